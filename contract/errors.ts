@@ -1,0 +1,56 @@
+// Error codes shared by server and web. The server maps each to an HTTP status in one place
+// (server/http/errors.ts); the messages here are what a user reads, Vietnamese first.
+export type Lang = 'vi' | 'en'
+
+export const ERRORS = {
+  VALIDATION: { status: 400, vi: 'Dữ liệu không hợp lệ', en: 'Invalid input' },
+  MALFORMED_JSON: { status: 400, vi: 'Nội dung gửi lên không phải JSON hợp lệ', en: 'The request body is not valid JSON' },
+  BODY_TOO_LARGE: { status: 413, vi: 'Nội dung gửi lên quá lớn', en: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Kiểu nội dung không được hỗ trợ', en: 'Unsupported content type' },
+  UNAUTHENTICATED: { status: 401, vi: 'Bạn cần đăng nhập', en: 'Sign-in required' },
+  BAD_CREDENTIALS: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng', en: 'Wrong username or password' },
+  TOTP_REQUIRED: { status: 401, vi: 'Cần mã xác thực hai lớp (TOTP)', en: 'A two-factor code (TOTP) is required' },
+  TOTP_INVALID: { status: 401, vi: 'Mã xác thực hai lớp không đúng', en: 'Wrong two-factor code' },
+  MFA_SETUP_REQUIRED: { status: 403, vi: 'Vai trò của bạn bắt buộc bật xác thực hai lớp trước khi tiếp tục', en: 'Your role requires two-factor authentication to be set up first' },
+  TOO_MANY_ATTEMPTS: { status: 429, vi: 'Quá nhiều lần đăng nhập sai. Vui lòng thử lại sau', en: 'Too many failed sign-ins. Try again later' },
+  CSRF: { status: 403, vi: 'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF)', en: 'Missing or wrong CSRF token' },
+  FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
+  CONFLICT: { status: 409, vi: 'Dữ liệu đã bị người khác thay đổi. Hãy tải lại và thử lại', en: 'Someone else changed this record. Reload and try again' },
+  DUPLICATE: { status: 409, vi: 'Đã tồn tại bản ghi trùng', en: 'A record with this value already exists' },
+  INVALID_STATE: { status: 409, vi: 'Thao tác không hợp lệ ở trạng thái hiện tại', en: 'Not allowed in the current state' },
+  INTERNAL: { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại sau', en: 'Internal error. Please try again later' },
+} as const
+
+export type ErrorCode = keyof typeof ERRORS
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string> }
+}
+
+/** Field-level messages, keyed by what went wrong. {n} is replaced by a number. */
+export const FIELD_MESSAGES = {
+  required: { vi: 'Bắt buộc nhập', en: 'Required' },
+  type: { vi: 'Sai kiểu dữ liệu (cần {n})', en: 'Wrong type (expected {n})' },
+  unknown: { vi: 'Trường không được phép', en: 'Unknown field' },
+  tooShort: { vi: 'Quá ngắn (tối thiểu {n})', en: 'Too short (at least {n})' },
+  tooLong: { vi: 'Quá dài (tối đa {n})', en: 'Too long (at most {n})' },
+  tooSmall: { vi: 'Giá trị quá nhỏ (tối thiểu {n})', en: 'Too small (at least {n})' },
+  tooBig: { vi: 'Giá trị quá lớn (tối đa {n})', en: 'Too large (at most {n})' },
+  enum: { vi: 'Giá trị không nằm trong danh sách cho phép: {n}', en: 'Must be one of: {n}' },
+  format: { vi: 'Sai định dạng', en: 'Invalid format' },
+  date: { vi: 'Ngày không hợp lệ (cần yyyy-mm-dd)', en: 'Invalid date (expected yyyy-mm-dd)' },
+  cycle: { vi: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó', en: 'A unit cannot move under itself or one of its sub-units' },
+  notFound: { vi: 'Không tồn tại hoặc ngoài phạm vi của bạn', en: 'Does not exist or is outside your scope' },
+  taken: { vi: 'Giá trị đã được sử dụng', en: 'Already in use' },
+  inactive: { vi: 'Đơn vị đã ngừng hoạt động', en: 'The unit is inactive' },
+  weakPassword: { vi: 'Mật khẩu cần ít nhất 10 ký tự, gồm chữ và số', en: 'Password needs at least 10 characters, letters and digits' },
+  wrongPassword: { vi: 'Mật khẩu hiện tại không đúng', en: 'Current password is wrong' },
+  scopeRequired: { vi: 'Vai trò này phải gắn với một đơn vị', en: 'This role needs a unit scope' },
+} as const
+
+export type FieldMessageKey = keyof typeof FIELD_MESSAGES
+
+export function fieldMessage(key: FieldMessageKey, lang: Lang, n?: string | number): string {
+  return FIELD_MESSAGES[key][lang].replace('{n}', String(n ?? ''))
+}

@@ -1,0 +1,37 @@
+// The only reader of process.env.
+import { resolve } from 'node:path'
+
+export interface Config {
+  port: number
+  host: string
+  databaseUrl: string | null
+  dataDir: string
+  backupDir: string
+  backupKeep: number
+  demo: boolean
+  demoPassword: string | null
+  secureCookies: boolean
+  smtpUrl: string | null
+  logLevel: string
+  bodyLimit: number
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+  const databaseUrl = env.DATABASE_URL || null
+  const dataDir = resolve(env.BVCT_DATA_DIR || './data')
+  return {
+    port: Number(env.PORT || 3000),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir,
+    backupDir: resolve(env.BVCT_BACKUP_DIR || './backups'),
+    backupKeep: Number(env.BVCT_BACKUP_KEEP || 7),
+    // Embedded mode is the try-it-now mode and loads demo data; PostgreSQL only when asked.
+    demo: databaseUrl ? env.BVCT_DEMO === '1' || argv.includes('--demo') : env.BVCT_DEMO !== '0',
+    demoPassword: env.BVCT_DEMO_PASSWORD || null,
+    secureCookies: env.BVCT_SECURE_COOKIES === '1',
+    smtpUrl: env.SMTP_URL || null,
+    logLevel: env.LOG_LEVEL || 'info',
+    bodyLimit: Number(env.BVCT_BODY_LIMIT || 1_048_576),
+  }
+}

@@ -1,0 +1,130 @@
+// The only file that opens database connections. Everything else receives a Db.
+import { Worker } from 'node:worker_threads'
+import pg from 'pg'
+import type { PGlite } from '@electric-sql/pglite'
+import { Mutex } from './mutex.ts'
+import { openPglite } from './pglite-open.ts'
+import { TYPE_OIDS, parseDate, parseInt8, parseNumeric, type Db, type Queryable } from './types.ts'
+
+export type { Db, Queryable } from './types.ts'
+
+/** A database error carrying PostgreSQL's SQLSTATE code, the same shape from both drivers. */
+export class DbError extends Error {
+  code?: string
+  constraint?: string
+  detail?: string
+  constructor(e: { message: string; code?: string; constraint?: string; detail?: string }) {
+    super(e.message)
+    Object.assign(this, { code: e.code, constraint: e.constraint, detail: e.detail })
+  }
+}
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: any) {
+    if (oid === TYPE_OIDS.int8) return parseInt8
+    if (oid === TYPE_OIDS.numeric) return parseNumeric
+    if (oid === TYPE_OIDS.date) return parseDate
+    return pg.types.getTypeParser(oid, format)
+  },
+}
+
+export function openPostgres(connectionString: string, max = 10): Db {
+  const pool = new pg.Pool({ connectionString, max, types: pgTypes as any })
+  // An idle client that loses its server must not crash the process.
+  pool.on('error', () => {})
+  const query = async (text: string, params?: unknown[]) => (await pool.query(text, params as any[])).rows
+  return {
+    kind: 'postgres',
+    query,
+    async transaction(fn) {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const result = await fn({ query: async (t, p) => (await client.query(t, p as any[])).rows })
+        await client.query('COMMIT')
+        return result
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {})
+        throw e
+      } finally {
+        client.release()
+      }
+    },
+    close: () => pool.end(),
+  }
+}
+
+/** PGlite on the calling thread: for tests and one-shot commands. */
+export function wrapPglite(pglite: PGlite): Db {
+  const wrapErr = (e: any): never => {
+    throw new DbError(e)
+  }
+  return {
+    kind: 'pglite',
+    query: async (t, p) => (await pglite.query(t, p ?? []).catch(wrapErr)).rows as any[],
+    transaction: (fn) =>
+      pglite.transaction((tx) => fn({ query: async (t, p) => (await tx.query(t, p ?? []).catch(wrapErr)).rows as any[] })),
+    async dumpDataDir() {
+      const blob = await pglite.dumpDataDir('gzip')
+      return new Uint8Array(await blob.arrayBuffer())
+    },
+    close: () => pglite.close(),
+  }
+}
+
+export async function openPgliteInProcess(dir?: string, loadDataDir?: Blob): Promise<Db> {
+  return wrapPglite(await openPglite(dir, loadDataDir))
+}
+
+/** PGlite in a worker thread, so a long query does not block the HTTP server's event loop. */
+export async function openPgliteWorker(dir: string): Promise<Db> {
+  const worker = new Worker(new URL('./pglite-worker-entry.mjs', import.meta.url), {
+    workerData: { dir },
+  })
+  const pending = new Map<number, { resolve: (v: any) => void; reject: (e: any) => void }>()
+  let nextId = 1
+  await new Promise<void>((resolve, reject) => {
+    worker.once('message', (m) => (m?.ready ? resolve() : reject(new Error('PGlite worker failed to start'))))
+    worker.once('error', reject)
+  })
+  worker.on('message', (m: any) => {
+    const p = pending.get(m.id)
+    if (!p) return
+    pending.delete(m.id)
+    if (m.error) p.reject(new DbError(m.error))
+    else p.resolve(m.bytes ?? m.rows)
+  })
+  worker.on('error', (e) => {
+    for (const p of pending.values()) p.reject(e)
+    pending.clear()
+  })
+  const send = (msg: any): Promise<any> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++
+      pending.set(id, { resolve, reject })
+      worker.postMessage({ ...msg, id })
+    })
+  const raw = (text: string, params?: unknown[]) => send({ op: 'query', text, params: params ?? [] })
+  const mutex = new Mutex()
+  return {
+    kind: 'pglite',
+    query: (t, p) => mutex.run(() => raw(t, p)),
+    transaction: (fn) =>
+      mutex.run(async () => {
+        await raw('BEGIN')
+        try {
+          const result = await fn({ query: raw })
+          await raw('COMMIT')
+          return result
+        } catch (e) {
+          await raw('ROLLBACK').catch(() => {})
+          throw e
+        }
+      }),
+    dumpDataDir: () => mutex.run(() => send({ op: 'dump' })),
+    async close() {
+      await mutex.run(() => send({ op: 'close' }))
+      await worker.terminate()
+    },
+  }
+}

@@ -1,0 +1,26 @@
+/** What every feature sees of the database: plain SQL with positional parameters. */
+export interface Queryable {
+  query<T = Record<string, any>>(text: string, params?: unknown[]): Promise<T[]>
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres'
+  /** Runs fn in one transaction; rolls back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  /** PGlite only: a gzip tarball of the data directory. */
+  dumpDataDir?(): Promise<Uint8Array>
+  close(): Promise<void>
+}
+
+// Both drivers return the same JS types for the same SQL: int8 and numeric as numbers,
+// date as the ISO 'yyyy-mm-dd' string (a JS Date would shift it by the time zone).
+export const TYPE_OIDS = { int8: 20, numeric: 1700, date: 1082 } as const
+export const parseInt8 = (v: string) => Number(v)
+export const parseNumeric = (v: string) => Number(v)
+export const parseDate = (v: string) => v
+
+/**
+ * A PostgreSQL array literal. PGlite cannot serialize a JS array for a type it does not know
+ * (ltree[] comes from an extension), so scope lists travel as '{"1","1.4"}' on both drivers.
+ */
+export const arrayLiteral = (xs: readonly (string | number)[]) => '{' + xs.map((x) => '"' + String(x).replace(/["\\]/g, '\\$&') + '"').join(',') + '}'

@@ -1,0 +1,39 @@
+import type { AccountDto } from '../../../contract/accounts.ts'
+import { arrayLiteral, type Queryable } from '../../db/types.ts'
+
+// An account's home unit decides who may administer it: its person's unit, else its first grant's unit.
+const HOME = `coalesce(p.unit_id, (SELECT g0.unit_id FROM role_grant g0 WHERE g0.account_id = a.id ORDER BY g0.id LIMIT 1))`
+
+const SELECT = `
+  SELECT a.id, a.username, a.person_id, p.full_name AS person_name, ${HOME} AS home_unit_id, hu.path::text AS home_path,
+         a.is_active, a.is_totp_enabled, a.version,
+         coalesce((SELECT json_agg(json_build_object('id', g.id, 'role', g.role, 'unitId', g.unit_id, 'unitName', gu.name) ORDER BY g.id)
+                   FROM role_grant g JOIN unit gu ON gu.id = g.unit_id WHERE g.account_id = a.id), '[]') AS roles
+  FROM account a
+  LEFT JOIN person p ON p.id = a.person_id
+  LEFT JOIN unit hu ON hu.id = ${HOME}`
+
+export interface AccountRow extends AccountDto {
+  homePath: string | null
+}
+
+const toAccount = (r: any): AccountRow => ({
+  id: r.id, username: r.username, personId: r.person_id, personName: r.person_name, unitId: r.home_unit_id, homePath: r.home_path,
+  isActive: r.is_active, isTotpEnabled: r.is_totp_enabled, roles: typeof r.roles === 'string' ? JSON.parse(r.roles) : r.roles, version: r.version,
+})
+
+export const toAccountDto = ({ homePath: _h, ...dto }: AccountRow): AccountDto => dto
+
+export async function findAccount(db: Queryable, id: number): Promise<AccountRow | null> {
+  const [r] = await db.query(`${SELECT} WHERE a.id = $1`, [id])
+  return r ? toAccount(r) : null
+}
+
+export async function listAccounts(db: Queryable, scopes: string[], opts: { q?: string; limit: number; offset: number }) {
+  if (!scopes.length) return []
+  const params: unknown[] = [arrayLiteral(scopes)]
+  let where = 'hu.path <@ ANY($1::ltree[])'
+  if (opts.q) where += ` AND (lower(f_unaccent(a.username || ' ' || coalesce(p.full_name, ''))) LIKE '%' || lower(f_unaccent($${params.push(opts.q)})) || '%')`
+  const rows = await db.query(`${SELECT} WHERE ${where} ORDER BY a.username LIMIT $${params.push(opts.limit)} OFFSET $${params.push(opts.offset)}`, params)
+  return rows.map(toAccount)
+}

@@ -1,0 +1,58 @@
+import type { Queryable } from '../../db/types.ts'
+import { GENESIS_HASH, hashEntry, toJsonValue } from './audit.hash.ts'
+
+/** Who is acting, from where, and when: passed into every state change. */
+export interface Actor {
+  id: number | null
+  username: string | null
+  ip: string | null
+  now: Date
+}
+
+export interface AuditInput {
+  action: string
+  entity: string
+  entityId: string | number | null
+  unitId?: number | null
+  before?: unknown
+  after?: unknown
+}
+
+// All audit appends take this lock for the rest of their transaction, so the chain never forks.
+const AUDIT_CHAIN_LOCK = 19_461_503
+
+/** Appends one entry to the hash chain. Call inside the transaction that makes the change. */
+export async function recordAudit(tx: Queryable, actor: Actor, input: AuditInput): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK])
+  const [last] = await tx.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')
+  const [{ id }] = await tx.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))::int8 AS id`)
+  const entry = {
+    id,
+    at: actor.now,
+    actorId: actor.id,
+    actorUsername: actor.username,
+    ip: actor.ip,
+    action: input.action,
+    entity: input.entity,
+    entityId: input.entityId === null ? null : String(input.entityId),
+    unitId: input.unitId ?? null,
+    before: toJsonValue(input.before),
+    after: toJsonValue(input.after),
+  }
+  const prevHash = last?.hash ?? GENESIS_HASH
+  const hash = hashEntry(prevHash, entry)
+  await tx.query(
+    `INSERT INTO audit_log (id, at, actor_id, actor_username, ip, action, entity, entity_id, unit_id, before, after, prev_hash, hash)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+    [
+      entry.id, entry.at, entry.actorId, entry.actorUsername, entry.ip, entry.action, entry.entity, entry.entityId, entry.unitId,
+      entry.before === null ? null : JSON.stringify(entry.before), entry.after === null ? null : JSON.stringify(entry.after),
+      prevHash, hash,
+    ],
+  )
+}
+
+/** A read of a confidential record is audited like a write, with no content in the entry. */
+export function recordConfidentialRead(tx: Queryable, actor: Actor, entity: string, entityId: number | string, unitId: number | null) {
+  return recordAudit(tx, actor, { action: 'read', entity, entityId, unitId })
+}

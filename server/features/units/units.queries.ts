@@ -1,0 +1,63 @@
+import type { UnitDto } from '../../../contract/units.ts'
+import { arrayLiteral, type Queryable } from '../../db/types.ts'
+
+export const UNIT_COLUMNS = `u.id, u.parent_id, u.name, u.kind, u.code, u.is_active, nlevel(u.path) AS depth, u.version, u.path::text AS path`
+
+export interface UnitRow extends UnitDto {
+  path: string
+}
+
+export const toUnit = (r: any): UnitRow => ({
+  id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, code: r.code, isActive: r.is_active, depth: r.depth, version: r.version, path: r.path,
+})
+
+export const toUnitDto = ({ path: _path, ...dto }: UnitRow): UnitDto => dto
+
+/** Units under any of `scopes` (ltree paths), in tree order with Vietnamese name order among siblings. */
+export async function listUnitsInScope(db: Queryable, scopes: string[], opts: { q?: string; includeInactive?: boolean } = {}) {
+  if (!scopes.length) return []
+  const params: unknown[] = [arrayLiteral(scopes)]
+  let where = 'u.path <@ ANY($1::ltree[])'
+  if (!opts.includeInactive) where += ' AND u.is_active'
+  if (opts.q) {
+    params.push(opts.q)
+    where += ` AND u.name_search LIKE '%' || lower(f_unaccent($${params.length})) || '%'`
+  }
+  const rows = await db.query(`SELECT ${UNIT_COLUMNS} FROM unit u WHERE ${where} ORDER BY nlevel(u.path), u.sort_key COLLATE "C", u.id`, params)
+  return rows.map(toUnit)
+}
+
+export async function findUnit(db: Queryable, id: number): Promise<UnitRow | null> {
+  const [r] = await db.query(`SELECT ${UNIT_COLUMNS} FROM unit u WHERE u.id = $1`, [id])
+  return r ? toUnit(r) : null
+}
+
+export async function findUnitForUpdate(db: Queryable, id: number): Promise<UnitRow | null> {
+  const [r] = await db.query(`SELECT ${UNIT_COLUMNS} FROM unit u WHERE u.id = $1 FOR UPDATE`, [id])
+  return r ? toUnit(r) : null
+}
+
+export async function nextUnitId(db: Queryable): Promise<number> {
+  const [{ id }] = await db.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('unit', 'id'))::int AS id`)
+  return id
+}
+
+export async function insertUnit(db: Queryable, u: { id: number; parentId: number | null; path: string; code: string; name: string; kind: string; sortKey: string }) {
+  await db.query(
+    `INSERT INTO unit (id, parent_id, path, code, name, kind, sort_key) VALUES ($1, $2, $3::ltree, $4, $5, $6, $7)`,
+    [u.id, u.parentId, u.path, u.code, u.name, u.kind, u.sortKey],
+  )
+}
+
+export async function isCodeTaken(db: Queryable, code: string, exceptId?: number) {
+  const rows = await db.query('SELECT 1 FROM unit WHERE lower(code) = lower($1) AND id IS DISTINCT FROM $2', [code, exceptId ?? null])
+  return rows.length > 0
+}
+
+/** Re-roots a whole subtree: every path under `oldPath` now starts at `newParentPath`. */
+export async function moveSubtree(db: Queryable, oldPath: string, newParentPath: string) {
+  await db.query(
+    `UPDATE unit SET path = $2::ltree || subpath(path, nlevel($1::ltree) - 1), updated_at = now() WHERE path <@ $1::ltree`,
+    [oldPath, newParentPath],
+  )
+}

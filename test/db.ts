@@ -1,0 +1,37 @@
+import { inject } from 'vitest'
+import pg from 'pg'
+import { openPgliteInProcess, openPostgres } from '../server/db/client.ts'
+import type { Db } from '../server/db/types.ts'
+import { withDatabase } from './global-setup.ts'
+
+let counter = 0
+
+/**
+ * A fresh, migrated database for one test file: PostgreSQL (cloned from the run's template) when
+ * TEST_DATABASE_URL is set, otherwise an in-memory PGlite cloned from the migrated snapshot.
+ */
+export async function createTestDb(): Promise<Db> {
+  const url = process.env.TEST_DATABASE_URL
+  const template = inject('pgTemplate')
+  if (url && template) {
+    const name = `bvct_t_${process.pid}_${Date.now()}_${counter++}`
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`)
+    await admin.end()
+    const db = openPostgres(withDatabase(url, name), 5)
+    const close = db.close
+    return {
+      ...db,
+      async close() {
+        await close()
+        const a = new pg.Client({ connectionString: url })
+        await a.connect()
+        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {})
+        await a.end()
+      },
+    }
+  }
+  const blob = new Blob([Buffer.from(inject('pgliteTemplate'), 'base64')])
+  return openPgliteInProcess(undefined, blob)
+}

@@ -1,0 +1,45 @@
+import type { TestProject } from 'vitest/node'
+import pg from 'pg'
+import { openPgliteInProcess, openPostgres } from '../server/db/client.ts'
+import { migrate } from '../server/db/migrate.ts'
+
+/**
+ * Migrates once per run: a PGlite data-dir snapshot every test file clones (0.4 s instead of a
+ * fresh initdb), and, with TEST_DATABASE_URL, a PostgreSQL template database.
+ */
+export default async function setup(project: TestProject) {
+  const db = await openPgliteInProcess()
+  await migrate(db)
+  const bytes = await db.dumpDataDir!()
+  await db.close()
+  project.provide('pgliteTemplate', Buffer.from(bytes).toString('base64'))
+
+  const url = process.env.TEST_DATABASE_URL
+  if (!url) return
+  const template = `bvct_tpl_${process.pid}_${Date.now()}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${template}`)
+  const tdb = openPostgres(withDatabase(url, template), 2)
+  await migrate(tdb)
+  await tdb.close()
+  project.provide('pgTemplate', template)
+  return async () => {
+    const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'bvct_t_%' OR datname = $1`, [template])
+    for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => {})
+    await admin.end()
+  }
+}
+
+export function withDatabase(url: string, name: string) {
+  const u = new URL(url)
+  u.pathname = '/' + name
+  return u.toString()
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string
+    pgTemplate?: string
+  }
+}
