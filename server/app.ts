@@ -15,6 +15,12 @@ import { healthRoutes } from './features/health/health.routes.ts'
 import { peopleRoutes } from './features/people/people.routes.ts'
 import { unitRoutes } from './features/units/units.routes.ts'
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: { method: string; url: string }[]
+  }
+}
+
 export interface AppDeps {
   db: Db
   config: Config
@@ -26,13 +32,21 @@ const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url))
 
 /** Builds the app: ecosystem plugins, then our hooks, then every route, in plain sight. */
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: deps.config.bodyLimit, trustProxy: true })
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: deps.config.bodyLimit, trustProxy: deps.config.trustProxy })
 
   await app.register(cookie)
   await app.register(swagger, {
     openapi: { info: { title: 'BVCT API', version: '1' }, components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bvct_session' } } } },
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
+
+  // Every API route, as registered: the authorization matrix test checks it covers them all.
+  const apiRoutes: { method: string; url: string }[] = []
+  app.decorate('apiRoutes', apiRoutes)
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/v1/')) return
+    for (const m of [r.method].flat()) if (m !== 'HEAD') apiRoutes.push({ method: m, url: r.url })
+  })
 
   app.setErrorHandler(errorHandler)
   app.addHook('onSend', async (_req, reply, payload) => {

@@ -14,6 +14,8 @@ export interface Config {
   smtpUrl: string | null
   logLevel: string
   bodyLimit: number
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: boolean
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -33,5 +35,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     smtpUrl: env.SMTP_URL || null,
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimit: Number(env.BVCT_BODY_LIMIT || 1_048_576),
+    trustProxy: env.BVCT_TRUST_PROXY === '1',
   }
 }

@@ -38,10 +38,12 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const clock = testClock()
   const config = { ...readConfig({}, []), demo: true, ...overrides }
   const app = await buildApp({ db, config, clock })
-  const call: TestApp['call'] = (session, method, url, body, headers = {}) =>
+  // `x-test-ip` sets the client address (the app does not trust X-Forwarded-For by default).
+  const call: TestApp['call'] = (session, method, url, body, { 'x-test-ip': ip, ...headers } = {}) =>
     app.inject({
       method: method as any,
       url,
+      remoteAddress: ip ?? '127.0.0.1',
       headers: {
         ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),

@@ -28,6 +28,7 @@ function localizeFields(fields: Record<string, FieldError> | undefined, lang: La
 }
 
 export function zodFields(err: ZodError, lang: Lang): Record<string, string> {
+  const input = (err as ZodError & { input?: unknown }).input
   const out: Record<string, string> = {}
   for (const issue of err.issues) {
     const base = issue.path.map(String).join('.')
@@ -37,7 +38,7 @@ export function zodFields(err: ZodError, lang: Lang): Record<string, string> {
     const i = issue as any
     switch (issue.code) {
       case 'invalid_type':
-        put(base, i.input === undefined ? fieldMessage('required', lang) : fieldMessage('type', lang, i.expected))
+        put(base, valueAt(input, issue.path) === undefined ? fieldMessage('required', lang) : fieldMessage('type', lang, i.expected))
         break
       case 'unrecognized_keys':
         for (const k of i.keys as string[]) put(base ? `${base}.${k}` : k, fieldMessage('unknown', lang))
@@ -59,6 +60,12 @@ export function zodFields(err: ZodError, lang: Lang): Record<string, string> {
     }
   }
   return out
+}
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let v: any = input
+  for (const k of path) v = v == null ? undefined : v[k as any]
+  return v
 }
 
 function send(reply: FastifyReply, lang: Lang, code: ErrorCode, fields?: Record<string, string>, extra?: Record<string, unknown>) {

@@ -88,6 +88,8 @@ export async function revokeRole(db: Db, user: CurrentUser, actor: Actor, id: nu
     const grant = acc.roles.find((r) => r.id === grantId)
     if (!grant) throw notFound()
     await grantableUnit(tx, user, grant.unitId, 'grantId')
+    // An account with no person is placed by its grants; without one it would drop out of every scope.
+    if (!acc.personId && acc.roles.length === 1) throw invalid({ grantId: 'scopeRequired' })
     await tx.query('DELETE FROM role_grant WHERE id = $1', [grantId])
     await tx.query('UPDATE account SET version = version + 1, updated_at = $2 WHERE id = $1', [id, actor.now])
     await recordAudit(tx, actor, { action: 'revokeRole', entity: 'account', entityId: id, unitId: acc.unitId, before: { role: grant.role, unitId: grant.unitId } })

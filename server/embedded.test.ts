@@ -1,0 +1,140 @@
+// The two-command promise, end to end in real processes: `npm start` on an embedded data folder.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const dir = mkdtempSync(join(tmpdir(), 'bvct-embedded-'))
+const dataDir = join(dir, 'data')
+const backupDir = join(dir, 'backups')
+const port = 3900 + Math.floor(Math.random() * 90)
+const env = { ...process.env, BVCT_DATA_DIR: dataDir, BVCT_BACKUP_DIR: backupDir, PORT: String(port), DATABASE_URL: '', BVCT_DEMO: '', BVCT_DEMO_PASSWORD: '', LOG_LEVEL: 'warn' }
+const base = `http://127.0.0.1:${port}`
+
+function startServer(): Promise<{ proc: ChildProcess; output: () => string }> {
+  // node directly (not npx): the pid we kill must be the server's own.
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  proc.stdout!.on('data', (d) => (out += d))
+  proc.stderr!.on('data', (d) => (out += d))
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start:\n' + out)), 90_000)
+    proc.stdout!.on('data', () => {
+      if (out.includes('BVCT is running')) {
+        clearTimeout(timer)
+        resolve({ proc, output: () => out })
+      }
+    })
+    proc.on('exit', () => reject(new Error('server exited:\n' + out)))
+  })
+}
+
+const stop = (p: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') =>
+  new Promise<void>((r) => {
+    if (p.exitCode !== null) return r()
+    p.on('exit', () => r())
+    p.kill(signal)
+  })
+
+async function login(password: string) {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'board', password }) })
+  return { status: res.status, cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') }
+}
+
+let first: Awaited<ReturnType<typeof startServer>>
+let password: string
+
+beforeAll(async () => {
+  first = await startServer()
+  password = first.output().match(/Demo password: (\S+)/)![1]
+}, 120_000)
+afterAll(async () => {
+  if (first) await stop(first.proc)
+})
+
+describe('npm start on embedded PGlite', () => {
+  it('creates the schema, loads demo data, prints the address, accounts and a generated password', async () => {
+    const out = first.output()
+    expect(out).toContain(`BVCT is running at http://localhost:${port}`)
+    expect(out).toMatch(/Demo accounts: admin, committee, board, inspector, auditor/)
+    expect(password).toMatch(/^Bvct-/)
+    const health = await (await fetch(`${base}/api/v1/health`)).json()
+    expect(health).toEqual({ status: 'ok', database: 'pglite' })
+    const s = await login(password)
+    expect(s.status).toBe(200)
+    const units = (await (await fetch(`${base}/api/v1/units`, { headers: { cookie: s.cookie } })).json()).items
+    expect(units.length).toBeGreaterThanOrEqual(20)
+    expect(units.map((u: any) => u.kind)).toEqual(expect.arrayContaining(['department', 'hospital', 'institute', 'university', 'committee', 'board']))
+    expect(units.some((u: any) => u.depth >= 3 && u.kind !== 'board')).toBe(true)
+    const people = await (await fetch(`${base}/api/v1/people?unitId=${units.find((u: any) => u.code === 'BVBM').id}`, { headers: { cookie: s.cookie } })).json()
+    expect(people.total).toBeGreaterThanOrEqual(20)
+  })
+
+  it('has demo accounts for every role and head./officer. for each unit', async () => {
+    const adminLogin = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) })
+    const cookie = adminLogin.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+    const accounts = (await (await fetch(`${base}/api/v1/accounts?limit=500`, { headers: { cookie } })).json()).items
+    const roles = new Set(accounts.flatMap((a: any) => a.roles.map((r: any) => r.role)))
+    expect([...roles].sort()).toEqual(['admin', 'auditor', 'board', 'committee', 'inspector', 'staff', 'unitHead', 'unitOfficer'])
+    const names = accounts.map((a: any) => a.username)
+    expect(names).toEqual(expect.arrayContaining(['head.bvbm', 'officer.bvbm', 'head.bvbm-cc', 'officer.dhyhn']))
+  })
+
+  it('refuses a second process on the same data folder with a clear message', () => {
+    let status = 0
+    let output = ''
+    try {
+      execFileSync('npx', ['tsx', 'server/main.ts'], { env: { ...env, PORT: String(port + 1) }, encoding: 'utf8', stdio: 'pipe', timeout: 60_000 })
+    } catch (e: any) {
+      status = e.status
+      output = String(e.stderr) + String(e.stdout)
+    }
+    expect(status).toBe(1)
+    expect(output).toMatch(/is in use by another BVCT process \(pid \d+\)/)
+  }, 70_000)
+
+  it('takes a backup at start, and `npm run backup` asks the running server for one', () => {
+    expect(readdirSync(backupDir).filter((f) => f.endsWith('.tar.gz'))).toHaveLength(1)
+    const out = execFileSync('npx', ['tsx', 'server/cli/backup.ts'], { env, encoding: 'utf8', timeout: 60_000 })
+    expect(out).toMatch(/Backup written by the running server/)
+    expect(readdirSync(backupDir).filter((f) => f.endsWith('.tar.gz'))).toHaveLength(2)
+  }, 70_000)
+
+  it('survives a killed process, keeps its data and loads no demo data twice; restore brings back a backup', async () => {
+    const s = await login(password)
+    const csrf = s.cookie.match(/bvct_csrf=([^;]+)/)![1]
+    const adminLogin = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) })
+    const adminCookie = adminLogin.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+    const adminCsrf = adminCookie.match(/bvct_csrf=([^;]+)/)![1]
+    const created = await fetch(`${base}/api/v1/units`, {
+      method: 'POST', headers: { 'content-type': 'application/json', cookie: adminCookie, 'x-csrf-token': adminCsrf },
+      body: JSON.stringify({ parentId: 1, name: 'Viện Sau Backup', code: 'VSB', kind: 'institute' }),
+    })
+    expect(created.status).toBe(201)
+    expect(csrf).toBeTruthy()
+    await stop(first.proc, 'SIGKILL')
+
+    const second = await startServer()
+    try {
+      expect(second.output()).toContain('Demo data was loaded at an earlier start.')
+      expect(second.output()).toContain(`Demo password: ${password}`)
+      const again = await login(password)
+      const units = (await (await fetch(`${base}/api/v1/units`, { headers: { cookie: again.cookie } })).json()).items
+      expect(units.filter((u: any) => u.code === 'BVBM')).toHaveLength(1)
+      expect(units.some((u: any) => u.code === 'VSB')).toBe(true)
+    } finally {
+      await stop(second.proc)
+    }
+    // The first backup predates the new unit: restoring it removes the unit, keeping the old folder aside.
+    const oldest = readdirSync(backupDir).filter((f) => f.endsWith('.tar.gz')).sort()[0]
+    const out = execFileSync('npx', ['tsx', 'server/cli/restore.ts', join(backupDir, oldest)], { env, encoding: 'utf8', timeout: 60_000 })
+    expect(out).toMatch(/Restored .* \(\d+ units\)\. The previous data is kept in/)
+    expect(readdirSync(dataDir).some((f) => f.startsWith('pgdata.before-restore-'))).toBe(true)
+    first = await startServer()
+    const after = await login(password)
+    const units = (await (await fetch(`${base}/api/v1/units`, { headers: { cookie: after.cookie } })).json()).items
+    expect(units.some((u: any) => u.code === 'VSB')).toBe(false)
+    expect(existsSync(join(dataDir, 'bvct.lock'))).toBe(true)
+  }, 240_000)
+})

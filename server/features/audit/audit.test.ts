@@ -1,0 +1,152 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, seedFixture, type Fixture, type Session, type TestApp } from '../../../test/app.ts'
+import { verifyAuditChain } from './audit.verify.ts'
+
+let t: TestApp
+let f: Fixture
+let admin: Session
+
+beforeAll(async () => {
+  t = await createTestApp()
+  f = await seedFixture(t.db)
+  admin = await t.login('admin')
+  for (let i = 0; i < 5; i++) {
+    await t.call(admin, 'POST', '/api/v1/units', { parentId: f.unitA.id, name: `Khoa số ${i}`, code: `HA-S${i}`, kind: 'subunit' })
+  }
+})
+afterAll(() => t.close())
+
+const tamper = (sql: string, params: unknown[] = []) =>
+  t.db.transaction(async (tx) => {
+    // An attacker with table-owner rights can switch the append-only trigger off; the chain still tells.
+    await tx.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update')
+    await tx.query(sql, params)
+    await tx.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update')
+  })
+
+describe('audit log', () => {
+  it('records who, when, from where, the entity and before → after', async () => {
+    const [e] = await t.db.query<any>(`SELECT * FROM audit_log WHERE entity = 'unit' AND action = 'create' ORDER BY id LIMIT 1`)
+    expect(e).toMatchObject({ actor_username: 'admin', ip: '127.0.0.1', entity: 'unit', action: 'create', after: { name: 'Khoa số 0', code: 'HA-S0' } })
+    expect(new Date(e.at).toISOString()).toBe(t.clock().toISOString())
+  })
+
+  it('is append-only: UPDATE and DELETE are refused by the database', async () => {
+    await expect(t.db.query(`UPDATE audit_log SET action = 'x'`)).rejects.toThrow(/append-only/)
+    await expect(t.db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/)
+  })
+
+  it('verifies an intact chain', async () => {
+    const r = await verifyAuditChain(t.db)
+    expect(r.ok).toBe(true)
+    expect(r.count).toBeGreaterThan(5)
+  })
+
+  it('lets the board and auditors read the log filtered by person, entity and date; others may not', async () => {
+    const auditor = await t.login('auditor')
+    const adminAcc = (await t.db.query<{ id: number }>(`SELECT id FROM account WHERE username = 'admin'`))[0]
+    const res = await t.call(auditor, 'GET', `/api/v1/audit?actorId=${adminAcc.id}&entity=unit&from=2026-03-20&to=2026-03-20`)
+    expect(res.statusCode).toBe(200)
+    const items = res.json().items
+    expect(items).toHaveLength(5)
+    expect(items.every((i: any) => i.actorUsername === 'admin' && i.entity === 'unit')).toBe(true)
+    expect((await t.call(auditor, 'GET', '/api/v1/audit?entity=unit&from=2026-03-21')).json().items).toHaveLength(0)
+    expect((await t.call(await t.login('board'), 'GET', '/api/v1/audit?entity=unit')).statusCode).toBe(200)
+    expect((await t.call(admin, 'GET', '/api/v1/audit')).statusCode).toBe(403)
+    // An auditor scoped to unit A sees what happened in A's subtree, nothing elsewhere.
+    await t.call(admin, 'PATCH', `/api/v1/units/${f.unitB.id}`, { version: 1, name: 'Bệnh viện Beta mới' })
+    const inA = (await t.db.query<{ id: number }>('SELECT id FROM unit WHERE path <@ $1::ltree', [f.unitA.path])).map((r) => r.id)
+    const seenByA = (await t.call(await t.login('auditor.a'), 'GET', '/api/v1/audit?entity=unit')).json().items
+    expect(seenByA).toHaveLength(5)
+    expect(seenByA.every((i: any) => inA.includes(i.unitId))).toBe(true)
+  })
+
+  it('names the first changed entry after a row is edited directly in SQL', async () => {
+    const [victim] = await t.db.query<{ id: number }>(`SELECT id FROM audit_log WHERE entity = 'unit' ORDER BY id OFFSET 2 LIMIT 1`)
+    await tamper(`UPDATE audit_log SET after = jsonb_set(after, '{name}', '"Khoa giả mạo"') WHERE id = $1`, [victim.id])
+    const r = await verifyAuditChain(t.db)
+    expect(r).toMatchObject({ ok: false, firstBadId: victim.id, reason: 'changed' })
+  })
+})
+
+describe('audit log: deleted and reordered entries', () => {
+  it('names the entry after a deleted one', async () => {
+    const u = await createTestApp()
+    try {
+      const g = await seedFixture(u.db)
+      const s = await u.login('admin')
+      for (let i = 0; i < 4; i++) await u.call(s, 'POST', '/api/v1/units', { parentId: g.unitB.id, name: `Phòng ${i}`, code: `HB-P${i}`, kind: 'subunit' })
+      const ids = (await u.db.query<{ id: number }>('SELECT id FROM audit_log ORDER BY id')).map((r) => r.id)
+      await u.db.transaction(async (tx) => {
+        await tx.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update')
+        await tx.query('DELETE FROM audit_log WHERE id = $1', [ids[2]])
+        await tx.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update')
+      })
+      expect(await verifyAuditChain(u.db)).toMatchObject({ ok: false, firstBadId: ids[3], reason: 'chain_broken' })
+    } finally {
+      await u.close()
+    }
+  })
+
+  it('names the first of two swapped entries', async () => {
+    const u = await createTestApp()
+    try {
+      const g = await seedFixture(u.db)
+      const s = await u.login('admin')
+      for (let i = 0; i < 4; i++) await u.call(s, 'POST', '/api/v1/units', { parentId: g.unitB.id, name: `Phòng ${i}`, code: `HB-P${i}`, kind: 'subunit' })
+      const ids = (await u.db.query<{ id: number }>('SELECT id FROM audit_log ORDER BY id')).map((r) => r.id)
+      await u.db.transaction(async (tx) => {
+        await tx.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update')
+        // Swap two entries' places (ids), keeping their contents and hashes.
+        await tx.query('UPDATE audit_log SET id = -1 WHERE id = $1', [ids[1]])
+        await tx.query('UPDATE audit_log SET id = $1 WHERE id = $2', [ids[1], ids[2]])
+        await tx.query('UPDATE audit_log SET id = $1 WHERE id = -1', [ids[2]])
+        await tx.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update')
+      })
+      expect(await verifyAuditChain(u.db)).toMatchObject({ ok: false, firstBadId: ids[1] })
+    } finally {
+      await u.close()
+    }
+  })
+})
+
+describe('npm run audit:verify', () => {
+  it('exits 0 on an intact embedded database and 1 naming the entry after tampering', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bvct-audit-'))
+    const env = { ...process.env, BVCT_DATA_DIR: dir, DATABASE_URL: '', BVCT_DEMO_PASSWORD: 'Demo-pass-123' }
+    const run = (script: string) => {
+      try {
+        return { code: 0, out: execFileSync('npx', ['tsx', script], { env, encoding: 'utf8', stdio: 'pipe' }) }
+      } catch (e: any) {
+        return { code: e.status as number, out: String(e.stdout) + String(e.stderr) }
+      }
+    }
+    // Build a small database through the real code path, then tamper with it in SQL.
+    const { openPgliteInProcess } = await import('../../db/client.ts')
+    const { migrate } = await import('../../db/migrate.ts')
+    const db = await openPgliteInProcess(join(dir, 'pgdata'))
+    await migrate(db)
+    const g = await seedFixture(db)
+    const { recordAudit } = await import('./audit.service.ts')
+    for (let i = 0; i < 3; i++) await db.transaction((tx) => recordAudit(tx, { id: null, username: 'cli', ip: null, now: new Date() }, { action: 'touch', entity: 'unit', entityId: g.unitA.id, after: { i } }))
+    await db.close()
+    const ok = run('server/cli/audit-verify.ts')
+    expect(ok.code).toBe(0)
+    expect(ok.out).toMatch(/Audit log OK: 3 entries/)
+
+    const db2 = await openPgliteInProcess(join(dir, 'pgdata'))
+    const [second] = await db2.query<{ id: number }>('SELECT id FROM audit_log ORDER BY id OFFSET 1 LIMIT 1')
+    await db2.transaction(async (tx) => {
+      await tx.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update')
+      await tx.query(`UPDATE audit_log SET actor_username = 'someone-else' WHERE id = $1`, [second.id])
+    })
+    await db2.close()
+    const bad = run('server/cli/audit-verify.ts')
+    expect(bad.code).toBe(1)
+    expect(bad.out).toContain(`FAILED at entry ${second.id}`)
+  }, 60_000)
+})

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedPerson } from '../../db/seed/builders.ts'
+import { createTestApp, seedFixture, type Fixture, type Session, type TestApp } from '../../../test/app.ts'
+
+let t: TestApp
+let f: Fixture
+let admin: Session
+
+beforeAll(async () => {
+  t = await createTestApp()
+  f = await seedFixture(t.db)
+  admin = await t.login('admin')
+  for (const name of ['Phạm Minh Đức', 'Hoàng Văn Dũng', 'Bùi Thị An', 'Lê Đức Anh', 'Đỗ Thị Ánh']) await seedPerson(t.db, { unitId: f.unitB.id, fullName: name })
+})
+afterAll(() => t.close())
+
+describe('people', () => {
+  it('should list a unit in Vietnamese name order (given name first)', async () => {
+    const res = await t.call(admin, 'GET', `/api/v1/people?unitId=${f.unitB.id}`)
+    expect(res.json().items.map((p: any) => p.fullName)).toEqual(['Bùi Thị An', 'Lê Đức Anh', 'Đỗ Thị Ánh', 'Trần Thị Bình', 'Hoàng Văn Dũng', 'Phạm Minh Đức'])
+    expect(res.json().total).toBe(6)
+  })
+
+  it('should search without diacritics', async () => {
+    const res = await t.call(admin, 'GET', '/api/v1/people?q=' + encodeURIComponent('duc anh'))
+    expect(res.json().items.map((p: any) => p.fullName)).toEqual(['Lê Đức Anh'])
+  })
+
+  it('should create and update a person, detecting concurrent edits', async () => {
+    const created = await t.call(admin, 'POST', '/api/v1/people', { fullName: 'Vũ Thị Hạnh', unitId: f.unitA.id, position: 'Điều dưỡng', category: 'publicEmployee', isPartyMember: true })
+    expect(created.statusCode).toBe(201)
+    const p = created.json()
+    expect(p).toMatchObject({ fullName: 'Vũ Thị Hạnh', unitName: 'Bệnh viện Alpha', isPartyMember: true, isActive: true, version: 1 })
+    const moved = await t.call(admin, 'PATCH', `/api/v1/people/${p.id}`, { version: 1, unitId: f.subA.id, position: 'Điều dưỡng trưởng' })
+    expect(moved.json()).toMatchObject({ unitId: f.subA.id, position: 'Điều dưỡng trưởng', version: 2 })
+    const stale = await t.call(admin, 'PATCH', `/api/v1/people/${p.id}`, { version: 1, isActive: false })
+    expect(stale.statusCode).toBe(409)
+  })
+
+  it('should let a unit officer keep its own roster but not another unit', async () => {
+    const officer = await t.login('unitOfficer.a')
+    const ok = await t.call(officer, 'POST', '/api/v1/people', { fullName: 'Ngô Văn Toàn', unitId: f.subA.id, category: 'worker' })
+    expect(ok.statusCode).toBe(201)
+    const no = await t.call(officer, 'POST', '/api/v1/people', { fullName: 'Ngô Văn Toàn', unitId: f.unitB.id, category: 'worker' })
+    expect(no.statusCode).toBe(400)
+    expect(no.json().error.fields.unitId).toBeDefined()
+    expect((await t.call(officer, 'GET', `/api/v1/people/${f.personB.id}`)).statusCode).toBe(404)
+    expect((await t.call(officer, 'PATCH', `/api/v1/people/${f.personB.id}`, { version: 1, fullName: 'Xuân Hòa' })).statusCode).toBe(404)
+    expect((await t.call(officer, 'GET', `/api/v1/people?unitId=${f.unitB.id}`)).statusCode).toBe(404)
+  })
+
+  it('should include sub-units on request', async () => {
+    const flat = (await t.call(admin, 'GET', `/api/v1/people?unitId=${f.unitA.id}`)).json().items
+    const deep = (await t.call(admin, 'GET', `/api/v1/people?unitId=${f.unitA.id}&includeSubunits=1`)).json().items
+    expect(deep.length).toBeGreaterThan(flat.length)
+    expect(deep.some((p: any) => p.unitId === f.subA.id)).toBe(true)
+  })
+})
