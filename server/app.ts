@@ -10,6 +10,7 @@ import type { Db } from './db/types.ts'
 import { AppError, errorHandler } from './http/errors.ts'
 import { accountRoutes } from './features/accounts/accounts.routes.ts'
 import { auditRoutes } from './features/audit/audit.routes.ts'
+import { disseminationRoutes } from './features/dissemination/dissemination.routes.ts'
 import { authRoutes } from './features/auth/auth.routes.ts'
 import { healthRoutes } from './features/health/health.routes.ts'
 import { peopleRoutes } from './features/people/people.routes.ts'
@@ -62,6 +63,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   peopleRoutes(app, deps)
   accountRoutes(app, deps)
   auditRoutes(app, deps)
+  disseminationRoutes(app, deps)
 
   // The built web app, with client-side routes falling back to index.html.
   if (existsSync(WEB_DIST + 'index.html')) {

@@ -139,6 +139,8 @@ const ROUTES: RouteCase[] = [
     },
   },
   { method: 'GET', url: '/api/v1/audit', roles: AUDIT, listHides: () => `"unitId":${f.unitB.id},` },
+  // dissemination routes
+  // end dissemination routes
 ]
 
 const PUBLIC = new Set(['GET /api/v1/health', 'POST /api/v1/auth/login'])

@@ -53,3 +53,31 @@ export async function seedAccount(
   for (const r of o.roles ?? []) await db.query('INSERT INTO role_grant (account_id, role, unit_id) VALUES ($1,$2,$3)', [id, r.role, r.unitId])
   return { id, username: o.username }
 }
+
+export interface SeededDirective {
+  id: number
+  requirementIds: number[]
+}
+
+/** An issued directive with `requirements` top-level requirements, addressed to `unitIds`. */
+export async function seedDirective(
+  db: Queryable,
+  o: { ownerUnitId: number; unitIds: number[]; requirements?: number; subject?: string; number?: string; status?: string; ackDueDate?: string; planDueDate?: string },
+): Promise<SeededDirective> {
+  const [{ id }] = await db.query<{ id: number }>(
+    `INSERT INTO directive (owner_unit_id, number, document_type, date, subject, status, issued_at)
+     VALUES ($1, $2, 'CV', '2024-03-15', $3, $4, CASE WHEN $4 = 'draft' THEN NULL ELSE now() END) RETURNING id`,
+    [o.ownerUnitId, o.number ?? `${Math.floor(Math.random() * 9000) + 1000}-CV/BCSD`, o.subject ?? 'Tăng cường công tác bảo vệ chính trị nội bộ', o.status ?? 'issued'],
+  )
+  const requirementIds: number[] = []
+  for (let i = 1; i <= (o.requirements ?? 3); i++) {
+    const [r] = await db.query<{ id: number }>(`INSERT INTO requirement (directive_id, ordinal, label, text) VALUES ($1, $2, $3, $4) RETURNING id`, [id, i, `${i}.`, `Nội dung yêu cầu số ${i}`])
+    requirementIds.push(r.id)
+  }
+  for (const unitId of o.unitIds) {
+    await db.query(`INSERT INTO directive_addressee (directive_id, unit_id, ack_due_date, plan_due_date) VALUES ($1, $2, $3, $4)`, [
+      id, unitId, o.ackDueDate ?? '2026-03-25', o.planDueDate ?? '2026-04-15',
+    ])
+  }
+  return { id, requirementIds }
+}
