@@ -1,0 +1,134 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { collectPageErrors, expectHidden, expectVisible, launchBrowser, screenshot, signIn, startServer, type TestServer } from './helpers.ts'
+
+// A code nobody else has, so the story also passes on a reused PostgreSQL database.
+const NEW_UNIT = { name: 'Khoa Thử nghiệm Tự động', code: `E2E-${Date.now().toString(36).toUpperCase()}` }
+
+describe('the web app, end to end', () => {
+  let server: TestServer
+  let browser: Browser
+
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('lets an administrator grow the unit tree, find units without diacritics, switch to English, and an auditor see it in the log (1366×768)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } })
+    const page = await context.newPage()
+    const errors = collectPageErrors(page)
+
+    await page.goto(server.url + '/')
+    await expectVisible(page.getByRole('heading', { name: 'Đăng nhập' }))
+    await screenshot(page, 'desktop-1-sign-in')
+    await signIn(page, 'admin')
+
+    // The unit tree opens first, in Vietnamese.
+    await expectVisible(page.getByRole('tree'))
+    const bachMai = page.getByRole('tree').getByText('Bệnh viện Bạch Mai', { exact: true })
+    await expectVisible(bachMai)
+    await bachMai.click()
+    const details = page.getByTestId('unit-details')
+    await expectVisible(details.getByText('BVBM', { exact: true }))
+    await screenshot(page, 'desktop-2-unit-tree')
+
+    // Create a child unit under it.
+    await page.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click()
+    const dialog = page.getByRole('dialog')
+    await expectVisible(dialog.getByText('Thêm đơn vị trực thuộc Bệnh viện Bạch Mai'))
+    await dialog.getByLabel('Tên đơn vị').fill(NEW_UNIT.name)
+    await dialog.getByLabel('Mã đơn vị').fill(NEW_UNIT.code)
+    await dialog.getByRole('button', { name: 'Tạo mới' }).click()
+    await expectVisible(page.getByText(`Đã tạo đơn vị ${NEW_UNIT.name}`))
+    await expectHidden(dialog)
+    await expectVisible(details.getByText(NEW_UNIT.code, { exact: true }))
+    await expectVisible(details.getByText('Khoa, phòng'))
+    await screenshot(page, 'desktop-3-unit-created')
+
+    // Search without diacritics finds "Bạch Mai" and hides what does not match.
+    const search = page.getByPlaceholder('Tìm đơn vị theo tên hoặc mã (gõ không dấu cũng được)')
+    await search.fill('bach mai')
+    await expectVisible(page.getByRole('tree').locator('mark', { hasText: 'Bạch Mai' }))
+    await expectHidden(page.getByRole('tree').getByText('Bệnh viện Chợ Rẫy'))
+    await search.fill('thu nghiem tu dong')
+    await expectVisible(page.getByRole('tree').locator('mark', { hasText: 'Thử nghiệm Tự động' }))
+    expect(await page.getByRole('tree').getByRole('treeitem').count()).toBe(3) // Bộ Y tế › Bạch Mai › the new unit
+    await screenshot(page, 'desktop-4-search')
+
+    // English: menu, page, kind tags and buttons; the choice survives a reload.
+    await page.getByText('EN', { exact: true }).click()
+    await expectVisible(page.getByRole('menuitem', { name: 'People' }))
+    await expectVisible(page.getByText('Unit tree').first())
+    await expectVisible(details.getByText('Sub-unit'))
+    await expectVisible(details.getByRole('button', { name: 'Add sub-unit' }))
+    await page.reload()
+    await expectVisible(page.getByRole('menuitem', { name: 'Accounts and roles' }))
+    await expectVisible(page.getByPlaceholder('Find a unit by name or code (diacritics optional)'))
+    await screenshot(page, 'desktop-5-english')
+
+    // The server answers in English too (Accept-Language follows the switch).
+    await page.getByRole('button', { name: 'My account' }).click()
+    await page.getByRole('menuitem', { name: 'Change password' }).click()
+    await page.getByLabel('Current password', { exact: true }).fill('not-my-password-1')
+    await page.getByLabel('New password', { exact: true }).fill('Another-pass-2024')
+    await page.getByLabel('Repeat the new password', { exact: true }).fill('Another-pass-2024')
+    await page.getByRole('button', { name: 'Change password' }).click()
+    await expectVisible(page.getByText('Current password is wrong'))
+
+    // Sign out, back to Vietnamese on the sign-in page, and in as the auditor.
+    await page.getByRole('button', { name: 'My account' }).click()
+    await page.getByRole('menuitem', { name: 'Sign out' }).click()
+    await expectVisible(page.getByRole('heading', { name: 'Sign in' }))
+    await page.getByText('VI', { exact: true }).click()
+    await signIn(page, 'auditor')
+    await expectHidden(page.getByRole('menuitem', { name: 'Tài khoản và vai trò' }))
+    await page.getByRole('menuitem', { name: 'Nhật ký hệ thống' }).click()
+    await page.waitForURL('**/audit')
+
+    // The unit creation is there, by admin, with what was created.
+    const row = page.getByRole('row').filter({ hasText: 'Tạo mới' }).filter({ hasText: 'Đơn vị' }).filter({ hasText: 'admin' })
+    await expectVisible(row)
+    await row.first().getByRole('button').first().click() // expand
+    const diff = page.getByTestId('audit-diff')
+    await expectVisible(diff.getByText(NEW_UNIT.name))
+    await expectVisible(diff.getByText(NEW_UNIT.code))
+    await expectVisible(diff.getByText('Khoa, phòng'))
+    await screenshot(page, 'desktop-6-audit')
+
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('opens the menu from the header on a phone-sized screen (390×844)', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const page = await context.newPage()
+    const errors = collectPageErrors(page)
+
+    await page.goto(server.url + '/')
+    await signIn(page, 'admin')
+    await expectVisible(page.getByRole('tree'))
+    // No side menu on a phone: it lives in a drawer behind the header button.
+    expect(await page.locator('.ant-layout-sider').count()).toBe(0)
+    await screenshot(page, 'phone-1-units')
+
+    await page.getByRole('button', { name: 'Mở menu' }).click()
+    const people = page.getByRole('menuitem', { name: 'Cán bộ, nhân sự' })
+    await expectVisible(people)
+    await expectVisible(page.getByRole('menuitem', { name: 'Tài khoản và vai trò' }))
+    await screenshot(page, 'phone-2-menu')
+    await people.click()
+    await page.waitForURL('**/people')
+    await expectHidden(page.locator('.ant-drawer-content'))
+    await expectVisible(page.getByRole('cell').first())
+    await screenshot(page, 'phone-3-people')
+
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})

@@ -1,0 +1,39 @@
+import { Button, Result } from 'antd'
+import { lazy } from 'react'
+import { Navigate, Route, Routes, useNavigate } from 'react-router'
+import type { Me } from '../../contract/auth.ts'
+import { ACCESS } from '../features/auth/access.ts'
+import { useT } from '../i18n/useT.ts'
+import { AppShell } from './AppShell.tsx'
+import { RequireRole } from './RequireRole.tsx'
+
+// One chunk per page: the sign-in screen does not wait for the audit log's code.
+const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'))
+const PeoplePage = lazy(() => import('../features/people/PeoplePage.tsx'))
+const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'))
+const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'))
+const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage.tsx'))
+const TwoFactorPage = lazy(() => import('../features/auth/TwoFactorPage.tsx'))
+
+function NotFound() {
+  const t = useT()
+  const navigate = useNavigate()
+  return <Result status="404" title={t('error.notFoundTitle')} extra={<Button onClick={() => navigate('/')}>{t('common.home')}</Button>} />
+}
+
+export function AppRoutes({ me }: { me: Me }) {
+  return (
+    <Routes>
+      <Route element={<AppShell me={me} />}>
+        <Route index element={<Navigate to="/units" replace />} />
+        <Route path="units" element={<RequireRole me={me} roles={ACCESS.units}><UnitsPage /></RequireRole>} />
+        <Route path="people" element={<RequireRole me={me} roles={ACCESS.people}><PeoplePage /></RequireRole>} />
+        <Route path="accounts" element={<RequireRole me={me} roles={ACCESS.accounts}><AccountsPage /></RequireRole>} />
+        <Route path="audit" element={<RequireRole me={me} roles={ACCESS.audit}><AuditPage /></RequireRole>} />
+        <Route path="account/password" element={<ChangePasswordPage />} />
+        <Route path="account/two-factor" element={<TwoFactorPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  )
+}

@@ -1,0 +1,28 @@
+import { Menu } from 'antd'
+import { useLocation, useNavigate } from 'react-router'
+import type { Me } from '../../contract/auth.ts'
+import { hasAnyRole } from '../features/auth/access.ts'
+import { useT } from '../i18n/useT.ts'
+import { NAV_ITEMS } from './nav.tsx'
+
+/** The main menu, showing only what the user's roles open. */
+export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }) {
+  const t = useT()
+  const navigate = useNavigate()
+  const { pathname } = useLocation()
+  const items = NAV_ITEMS.filter((i) => hasAnyRole(me, i.roles))
+  const selected = items.find((i) => pathname === i.path || pathname.startsWith(i.path + '/'))
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={selected ? [selected.path] : []}
+      items={items.map((i) => ({ key: i.path, icon: i.icon, label: t(i.label) }))}
+      onClick={({ key }) => {
+        navigate(key)
+        onNavigate?.()
+      }}
+      style={{ borderInlineEnd: 'none' }}
+      aria-label={t('nav.main')}
+    />
+  )
+}

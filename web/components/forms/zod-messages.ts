@@ -1,0 +1,46 @@
+// Client-side twin of the server's zod → message mapping (server/http/errors.ts), so a form shows
+// the same words before sending as the server would answer after.
+import type { z } from 'zod'
+import { fieldMessage, type FieldMessageKey, type Lang } from '../../../contract/errors.ts'
+
+type Issue = z.core.$ZodIssue
+
+const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
+
+/** The message for one zod issue; `value` is what the user typed (empty means "required"). */
+export function issueMessage(issue: Issue, lang: Lang, value?: unknown): string {
+  const i = issue as any
+  if (isEmpty(value) && (issue.code === 'invalid_type' || issue.code === 'too_small' || issue.code === 'invalid_value')) {
+    return fieldMessage('required', lang)
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      return fieldMessage('type', lang, i.expected)
+    case 'unrecognized_keys':
+      return fieldMessage('unknown', lang)
+    case 'too_small':
+      return fieldMessage(i.origin === 'string' || i.origin === 'array' ? 'tooShort' : 'tooSmall', lang, i.minimum)
+    case 'too_big':
+      return fieldMessage(i.origin === 'string' || i.origin === 'array' ? 'tooLong' : 'tooBig', lang, i.maximum)
+    case 'invalid_value':
+      return fieldMessage('enum', lang, (i.values ?? []).join(', '))
+    case 'custom':
+      return i.params?.key ? fieldMessage(i.params.key as FieldMessageKey, lang) : issue.message
+    default:
+      return fieldMessage(i.format === 'date' ? 'date' : 'format', lang)
+  }
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<any>((v, k) => (v == null ? undefined : v[k as any]), input)
+}
+
+/** Every failing field of a whole-form parse, keyed like the server's `fields` (`roles.0.unitId`). */
+export function zodFieldErrors(error: z.ZodError, lang: Lang, input: unknown): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '(body)'
+    if (!(key in out)) out[key] = issueMessage(issue, lang, valueAt(input, issue.path))
+  }
+  return out
+}

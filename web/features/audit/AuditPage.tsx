@@ -1,0 +1,132 @@
+import { Alert, Button, Card, DatePicker, Input, Select, Table, Typography, type TableColumnsType } from 'antd'
+import type { Dayjs } from 'dayjs'
+import { useMemo, useRef, useState } from 'react'
+import type { AuditEntryDto } from '../../../contract/audit.ts'
+import { API_DATE_FORMAT, DATE_FORMAT, formatDateTime } from '../../components/format.ts'
+import { useDebounced } from '../../components/useDebounced.ts'
+import { useIsPhone } from '../../components/useIsPhone.ts'
+import { usePageTitle } from '../../components/usePageTitle.ts'
+import { useLang, useT } from '../../i18n/useT.ts'
+import { ACCESS, hasAnyRole } from '../auth/access.ts'
+import { useMe } from '../auth/api.ts'
+import { ActorSelect, type Actor } from './ActorSelect.tsx'
+import { useAuditLog, type AuditFilters } from './api.ts'
+import { AuditDiff } from './AuditDiff.tsx'
+import { actionLabel, AUDIT_ENTITIES, entityLabel } from './labels.ts'
+
+/** Who did what to which record, newest first, with each change shown as before → after. */
+export default function AuditPage() {
+  const t = useT()
+  const lang = useLang()
+  usePageTitle(t('audit.title'))
+  const isPhone = useIsPhone()
+  const { data: me } = useMe()
+  const [actorId, setActorId] = useState<number>()
+  const [entity, setEntity] = useState<string>()
+  const [entityIdText, setEntityIdText] = useState('')
+  const entityId = useDebounced(entityIdText.trim(), 400)
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null)
+
+  const filters: AuditFilters = {
+    actorId,
+    entity,
+    entityId: entityId || undefined,
+    from: range?.[0]?.format(API_DATE_FORMAT),
+    to: range?.[1]?.format(API_DATE_FORMAT),
+  }
+  const log = useAuditLog(filters)
+  const entries = useMemo(() => log.data?.pages.flat() ?? [], [log.data])
+  // Every actor met so far, kept after narrowing so the filter can still offer them.
+  // Adding to the map during render is idempotent, so StrictMode's double render is harmless.
+  const seen = useRef(new Map<number, Actor>())
+  const actors = useMemo(() => {
+    for (const e of entries) if (e.actorId !== null) seen.current.set(e.actorId, { id: e.actorId, username: e.actorUsername ?? `#${e.actorId}` })
+    return [...seen.current.values()].sort((a, b) => a.username.localeCompare(b.username))
+  }, [entries])
+
+  const hasFilters = !!(actorId || entity || entityIdText || range)
+  const clear = () => {
+    setActorId(undefined)
+    setEntity(undefined)
+    setEntityIdText('')
+    setRange(null)
+  }
+
+  const columns: TableColumnsType<AuditEntryDto> = [
+    { key: 'at', title: t('audit.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at, true), width: 170 },
+    {
+      key: 'actor',
+      title: t('audit.actor'),
+      render: (_, e) =>
+        e.actorId !== null ? (
+          <Typography.Link onClick={() => setActorId(e.actorId!)} title={t('audit.filterByActor')}>
+            {e.actorUsername}
+          </Typography.Link>
+        ) : (
+          <Typography.Text type="secondary">{e.actorUsername ?? t('audit.system')}</Typography.Text>
+        ),
+    },
+    { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (a: string) => actionLabel(lang, a) },
+    {
+      key: 'entity',
+      title: t('audit.entity'),
+      render: (_, e) => (
+        <span>
+          {entityLabel(lang, e.entity)}
+          {e.entityId && <Typography.Text type="secondary"> #{e.entityId}</Typography.Text>}
+        </span>
+      ),
+    },
+    { key: 'ip', title: t('audit.ip'), dataIndex: 'ip', responsive: ['lg'] },
+  ]
+
+  return (
+    <Card title={t('audit.title')} size="small">
+      <div className="bvct-toolbar">
+        <ActorSelect value={actorId} onChange={setActorId} seen={actors} canSearchAccounts={hasAnyRole(me, ACCESS.accounts)} />
+        <Select<string>
+          value={entity}
+          onChange={(v) => setEntity(v ?? undefined)}
+          allowClear
+          placeholder={t('audit.entity')}
+          aria-label={t('audit.entity')}
+          options={AUDIT_ENTITIES.map((e) => ({ value: e, label: entityLabel(lang, e) }))}
+          style={{ width: 160 }}
+        />
+        <Input value={entityIdText} onChange={(e) => setEntityIdText(e.target.value)} allowClear placeholder={t('audit.entityId')} aria-label={t('audit.entityId')} style={{ width: 120 }} />
+        <DatePicker.RangePicker
+          value={range}
+          onChange={(v) => setRange(v)}
+          format={DATE_FORMAT}
+          allowEmpty={[true, true]}
+          placeholder={[t('audit.from'), t('audit.to')]}
+          style={{ width: isPhone ? '100%' : 260 }}
+        />
+        {hasFilters && <Button onClick={clear}>{t('audit.clearFilters')}</Button>}
+      </div>
+      {log.error && <Alert type="error" showIcon title={log.error.message} style={{ marginBottom: 12 }} />}
+      <Table<AuditEntryDto>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={entries}
+        loading={log.isFetching && !log.isFetchingNextPage}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        expandable={{
+          expandedRowRender: (e) => <AuditDiff entry={e} />,
+          rowExpandable: (e) => e.before != null || e.after != null,
+        }}
+      />
+      <div style={{ textAlign: 'center', marginTop: 12 }}>
+        {log.hasNextPage ? (
+          <Button onClick={() => log.fetchNextPage()} loading={log.isFetchingNextPage}>
+            {t('audit.loadMore')}
+          </Button>
+        ) : (
+          entries.length > 0 && <Typography.Text type="secondary">{t('audit.end', { count: entries.length })}</Typography.Text>
+        )}
+      </div>
+    </Card>
+  )
+}

@@ -1,0 +1,122 @@
+import { Alert, Card, Col, Empty, Input, Row, Skeleton, Switch, Tree, Typography } from 'antd'
+import { useMemo, useRef, useState, type Key } from 'react'
+import { useSearchParams } from 'react-router'
+import { Highlight } from '../../components/Highlight.tsx'
+import { usePageTitle } from '../../components/usePageTitle.ts'
+import { useIsPhone } from '../../components/useIsPhone.ts'
+import { useT } from '../../i18n/useT.ts'
+import { useMe } from '../auth/api.ts'
+import { useUnitIndex, useUnits } from './api.ts'
+import { KindTag } from './KindTag.tsx'
+import { buildUnitTree, filterTree, pathsToMatches, withoutInactive, type UnitNode } from './tree.ts'
+import { UnitDetails } from './UnitDetails.tsx'
+
+interface TreeItem {
+  key: number
+  title: React.ReactNode
+  children: TreeItem[]
+}
+
+/** The unit tree on the left (search, inactive toggle), the chosen unit's details and actions on the right. */
+export default function UnitsPage() {
+  const t = useT()
+  usePageTitle(t('units.title'))
+  const isPhone = useIsPhone()
+  const { data: me } = useMe()
+  const { error } = useUnits()
+  const index = useUnitIndex()
+  const [params, setParams] = useSearchParams()
+  const selectedId = Number(params.get('id')) || null
+  const [search, setSearch] = useState('')
+  const [showInactive, setShowInactive] = useState(false)
+  // undefined = the default for the current search: top levels, or the way to every match.
+  const [expanded, setExpanded] = useState<Key[]>()
+  const detailsRef = useRef<HTMLDivElement>(null)
+
+  const roots = useMemo(() => {
+    const all = buildUnitTree(index.items)
+    return filterTree(showInactive ? all : withoutInactive(all), search)
+  }, [index.items, showInactive, search])
+
+  const treeData = useMemo(() => {
+    const toItem = (n: UnitNode): TreeItem => ({
+      key: n.unit.id,
+      title: (
+        <span className={n.unit.isActive ? 'bvct-tree-title' : 'bvct-tree-title bvct-unit-inactive'} data-unit-id={n.unit.id}>
+          <span><Highlight text={n.unit.name} query={search} /></span>
+          <KindTag kind={n.unit.kind} />
+          {!n.unit.isActive && <Typography.Text type="secondary" italic>({t('units.inactive')})</Typography.Text>}
+        </span>
+      ),
+      children: n.children.map(toItem),
+    })
+    return roots.map(toItem)
+  }, [roots, search, t])
+
+  const expandedKeys = expanded ?? (search.trim() ? pathsToMatches(roots, search) : roots.map((r) => r.unit.id))
+  const selected = selectedId ? index.byId.get(selectedId) : undefined
+
+  const select = (id: number | null) => {
+    setParams(id ? { id: String(id) } : {}, { replace: true })
+    // On a phone the details sit under the tree: bring them into view.
+    if (id && isPhone) setTimeout(() => detailsRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 50)
+  }
+
+  const revealChild = (parentId: number, childId: number) => {
+    setExpanded((prev) => [...new Set([...(prev ?? expandedKeys), parentId])])
+    select(childId)
+  }
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={11} xl={10}>
+        <Card title={t('units.title')} size="small" styles={{ body: { paddingTop: 12 } }}>
+          <div className="bvct-toolbar">
+            <Input
+              className="bvct-toolbar-grow"
+              allowClear
+              value={search}
+              onChange={(e) => {
+                setSearch(e.target.value)
+                setExpanded(undefined)
+              }}
+              placeholder={t('units.searchPlaceholder')}
+              aria-label={t('units.searchPlaceholder')}
+            />
+            <label style={{ display: 'inline-flex', gap: 8, alignItems: 'center', cursor: 'pointer' }}>
+              <Switch size="small" checked={showInactive} onChange={setShowInactive} aria-label={t('units.showInactive')} />
+              <span>{t('units.showInactive')}</span>
+            </label>
+          </div>
+          {error && <Alert type="error" showIcon title={error.message} />}
+          {index.isPending ? (
+            <Skeleton active paragraph={{ rows: 8 }} />
+          ) : treeData.length === 0 ? (
+            <Empty description={search ? t('units.noMatch') : t('common.noData')} />
+          ) : (
+            <div className="bvct-tree-scroll">
+              <Tree<TreeItem>
+                blockNode
+                showLine
+                treeData={treeData}
+                expandedKeys={expandedKeys}
+                onExpand={setExpanded}
+                selectedKeys={selectedId ? [selectedId] : []}
+                onSelect={(keys) => keys.length && select(Number(keys[0]))}
+              />
+            </div>
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} lg={13} xl={14} ref={detailsRef}>
+        {selected && me ? (
+          <UnitDetails unit={selected} me={me} index={index} onSelect={select} onCreated={revealChild} />
+        ) : (
+          <Card size="small">
+            <Empty description={t('units.pickHint')} />
+          </Card>
+        )}
+      </Col>
+    </Row>
+  )
+}
