@@ -1,0 +1,68 @@
+import { z } from 'zod'
+
+// What the directive-letter parser proposes for a person to confirm. Every field may be missing
+// from a real letter, so strings are nullable and `warnings` says what could not be placed.
+
+export interface Requirement {
+  /** The label as the letter shows it: "1.", "a)", "I.", "-", "+", "•", "1.1.", "Điều 1." */
+  label: string
+  text: string
+  children: Requirement[]
+}
+
+export const requirement: z.ZodType<Requirement> = z.object({
+  label: z.string(),
+  text: z.string(),
+  get children() {
+    return z.array(requirement)
+  },
+})
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+
+export const directiveReference = z.object({
+  number: z.string().min(1),
+  date: isoDate.nullable(),
+  issuer: z.string().nullable(),
+})
+export type DirectiveReference = z.infer<typeof directiveReference>
+
+export const parsedDirective = z.object({
+  parentBody: z.string().nullable(),
+  issuer: z.string().nullable(),
+  number: z.string().nullable(),
+  documentType: z.string().nullable(),
+  place: z.string().nullable(),
+  date: isoDate.nullable(),
+  subject: z.string().nullable(),
+  addressees: z.array(z.string()),
+  preamble: z.string().nullable(),
+  requirements: z.array(requirement),
+  closing: z.string().nullable(),
+  distribution: z.array(z.string()),
+  references: z.array(directiveReference),
+  /** Each starts with a stable code ("NO_NUMBER: …") so a client can translate or filter it. */
+  warnings: z.array(z.string()),
+})
+export type ParsedDirective = z.infer<typeof parsedDirective>
+
+/** Body of POST /api/v1/directives/parse when the letter is pasted rather than uploaded. */
+export const parseDirectiveTextInput = z.strictObject({
+  text: z.string().min(1).max(1_000_000),
+})
+
+export const PARSE_INPUT_ERRORS = {
+  UNSUPPORTED_FILE: {
+    vi: 'Định dạng tệp không được hỗ trợ. Hãy dùng tệp văn bản (.txt), Word (.docx) hoặc PDF có lớp chữ',
+    en: 'Unsupported file type. Use a text file (.txt), Word (.docx) or a PDF with a text layer',
+  },
+  NO_TEXT_LAYER: {
+    vi: 'Tệp PDF không có lớp chữ (có thể là bản quét). Hãy dùng bản PDF xuất từ Word hoặc dán nội dung văn bản',
+    en: 'The PDF has no text layer (it may be a scan). Use a PDF exported from Word, or paste the text',
+  },
+  UNREADABLE_FILE: {
+    vi: 'Không đọc được tệp: tệp bị hỏng, bị mã hóa hoặc không đúng định dạng',
+    en: 'The file cannot be read: it is damaged, encrypted or not what its name says',
+  },
+} as const
+export type ParseInputErrorCode = keyof typeof PARSE_INPUT_ERRORS

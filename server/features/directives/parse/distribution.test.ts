@@ -1,0 +1,62 @@
+import { describe, it, expect } from 'vitest'
+import { normalizeLines } from './normalize.ts'
+import { parseDistribution } from './distribution.ts'
+import { isNameLine, isSignatureLine, stripSignatureTail } from './signature.ts'
+
+const distributionOf = (text: string) => {
+  const lines = normalizeLines(text)
+  return parseDistribution(lines, lines.findIndex((l) => l.startsWith('Nơi nhận')))
+}
+
+describe('parseDistribution', () => {
+  it('reads "-", "•" and "+" bullets and trims the list punctuation', () => {
+    expect(distributionOf('Nơi nhận:\n- Như trên;\n• Bộ trưởng (để b/c);\n+ Lưu: VT, VPB1.')).toEqual(['Như trên', 'Bộ trưởng (để b/c)', 'Lưu: VT, VPB1'])
+  })
+
+  it('reads a list run together with the end mark', () => {
+    expect(distributionOf('nghiêm túc thực hiện./.Nơi nhận:\n- Như trên,\n- Lưu VP.')).toEqual(['Như trên', 'Lưu VP'])
+  })
+
+  it('joins wrapped entries', () => {
+    expect(distributionOf('Nơi nhận:\n- VPCP: BTCN, các PCN,\ncác Vụ: TH, KTTH;\n- Sở Y tế các tỉnh, thành phố trực thuộc\nTrung ương;\n- Lưu: VT.')).toEqual([
+      'VPCP: BTCN, các PCN, các Vụ: TH, KTTH',
+      'Sở Y tế các tỉnh, thành phố trực thuộc Trung ương',
+      'Lưu: VT',
+    ])
+  })
+
+  it('skips the signature block a PDF interleaves with the list', () => {
+    const text = 'Nơi nhận: T/M BAN THƯỜNG VỤ\n- Như trên, PHÓ BÍ THƯ\n- Ban Tổ chức,\n(Đã ký)\n- Lưu Văn phòng.   Nguyễn Văn An'
+    expect(distributionOf(text)).toEqual(['Như trên', 'Ban Tổ chức', 'Lưu Văn phòng'])
+  })
+
+  it('stops before the signature when it follows the list', () => {
+    expect(distributionOf('Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nĐỗ Xuân Tuyên\n\nPHỤ LỤC')).toEqual(['Như trên', 'Lưu: VT'])
+  })
+
+  it('keeps entries written inline after the heading', () => {
+    expect(distributionOf('Nơi nhận: - Như trên;\n- Lưu.')).toEqual(['Như trên', 'Lưu'])
+  })
+})
+
+describe('signature lines', () => {
+  it.each(['T/M BAN CÁN SỰ ĐẢNG', 'K/T TRƯỞNG BAN', 'TM. CHÍNH PHỦ', 'KT. BỘ TRƯỞNG', 'TL. BỘ TRƯỞNG', 'BÍ THƯ', 'PHÓ CHÁNH VĂN PHÒNG', '(Đã ký)'])('%s is a signature line', (line) => {
+    expect(isSignatureLine(line)).toBe(true)
+  })
+
+  it.each(['- Như trên,', 'Đ/c Bí thư BCSD (đề b/c)', 'BTV Đảng uỷ Bộ Y tế'])('%s is not', (line) => {
+    expect(isSignatureLine(line)).toBe(false)
+  })
+
+  it('knows a signer name from a distribution entry', () => {
+    expect(isNameLine('Nguyễn Văn An')).toBe(true)
+    expect(isNameLine('Như trên')).toBe(false)
+    expect(isNameLine('Lưu VT')).toBe(false)
+  })
+
+  it('cuts a signature off the end of a line, not the entry', () => {
+    expect(stripSignatureTail('- Đ/c Bí thư BCSD (đề b/c), BÍ THƯ')).toBe('- Đ/c Bí thư BCSD (đề b/c),')
+    expect(stripSignatureTail('- Lưu: VP BCSD. Nguyễn Văn An')).toBe('- Lưu: VP BCSD.')
+    expect(stripSignatureTail('- Các đ/c Ủy viên BCSD,')).toBe('- Các đ/c Ủy viên BCSD,')
+  })
+})

@@ -1,0 +1,39 @@
+import { isBlank, joinWrapped, squash, startsLowercase, trimEntryPunctuation } from './normalize.ts'
+import { isNameLine, isSignatureLine, stripSignatureTail } from './signature.ts'
+
+export const NOI_NHAN = /^Nơi\s+nhận\s*:?\s*/iu
+const BULLET = /^[-–—−+•●▪*\uF0B7\uF02D]\s*/u
+
+/**
+ * Reads the "Nơi nhận" list that starts at lines[start]. Entries are "-", "•" or "+" bullets,
+ * possibly wrapped; signature lines that a PDF interleaves with them are skipped.
+ */
+export function parseDistribution(lines: string[], start: number): string[] {
+  const entries: string[] = []
+  let gap = false
+  const first = squash(lines[start]).replace(NOI_NHAN, '')
+  const queue = [first, ...lines.slice(start + 1)]
+  for (const raw of queue) {
+    if (isBlank(raw)) {
+      gap = entries.length > 0
+      continue
+    }
+    const line = stripSignatureTail(squash(raw))
+    if (!line || isSignatureLine(line)) continue
+    const last = entries[entries.length - 1]
+    if (BULLET.test(line)) {
+      entries.push(line.replace(BULLET, ''))
+    } else if (last === undefined) {
+      if (isNameLine(line)) continue
+      entries.push(line)
+    } else if (startsLowercase(line) || (!gap && !/[,;.]$/.test(last) && !isNameLine(line))) {
+      entries[entries.length - 1] = joinWrapped(last, line)
+    } else if (isNameLine(line)) {
+      continue
+    } else {
+      break
+    }
+    gap = false
+  }
+  return entries.map(trimEntryPunctuation).filter(Boolean)
+}

@@ -1,0 +1,136 @@
+import { getDocumentProxy } from 'unpdf'
+import { ParseInputError } from './errors.ts'
+
+// PDF to text. pdf.js gives positioned fragments; this rebuilds lines from their baselines,
+// keeps a wide gap between columns as three spaces (so the header's two columns can be told
+// apart), and leaves a blank line where a paragraph starts: a larger gap than the usual line
+// spacing, or the first-line indent that Vietnamese letters use. Pages are separated by a blank
+// line, which the parser rejoins when the next page continues a sentence in lower case.
+
+interface Fragment {
+  text: string
+  x: number
+  y: number
+  end: number
+  size: number
+}
+
+interface Line {
+  text: string
+  x: number
+  y: number
+  size: number
+}
+
+export async function extractPdfText(bytes: Uint8Array): Promise<string> {
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>
+  try {
+    // pdf.js may detach the buffer it is given; the caller's bytes stay usable.
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false })
+  } catch (error) {
+    const name = (error as { name?: string } | null)?.name
+    if (name === 'PasswordException') {
+      throw new ParseInputError('UNREADABLE_FILE', 'Tệp PDF được đặt mật khẩu, không đọc được', 'The PDF is password-protected')
+    }
+    throw new ParseInputError('UNREADABLE_FILE')
+  }
+  try {
+    const pages: string[] = []
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n)
+      const content = await page.getTextContent()
+      const fragments: Fragment[] = []
+      for (const item of content.items) {
+        if (!('str' in item) || !item.str.trim()) continue
+        const [a, b, c, d, x, y] = item.transform as number[]
+        const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 10
+        fragments.push({ text: item.str, x, y, end: x + item.width, size })
+      }
+      pages.push(layoutPage(fragments))
+    }
+    const text = pages.join('\n\n').normalize('NFC')
+    const letters = text.match(/\p{L}/gu)?.length ?? 0
+    // A scan carries at most a stamp or a scanner's watermark as text.
+    if (letters < Math.min(200, 30 * pdf.numPages)) throw new ParseInputError('NO_TEXT_LAYER')
+    const undecodable = text.match(/[\uE000-\uF8FF\uFFFD]/gu)?.length ?? 0
+    if (undecodable > letters * 0.2) {
+      throw new ParseInputError(
+        'UNREADABLE_FILE',
+        'Không giải mã được chữ trong tệp PDF (phông chữ không có bảng mã Unicode). Hãy xuất lại PDF từ Word hoặc dán nội dung',
+        'The PDF text cannot be decoded (fonts without a Unicode map). Export the PDF again from Word, or paste the text',
+      )
+    }
+    return text
+  } catch (error) {
+    if (error instanceof ParseInputError) throw error
+    throw new ParseInputError('UNREADABLE_FILE')
+  } finally {
+    await pdf.destroy().catch(() => undefined)
+  }
+}
+
+export function layoutPage(fragments: Fragment[]): string {
+  const lines = groupLines(fragments)
+  if (!lines.length) return ''
+  const steps: number[] = []
+  for (let i = 1; i < lines.length; i++) {
+    const step = lines[i - 1].y - lines[i].y
+    if (step > 0 && step < 3 * lines[i].size) steps.push(step)
+  }
+  const leading = median(steps) ?? lines[0].size * 1.2
+  const margin = mode(lines.map((l) => l.x))
+  const indent = margin === null ? null : mode(lines.map((l) => l.x).filter((x) => x > margin + 5 && x <= margin + 60), 2)
+
+  const out: string[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    if (i > 0) {
+      const step = lines[i - 1].y - line.y
+      const startsParagraph = step > leading * 1.25 || (indent !== null && Math.abs(line.x - indent) <= 2)
+      if (startsParagraph) out.push('')
+    }
+    out.push(line.text)
+  }
+  return out.join('\n')
+}
+
+function groupLines(fragments: Fragment[]): Line[] {
+  const sorted = [...fragments].sort((p, q) => q.y - p.y || p.x - q.x)
+  const groups: Fragment[][] = []
+  for (const f of sorted) {
+    const group = groups[groups.length - 1]
+    if (group && Math.abs(group[0].y - f.y) <= 0.45 * Math.min(group[0].size, f.size)) group.push(f)
+    else groups.push([f])
+  }
+  return groups.map((group) => {
+    group.sort((p, q) => p.x - q.x)
+    let text = ''
+    for (let i = 0; i < group.length; i++) {
+      const f = group[i]
+      if (i > 0) {
+        const prev = group[i - 1]
+        const gap = f.x - prev.end
+        if (gap > 3 * f.size) text = text.trimEnd() + '   '
+        else if (gap > 0.15 * f.size && !/\s$/.test(text) && !/^\s/.test(f.text)) text += ' '
+      }
+      text += f.text
+    }
+    return { text: text.trimEnd(), x: group[0].x, y: group[0].y, size: Math.max(...group.map((f) => f.size)) }
+  })
+}
+
+function median(values: number[]): number | null {
+  if (!values.length) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+/** The most common value (to the nearest point), if it occurs at least `min` times. */
+function mode(values: number[], min = 1): number | null {
+  const counts = new Map<number, number>()
+  for (const v of values) counts.set(Math.round(v), (counts.get(Math.round(v)) ?? 0) + 1)
+  let best: number | null = null
+  let bestCount = 0
+  for (const [v, c] of counts) if (c > bestCount || (c === bestCount && best !== null && v < best)) [best, bestCount] = [v, c]
+  return bestCount >= min ? best : null
+}

@@ -1,0 +1,142 @@
+import { describe, it, expect } from 'vitest'
+import { PARSE_INPUT_ERRORS } from '../../../../contract/directive-parse.ts'
+import { extractText } from './extract.ts'
+import { ParseInputError } from './errors.ts'
+import { layoutPage } from './extract-pdf.ts'
+import { fixtureBytes } from './test-helpers.ts'
+
+const lines = async (file: string) => (await extractText(fixtureBytes(file), file)).text.split('\n')
+
+async function rejection(bytes: Uint8Array, name: string, mime?: string): Promise<ParseInputError> {
+  const error = await extractText(bytes, name, mime).then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(ParseInputError)
+  return error as ParseInputError
+}
+
+describe('.docx', () => {
+  it('puts back the "1." … "9." that Word numbering generates', async () => {
+    const text = await lines('seed-numbered.docx')
+    const numbered = text.filter((l) => /^\d+\. /.test(l))
+    expect(numbered.map((l) => l.split(' ')[0])).toEqual(['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.', '9.'])
+    expect(numbered[0]).toMatch(/^1\. Tiếp tục quán triệt/)
+  })
+
+  it('recovers bullets from a list whose "-" is generated too', async () => {
+    const text = await lines('seed-numbered.docx')
+    expect(text).toContain('- Như trên,')
+    expect(text).toContain('- Lưu: VP BCSD.')
+  })
+
+  it('keeps a manual line break and a page break as new lines, and hides deleted revisions', async () => {
+    const text = await lines('seed-numbered.docx')
+    expect(text).toContain('V/v Tăng cường công tác bảo vệ')
+    expect(text).toContain('chính trị nội bộ')
+    expect(text.some((l) => l.endsWith('Thực hiện nghiêm'))).toBe(true)
+    expect(text.join('\n')).not.toContain('bản nháp cũ')
+  })
+
+  it('separates table cells with a blank line so header columns do not run together', async () => {
+    const text = await lines('seed-numbered.docx')
+    const subject = text.indexOf('chính trị nội bộ')
+    expect(text[subject + 1]).toBe('')
+    expect(text[subject + 2]).toBe('ĐẢNG CỘNG SẢN VIỆT NAM')
+  })
+
+  it('numbers a multi-level list: Roman via a heading style, restarting 1. in each section, a) and symbol bullets', async () => {
+    const text = await lines('ke-hoach-word-lists.docx')
+    const labelled = text.filter((l) => /^(?:[IVX]+\.|\d+\.|[a-z]\)|-) /.test(l)).map((l) => l.split(' ')[0])
+    expect(labelled).toEqual(['I.', '1.', '-', '-', '2.', 'II.', '1.', 'a)', 'b)', '2.', 'III.', '1.', '2.'])
+    expect(text).toContain('I. MỤC ĐÍCH, YÊU CẦU')
+    expect(text).toContain('2. Yêu cầu')
+    expect(text).toContain('Việc triển khai bảo đảm nghiêm túc, thiết thực, gắn với nhiệm vụ chuyên môn của từng khoa, phòng.')
+  })
+
+  it('refuses a broken .docx as unreadable', async () => {
+    const error = await rejection(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'letter.docx')
+    expect(error.code).toBe('UNREADABLE_FILE')
+  })
+})
+
+describe('PDF with a text layer', () => {
+  it('flattens the two header columns onto one line, with a wide gap between them', async () => {
+    const text = await lines('seed-layout.pdf')
+    expect(text[0]).toBe('BAN CHẤP HÀNH TRUNG ƯƠNG   ĐẢNG CỘNG SẢN VIỆT NAM')
+    expect(text).toContain('Số 1946 - CV/BCSD   Hà Nội, ngày 15 tháng 3 năm 2024')
+  })
+
+  it('marks paragraph starts and the page break with a blank line, and keeps the page number as printed', async () => {
+    const text = await lines('seed-layout.pdf')
+    const cut = text.findIndex((l) => l.endsWith('Thực hiện nghiêm'))
+    expect(text.slice(cut + 1, cut + 5)).toEqual(['', '2', '', 'quy định của Đảng, Nhà nước về bố trí, quản lý công chức, viên chức'])
+    expect(text[text.indexOf('ngành y tế.') + 1]).toBe('')
+  })
+
+  it('finds paragraph starts from the first-line indent when there is no spacing', async () => {
+    const text = await lines('state-cv-byt-indented.pdf')
+    const first = text.findIndex((l) => l.startsWith('1. Về quản lý'))
+    expect(text[first - 1]).toBe('')
+    expect(text[first + 1]).toBe('')
+    expect(text[first + 2]).toMatch(/^a\) Lập danh sách/)
+  })
+
+  it('says a scanned PDF has no text layer, in Vietnamese and English', async () => {
+    const error = await rejection(fixtureBytes('scanned-no-text.pdf'), 'scan.pdf', 'application/pdf')
+    expect(error.code).toBe('NO_TEXT_LAYER')
+    expect(error.message).toBe(PARSE_INPUT_ERRORS.NO_TEXT_LAYER.vi)
+    expect(error.en).toBe(PARSE_INPUT_ERRORS.NO_TEXT_LAYER.en)
+    expect(error.message).toMatch(/lớp chữ/)
+  })
+
+  it('says a damaged PDF is unreadable', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.7\nthis is not really a pdf')
+    expect((await rejection(bytes, 'x.pdf')).code).toBe('UNREADABLE_FILE')
+  })
+
+  it('rebuilds lines from fragments by baseline and position', () => {
+    const f = (text: string, x: number, y: number, width: number) => ({ text, x, y, end: x + width, size: 12 })
+    const page = layoutPage([f('Hà Nội, ngày 1/2/2024', 350, 700, 120), f('Số 1-CV/ĐU', 90, 700.4, 60), f('tiếp', 154, 700.2, 20), f('Dòng sau', 90, 686, 50)])
+    expect(page).toBe('Số 1-CV/ĐU tiếp   Hà Nội, ngày 1/2/2024\nDòng sau')
+  })
+})
+
+describe('plain text', () => {
+  it('reads UTF-8, with or without a byte-order mark', async () => {
+    const text = 'Số 1946 - CV/BCSD'
+    expect((await extractText(new TextEncoder().encode(text), 'a.txt')).text).toBe(text)
+    expect((await extractText(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]), 'a.txt')).text).toBe(text)
+  })
+
+  it('reads UTF-16 from Notepad and Windows-1258 from old tools', async () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from('Hà Nội', 'utf16le')])
+    expect((await extractText(utf16, 'a.txt')).text).toBe('Hà Nội')
+    const cp1258 = new Uint8Array([0x48, 0xe0, 0x20, 0x4e, 0xf4, 0xf2, 0x69])
+    expect((await extractText(cp1258, 'a.txt')).text.normalize('NFC')).toBe('Hà Nội')
+  })
+
+  it('accepts text without an extension or labelled text/plain', async () => {
+    expect((await extractText(new TextEncoder().encode('abc'), 'paste', 'text/plain')).text).toBe('abc')
+  })
+
+  it('refuses an empty file', async () => {
+    expect((await rejection(new Uint8Array(), 'a.txt')).code).toBe('UNREADABLE_FILE')
+  })
+})
+
+describe('unsupported files', () => {
+  it.each([
+    ['old Word .doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'letter.doc', undefined, /\.doc/],
+    ['a photographed page', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'scan.png', 'image/png', /ảnh/],
+    ['a JPEG', new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), 'scan.jpg', undefined, /ảnh/],
+    ['a spreadsheet', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'list.xlsx', undefined, /Định dạng/],
+    ['RTF', new TextEncoder().encode('{\\rtf1 abc}'), 'a.rtf', undefined, /Định dạng/],
+    ['an unknown binary', new Uint8Array([1, 2, 3]), 'a.bin', 'application/octet-stream', /Định dạng/],
+  ])('refuses %s with UNSUPPORTED_FILE and a message in both languages', async (_what, bytes, name, mime, vi) => {
+    const error = await rejection(bytes, name, mime)
+    expect(error.code).toBe('UNSUPPORTED_FILE')
+    expect(error.message).toMatch(vi)
+    expect(error.en.length).toBeGreaterThan(10)
+  })
+})

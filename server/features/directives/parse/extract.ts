@@ -1,0 +1,53 @@
+import { ParseInputError } from './errors.ts'
+import { extractDocxText } from './extract-docx.ts'
+import { extractPdfText } from './extract-pdf.ts'
+import { decodeTextFile } from './extract-text-file.ts'
+
+type Kind = 'pdf' | 'docx' | 'text'
+
+/**
+ * Text of an uploaded letter. The file's first bytes decide what it is; the name and MIME
+ * type only break ties, because browsers and mail clients label files inconsistently.
+ */
+export async function extractText(bytes: Uint8Array, filename: string, mime?: string): Promise<{ text: string }> {
+  const kind = kindOf(bytes, filename, mime)
+  if (kind === 'pdf') return { text: await extractPdfText(bytes) }
+  if (kind === 'docx') return { text: extractDocxText(bytes) }
+  return { text: decodeTextFile(bytes) }
+}
+
+function startsWith(bytes: Uint8Array, ...signature: number[]): boolean {
+  return signature.every((b, i) => bytes[i] === b)
+}
+
+function kindOf(bytes: Uint8Array, filename: string, mime = ''): Kind {
+  const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? ''
+  const type = mime.toLowerCase()
+  if (bytes.length === 0) throw new ParseInputError('UNREADABLE_FILE', 'Tệp không có nội dung', 'The file is empty')
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024))
+  if (head.includes('%PDF-')) return 'pdf'
+  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) {
+    if (ext === 'docx' || ext === 'docm' || ext === 'dotx' || type.includes('wordprocessingml') || head.includes('word/')) return 'docx'
+    throw new ParseInputError('UNSUPPORTED_FILE')
+  }
+  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) {
+    throw new ParseInputError(
+      'UNSUPPORTED_FILE',
+      'Tệp Word 97-2003 (.doc) chưa được hỗ trợ. Hãy mở bằng Word và lưu thành .docx hoặc PDF',
+      'Word 97-2003 files (.doc) are not supported. Open the file in Word and save it as .docx or PDF',
+    )
+  }
+  const image = startsWith(bytes, 0x89, 0x50, 0x4e, 0x47) || startsWith(bytes, 0xff, 0xd8, 0xff) || startsWith(bytes, 0x49, 0x49, 0x2a, 0x00) || startsWith(bytes, 0x4d, 0x4d, 0x00, 0x2a)
+  if (image || type.startsWith('image/')) {
+    throw new ParseInputError(
+      'UNSUPPORTED_FILE',
+      'Tệp ảnh (bản chụp, bản quét) không có lớp chữ nên không đọc được. Hãy dùng tệp Word, PDF có lớp chữ hoặc dán nội dung',
+      'An image (photo or scan) has no text to read. Use a Word file, a PDF with a text layer, or paste the text',
+    )
+  }
+  if (ext === 'pdf' || type === 'application/pdf') throw new ParseInputError('UNREADABLE_FILE')
+  if (ext === 'docx') throw new ParseInputError('UNREADABLE_FILE')
+  if (startsWith(bytes, 0x7b, 0x5c, 0x72, 0x74, 0x66)) throw new ParseInputError('UNSUPPORTED_FILE')
+  if (['txt', 'text', 'md', ''].includes(ext) || type.startsWith('text/plain') || type === 'text/markdown') return 'text'
+  throw new ParseInputError('UNSUPPORTED_FILE')
+}

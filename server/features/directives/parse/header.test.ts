@@ -1,0 +1,94 @@
+import { describe, it, expect } from 'vitest'
+import { parseDirectiveText } from './parse-text.ts'
+import { warningCodes } from './test-helpers.ts'
+
+// Header shapes one at a time; the fixtures test whole letters.
+
+const header = (text: string) => {
+  const p = parseDirectiveText(text + '\n\nNội dung văn bản.')
+  return { ...p, warnings: warningCodes(p.warnings) }
+}
+
+describe('header', () => {
+  it('reads a Party header flattened onto shared lines', () => {
+    const p = header('BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM\nBAN CÁN SỰ ĐẢNG BỘ Y TẾ\n*\nSố 1946 - CV/BCSD Hà Nội, ngày 15 tháng 3 năm 2024\nV/v Tăng cường công tác bảo vệ\nchính trị nội bộ')
+    expect(p).toMatchObject({
+      parentBody: 'BAN CHẤP HÀNH TRUNG ƯƠNG',
+      issuer: 'BAN CÁN SỰ ĐẢNG BỘ Y TẾ',
+      number: '1946-CV/BCSD',
+      place: 'Hà Nội',
+      date: '2024-03-15',
+      subject: 'Tăng cường công tác bảo vệ chính trị nội bộ',
+    })
+  })
+
+  it('reads a state header whose columns are separated by tabs or wide gaps', () => {
+    const p = header('BỘ Y TẾ\tCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\nSố: 123/BYT-KCB      Hà Nội, ngày 5 tháng 6 năm 2023\nV/v: khám sức khỏe định kỳ')
+    expect(p).toMatchObject({ parentBody: null, issuer: 'BỘ Y TẾ', number: '123/BYT-KCB', documentType: null, date: '2023-06-05', subject: 'khám sức khỏe định kỳ' })
+  })
+
+  it('reads the subject after "Về việc"', () => {
+    expect(header('SỞ Y TẾ\nSố: 5/SYT\nHà Nội, ngày 1/2/2024\nVề việc báo cáo công tác tháng 1').subject).toBe('báo cáo công tác tháng 1')
+  })
+
+  it('takes the title of a plan as its subject and its type when there is no number', () => {
+    const p = header('ĐẢNG ỦY BỘ Y TẾ\nHà Nội, ngày 2 tháng 1 năm 2024\nKẾ HOẠCH\nkiểm tra, giám sát năm 2024')
+    expect(p).toMatchObject({ number: null, documentType: 'KH', subject: 'kiểm tra, giám sát năm 2024', issuer: 'ĐẢNG ỦY BỘ Y TẾ' })
+    expect(p.warnings).toContain('NO_NUMBER')
+  })
+
+  it('joins a body name that wraps onto a second line', () => {
+    expect(header('BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nSố: 1/LĐTBXH-VP').issuer).toBe('BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI')
+    expect(header('ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nSỞ Y TẾ\nSố: 1/SYT').parentBody).toBe('ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH')
+  })
+
+  it('recognises a header typed in mixed case by the number line below it', () => {
+    const p = header('Ban Chấp hành Trung ương\nBan cán sự đảng Bộ Y tế\nSố 1946-CV/BCSĐ\nHà Nội, ngày 15 tháng 3 năm 2024\nV/v Tăng cường công tác bảo vệ chính trị nội bộ')
+    expect(p).toMatchObject({ parentBody: 'Ban Chấp hành Trung ương', issuer: 'Ban cán sự đảng Bộ Y tế', number: '1946-CV/BCSĐ' })
+  })
+
+  it('ignores secrecy and urgency marks', () => {
+    expect(header('BỘ Y TẾ\nKHẨN\nSố: 9/BYT-VP').issuer).toBe('BỘ Y TẾ')
+  })
+
+  it('does not take a date inside the subject for the issue date', () => {
+    const p = header('BỘ Y TẾ\nSố: 9/BYT-VP\nV/v thực hiện Quyết định số 12/QĐ-BYT ngày 15/3/2024\nHà Nội, ngày 20 tháng 3 năm 2024')
+    expect(p.date).toBe('2024-03-20')
+    expect(p.subject).toBe('thực hiện Quyết định số 12/QĐ-BYT ngày 15/3/2024')
+  })
+
+  it('reads addressees written inline and separated by semicolons, or as a list', () => {
+    expect(header('BỘ Y TẾ\nSố: 9/BYT-VP\nV/v x\nKính gửi: Bộ Y tế; Bộ Tài chính.').addressees).toEqual(['Bộ Y tế', 'Bộ Tài chính'])
+    expect(header('BỘ Y TẾ\nSố: 9/BYT-VP\nV/v x\nKính gửi:\n- Các Vụ, Cục;\n+ Các bệnh viện.').addressees).toEqual(['Các Vụ, Cục', 'Các bệnh viện'])
+  })
+
+  it('warns about what a công văn lacks', () => {
+    const p = header('V/v không rõ nơi ban hành')
+    expect(p.warnings).toEqual(expect.arrayContaining(['NO_NUMBER', 'NO_DATE', 'NO_ISSUER', 'NO_ADDRESSEES']))
+  })
+
+  it('warns about a blank number and an impossible date', () => {
+    const p = header('BỘ Y TẾ\nSố:     /BYT-KCB\nHà Nội, ngày 31 tháng 2 năm 2024\nV/v x\nKính gửi: Các đơn vị')
+    expect(p.number).toBe('/BYT-KCB')
+    expect(p.date).toBeNull()
+    expect(p.warnings).toEqual(expect.arrayContaining(['NUMBER_BLANK', 'DATE_INVALID']))
+  })
+})
+
+describe('parseDirectiveText on odd input', () => {
+  it('returns an empty result with warnings for empty text rather than throwing', () => {
+    const p = parseDirectiveText('')
+    expect(p.requirements).toEqual([])
+    expect(warningCodes(p.warnings)).toEqual(expect.arrayContaining(['NO_NUMBER', 'NO_REQUIREMENTS', 'NO_DISTRIBUTION']))
+  })
+
+  it('reads a body pasted without any header', () => {
+    const p = parseDirectiveText('Đề nghị các đơn vị thực hiện:\n1. Rà soát.\n2. Báo cáo.')
+    expect(p.preamble).toBe('Đề nghị các đơn vị thực hiện:')
+    expect(p.requirements.map((r) => r.label)).toEqual(['1.', '2.'])
+  })
+
+  it('gives every warning a code and a Vietnamese and English text', () => {
+    for (const w of parseDirectiveText('').warnings) expect(w).toMatch(/^[A-Z_]+: .+ \/ .+$/)
+  })
+})

@@ -1,0 +1,63 @@
+import { describe, it, expect } from 'vitest'
+import { normalizeLines } from './normalize.ts'
+import { toParagraphs } from './paragraphs.ts'
+
+const paragraphsOf = (text: string) => toParagraphs(normalizeLines(text))
+
+describe('normalizeLines', () => {
+  it('drops page numbers standing alone on a line', () => {
+    expect(normalizeLines('a\n2\n- 3 -\nTrang 4\nTrang 5/7\nb')).toEqual(['a', '', '', '', '', 'b'])
+  })
+
+  it('splits "./.Nơi nhận:" and composes decomposed Vietnamese', () => {
+    expect(normalizeLines('thực hiện./.Nơi nhận:')).toEqual(['thực hiện./.', 'Nơi nhận:'])
+    expect(normalizeLines('Ha\u0300 No\u0323\u0302i')).toEqual(['Hà Nội'])
+  })
+
+  it('removes soft hyphens and zero-width characters but keeps glued words as they are', () => {
+    expect(normalizeLines('bảo\u00AD vệ\u200B Tổchức')).toEqual(['bảo vệ Tổchức'])
+  })
+})
+
+describe('toParagraphs', () => {
+  it('rejoins a paragraph cut by a page break when it goes on in lower case', () => {
+    expect(paragraphsOf('3. Thực hiện nghiêm\n\n2\n\nquy định của Đảng.')).toEqual(['3. Thực hiện nghiêm quy định của Đảng.'])
+  })
+
+  it('rejoins a word hyphenated at the line end, and keeps real hyphens', () => {
+    expect(paragraphsOf('xử lý vi phạm kỷ lu-\nật đảng.')).toEqual(['xử lý vi phạm kỷ luật đảng.'])
+    expect(paragraphsOf('phòng, chống dịch COVID-\n19 tại đơn vị.')).toEqual(['phòng, chống dịch COVID-19 tại đơn vị.'])
+  })
+
+  it('joins wrapped PDF lines that stop mid-sentence at full width', () => {
+    const text = [
+      'Tổ chức quán triệt đầy đủ nội dung Quy định đến toàn thể cán bộ, đảng viên, nhất là',
+      'Người đứng đầu các cơ quan, đơn vị.',
+      'Định kỳ báo cáo kết quả thực hiện.',
+    ].join('\n')
+    expect(paragraphsOf(text)).toEqual([
+      'Tổ chức quán triệt đầy đủ nội dung Quy định đến toàn thể cán bộ, đảng viên, nhất là Người đứng đầu các cơ quan, đơn vị.',
+      'Định kỳ báo cáo kết quả thực hiện.',
+    ])
+  })
+
+  it('keeps a short heading apart from the paragraph under it', () => {
+    expect(paragraphsOf('1. Về công tác tư tưởng\nCác cấp ủy tổ chức quán triệt.')).toEqual(['1. Về công tác tư tưởng', 'Các cấp ủy tổ chức quán triệt.'])
+  })
+
+  it('starts a new paragraph at every list marker, even after an unfinished line', () => {
+    expect(paragraphsOf('Các đơn vị thực hiện các nội dung sau đây và báo cáo kết quả về Bộ Y tế\n- Rà soát;\n+ Kiểm tra')).toEqual([
+      'Các đơn vị thực hiện các nội dung sau đây và báo cáo kết quả về Bộ Y tế',
+      '- Rà soát;',
+      '+ Kiểm tra',
+    ])
+  })
+
+  it('gives a bare "Chương I" line the title on the next line', () => {
+    expect(paragraphsOf('Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi')).toEqual(['Chương I NHỮNG QUY ĐỊNH CHUNG', 'Điều 1. Phạm vi'])
+  })
+
+  it('treats each line of pasted Word text as a paragraph', () => {
+    expect(paragraphsOf('Câu thứ nhất.\nCâu thứ hai.')).toEqual(['Câu thứ nhất.', 'Câu thứ hai.'])
+  })
+})

@@ -1,0 +1,52 @@
+import { endsSentence, isAllCaps, joinWrapped, squash, startsLowercase } from './normalize.ts'
+import { detectMarker } from './markers.ts'
+
+/**
+ * Rebuilds paragraphs from lines. Pasted Word text has one paragraph per line; PDF text wraps
+ * every line and a page break leaves a blank line (and maybe a page number) inside a sentence,
+ * as in the seed's requirement 3. A line joins the one before when it starts in lower case
+ * (even across a blank line), when the line before ends in a hyphenated word, or, with no blank
+ * line between, when the line before stopped mid-sentence at a full line width.
+ */
+export function toParagraphs(lines: string[]): string[] {
+  const paragraphs: string[] = []
+  let current: string | null = null
+  let lastLine = ''
+  let afterBlank = false
+  for (const raw of lines) {
+    const line = squash(raw)
+    if (!line) {
+      if (current !== null) afterBlank = true
+      continue
+    }
+    if (current !== null && continues(current, lastLine, line, afterBlank)) {
+      current = joinWrapped(current, line)
+    } else {
+      if (current !== null) paragraphs.push(current)
+      current = line
+    }
+    lastLine = line
+    afterBlank = false
+  }
+  if (current !== null) paragraphs.push(current)
+  return paragraphs.filter((p) => !/^[./\s]+$/.test(p))
+}
+
+// A wrapped PDF line fills the text width; shorter lines that stop without punctuation are
+// headings ("1. Về công tác tư tưởng") whose text follows as its own paragraph.
+const FULL_LINE = 55
+
+function continues(paragraph: string, lastLine: string, line: string, afterBlank: boolean): boolean {
+  // A hyphen glued to the last word never ends a paragraph: the word goes on ("lu-" "ật", "COVID-" "19").
+  const hyphenated = /\p{L}-$/u.test(lastLine) && /^[\p{L}\p{N}]/u.test(line)
+  if (hyphenated) return true
+  if (detectMarker(line)) return false
+  if (startsLowercase(line)) return true
+  if (afterBlank) return false
+  // "Chương I" / "1." alone on a line: its text is on the next line.
+  const marker = detectMarker(paragraph)
+  if (marker && marker.rest.trim() === '') return true
+  if (endsSentence(lastLine)) return false
+  if (isAllCaps(lastLine) !== isAllCaps(line)) return false
+  return lastLine.length >= FULL_LINE || (isAllCaps(lastLine) && isAllCaps(line))
+}

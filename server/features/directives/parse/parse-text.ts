@@ -1,0 +1,74 @@
+import type { ParsedDirective, Requirement } from '../../../../contract/directive-parse.ts'
+import { isBlank, normalizeLines } from './normalize.ts'
+import { parseHeader } from './header.ts'
+import { documentTypeOf } from './number.ts'
+import { toParagraphs } from './paragraphs.ts'
+import { splitBody } from './requirements.ts'
+import { NOI_NHAN, parseDistribution } from './distribution.ts'
+import { findReferences } from './references.ts'
+import { isNameLine, isSignatureLine } from './signature.ts'
+import { warning } from './warnings.ts'
+
+/** Reads a directive letter's text into its parts. Pure and synchronous; never throws on odd text. */
+export function parseDirectiveText(text: string): ParsedDirective {
+  const lines = normalizeLines(text)
+  const noiNhan = lines.findIndex((line) => NOI_NHAN.test(line))
+  const headerLimit = noiNhan >= 0 ? noiNhan : lines.length
+  const header = parseHeader(lines, headerLimit)
+
+  const signature = signatureStart(lines, header.bodyStart, headerLimit)
+  const bodyEnd = signature >= 0 ? signature : headerLimit
+  const paragraphs = toParagraphs(lines.slice(header.bodyStart, bodyEnd))
+  const body = splitBody(paragraphs)
+  const distribution = noiNhan >= 0 ? parseDistribution(lines, noiNhan) : []
+
+  const warnings = [...header.warnings]
+  if (body.requirements.length === 0) warnings.push(warning('NO_REQUIREMENTS'))
+  if (distribution.length === 0) warnings.push(warning('NO_DISTRIBUTION'))
+
+  const texts = [header.subject ?? '', ...paragraphs]
+  return {
+    parentBody: header.parentBody,
+    issuer: header.issuer,
+    number: header.number,
+    documentType: (header.number ? documentTypeOf(header.number) : null) ?? (header.number ? null : header.titleType),
+    place: header.place,
+    date: header.date,
+    subject: header.subject,
+    addressees: header.addressees,
+    preamble: body.preamble,
+    requirements: body.requirements,
+    closing: body.closing,
+    distribution,
+    references: findReferences(texts, header.number),
+    warnings,
+  }
+}
+
+/**
+ * Where the signature block starts when it comes before "Nơi nhận" (or there is none): an
+ * authority line ("T/M BAN CÁN SỰ ĐẢNG", "KT. BỘ TRƯỞNG") or a bare title ("BỘ TRƯỞNG") followed
+ * only by short lines. A decision's "BỘ TRƯỞNG BỘ Y TẾ" above its "Căn cứ…" is followed by
+ * long paragraphs, so it stays in the body.
+ */
+function signatureStart(lines: string[], from: number, to: number): number {
+  let sawBody = false
+  for (let i = from; i < to; i++) {
+    const line = lines[i].trim()
+    if (!line) continue
+    if (sawBody && isSignatureLine(line) && onlyShortLinesAfter(lines, i + 1, to)) return i
+    sawBody = true
+  }
+  return -1
+}
+
+function onlyShortLinesAfter(lines: string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (isBlank(lines[i])) continue
+    const line = lines[i].trim()
+    if (line.length > 60 && !isSignatureLine(line) && !isNameLine(line)) return false
+  }
+  return true
+}
+
+export type { Requirement }

@@ -1,0 +1,40 @@
+// The signature block (authority, title, name) sits beside or below "Nơi nhận". PDF extraction
+// interleaves it with the distribution lines, so it has to be recognised and cut out.
+
+// Authority prefixes: Party "T/M, K/T, T/L", state "TM., KT., TL., TUQ., Q.".
+const AUTHORITY = String.raw`(?:T\/M|K\/T|T\/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)`
+const SIGN_LINE = new RegExp(String.raw`^${AUTHORITY}\s*\p{Lu}`, 'u')
+
+const TITLES = [
+  'TỔNG BÍ THƯ', 'PHÓ BÍ THƯ THƯỜNG TRỰC', 'PHÓ BÍ THƯ', 'BÍ THƯ', 'BỘ TRƯỞNG', 'THỨ TRƯỞNG', 'PHÓ TRƯỞNG BAN THƯỜNG TRỰC',
+  'PHÓ TRƯỞNG BAN', 'TRƯỞNG BAN', 'PHÓ CHÁNH VĂN PHÒNG', 'CHÁNH VĂN PHÒNG', 'PHÓ GIÁM ĐỐC', 'GIÁM ĐỐC',
+  'PHÓ CHỦ TỊCH', 'CHỦ TỊCH', 'PHÓ CỤC TRƯỞNG', 'CỤC TRƯỞNG', 'PHÓ VỤ TRƯỞNG', 'VỤ TRƯỞNG', 'PHÓ TỔNG CỤC TRƯỞNG',
+  'TỔNG CỤC TRƯỞNG', 'PHÓ THỦ TƯỚNG', 'THỦ TƯỚNG', 'PHÓ CHÁNH THANH TRA', 'CHÁNH THANH TRA', 'PHÓ TRƯỞNG PHÒNG',
+  'TRƯỞNG PHÒNG', 'PHÓ HIỆU TRƯỞNG', 'HIỆU TRƯỞNG', 'PHÓ VIỆN TRƯỞNG', 'VIỆN TRƯỞNG', 'THỦ TRƯỞNG', 'ỦY VIÊN', 'UỶ VIÊN',
+  'CHỦ NHIỆM', 'PHÓ CHỦ NHIỆM', 'TỔNG GIÁM ĐỐC', 'PHÓ TỔNG GIÁM ĐỐC',
+]
+const TITLE = `(?:${TITLES.join('|')})`
+const TITLE_LINE = new RegExp(String.raw`^${TITLE}(?:\s+[\p{Lu}\p{N} ,-]*)?$`, 'u')
+const SIGNED_NOTE = /^\(\s*(?:Đã ký|đã ký|Ký tên|ký tên|Ký,|ký,|Ký và|ký và|Chữ ký|chữ ký)/u
+// A signer's name: two to six capitalised words and nothing else ("Đào Hồng Lan").
+const NAME_LINE = /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$/u
+
+export function isSignatureLine(line: string): boolean {
+  const text = line.trim()
+  return SIGN_LINE.test(text) || TITLE_LINE.test(text) || SIGNED_NOTE.test(text)
+}
+
+export function isNameLine(line: string): boolean {
+  const text = line.trim()
+  return NAME_LINE.test(text) && /\p{Ll}/u.test(text)
+}
+
+/** Removes a signature fragment that a flattened PDF put at the end of a distribution line. */
+export function stripSignatureTail(line: string): string {
+  let text = line
+  text = text.replace(new RegExp(String.raw`(?:^|\s)${AUTHORITY}\s*\p{Lu}.*$`, 'u'), '')
+  text = text.replace(new RegExp(String.raw`(?:^|\s)${TITLE}(?:\s+[\p{Lu}\p{N} ,-]*)?$`, 'u'), '')
+  text = text.replace(/\s*\((?:Đã ký|đã ký|Ký tên[^)]*|ký tên[^)]*)\)\s*$/u, '')
+  text = text.replace(/\.\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$/u, '.')
+  return text.trimEnd()
+}

@@ -1,0 +1,30 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const here = dirname(fileURLToPath(import.meta.url))
+export const fixturesDir = join(here, 'fixtures')
+export const repoRoot = resolve(here, '../../../..')
+export const sharedSeedPath = resolve(repoRoot, '../shared/seed/1946-CV-BCSD.txt')
+
+export function fixtureBytes(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(fixturesDir, name)))
+}
+
+export function fixtureText(name: string): string {
+  return readFileSync(join(fixturesDir, name), 'utf8')
+}
+
+/** Every letter fixture that has an expected-result file beside it. */
+export function letterFixtures(): { file: string; expected: string }[] {
+  const names = readdirSync(fixturesDir)
+  return names
+    .filter((n) => /\.(txt|docx|pdf)$/.test(n))
+    .map((file) => ({ file, expected: file.replace(/\.(txt|docx|pdf)$/, '.expected.json') }))
+    .filter((f) => names.includes(f.expected))
+}
+
+/** Warning strings start with their code ("NO_NUMBER: …"). */
+export function warningCodes(warnings: string[]): string[] {
+  return warnings.map((w) => w.split(':')[0])
+}
