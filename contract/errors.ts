@@ -46,6 +46,14 @@ export const FIELD_MESSAGES = {
   inactive: { vi: 'Đơn vị đã ngừng hoạt động', en: 'The unit is inactive' },
   weakPassword: { vi: 'Mật khẩu cần ít nhất 10 ký tự, gồm chữ và số', en: 'Password needs at least 10 characters, letters and digits' },
   wrongPassword: { vi: 'Mật khẩu hiện tại không đúng', en: 'Current password is wrong' },
+  lockedAfterIssue: { vi: 'Không thể sửa các yêu cầu sau khi văn bản đã ban hành', en: 'Requirements cannot change once the directive is issued' },
+  notAddressee: { vi: 'Đơn vị không thuộc đối tượng nhận văn bản', en: 'The unit is not an addressee of this directive' },
+  planLocked: { vi: 'Kế hoạch đã trình, không thể thêm, xóa hoặc đổi hạn các nhiệm vụ', en: 'The plan has been submitted: actions cannot be added, removed or rescheduled' },
+  missingActions: { vi: 'Mỗi yêu cầu cần ít nhất một nhiệm vụ: còn thiếu {n}', en: 'Every requirement needs at least one action; missing: {n}' },
+  notInPlan: { vi: 'Không thuộc kế hoạch này', en: 'Not part of this plan' },
+  completedOnRequired: { vi: 'Cần ngày hoàn thành khi nhiệm vụ đã xong', en: 'A completion date is required when the action is done' },
+  afterToday: { vi: 'Không được sau ngày hôm nay', en: 'Cannot be later than today' },
+  notLater: { vi: 'Hạn mới phải sau hạn hiện tại', en: 'The new deadline must be later than the current one' },
   scopeRequired: { vi: 'Vai trò này phải gắn với một đơn vị', en: 'This role needs a unit scope' },
 } as const
 

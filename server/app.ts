@@ -10,10 +10,14 @@ import type { Db } from './db/types.ts'
 import { AppError, errorHandler } from './http/errors.ts'
 import { accountRoutes } from './features/accounts/accounts.routes.ts'
 import { auditRoutes } from './features/audit/audit.routes.ts'
+import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts'
+import { directiveRoutes } from './features/directives/directives.routes.ts'
 import { disseminationRoutes } from './features/dissemination/dissemination.routes.ts'
 import { authRoutes } from './features/auth/auth.routes.ts'
 import { healthRoutes } from './features/health/health.routes.ts'
+import { notificationRoutes } from './features/notifications/notifications.routes.ts'
 import { peopleRoutes } from './features/people/people.routes.ts'
+import { planRoutes } from './features/plans/plans.routes.ts'
 import { unitRoutes } from './features/units/units.routes.ts'
 
 declare module 'fastify' {
@@ -63,7 +67,11 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   peopleRoutes(app, deps)
   accountRoutes(app, deps)
   auditRoutes(app, deps)
+  directiveRoutes(app, deps)
   disseminationRoutes(app, deps)
+  planRoutes(app, deps)
+  dashboardRoutes(app, deps)
+  notificationRoutes(app, deps)
 
   // The built web app, with client-side routes falling back to index.html.
   if (existsSync(WEB_DIST + 'index.html')) {

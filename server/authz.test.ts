@@ -2,7 +2,7 @@
 // outside it. A route added without a row here fails the coverage test at the bottom.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '../contract/roles.ts'
-import { seedAccount, seedPerson, seedUnit } from './db/seed/builders.ts'
+import { seedAccount, seedDirective, seedPerson, seedUnit } from './db/seed/builders.ts'
 import { ALL_ROLES, PASSWORD, createTestApp, seedFixture, type Fixture, type Session, type TestApp } from '../test/app.ts'
 
 let t: TestApp
@@ -15,6 +15,8 @@ const session = async (username: string) => {
 
 /** What a case needs: a record inside unit A (the caller's scope) and one inside unit B. */
 interface Records {
+  /** When the in-scope record depends on the caller (their own notification, say). */
+  forRole?: (role: string) => Promise<string>
   inUrl: string
   outUrl: string
   body?: (side: 'in' | 'out') => unknown
@@ -50,6 +52,40 @@ const newAccountPair = async () => {
   return { a, b }
 }
 const grantOf = async (accountId: number) => (await t.db.query<{ id: number }>('SELECT id FROM role_grant WHERE account_id = $1', [accountId]))[0].id
+
+
+// Directive, plan and evidence records for the directive routes: `owner` issues, `to` receives.
+const directive = (owner: { id: number }, to: { id: number }[], status = 'issued') => seedDirective(t.db, { ownerUnitId: owner.id, unitIds: to.map((u) => u.id), status, requirements: 2 })
+async function planWithAction(directiveId: number, requirementId: number, unitId: number) {
+  const [p] = await t.db.query<{ id: number }>('INSERT INTO unit_plan (directive_id, unit_id) VALUES ($1, $2) RETURNING id', [directiveId, unitId])
+  const [a] = await t.db.query<{ id: number }>(
+    `INSERT INTO plan_action (plan_id, directive_id, unit_id, requirement_id, title, due_date, effective_due_date) VALUES ($1,$2,$3,$4,'Việc','2026-04-30','2026-04-30') RETURNING id`,
+    [p.id, directiveId, unitId, requirementId],
+  )
+  const [e] = await t.db.query<{ id: number }>(`INSERT INTO action_evidence (action_id, filename, mime, size, sha256, content) VALUES ($1, 'a.txt', 'text/plain', 1, 'x', '\\x41') RETURNING id`, [a.id])
+  const [x] = await t.db.query<{ id: number }>(
+    `INSERT INTO deadline_extension (plan_id, action_id, requested_due_date, reason, requested_at) VALUES ($1, $2, '2026-06-30', 'Lý do', now()) RETURNING id`, [p.id, a.id],
+  )
+  return { planId: p.id, actionId: a.id, evidenceId: e.id, extensionId: x.id }
+}
+/** A directive sent to A and B, with a plan, action, evidence and extension in each. */
+async function plansInAandB() {
+  const d = await directive(f.root, [f.unitA, f.unitB])
+  return { d, a: await planWithAction(d.id, d.requirementIds[0], f.unitA.id), b: await planWithAction(d.id, d.requirementIds[0], f.unitB.id) }
+}
+/** For review routes, scope is the directive's owner: one owned by A (in scope of `.a` reviewers), one by the root. */
+async function reviewPlans() {
+  const mine = await directive(f.unitA, [f.subA])
+  const theirs = await directive(f.root, [f.unitB])
+  return { a: await planWithAction(mine.id, mine.requirementIds[0], f.subA.id), b: await planWithAction(theirs.id, theirs.requirementIds[0], f.unitB.id) }
+}
+
+const DIRECTIVE_MANAGE: Role[] = ['board', 'committee']
+const ACK: Role[] = ['unitHead', 'unitOfficer']
+const PLAN_READ: Role[] = ['committee', 'board', 'unitHead', 'unitOfficer', 'inspector', 'auditor']
+const PLAN_EDIT: Role[] = ['unitOfficer', 'unitHead']
+const PLAN_REVIEW: Role[] = ['board', 'committee']
+const DASHBOARD: Role[] = PLAN_READ
 
 const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/api/v1/me', roles: 'any' },
@@ -139,6 +175,130 @@ const ROUTES: RouteCase[] = [
     },
   },
   { method: 'GET', url: '/api/v1/audit', roles: AUDIT, listHides: () => `"unitId":${f.unitB.id},` },
+  { method: 'GET', url: '/api/v1/directives', roles: 'any', listHides: () => '"number":"HIDDEN-' },
+  {
+    method: 'GET', url: '/api/v1/directives/:id', roles: 'any',
+    records: async () => ({ inUrl: `/api/v1/directives/${(await directive(f.root, [f.subA])).id}`, outUrl: `/api/v1/directives/${(await directive(f.root, [f.unitB])).id}` }),
+  },
+  {
+    method: 'POST', url: '/api/v1/directives', roles: DIRECTIVE_MANAGE,
+    body: { subject: 'Văn bản ma trận', requirements: [{ label: '1.', text: 'Yêu cầu' }] },
+  },
+  {
+    method: 'PATCH', url: '/api/v1/directives/:id', roles: DIRECTIVE_MANAGE,
+    records: async () => ({
+      inUrl: `/api/v1/directives/${(await directive(f.unitA, [], 'draft')).id}`, outUrl: `/api/v1/directives/${(await directive(f.root, [], 'draft')).id}`,
+      body: () => ({ version: 1, subject: 'Sửa trích yếu' }),
+    }),
+  },
+  {
+    method: 'POST', url: '/api/v1/directives/:id/issue', roles: DIRECTIVE_MANAGE,
+    records: async () => ({
+      inUrl: `/api/v1/directives/${(await directive(f.unitA, [], 'draft')).id}/issue`, outUrl: `/api/v1/directives/${(await directive(f.root, [], 'draft')).id}/issue`,
+      body: () => ({ version: 1, unitIds: [f.subA.id], acknowledgeWithinDays: 5, planWithinDays: 20 }),
+    }),
+  },
+  {
+    method: 'POST', url: '/api/v1/directives/:id/close', roles: DIRECTIVE_MANAGE,
+    records: async () => ({
+      inUrl: `/api/v1/directives/${(await directive(f.unitA, [f.subA])).id}/close`, outUrl: `/api/v1/directives/${(await directive(f.root, [f.unitB])).id}/close`,
+      body: () => ({ version: 1 }),
+    }),
+  },
+  {
+    method: 'GET', url: '/api/v1/directives/:id/addressees', roles: 'any',
+    records: async () => ({ inUrl: `/api/v1/directives/${(await directive(f.root, [f.unitA])).id}/addressees`, outUrl: `/api/v1/directives/${(await directive(f.root, [f.unitB])).id}/addressees` }),
+  },
+  {
+    method: 'POST', url: '/api/v1/directives/:id/acknowledge', roles: ACK,
+    records: async () => {
+      const d = await directive(f.root, [f.unitA, f.unitB])
+      return { inUrl: `/api/v1/directives/${d.id}/acknowledge`, outUrl: `/api/v1/directives/${(await directive(f.root, [f.unitB])).id}/acknowledge`, body: (side) => ({ unitId: side === 'in' ? f.unitA.id : f.unitB.id }) }
+    },
+  },
+  {
+    method: 'GET', url: '/api/v1/directives/:id/units/:unitId/plan', roles: PLAN_READ,
+    records: async () => {
+      const d = await directive(f.root, [f.unitA, f.unitB])
+      return { inUrl: `/api/v1/directives/${d.id}/units/${f.unitA.id}/plan`, outUrl: `/api/v1/directives/${d.id}/units/${f.unitB.id}/plan` }
+    },
+  },
+  {
+    method: 'POST', url: '/api/v1/directives/:id/units/:unitId/plan/actions', roles: PLAN_EDIT,
+    records: async () => {
+      const d = await directive(f.root, [f.unitA, f.unitB])
+      return {
+        inUrl: `/api/v1/directives/${d.id}/units/${f.unitA.id}/plan/actions`, outUrl: `/api/v1/directives/${d.id}/units/${f.unitB.id}/plan/actions`,
+        body: () => ({ requirementId: d.requirementIds[0], title: 'Hội nghị quán triệt', dueDate: '2026-04-30' }),
+      }
+    },
+  },
+  ...(['PATCH', 'DELETE'] as const).map((method): RouteCase => ({
+    method, url: '/api/v1/actions/:id', roles: PLAN_EDIT,
+    records: async () => {
+      const { a, b } = await plansInAandB()
+      return { inUrl: `/api/v1/actions/${a.actionId}`, outUrl: `/api/v1/actions/${b.actionId}`, body: () => (method === 'PATCH' ? { version: 1, note: 'Tiến độ' } : { version: 1 }) }
+    },
+  })),
+  {
+    method: 'POST', url: '/api/v1/actions/:id/evidence', roles: PLAN_EDIT,
+    records: async () => {
+      const { a, b } = await plansInAandB()
+      return { inUrl: `/api/v1/actions/${a.actionId}/evidence`, outUrl: `/api/v1/actions/${b.actionId}/evidence`, body: () => ({}) }
+    },
+  },
+  ...([['GET', PLAN_READ], ['DELETE', PLAN_EDIT]] as const).map(([method, roles]): RouteCase => ({
+    method, url: '/api/v1/evidence/:id', roles,
+    records: async () => {
+      const { a, b } = await plansInAandB()
+      return { inUrl: `/api/v1/evidence/${a.evidenceId}`, outUrl: `/api/v1/evidence/${b.evidenceId}` }
+    },
+  })),
+  {
+    method: 'POST', url: '/api/v1/plans/:id/submit', roles: ['unitHead'],
+    records: async () => {
+      const { a, b } = await plansInAandB()
+      return { inUrl: `/api/v1/plans/${a.planId}/submit`, outUrl: `/api/v1/plans/${b.planId}/submit`, body: () => ({ version: 1 }) }
+    },
+  },
+  ...(['return', 'accept'] as const).map((verb): RouteCase => ({
+    method: 'POST', url: `/api/v1/plans/:id/${verb}`, roles: PLAN_REVIEW,
+    records: async () => {
+      const { a, b } = await reviewPlans()
+      await t.db.query(`UPDATE unit_plan SET status = 'submitted' WHERE id = ANY($1::int[])`, [`{${a.planId},${b.planId}}`])
+      return { inUrl: `/api/v1/plans/${a.planId}/${verb}`, outUrl: `/api/v1/plans/${b.planId}/${verb}`, body: () => (verb === 'return' ? { version: 1, comment: 'Bổ sung' } : { version: 1 }) }
+    },
+  })),
+  {
+    method: 'POST', url: '/api/v1/plans/:id/extensions', roles: PLAN_EDIT,
+    records: async () => {
+      const { a, b } = await plansInAandB()
+      return { inUrl: `/api/v1/plans/${a.planId}/extensions`, outUrl: `/api/v1/plans/${b.planId}/extensions`, body: (side) => ({ actionId: side === 'in' ? a.actionId : b.actionId, requestedDueDate: '2026-07-30', reason: 'Cần thêm thời gian' }) }
+    },
+  },
+  ...(['approve', 'refuse'] as const).map((verb): RouteCase => ({
+    method: 'POST', url: `/api/v1/extensions/:id/${verb}`, roles: PLAN_REVIEW,
+    records: async () => {
+      const { a, b } = await reviewPlans()
+      return { inUrl: `/api/v1/extensions/${a.extensionId}/${verb}`, outUrl: `/api/v1/extensions/${b.extensionId}/${verb}`, body: () => ({ note: '' }) }
+    },
+  })),
+  {
+    method: 'GET', url: '/api/v1/directives/:id/matrix', roles: DASHBOARD,
+    records: async () => ({ inUrl: `/api/v1/directives/${(await directive(f.root, [f.unitA])).id}/matrix`, outUrl: `/api/v1/directives/${(await directive(f.root, [f.unitB])).id}/matrix` }),
+  },
+  { method: 'GET', url: '/api/v1/notifications', roles: 'any' },
+  { method: 'POST', url: '/api/v1/notifications/read-all', roles: 'any' },
+  {
+    method: 'POST', url: '/api/v1/notifications/:id/read', roles: 'any',
+    records: async () => {
+      // The caller's own notification is "in scope"; anyone else's is not.
+      const note = async (username: string) => (await t.db.query<{ id: number }>(
+        `INSERT INTO notification (account_id, kind, title, dedupe_key) SELECT id, 'test', 'Thông báo', 'k' || random() FROM account WHERE username = $1 RETURNING id`, [username]))[0].id
+      return { inUrl: '', outUrl: `/api/v1/notifications/${await note('board')}/read`, forRole: async (role: string) => `/api/v1/notifications/${await note(`${role}.a`)}/read` }
+    },
+  },
+  { method: 'GET', url: '/api/v1/overdue', roles: DASHBOARD, listHides: () => `"unitId":${f.unitB.id},` },
   // dissemination routes
   // end dissemination routes
 ]
@@ -148,6 +308,8 @@ const PUBLIC = new Set(['GET /api/v1/health', 'POST /api/v1/auth/login'])
 beforeAll(async () => {
   t = await createTestApp()
   f = await seedFixture(t.db)
+  // A directive only unit B receives, for the directive list to hide.
+  await seedDirective(t.db, { ownerUnitId: f.root.id, unitIds: [f.unitB.id], number: 'HIDDEN-1' })
   // Something in unit B for the audit list to hide.
   await t.call(await t.login('admin'), 'PATCH', `/api/v1/units/${f.unitB.id}`, { version: 1, name: 'Bệnh viện Beta' })
 })
@@ -169,7 +331,8 @@ describe('authorization matrix', () => {
         // logout ends the session it is called with: give it a fresh one.
         const s = c.url.endsWith('/logout') ? await t.login(`${role}.a`) : await session(`${role}.a`)
         const rec = c.records ? await c.records() : null
-        const inRes = await t.call(s, c.method, rec?.inUrl ?? c.url, rec?.body?.('in') ?? c.body)
+        const inUrl = rec?.forRole ? await rec.forRole(role) : rec?.inUrl
+        const inRes = await t.call(s, c.method, inUrl ?? c.url, rec?.body?.('in') ?? c.body)
         if (!isAllowed(c, role)) {
           expect(inRes.statusCode, inRes.body).toBe(403)
           return
@@ -188,8 +351,9 @@ describe('authorization matrix', () => {
 
       if (c.records) {
         it(`is allowed on unit B's record for the same roles held on the root`, async () => {
-          const role = c.roles === 'any' ? 'auditor' : c.roles[0]
           const rec = await c.records!()
+          // A personal record (a notification) belongs to `board`; otherwise any allowed root role.
+          const role = rec.forRole ? 'board' : c.roles === 'any' ? 'auditor' : c.roles[0]
           const res = await t.call(await session(role), c.method, rec.outUrl, rec.body?.('out'))
           expect([401, 403, 404, 500], `${res.statusCode} ${res.body}`).not.toContain(res.statusCode)
         })

@@ -3,6 +3,7 @@ import { buildApp } from './app.ts'
 import { readConfig } from './config.ts'
 import { backupPglite } from './db/backup.ts'
 import { DataDirLockedError } from './db/lock.ts'
+import { runOverdueJobIfDue } from './features/notifications/overdue.job.ts'
 import { ensureDemoData, openDatabase, savedDemoPassword, startupBackup } from './start.ts'
 
 const config = readConfig()
@@ -32,6 +33,10 @@ const backupNow = () =>
     (e) => app.log.error(e, 'backup failed'),
   )
 const timers: NodeJS.Timeout[] = []
+// The overdue sweep runs once a calendar day; checking hourly catches the day change.
+const sweep = () => runOverdueJobIfDue(db, new Date()).catch((e) => app.log.error(e, 'overdue job failed'))
+void sweep()
+timers.push(setInterval(sweep, 60 * 60 * 1000).unref())
 if (db.kind === 'pglite') {
   timers.push(setInterval(backupNow, DAY).unref())
   // `npm run backup` asks a running server for a backup with this signal (the data folder is locked).

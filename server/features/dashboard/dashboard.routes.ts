@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify'
+import { matrixQuery } from '../../../contract/dashboard.ts'
+import type { AppDeps } from '../../app.ts'
+import { requireUser } from '../../http/guard.ts'
+import { idParam, parse } from '../../http/validate.ts'
+import { visibleDirective } from '../directives/directives.routes.ts'
+import { isoDay } from '../directives/directives.service.ts'
+import { DASHBOARD_ROLES } from './dashboard.policy.ts'
+import { directiveMatrix, type CoverageFn, type MatrixOptions } from './matrix.service.ts'
+
+export function dashboardRoutes(app: FastifyInstance, { db, clock }: AppDeps, coverage?: CoverageFn) {
+  const readers = requireUser(db, clock, DASHBOARD_ROLES)
+  const options = (raw: unknown): MatrixOptions => {
+    const q = parse(matrixQuery, raw)
+    return { ...q, flat: q.flat === '1', overdueOnly: q.overdueOnly === '1', asOf: q.asOf ?? isoDay(clock()) }
+  }
+
+  app.get('/api/v1/directives/:id/matrix', { preHandler: readers }, async (req) => {
+    const { id } = parse(idParam, req.params)
+    const opts = options(req.query)
+    await visibleDirective(db, req.user!, id)
+    return directiveMatrix(db, req.user!, id, opts, coverage)
+  })
+}

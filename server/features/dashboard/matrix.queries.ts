@@ -1,0 +1,119 @@
+import type { CellStatus } from '../../../contract/timeliness.ts'
+import { arrayLiteral, type Queryable } from '../../db/types.ts'
+
+/**
+ * Each (unit, requirement) cell's status on day $2, straight from the actions: the same rules as
+ * contract/timeliness.ts classifyCell, in SQL so the database does the grouping.
+ */
+const CELLS = `
+  cells AS (
+    SELECT a.unit_id, a.requirement_id,
+      count(*) AS n,
+      count(*) FILTER (WHERE a.status = 'done' AND a.completed_on <= $2::date) AS n_done,
+      count(*) FILTER (WHERE a.status = 'done' AND a.completed_on <= $2::date AND a.completed_on > a.effective_due_date) AS n_late,
+      count(*) FILTER (WHERE NOT (a.status = 'done' AND a.completed_on <= $2::date) AND $2::date > a.effective_due_date) AS n_overdue,
+      count(*) FILTER (WHERE a.status = 'notStarted') AS n_not_started
+    FROM plan_action a JOIN unit u ON u.id = a.unit_id
+    WHERE a.directive_id = $1 AND u.path <@ ANY($3::ltree[])
+    GROUP BY a.unit_id, a.requirement_id
+  ),
+  cell_status AS (
+    SELECT unit_id, requirement_id, n, n_done, n_late, n_overdue,
+      CASE WHEN n_overdue > 0 THEN 'overdue'
+           WHEN n_done = n THEN CASE WHEN n_late > 0 THEN 'done_late' ELSE 'done_on_time' END
+           WHEN n_not_started = n THEN 'planned'
+           ELSE 'in_progress_on_time' END AS status
+    FROM cells
+  )`
+
+export interface RowUnit {
+  id: number
+  parentId: number | null
+  name: string
+  code: string
+  kind: string
+  path: string
+  depth: number
+  hasChildren: boolean
+}
+
+export interface RowAggregate {
+  addressees: number
+  acknowledged: number
+  ackLate: number
+  acknowledgedAt: string | null
+  planStatus: string | null
+  /** requirementId → cell status → number of addressee units in that state */
+  cells: Map<number, Partial<Record<CellStatus, number>>>
+  actions: { done_on_time: number; done_late: number; in_progress_on_time: number; overdue: number }
+}
+
+/** Units to show as rows, with whether they have sub-units (to draw the expand control). */
+export async function rowUnits(db: Queryable, where: string, params: unknown[]): Promise<RowUnit[]> {
+  const rows = await db.query<any>(
+    `SELECT u.id, u.parent_id, u.name, u.code, u.kind, u.path::text AS path, nlevel(u.path) AS depth,
+            EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id AND c.is_active) AS has_children
+     FROM unit u WHERE u.is_active AND ${where} ORDER BY u.path`,
+    params,
+  )
+  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, code: r.code, kind: r.kind, path: r.path, depth: r.depth, hasChildren: r.has_children }))
+}
+
+/**
+ * Aggregates each row over its subtree (aggregate=true) or over the row's own unit only, in two
+ * queries whatever the number of rows: cell counts per (row, requirement, status) and the
+ * acknowledgement / action figures per row.
+ */
+export async function aggregateRows(
+  db: Queryable, directiveId: number, asOf: string, scopes: string[], rows: RowUnit[], requirementIds: number[], aggregate: boolean,
+): Promise<Map<number, RowAggregate>> {
+  const out = new Map<number, RowAggregate>()
+  if (!rows.length) return out
+  const params = [directiveId, asOf, arrayLiteral(scopes), arrayLiteral(rows.map((r) => r.id))]
+  const match = aggregate ? 'au.path <@ ru.path' : 'au.id = ru.id'
+  const base = `
+    WITH ${CELLS},
+    row_units AS (SELECT ru.id AS row_id, ad.unit_id, ad.ack_due_date, ad.acknowledged_at
+      FROM unit ru JOIN directive_addressee ad ON ad.directive_id = $1 JOIN unit au ON au.id = ad.unit_id AND ${match}
+      WHERE ru.id = ANY($4::int[]) AND au.path <@ ANY($3::ltree[]))`
+  const figures = await db.query<any>(
+    `${base}
+     SELECT r.row_id, count(*)::int AS addressees, count(r.acknowledged_at)::int AS acknowledged,
+       count(*) FILTER (WHERE (r.acknowledged_at IS NULL AND $2::date > r.ack_due_date) OR (r.acknowledged_at::date > r.ack_due_date))::int AS ack_late,
+       max(r.acknowledged_at) AS acknowledged_at,
+       coalesce(sum(c.n_done - c.n_late), 0)::int AS a_on_time, coalesce(sum(c.n_late), 0)::int AS a_late,
+       coalesce(sum(c.n - c.n_done - c.n_overdue), 0)::int AS a_progress, coalesce(sum(c.n_overdue), 0)::int AS a_overdue,
+       max(p.status) AS plan_status
+     FROM row_units r
+     LEFT JOIN (SELECT unit_id, sum(n) AS n, sum(n_done) AS n_done, sum(n_late) AS n_late, sum(n_overdue) AS n_overdue FROM cell_status GROUP BY unit_id) c ON c.unit_id = r.unit_id
+     LEFT JOIN unit_plan p ON p.directive_id = $1 AND p.unit_id = r.unit_id
+     GROUP BY r.row_id`,
+    params,
+  )
+  for (const f of figures) {
+    out.set(f.row_id, {
+      addressees: f.addressees, acknowledged: f.acknowledged, ackLate: f.ack_late,
+      acknowledgedAt: f.acknowledged_at ? new Date(f.acknowledged_at).toISOString() : null, planStatus: f.plan_status,
+      cells: new Map(requirementIds.map((id) => [id, {}])),
+      actions: { done_on_time: f.a_on_time, done_late: f.a_late, in_progress_on_time: f.a_progress, overdue: f.a_overdue },
+    })
+  }
+  const counts = await db.query<{ row_id: number; requirement_id: number; status: CellStatus; n: number }>(
+    `${base}
+     SELECT r.row_id, c.requirement_id, c.status, count(*)::int AS n FROM row_units r JOIN cell_status c ON c.unit_id = r.unit_id
+     GROUP BY r.row_id, c.requirement_id, c.status`,
+    params,
+  )
+  for (const c of counts) {
+    const cell = out.get(c.row_id)?.cells.get(c.requirement_id)
+    if (cell) cell[c.status] = c.n
+  }
+  // Addressee units with no action for a requirement: "nothing planned".
+  for (const agg of out.values()) {
+    for (const cell of agg.cells.values()) {
+      const planned = Object.values(cell).reduce((s, n) => s + (n ?? 0), 0)
+      if (agg.addressees > planned) cell.none = agg.addressees - planned
+    }
+  }
+  return out
+}

@@ -1,0 +1,110 @@
+import type { DirectiveDto, DirectiveSummaryDto, RequirementDto } from '../../../contract/directives.ts'
+import { arrayLiteral, type Queryable } from '../../db/types.ts'
+
+export interface DirectiveRow extends Omit<DirectiveDto, 'requirements' | 'addresseeCount'> {
+  ownerPath: string
+}
+
+const COLUMNS = `d.id, d.owner_unit_id, ou.path::text AS owner_path, d.number, d.document_type, d.parent_body, d.issuer, d.place, d.date,
+  d.subject, d.addressees, d.preamble, d.closing, d.distribution, d.refs, d.source_text, d.status, d.superseded_by_id, d.issued_at, d.version`
+
+const toRow = (r: any): DirectiveRow => ({
+  id: r.id, ownerUnitId: r.owner_unit_id, ownerPath: r.owner_path, number: r.number, documentType: r.document_type, parentBody: r.parent_body,
+  issuer: r.issuer, place: r.place, date: r.date, subject: r.subject, addressees: r.addressees, preamble: r.preamble, closing: r.closing,
+  distribution: r.distribution, references: r.refs, sourceText: r.source_text, status: r.status, supersededById: r.superseded_by_id,
+  issuedAt: r.issued_at ? new Date(r.issued_at).toISOString() : null, version: r.version,
+})
+
+export async function findDirective(db: Queryable, id: number, forUpdate = false): Promise<DirectiveRow | null> {
+  const [r] = await db.query(`SELECT ${COLUMNS} FROM directive d JOIN unit ou ON ou.id = d.owner_unit_id WHERE d.id = $1 ${forUpdate ? 'FOR UPDATE OF d' : ''}`, [id])
+  return r ? toRow(r) : null
+}
+
+/**
+ * The visibility rule in SQL: managers see the directives their scope owns, drafts included;
+ * everyone sees issued directives addressed to a unit in their scope.
+ */
+const VISIBLE = `(ou.path <@ ANY($1::ltree[]) OR (d.status <> 'draft' AND EXISTS (
+    SELECT 1 FROM directive_addressee a JOIN unit au ON au.id = a.unit_id WHERE a.directive_id = d.id AND au.path <@ ANY($2::ltree[]))))`
+
+export async function isDirectiveVisible(db: Queryable, id: number, manageScopes: string[], readScopes: string[]) {
+  const rows = await db.query(`SELECT 1 FROM directive d JOIN unit ou ON ou.id = d.owner_unit_id WHERE d.id = $3 AND ${VISIBLE}`, [
+    arrayLiteral(manageScopes), arrayLiteral(readScopes), id,
+  ])
+  return rows.length > 0
+}
+
+export async function listDirectives(
+  db: Queryable, manageScopes: string[], readScopes: string[], opts: { q?: string; status?: string; limit: number; offset: number },
+): Promise<{ items: DirectiveSummaryDto[]; total: number }> {
+  const params: unknown[] = [arrayLiteral(manageScopes), arrayLiteral(readScopes)]
+  const where = [VISIBLE]
+  if (opts.status) where.push(`d.status = $${params.push(opts.status)}`)
+  if (opts.q) where.push(`d.search LIKE '%' || lower(f_unaccent($${params.push(opts.q)})) || '%'`)
+  const w = where.join(' AND ')
+  const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM directive d JOIN unit ou ON ou.id = d.owner_unit_id WHERE ${w}`, params)
+  const rows = await db.query<any>(
+    `SELECT d.id, d.number, d.subject, d.date, d.status FROM directive d JOIN unit ou ON ou.id = d.owner_unit_id WHERE ${w}
+     ORDER BY d.date DESC NULLS LAST, d.id DESC LIMIT $${params.push(opts.limit)} OFFSET $${params.push(opts.offset)}`,
+    params,
+  )
+  return { items: rows.map((r) => ({ id: r.id, number: r.number, subject: r.subject, date: r.date, status: r.status })), total }
+}
+
+export async function listRequirements(db: Queryable, directiveId: number): Promise<RequirementDto[]> {
+  const rows = await db.query<any>('SELECT id, parent_id, label, text FROM requirement WHERE directive_id = $1 ORDER BY ordinal, id', [directiveId])
+  const byId = new Map<number, RequirementDto & { parentId: number | null }>()
+  for (const r of rows) byId.set(r.id, { id: r.id, label: r.label, text: r.text, children: [], parentId: r.parent_id })
+  const roots: RequirementDto[] = []
+  for (const r of byId.values()) {
+    const { parentId, ...dto } = r
+    if (parentId && byId.has(parentId)) byId.get(parentId)!.children.push(dto)
+    else roots.push(dto)
+  }
+  const strip = (r: any): RequirementDto => ({ id: r.id, label: r.label, text: r.text, children: r.children.map(strip) })
+  return roots.map(strip)
+}
+
+export async function topRequirements(db: Queryable, directiveId: number): Promise<{ id: number; label: string; text: string }[]> {
+  return db.query('SELECT id, label, text FROM requirement WHERE directive_id = $1 AND parent_id IS NULL ORDER BY ordinal, id', [directiveId])
+}
+
+export async function countAddressees(db: Queryable, directiveId: number) {
+  const [r] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM directive_addressee WHERE directive_id = $1', [directiveId])
+  return r.n
+}
+
+export async function findAddressee(db: Queryable, directiveId: number, unitId: number) {
+  const [r] = await db.query<any>(
+    `SELECT a.unit_id, u.path::text AS path, a.ack_due_date, a.plan_due_date, a.acknowledged_at FROM directive_addressee a JOIN unit u ON u.id = a.unit_id
+     WHERE a.directive_id = $1 AND a.unit_id = $2`,
+    [directiveId, unitId],
+  )
+  return r ? { unitId: r.unit_id as number, path: r.path as string, ackDueDate: r.ack_due_date as string, planDueDate: r.plan_due_date as string, acknowledgedAt: r.acknowledged_at as Date | null } : null
+}
+
+export async function listAddressees(db: Queryable, directiveId: number, scopes: string[], today: string) {
+  const rows = await db.query<any>(
+    `SELECT a.unit_id, u.name, u.code, a.ack_due_date, a.plan_due_date, a.acknowledged_at, ac.username
+     FROM directive_addressee a JOIN unit u ON u.id = a.unit_id LEFT JOIN account ac ON ac.id = a.acknowledged_by
+     WHERE a.directive_id = $1 AND u.path <@ ANY($2::ltree[]) ORDER BY u.path`,
+    [directiveId, arrayLiteral(scopes)],
+  )
+  return rows.map((r) => ({
+    unitId: r.unit_id, unitName: r.name, unitCode: r.code, ackDueDate: r.ack_due_date, planDueDate: r.plan_due_date,
+    acknowledgedAt: r.acknowledged_at ? new Date(r.acknowledged_at).toISOString() : null, acknowledgedBy: r.username,
+    // Late: not acknowledged by the due date, or acknowledged after it.
+    isAckOverdue: r.acknowledged_at ? new Date(r.acknowledged_at).toISOString().slice(0, 10) > r.ack_due_date : today > r.ack_due_date,
+  }))
+}
+
+/** Inserts a requirement tree in document order. */
+export async function insertRequirements(db: Queryable, directiveId: number, reqs: { label: string; text: string; children?: any[] }[], parentId: number | null = null) {
+  let ordinal = 0
+  for (const r of reqs) {
+    const [{ id }] = await db.query<{ id: number }>('INSERT INTO requirement (directive_id, parent_id, ordinal, label, text) VALUES ($1,$2,$3,$4,$5) RETURNING id', [
+      directiveId, parentId, ++ordinal, r.label, r.text,
+    ])
+    if (r.children?.length) await insertRequirements(db, directiveId, r.children, id)
+  }
+}

@@ -1,0 +1,147 @@
+import type { DirectiveInput } from '../../../contract/directives.ts'
+import type { Db, Queryable } from '../../db/types.ts'
+import type { CurrentUser } from '../../http/current-user.ts'
+import { AppError, invalid, notFound } from '../../http/errors.ts'
+import { scopePaths } from '../../http/scope.ts'
+import { arrayLiteral } from '../../db/types.ts'
+import { recordAudit, type Actor } from '../audit/audit.service.ts'
+import { findUnit } from '../units/units.queries.ts'
+import { DIRECTIVE_MANAGE_ROLES, canAcknowledgeFor, canManageDirective } from './directives.policy.ts'
+import { findAddressee, findDirective, insertRequirements, type DirectiveRow } from './directives.queries.ts'
+
+export const isoDay = (d: Date) => d.toISOString().slice(0, 10)
+export const addDays = (day: string, n: number) => isoDay(new Date(Date.parse(day + 'T00:00:00Z') + n * 86_400_000))
+
+async function managedDirective(tx: Queryable, user: CurrentUser, id: number) {
+  const d = await findDirective(tx, id, true)
+  if (!d || !canManageDirective(user, d.ownerPath)) throw notFound()
+  return d
+}
+
+function checkVersion(d: DirectiveRow, version: number) {
+  if (d.version !== version) {
+    const { ownerPath: _p, ...current } = d
+    throw new AppError('CONFLICT', undefined, { current })
+  }
+}
+
+const fieldsOf = (i: Partial<DirectiveInput>) => ({
+  number: i.number ?? null, documentType: i.documentType ?? null, parentBody: i.parentBody ?? null, issuer: i.issuer ?? null,
+  place: i.place ?? null, date: i.date ?? null, subject: i.subject, addressees: i.addressees ?? [], preamble: i.preamble ?? null,
+  closing: i.closing ?? null, distribution: i.distribution ?? [], references: i.references ?? [], sourceText: i.sourceText ?? null,
+})
+
+/** Registers a directive as a draft, owned by the caller's own managing unit. */
+export async function createDirective(db: Db, user: CurrentUser, actor: Actor, input: DirectiveInput) {
+  const owner = user.grants.find((g) => DIRECTIVE_MANAGE_ROLES.includes(g.role))!
+  return db.transaction(async (tx) => {
+    const f = fieldsOf(input)
+    const [{ id }] = await tx.query<{ id: number }>(
+      `INSERT INTO directive (owner_unit_id, number, document_type, parent_body, issuer, place, date, subject, addressees, preamble, closing, distribution, refs, source_text, created_by)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
+      [owner.unitId, f.number, f.documentType, f.parentBody, f.issuer, f.place, f.date, f.subject, JSON.stringify(f.addressees), f.preamble, f.closing,
+        JSON.stringify(f.distribution), JSON.stringify(f.references), f.sourceText, actor.id],
+    )
+    await insertRequirements(tx, id, input.requirements)
+    const { sourceText: _s, ...audited } = f
+    await recordAudit(tx, actor, { action: 'create', entity: 'directive', entityId: id, unitId: owner.unitId, after: { ...audited, requirements: input.requirements } })
+    return id
+  })
+}
+
+/** Edits a draft freely; once issued, the requirements are fixed (units plan and report against them). */
+export async function updateDirective(db: Db, user: CurrentUser, actor: Actor, id: number, input: Partial<DirectiveInput> & { version: number }) {
+  return db.transaction(async (tx) => {
+    const d = await managedDirective(tx, user, id)
+    checkVersion(d, input.version)
+    if (d.status !== 'draft' && input.requirements) throw invalid({ requirements: 'lockedAfterIssue' })
+    if (d.status === 'closed' || d.status === 'superseded') throw new AppError('INVALID_STATE')
+    const { ownerPath: _p, ownerUnitId: _o, status: _st, supersededById: _sb, issuedAt: _i, version: _v, id: _id, ...before } = d
+    const next = { ...before, ...Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && k !== 'version' && k !== 'requirements')) } as any
+    await tx.query(
+      `UPDATE directive SET number=$2, document_type=$3, parent_body=$4, issuer=$5, place=$6, date=$7, subject=$8, addressees=$9, preamble=$10,
+         closing=$11, distribution=$12, refs=$13, source_text=$14, version = version + 1, updated_at = $15 WHERE id = $1`,
+      [id, next.number, next.documentType, next.parentBody, next.issuer, next.place, next.date, next.subject, JSON.stringify(next.addressees), next.preamble,
+        next.closing, JSON.stringify(next.distribution), JSON.stringify(next.references), next.sourceText, actor.now],
+    )
+    if (input.requirements) {
+      await tx.query('DELETE FROM requirement WHERE directive_id = $1', [id])
+      await insertRequirements(tx, id, input.requirements)
+    }
+    const strip = ({ sourceText: _s, ...x }: any) => x
+    await recordAudit(tx, actor, { action: 'update', entity: 'directive', entityId: id, unitId: d.ownerUnitId, before: strip(before), after: { ...strip(next), ...(input.requirements ? { requirements: input.requirements } : {}) } })
+  })
+}
+
+/**
+ * Issues a draft to addressee units: those picked, plus every active unit of the given kinds in the
+ * issuer's scope ("Các đơn vị thuộc và trực thuộc Bộ"). Deadlines count from the issue date.
+ */
+export async function issueDirective(
+  db: Db, user: CurrentUser, actor: Actor, id: number,
+  input: { version: number; unitIds: number[]; unitKinds: string[]; acknowledgeWithinDays: number; planWithinDays: number },
+) {
+  return db.transaction(async (tx) => {
+    const d = await managedDirective(tx, user, id)
+    checkVersion(d, input.version)
+    if (d.status !== 'draft') throw new AppError('INVALID_STATE')
+    const scopes = scopePaths(user, DIRECTIVE_MANAGE_ROLES)
+    const unitIds = new Set<number>()
+    for (const [i, unitId] of input.unitIds.entries()) {
+      const u = await findUnit(tx, unitId)
+      if (!u || !u.isActive || !scopes.some((s) => u.path === s || u.path.startsWith(s + '.'))) throw invalid({ [`unitIds.${i}`]: 'notFound' })
+      unitIds.add(unitId)
+    }
+    if (input.unitKinds.length) {
+      const rows = await tx.query<{ id: number }>(`SELECT id FROM unit WHERE is_active AND kind = ANY($1::text[]) AND path <@ ANY($2::ltree[])`, [
+        arrayLiteral(input.unitKinds), arrayLiteral(scopes),
+      ])
+      for (const r of rows) unitIds.add(r.id)
+    }
+    if (!unitIds.size) throw invalid({ unitIds: 'required' })
+    const today = isoDay(actor.now)
+    const ackDue = addDays(today, input.acknowledgeWithinDays)
+    const planDue = addDays(today, input.planWithinDays)
+    await tx.query(
+      `INSERT INTO directive_addressee (directive_id, unit_id, ack_due_date, plan_due_date) SELECT $1, unnest($2::int[]), $3, $4`,
+      [id, arrayLiteral([...unitIds]), ackDue, planDue],
+    )
+    await tx.query(`UPDATE directive SET status = 'issued', issued_at = $2, issued_by = $3, version = version + 1, updated_at = $2 WHERE id = $1`, [id, actor.now, actor.id])
+    await recordAudit(tx, actor, {
+      action: 'issue', entity: 'directive', entityId: id, unitId: d.ownerUnitId,
+      before: { status: 'draft' }, after: { status: 'issued', addresseeCount: unitIds.size, ackDueDate: ackDue, planDueDate: planDue },
+    })
+    return { addresseeCount: unitIds.size, ackDueDate: ackDue, planDueDate: planDue }
+  })
+}
+
+export async function closeDirective(db: Db, user: CurrentUser, actor: Actor, id: number, input: { version: number; supersededById?: number | null }) {
+  return db.transaction(async (tx) => {
+    const d = await managedDirective(tx, user, id)
+    checkVersion(d, input.version)
+    if (d.status !== 'issued') throw new AppError('INVALID_STATE')
+    if (input.supersededById) {
+      const other = await findDirective(tx, input.supersededById)
+      if (!other || other.id === id || !canManageDirective(user, other.ownerPath) || other.status === 'draft') throw invalid({ supersededById: 'notFound' })
+    }
+    const status = input.supersededById ? 'superseded' : 'closed'
+    await tx.query('UPDATE directive SET status = $2, superseded_by_id = $3, closed_at = $4, version = version + 1, updated_at = $4 WHERE id = $1', [
+      id, status, input.supersededById ?? null, actor.now,
+    ])
+    await recordAudit(tx, actor, { action: status === 'closed' ? 'close' : 'supersede', entity: 'directive', entityId: id, unitId: d.ownerUnitId, before: { status: d.status }, after: { status, supersededById: input.supersededById ?? null } })
+  })
+}
+
+/** A unit confirms receipt. Acknowledging twice keeps the first time: the retry changes nothing. */
+export async function acknowledge(db: Db, user: CurrentUser, actor: Actor, id: number, unitId: number) {
+  return db.transaction(async (tx) => {
+    const d = await findDirective(tx, id)
+    if (!d || d.status === 'draft') throw notFound()
+    const a = await findAddressee(tx, id, unitId)
+    if (!a || !canAcknowledgeFor(user, a.path)) throw invalid({ unitId: a ? 'notFound' : 'notAddressee' })
+    if (a.acknowledgedAt) return { acknowledgedAt: new Date(a.acknowledgedAt).toISOString(), isNew: false }
+    await tx.query('UPDATE directive_addressee SET acknowledged_at = $3, acknowledged_by = $4 WHERE directive_id = $1 AND unit_id = $2', [id, unitId, actor.now, actor.id])
+    await recordAudit(tx, actor, { action: 'acknowledge', entity: 'directive', entityId: id, unitId, after: { unitId, acknowledgedAt: actor.now.toISOString() } })
+    return { acknowledgedAt: actor.now.toISOString(), isNew: true }
+  })
+}

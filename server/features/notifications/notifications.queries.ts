@@ -1,0 +1,44 @@
+import type { Queryable } from '../../db/types.ts'
+
+export interface NewNotification {
+  accountId: number
+  kind: string
+  title: string
+  body?: string
+  link?: string | null
+  /** Same key for the same account = the same notification: raising it again does nothing. */
+  dedupeKey: string
+}
+
+/** Inserts many notifications in one statement; returns how many were new. */
+export async function raiseNotifications(db: Queryable, items: NewNotification[], now: Date): Promise<number> {
+  if (!items.length) return 0
+  const rows = await db.query(
+    `INSERT INTO notification (account_id, kind, title, body, link, dedupe_key, created_at)
+     SELECT n.*, $7::timestamptz FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS n
+     ON CONFLICT (account_id, dedupe_key) DO NOTHING RETURNING id`,
+    [items.map((i) => i.accountId), items.map((i) => i.kind), items.map((i) => i.title), items.map((i) => i.body ?? ''), items.map((i) => i.link ?? null), items.map((i) => i.dedupeKey), now],
+  )
+  return rows.length
+}
+
+export async function listNotifications(db: Queryable, accountId: number, opts: { unreadOnly: boolean; limit: number }) {
+  const rows = await db.query<any>(
+    `SELECT id, kind, title, body, link, created_at, read_at FROM notification WHERE account_id = $1 ${opts.unreadOnly ? 'AND read_at IS NULL' : ''}
+     ORDER BY id DESC LIMIT $2`,
+    [accountId, opts.limit],
+  )
+  const [{ unread }] = await db.query<{ unread: number }>('SELECT count(*)::int AS unread FROM notification WHERE account_id = $1 AND read_at IS NULL', [accountId])
+  return {
+    unread,
+    items: rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, createdAt: new Date(r.created_at).toISOString(), readAt: r.read_at ? new Date(r.read_at).toISOString() : null })),
+  }
+}
+
+export async function markRead(db: Queryable, accountId: number, id: number | null, now: Date) {
+  const rows = await db.query(
+    `UPDATE notification SET read_at = $3 WHERE account_id = $1 AND read_at IS NULL AND ($2::int IS NULL OR id = $2) RETURNING id`,
+    [accountId, id, now],
+  )
+  return rows.length
+}

@@ -1,0 +1,50 @@
+import { arrayLiteral, type Queryable } from '../../db/types.ts'
+
+export interface OverdueItem {
+  kind: 'acknowledgement' | 'plan' | 'action'
+  directiveId: number
+  directiveNumber: string | null
+  unitId: number
+  unitName: string
+  dueDate: string
+  actionId: number | null
+  title: string
+}
+
+/**
+ * Everything overdue on `asOf` in the given scopes: unacknowledged directives, plans not submitted
+ * by their due date, and open actions past the deadline in force.
+ */
+export async function listOverdue(db: Queryable, asOf: string, scopes: string[]): Promise<OverdueItem[]> {
+  const rows = await db.query<any>(
+    `SELECT 'acknowledgement' AS kind, d.id AS directive_id, d.number, u.id AS unit_id, u.name AS unit_name, a.ack_due_date AS due_date, NULL::int AS action_id, d.subject AS title
+       FROM directive_addressee a JOIN directive d ON d.id = a.directive_id AND d.status = 'issued' JOIN unit u ON u.id = a.unit_id
+       WHERE a.acknowledged_at IS NULL AND a.ack_due_date < $1::date AND u.path <@ ANY($2::ltree[])
+     UNION ALL
+     SELECT 'plan', d.id, d.number, u.id, u.name, a.plan_due_date, NULL, d.subject
+       FROM directive_addressee a JOIN directive d ON d.id = a.directive_id AND d.status = 'issued' JOIN unit u ON u.id = a.unit_id
+       LEFT JOIN unit_plan p ON p.directive_id = a.directive_id AND p.unit_id = a.unit_id
+       WHERE a.plan_due_date < $1::date AND (p.id IS NULL OR p.status IN ('draft', 'returned')) AND u.path <@ ANY($2::ltree[])
+     UNION ALL
+     SELECT 'action', d.id, d.number, u.id, u.name, pa.effective_due_date, pa.id, pa.title
+       FROM plan_action pa JOIN directive d ON d.id = pa.directive_id AND d.status = 'issued' JOIN unit u ON u.id = pa.unit_id
+       WHERE pa.status <> 'done' AND pa.effective_due_date < $1::date AND u.path <@ ANY($2::ltree[])
+     ORDER BY due_date, unit_name`,
+    [asOf, arrayLiteral(scopes)],
+  )
+  return rows.map((r) => ({
+    kind: r.kind, directiveId: r.directive_id, directiveNumber: r.number, unitId: r.unit_id, unitName: r.unit_name, dueDate: r.due_date, actionId: r.action_id, title: r.title,
+  }))
+}
+
+/** Accounts holding `roles` directly on each unit: the people who must act for it. */
+export async function actorsByUnit(db: Queryable, unitIds: number[], roles: string[]): Promise<Map<number, number[]>> {
+  const rows = await db.query<{ unit_id: number; account_id: number }>(
+    `SELECT DISTINCT g.unit_id, g.account_id FROM role_grant g JOIN account a ON a.id = g.account_id AND a.is_active
+     WHERE g.unit_id = ANY($1::int[]) AND g.role = ANY($2::text[])`,
+    [arrayLiteral(unitIds), arrayLiteral(roles)],
+  )
+  const out = new Map<number, number[]>()
+  for (const r of rows) out.set(r.unit_id, [...(out.get(r.unit_id) ?? []), r.account_id])
+  return out
+}

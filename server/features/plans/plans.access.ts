@@ -1,0 +1,32 @@
+import type { Role } from '../../../contract/roles.ts'
+import type { Queryable } from '../../db/types.ts'
+import type { CurrentUser } from '../../http/current-user.ts'
+import { AppError, notFound } from '../../http/errors.ts'
+import { canReach } from '../../http/scope.ts'
+import { findPlanById, type PlanRow } from './plans.queries.ts'
+
+/** The addressee unit's path if the user holds `roles` over it; 404 otherwise. */
+export async function addresseeInScope(db: Queryable, user: CurrentUser, roles: readonly Role[], directiveId: number, unitId: number) {
+  const [r] = await db.query<{ path: string; status: string; plan_due_date: string }>(
+    `SELECT u.path::text AS path, d.status, a.plan_due_date FROM directive_addressee a JOIN unit u ON u.id = a.unit_id JOIN directive d ON d.id = a.directive_id
+     WHERE a.directive_id = $1 AND a.unit_id = $2`,
+    [directiveId, unitId],
+  )
+  if (!r || !canReach(user, roles, r.path)) throw notFound()
+  return r
+}
+
+/** A plan the user may act on with `roles`: over its unit, or (review roles) over the directive's owner. */
+export async function planInScope(db: Queryable, user: CurrentUser, roles: readonly Role[], planId: number, opts: { forUpdate?: boolean; viaOwner?: boolean } = {}): Promise<PlanRow> {
+  const plan = await findPlanById(db, planId, opts.forUpdate)
+  if (!plan || !canReach(user, roles, opts.viaOwner ? plan.ownerPath : plan.unitPath)) throw notFound()
+  return plan
+}
+
+export function requireIssued(directiveStatus: string) {
+  if (directiveStatus !== 'issued') throw new AppError('INVALID_STATE')
+}
+
+export function checkVersion(found: { version: number }, version: number, current: unknown) {
+  if (found.version !== version) throw new AppError('CONFLICT', undefined, { current })
+}

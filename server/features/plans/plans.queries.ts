@@ -1,0 +1,115 @@
+import { classifyAction, classifyCell } from '../../../contract/timeliness.ts'
+import type { ActionDto, ExtensionDto, PlanDto } from '../../../contract/plans.ts'
+import type { Queryable } from '../../db/types.ts'
+
+export interface PlanRow {
+  id: number
+  directiveId: number
+  unitId: number
+  unitPath: string
+  ownerPath: string
+  directiveStatus: string
+  status: PlanDto['status']
+  version: number
+}
+
+const PLAN_SELECT = `SELECT p.id, p.directive_id, p.unit_id, u.path::text AS unit_path, ou.path::text AS owner_path, d.status AS directive_status, p.status, p.version
+  FROM unit_plan p JOIN unit u ON u.id = p.unit_id JOIN directive d ON d.id = p.directive_id JOIN unit ou ON ou.id = d.owner_unit_id`
+
+const toPlan = (r: any): PlanRow => ({
+  id: r.id, directiveId: r.directive_id, unitId: r.unit_id, unitPath: r.unit_path, ownerPath: r.owner_path, directiveStatus: r.directive_status, status: r.status, version: r.version,
+})
+
+export async function findPlanById(db: Queryable, id: number, forUpdate = false): Promise<PlanRow | null> {
+  const [r] = await db.query(`${PLAN_SELECT} WHERE p.id = $1 ${forUpdate ? 'FOR UPDATE OF p' : ''}`, [id])
+  return r ? toPlan(r) : null
+}
+
+export async function findPlan(db: Queryable, directiveId: number, unitId: number): Promise<PlanRow | null> {
+  const [r] = await db.query(`${PLAN_SELECT} WHERE p.directive_id = $1 AND p.unit_id = $2`, [directiveId, unitId])
+  return r ? toPlan(r) : null
+}
+
+export interface ActionRow {
+  id: number
+  planId: number
+  directiveId: number
+  unitId: number
+  requirementId: number
+  title: string
+  ownerPersonId: number | null
+  dueDate: string
+  effectiveDueDate: string
+  status: ActionDto['status']
+  completedOn: string | null
+  note: string
+  version: number
+}
+
+const toAction = (r: any): ActionRow => ({
+  id: r.id, planId: r.plan_id, directiveId: r.directive_id, unitId: r.unit_id, requirementId: r.requirement_id, title: r.title, ownerPersonId: r.owner_person_id,
+  dueDate: r.due_date, effectiveDueDate: r.effective_due_date, status: r.status, completedOn: r.completed_on, note: r.note, version: r.version,
+})
+
+export async function findAction(db: Queryable, id: number, forUpdate = false): Promise<ActionRow | null> {
+  const [r] = await db.query(`SELECT * FROM plan_action WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id])
+  return r ? toAction(r) : null
+}
+
+/**
+ * A unit's whole plan for a directive in four indexed queries: header, requirements, actions with
+ * their evidence list, extensions. `asOf` (yyyy-mm-dd) fixes the day timeliness is judged on.
+ */
+export async function planDetail(db: Queryable, directiveId: number, unitId: number, asOf: string): Promise<PlanDto | null> {
+  const [head] = await db.query<any>(
+    `SELECT a.plan_due_date, u.name AS unit_name, p.id, p.status, p.submitted_at, p.reviewed_at, p.review_comment, p.version
+     FROM directive_addressee a JOIN unit u ON u.id = a.unit_id
+     LEFT JOIN unit_plan p ON p.directive_id = a.directive_id AND p.unit_id = a.unit_id
+     WHERE a.directive_id = $1 AND a.unit_id = $2`,
+    [directiveId, unitId],
+  )
+  if (!head) return null
+  const reqs = await db.query<any>('SELECT id, label, text FROM requirement WHERE directive_id = $1 AND parent_id IS NULL ORDER BY ordinal, id', [directiveId])
+  const actions = head.id
+    ? await db.query<any>(
+        `SELECT a.*, pe.full_name AS owner_name,
+           coalesce((SELECT json_agg(json_build_object('id', e.id, 'filename', e.filename, 'mime', e.mime, 'size', e.size, 'uploadedAt', e.uploaded_at) ORDER BY e.id)
+                     FROM action_evidence e WHERE e.action_id = a.id), '[]') AS evidence
+         FROM plan_action a LEFT JOIN person pe ON pe.id = a.owner_person_id
+         WHERE a.directive_id = $1 AND a.unit_id = $2 ORDER BY a.due_date, a.id`,
+        [directiveId, unitId],
+      )
+    : []
+  const extensions = head.id
+    ? await db.query<any>(
+        `SELECT x.*, ra.username AS requested_by_name, da.username AS decided_by_name FROM deadline_extension x
+         LEFT JOIN account ra ON ra.id = x.requested_by LEFT JOIN account da ON da.id = x.decided_by
+         WHERE x.plan_id = $1 ORDER BY x.id`,
+        [head.id],
+      )
+    : []
+  const toDto = (r: any): ActionDto => {
+    const a = toAction(r)
+    const evidence = (typeof r.evidence === 'string' ? JSON.parse(r.evidence) : r.evidence).map((e: any) => ({ ...e, uploadedAt: new Date(e.uploadedAt).toISOString() }))
+    return {
+      id: a.id, requirementId: a.requirementId, title: a.title, ownerPersonId: a.ownerPersonId, ownerName: r.owner_name, dueDate: a.dueDate,
+      effectiveDueDate: a.effectiveDueDate, status: a.status, completedOn: a.completedOn, note: a.note, timeliness: classifyAction(a, asOf), evidence, version: a.version,
+    }
+  }
+  const actionDtos = actions.map(toDto)
+  return {
+    id: head.id, directiveId, unitId, unitName: head.unit_name, status: head.status ?? 'draft', planDueDate: head.plan_due_date,
+    submittedAt: head.submitted_at ? new Date(head.submitted_at).toISOString() : null,
+    reviewedAt: head.reviewed_at ? new Date(head.reviewed_at).toISOString() : null, reviewComment: head.review_comment,
+    requirements: reqs.map((q) => {
+      const own = actionDtos.filter((a) => a.requirementId === q.id)
+      return { id: q.id, label: q.label, text: q.text, status: classifyCell(own, asOf), actions: own }
+    }),
+    extensions: extensions.map((x): ExtensionDto => ({
+      id: x.id, actionId: x.action_id, requirementId: x.requirement_id, requestedDueDate: x.requested_due_date, reason: x.reason, status: x.status,
+      requestedBy: x.requested_by_name, requestedAt: new Date(x.requested_at).toISOString(), decidedBy: x.decided_by_name,
+      decidedAt: x.decided_at ? new Date(x.decided_at).toISOString() : null, decisionNote: x.decision_note,
+    })),
+    version: head.version ?? 0,
+  }
+}
