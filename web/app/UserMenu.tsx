@@ -22,7 +22,11 @@ export function UserMenu({ me, isCompact }: { me: Me; isCompact?: boolean }) {
           { type: 'divider' },
           { key: 'signOut', icon: <LogoutIcon />, label: t('user.signOut'), danger: true },
         ],
-        onClick: ({ key }) => (key === 'signOut' ? signOut.mutate() : navigate(key)),
+        onClick: ({ key }) =>
+          key === 'signOut'
+            ? // The next person to sign in on this browser starts at the home page, not at this user's last page.
+              signOut.mutate(undefined, { onSettled: () => navigate('/', { replace: true }) })
+            : navigate(key),
       }}
     >
       <Button type="text" icon={<UserIcon />} aria-label={t('user.menu')} className="bvct-user-button">

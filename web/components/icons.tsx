@@ -1,11 +1,17 @@
 // A handful of line icons drawn inline: the app needs only these, and @ant-design/icons would be
 // one more direct dependency to keep. They use the `anticon` class so antd buttons and menus
 // space them like their own icons.
-import type { ReactNode } from 'react'
+import type { CSSProperties, ReactNode } from 'react'
 
-function Icon({ children, label }: { children: ReactNode; label?: string }) {
+/** What antd passes to an icon it places (menus add their own class for spacing). */
+export interface IconProps {
+  className?: string
+  style?: CSSProperties
+}
+
+function Icon({ children, className, style }: IconProps & { children: ReactNode }) {
   return (
-    <span className="anticon" role="img" aria-label={label} aria-hidden={label ? undefined : true}>
+    <span className={className ? `anticon ${className}` : 'anticon'} style={style} role="img" aria-hidden>
       <svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" focusable="false">
         {children}
       </svg>
@@ -13,45 +19,45 @@ function Icon({ children, label }: { children: ReactNode; label?: string }) {
   )
 }
 
-export const MenuIcon = () => <Icon><path d="M3 6h18M3 12h18M3 18h18" /></Icon>
-export const UnitsIcon = () => (
-  <Icon>
+export const MenuIcon = (p: IconProps) => <Icon {...p}><path d="M3 6h18M3 12h18M3 18h18" /></Icon>
+export const UnitsIcon = (p: IconProps) => (
+  <Icon {...p}>
     <rect x="9" y="2" width="6" height="5" rx="1" />
     <rect x="2" y="17" width="6" height="5" rx="1" />
     <rect x="16" y="17" width="6" height="5" rx="1" />
     <path d="M12 7v5M5 17v-5h14v5" />
   </Icon>
 )
-export const PeopleIcon = () => (
-  <Icon>
+export const PeopleIcon = (p: IconProps) => (
+  <Icon {...p}>
     <circle cx="9" cy="7" r="4" />
     <path d="M2 21v-2a4 4 0 0 1 4-4h6a4 4 0 0 1 4 4v2M16 3.1a4 4 0 0 1 0 7.8M22 21v-2a4 4 0 0 0-3-3.9" />
   </Icon>
 )
-export const AccountsIcon = () => (
-  <Icon>
+export const AccountsIcon = (p: IconProps) => (
+  <Icon {...p}>
     <circle cx="8" cy="15" r="4" />
     <path d="M10.8 12.2 21 2M17 6l3 3M14 9l2 2" />
   </Icon>
 )
-export const AuditIcon = () => (
-  <Icon>
+export const AuditIcon = (p: IconProps) => (
+  <Icon {...p}>
     <path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z" />
     <path d="M14 2v6h6M8 13h8M8 17h8M8 9h2" />
   </Icon>
 )
-export const UserIcon = () => (
-  <Icon>
+export const UserIcon = (p: IconProps) => (
+  <Icon {...p}>
     <circle cx="12" cy="8" r="4" />
     <path d="M4 21v-1a6 6 0 0 1 6-6h4a6 6 0 0 1 6 6v1" />
   </Icon>
 )
-export const LockIcon = () => (
-  <Icon>
+export const LockIcon = (p: IconProps) => (
+  <Icon {...p}>
     <rect x="4" y="11" width="16" height="10" rx="2" />
     <path d="M8 11V7a4 4 0 0 1 8 0v4" />
   </Icon>
 )
-export const ShieldIcon = () => <Icon><path d="M12 22s8-4 8-10V5l-8-3-8 3v7c0 6 8 10 8 10z" /></Icon>
-export const LogoutIcon = () => <Icon><path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9" /></Icon>
-export const PlusIcon = () => <Icon><path d="M12 5v14M5 12h14" /></Icon>
+export const ShieldIcon = (p: IconProps) => <Icon {...p}><path d="M12 22s8-4 8-10V5l-8-3-8 3v7c0 6 8 10 8 10z" /></Icon>
+export const LogoutIcon = (p: IconProps) => <Icon {...p}><path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9" /></Icon>
+export const PlusIcon = (p: IconProps) => <Icon {...p}><path d="M12 5v14M5 12h14" /></Icon>

@@ -58,76 +58,80 @@ export default function AccountsPage() {
           .then(() => message.success(t(a.isActive ? 'accounts.locked' : 'accounts.unlocked')), report),
     })
 
-  const columns = useMemo<TableColumnsType<AccountDto>>(
-    () => [
-      {
-        key: 'username',
-        title: t('accounts.username'),
-        dataIndex: 'username',
-        render: (u: string, a) => (
-          <span>
-            <Typography.Text strong delete={!a.isActive}>{u}</Typography.Text>
-            {a.personName && (
-              <>
-                <br />
-                <Typography.Text type="secondary">{a.personName}</Typography.Text>
-              </>
-            )}
-          </span>
-        ),
-      },
-      {
-        key: 'roles',
-        title: t('accounts.roles'),
-        render: (_, a) => (
-          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
-            {a.roles.map((g) => (
-              <Tag key={g.id} closable={a.id !== me?.id || g.role !== 'admin'} onClose={(e) => (e.preventDefault(), confirmRevoke(a, g))} style={{ marginInlineEnd: 0 }}>
-                {label(ROLE_LABELS[g.role])} · {g.unitName}
-              </Tag>
-            ))}
-            {!a.roles.length && <Typography.Text type="secondary">{t('accounts.noRoles')}</Typography.Text>}
-          </div>
-        ),
-      },
+  const columns = useMemo<TableColumnsType<AccountDto>>(() => {
+    const nameCell = (a: AccountDto) => (
+      <span>
+        <Typography.Text strong delete={!a.isActive}>{a.username}</Typography.Text>
+        {!a.isActive && isPhone && <Tag style={{ marginInlineStart: 8 }}>{t('accounts.lockedState')}</Tag>}
+        {a.personName && (
+          <>
+            <br />
+            <Typography.Text type="secondary">{a.personName}</Typography.Text>
+          </>
+        )}
+      </span>
+    )
+    const rolesCell = (a: AccountDto) => (
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
+        {a.roles.map((g) => (
+          // Revoking one's own administrator grant could lock the last administrator out.
+          <Tag key={g.id} closable={a.id !== me?.id || g.role !== 'admin'} onClose={(e) => (e.preventDefault(), confirmRevoke(a, g))} style={{ marginInlineEnd: 0 }}>
+            {label(ROLE_LABELS[g.role])} · {g.unitName}
+          </Tag>
+        ))}
+        {!a.roles.length && <Typography.Text type="secondary">{t('accounts.noRoles')}</Typography.Text>}
+      </div>
+    )
+    const actionsCell = (a: AccountDto) => (
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            { key: 'grant', label: t('accounts.grant') },
+            { key: 'reset', label: t('accounts.resetPassword') },
+            { type: 'divider' },
+            { key: 'active', label: t(a.isActive ? 'accounts.lock' : 'accounts.unlock'), danger: a.isActive, disabled: a.id === me?.id },
+          ],
+          onClick: ({ key }) => (key === 'active' ? confirmActive(a) : setDialog({ kind: key as 'grant' | 'reset', account: a })),
+        }}
+      >
+        <Button size="small">{t('common.actions')}</Button>
+      </Dropdown>
+    )
+    // A phone gets one stacked column, so the roles do not hide off to the right.
+    if (isPhone)
+      return [
+        {
+          key: 'account',
+          title: t('accounts.title'),
+          render: (_, a) => (
+            <div style={{ display: 'grid', gap: 6 }}>
+              {nameCell(a)}
+              {rolesCell(a)}
+            </div>
+          ),
+        },
+        { key: 'actions', title: '', width: 90, render: (_, a) => actionsCell(a) },
+      ]
+    return [
+      { key: 'username', title: t('accounts.username'), render: (_, a) => nameCell(a) },
+      { key: 'roles', title: t('accounts.roles'), render: (_, a) => rolesCell(a) },
       {
         key: 'totp',
         title: t('accounts.twoFactor'),
         dataIndex: 'isTotpEnabled',
-        responsive: ['md'],
         render: (v: boolean) => (v ? <Tag color="success">{t('totp.on')}</Tag> : <Tag>{t('totp.off')}</Tag>),
       },
       {
         key: 'status',
         title: t('common.status'),
         dataIndex: 'isActive',
-        responsive: ['sm'],
-        render: (v: boolean) => (v ? <Tag color="blue">{t('accounts.active')}</Tag> : <Tag color="default">{t('accounts.lockedState')}</Tag>),
+        render: (v: boolean) => (v ? <Tag color="blue">{t('accounts.active')}</Tag> : <Tag>{t('accounts.lockedState')}</Tag>),
       },
-      {
-        key: 'actions',
-        title: '',
-        render: (_, a) => (
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: [
-                { key: 'grant', label: t('accounts.grant') },
-                { key: 'reset', label: t('accounts.resetPassword') },
-                { type: 'divider' },
-                { key: 'active', label: t(a.isActive ? 'accounts.lock' : 'accounts.unlock'), danger: a.isActive, disabled: a.id === me?.id },
-              ],
-              onClick: ({ key }) => (key === 'active' ? confirmActive(a) : setDialog({ kind: key as 'grant' | 'reset', account: a })),
-            }}
-          >
-            <Button size="small">{t('common.actions')}</Button>
-          </Dropdown>
-        ),
-      },
-    ],
-    // confirm* close over the same stable hooks; me and labels are what change.
-    [t, label, me],
-  )
+      { key: 'actions', title: '', render: (_, a) => actionsCell(a) },
+    ]
+    // confirm* only close over stable hooks; what changes the cells is the language, me and the layout.
+  }, [t, label, me, isPhone])
 
   return (
     <Card title={t('accounts.title')} size="small">
@@ -152,7 +156,7 @@ export default function AccountsPage() {
         columns={columns}
         dataSource={data ?? []}
         loading={isFetching}
-        scroll={{ x: 'max-content' }}
+        scroll={isPhone ? undefined : { x: 'max-content' }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100], simple: isPhone, showTotal: (total, [from, to]) => t('common.rangeOfTotal', { from, to, total }) }}
       />
       {dialog?.kind === 'create' && <CreateAccountDrawer onClose={() => setDialog(null)} />}

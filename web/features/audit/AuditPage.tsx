@@ -52,33 +52,43 @@ export default function AuditPage() {
     setRange(null)
   }
 
-  const columns: TableColumnsType<AuditEntryDto> = [
-    { key: 'at', title: t('audit.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at, true), width: 170 },
-    {
-      key: 'actor',
-      title: t('audit.actor'),
-      render: (_, e) =>
-        e.actorId !== null ? (
-          <Typography.Link onClick={() => setActorId(e.actorId!)} title={t('audit.filterByActor')}>
-            {e.actorUsername}
-          </Typography.Link>
-        ) : (
-          <Typography.Text type="secondary">{e.actorUsername ?? t('audit.system')}</Typography.Text>
-        ),
-    },
-    { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (a: string) => actionLabel(lang, a) },
-    {
-      key: 'entity',
-      title: t('audit.entity'),
-      render: (_, e) => (
-        <span>
-          {entityLabel(lang, e.entity)}
-          {e.entityId && <Typography.Text type="secondary"> #{e.entityId}</Typography.Text>}
-        </span>
-      ),
-    },
-    { key: 'ip', title: t('audit.ip'), dataIndex: 'ip', responsive: ['lg'] },
-  ]
+  const actorCell = (e: AuditEntryDto) =>
+    e.actorId !== null ? (
+      <Typography.Link onClick={() => setActorId(e.actorId!)} title={t('audit.filterByActor')}>
+        {e.actorUsername}
+      </Typography.Link>
+    ) : (
+      <Typography.Text type="secondary">{e.actorUsername ?? t('audit.system')}</Typography.Text>
+    )
+  const entityCell = (e: AuditEntryDto) => (
+    <span>
+      {entityLabel(lang, e.entity)}
+      {e.entityId && <Typography.Text type="secondary"> #{e.entityId}</Typography.Text>}
+    </span>
+  )
+
+  // A phone has room for one column: the same facts stacked, so nothing hides off to the right.
+  const columns: TableColumnsType<AuditEntryDto> = isPhone
+    ? [
+        {
+          key: 'summary',
+          title: t('audit.title'),
+          render: (_, e) => (
+            <div>
+              <Typography.Text type="secondary">{formatDateTime(e.at, true)}</Typography.Text> · {actorCell(e)}
+              <br />
+              <Typography.Text strong>{actionLabel(lang, e.action)}</Typography.Text> · {entityCell(e)}
+            </div>
+          ),
+        },
+      ]
+    : [
+        { key: 'at', title: t('audit.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at, true), width: 170 },
+        { key: 'actor', title: t('audit.actor'), render: (_, e) => actorCell(e) },
+        { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (a: string) => actionLabel(lang, a) },
+        { key: 'entity', title: t('audit.entity'), render: (_, e) => entityCell(e) },
+        { key: 'ip', title: t('audit.ip'), dataIndex: 'ip', responsive: ['lg'] },
+      ]
 
   return (
     <Card title={t('audit.title')} size="small">
@@ -112,7 +122,7 @@ export default function AuditPage() {
         dataSource={entries}
         loading={log.isFetching && !log.isFetchingNextPage}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        scroll={isPhone ? undefined : { x: 'max-content' }}
         expandable={{
           expandedRowRender: (e) => <AuditDiff entry={e} />,
           rowExpandable: (e) => e.before != null || e.after != null,

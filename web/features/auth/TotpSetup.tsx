@@ -61,7 +61,7 @@ export function TotpSetup({ onDone }: { onDone?: () => void }) {
                     {groupSecret(start.data.secret)}
                   </Typography.Paragraph>
                   <Typography.Text type="secondary">{t('totp.uri')}</Typography.Text>
-                  <Typography.Paragraph copyable ellipsis={{ rows: 2, expandable: true }} style={{ wordBreak: 'break-all' }}>
+                  <Typography.Paragraph copyable={{ text: start.data.uri }} style={{ wordBreak: 'break-all' }}>
                     <a href={start.data.uri}>{start.data.uri}</a>
                   </Typography.Paragraph>
                 </div>

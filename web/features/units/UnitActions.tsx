@@ -12,7 +12,7 @@ import { MoveUnitModal } from './MoveUnitModal.tsx'
 type Dialog = 'create' | 'rename' | 'kind' | 'move' | null
 
 /** Administrator actions on one unit. The top unit cannot be moved or deactivated. */
-export function UnitActions({ unit, index, onCreated }: { unit: UnitDto; index: UnitIndex; onCreated: (parentId: number, childId: number) => void }) {
+export function UnitActions({ unit, index, onCreated }: { unit: UnitDto; index: UnitIndex; onCreated: (childId: number) => void }) {
   const t = useT()
   const { modal, message } = App.useApp()
   const [dialog, setDialog] = useState<Dialog>(null)
@@ -56,7 +56,7 @@ export function UnitActions({ unit, index, onCreated }: { unit: UnitDto; index: 
         </Button>
       )}
 
-      {dialog === 'create' && <CreateUnitModal parent={unit} onClose={close} onCreated={(child) => onCreated(unit.id, child.id)} />}
+      {dialog === 'create' && <CreateUnitModal parent={unit} onClose={close} onCreated={(child) => onCreated(child.id)} />}
       {(dialog === 'rename' || dialog === 'kind') && <EditUnitModal unit={unit} field={dialog === 'rename' ? 'name' : 'kind'} onClose={close} />}
       {dialog === 'move' && <MoveUnitModal unit={unit} index={index} onClose={close} />}
     </>

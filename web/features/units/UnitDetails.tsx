@@ -13,7 +13,8 @@ interface Props {
   me: Me
   index: UnitIndex
   onSelect: (id: number) => void
-  onCreated: (parentId: number, childId: number) => void
+  /** A new child was created: select it (the tree then opens its parent). */
+  onCreated: (childId: number) => void
 }
 
 export function UnitDetails({ unit, me, index, onSelect, onCreated }: Props) {

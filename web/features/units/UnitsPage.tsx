@@ -1,5 +1,5 @@
 import { Alert, Card, Col, Empty, Input, Row, Skeleton, Switch, Tree, Typography } from 'antd'
-import { useMemo, useRef, useState, type Key } from 'react'
+import { useEffect, useMemo, useRef, useState, type Key } from 'react'
 import { useSearchParams } from 'react-router'
 import { Highlight } from '../../components/Highlight.tsx'
 import { usePageTitle } from '../../components/usePageTitle.ts'
@@ -56,15 +56,23 @@ export default function UnitsPage() {
   const expandedKeys = expanded ?? (search.trim() ? pathsToMatches(roots, search) : roots.map((r) => r.unit.id))
   const selected = selectedId ? index.byId.get(selectedId) : undefined
 
+  // Open the way down to the selected unit: when the page opens at ?id=…, and after a move.
+  const selectedParentId = selected?.parentId
+  useEffect(() => {
+    if (selectedParentId == null) return
+    const ancestors: number[] = []
+    for (let id: number | null = selectedParentId; id !== null && ancestors.length < 100; id = index.parentOf(id)) ancestors.push(id)
+    setExpanded((prev) => {
+      const base = prev ?? expandedKeys
+      return ancestors.every((a) => base.includes(a)) ? prev : [...new Set([...base, ...ancestors])]
+    })
+    // Only a new parent should open anything; expandedKeys is read, not watched.
+  }, [selectedParentId, index])
+
   const select = (id: number | null) => {
     setParams(id ? { id: String(id) } : {}, { replace: true })
     // On a phone the details sit under the tree: bring them into view.
     if (id && isPhone) setTimeout(() => detailsRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 50)
-  }
-
-  const revealChild = (parentId: number, childId: number) => {
-    setExpanded((prev) => [...new Set([...(prev ?? expandedKeys), parentId])])
-    select(childId)
   }
 
   return (
@@ -110,7 +118,7 @@ export default function UnitsPage() {
       </Col>
       <Col xs={24} lg={13} xl={14} ref={detailsRef}>
         {selected && me ? (
-          <UnitDetails unit={selected} me={me} index={index} onSelect={select} onCreated={revealChild} />
+          <UnitDetails unit={selected} me={me} index={index} onSelect={select} onCreated={select} />
         ) : (
           <Card size="small">
             <Empty description={t('units.pickHint')} />
