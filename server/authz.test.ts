@@ -300,6 +300,88 @@ const ROUTES: RouteCase[] = [
   },
   { method: 'GET', url: '/api/v1/overdue', roles: DASHBOARD, listHides: () => `"unitId":${f.unitB.id},` },
   // dissemination routes
+  ...((): RouteCase[] => {
+    const READ: Role[] = ['unitOfficer', 'unitHead', 'board', 'committee', 'auditor', 'inspector']
+    const WRITE: Role[] = ['unitOfficer', 'unitHead', 'board']
+    const sessionRow = async (directiveId: number, requirementId: number, unitId: number, title: string) => {
+      const [{ id }] = await t.db.query<{ id: number }>(
+        `INSERT INTO dissemination_session (directive_id, unit_id, held_on, form, title) VALUES ($1, $2, '2026-03-18', 'meeting', $3) RETURNING id`, [directiveId, unitId, title])
+      await t.db.query('INSERT INTO session_requirement (session_id, requirement_id) VALUES ($1, $2)', [id, requirementId])
+      return id
+    }
+    // Made on first use (ROUTES is built before the app): a directive to A, its department and B with
+    // a session in A and one in B, and a directive sent to B only.
+    let made: Promise<{ id: number; requirementIds: number[]; sessionA: number; sessionB: number; onlyB: number }> | undefined
+    const data = () => (made ??= (async () => {
+      const { seedDirective } = await import('./db/seed/builders.ts')
+      const d = await seedDirective(t.db, { ownerUnitId: f.root.id, unitIds: [f.unitA.id, f.subA.id, f.unitB.id], subject: 'Ma trận quán triệt' })
+      const onlyB = await seedDirective(t.db, { ownerUnitId: f.root.id, unitIds: [f.unitB.id], subject: 'Chỉ gửi đơn vị B' })
+      return { ...d, onlyB: onlyB.id, sessionA: await sessionRow(d.id, d.requirementIds[0], f.unitA.id, 'Phiên ma trận A'), sessionB: await sessionRow(d.id, d.requirementIds[0], f.unitB.id, 'Phiên ma trận B') }
+    })())
+    const sessionPair = async () => {
+      const d = await data()
+      return { a: await sessionRow(d.id, d.requirementIds[0], f.unitA.id, 'Phiên A'), b: await sessionRow(d.id, d.requirementIds[0], f.unitB.id, 'Phiên B') }
+    }
+    return [
+      {
+        method: 'GET', url: '/api/v1/directives/:id/sessions', roles: READ, listHides: () => 'Phiên ma trận B',
+        records: async () => {
+          const d = await data()
+          return { inUrl: `/api/v1/directives/${d.id}/sessions`, outUrl: `/api/v1/directives/${d.id}/sessions?unitId=${f.unitB.id}` }
+        },
+      },
+      {
+        method: 'POST', url: '/api/v1/directives/:id/sessions', roles: WRITE, outField: 'unitId',
+        records: async () => {
+          const d = await data()
+          const url = `/api/v1/directives/${d.id}/sessions`
+          return {
+            inUrl: url, outUrl: url,
+            body: (side) => ({ unitId: side === 'in' ? f.unitA.id : f.unitB.id, heldOn: '2026-03-18', form: 'meeting', title: 'Sinh hoạt chi bộ', requirementIds: [d.requirementIds[0]] }),
+          }
+        },
+      },
+      {
+        method: 'GET', url: '/api/v1/sessions/:id', roles: READ,
+        records: async () => {
+          const d = await data()
+          return { inUrl: `/api/v1/sessions/${d.sessionA}`, outUrl: `/api/v1/sessions/${d.sessionB}` }
+        },
+      },
+      ...(['PATCH', 'DELETE'] as const).map((method): RouteCase => ({
+        method, url: '/api/v1/sessions/:id', roles: WRITE,
+        records: async () => {
+          const { a, b } = await sessionPair()
+          return { inUrl: `/api/v1/sessions/${a}`, outUrl: `/api/v1/sessions/${b}`, body: () => (method === 'PATCH' ? { version: 1, title: 'Sửa tên phiên' } : { version: 1 }) }
+        },
+      })),
+      {
+        // In scope with no file attached: 400 naming `file`; out of scope: 404 before any upload is read.
+        method: 'POST', url: '/api/v1/sessions/:id/attendees/import', roles: WRITE,
+        records: async () => {
+          const d = await data()
+          return { inUrl: `/api/v1/sessions/${d.sessionA}/attendees/import`, outUrl: `/api/v1/sessions/${d.sessionB}/attendees/import` }
+        },
+      },
+      {
+        method: 'GET', url: '/api/v1/directives/:id/coverage', roles: READ,
+        records: async () => {
+          const d = await data()
+          return { inUrl: `/api/v1/directives/${d.id}/coverage?unitId=${f.unitA.id}`, outUrl: `/api/v1/directives/${d.id}/coverage?unitId=${f.unitB.id}` }
+        },
+      },
+      {
+        // Every `.a` account has a person in unit A; root accounts have none and get 409 INVALID_STATE.
+        method: 'POST', url: '/api/v1/directives/:id/receipt', roles: 'any',
+        records: async () => {
+          const d = await data()
+          return { inUrl: `/api/v1/directives/${d.id}/receipt`, outUrl: `/api/v1/directives/${d.onlyB}/receipt` }
+        },
+      },
+      // After the receipt row, whose records() has made the directive sent to B only.
+      { method: 'GET', url: '/api/v1/me/directives', roles: 'any', listHides: () => 'Chỉ gửi đơn vị B' },
+    ]
+  })(),
   // end dissemination routes
 ]
 

@@ -91,7 +91,7 @@ function sessionRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
     const key = idempotencyKeyOf(req)
     const input = parse(createSessionInput, req.body)
     const answer = await createSession(db, req.user!, actorOf(req, clock()), id, input, key)
-    if (answer.isReplay) reply.header('idempotent-replayed', 'true')
+    if (answer.isReplay) reply.header('idempotent-replay', 'true')
     reply.status(answer.statusCode)
     return answer.body
   })
@@ -125,7 +125,7 @@ function sessionRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
     const upload = await readUpload(req)
     const rows = await parseRoster(upload.bytes, upload.filename)
     const answer = await importAttendees(db, req.user!, actorOf(req, clock()), id, rows, key)
-    if (answer.isReplay) reply.header('idempotent-replayed', 'true')
+    if (answer.isReplay) reply.header('idempotent-replay', 'true')
     reply.status(answer.statusCode)
     return answer.body
   })

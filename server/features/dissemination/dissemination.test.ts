@@ -112,7 +112,7 @@ describe('dissemination sessions', () => {
     const again = await newSession(officerA, { title: 'Gửi lại do mất mạng' }, { 'idempotency-key': 'retry-1' })
     expect(first.statusCode).toBe(201)
     expect(again.statusCode).toBe(201)
-    expect(again.headers['idempotent-replayed']).toBe('true')
+    expect(again.headers['idempotent-replay']).toBe('true')
     expect(again.json()).toEqual(first.json())
     expect(await sessionCount()).toBe(before + 1)
     // The key is the caller's: another account's identical key is another request.
