@@ -19,6 +19,9 @@ export const ERRORS = {
   CONFLICT: { status: 409, vi: 'Dữ liệu đã bị người khác thay đổi. Hãy tải lại và thử lại', en: 'Someone else changed this record. Reload and try again' },
   DUPLICATE: { status: 409, vi: 'Đã tồn tại bản ghi trùng', en: 'A record with this value already exists' },
   INVALID_STATE: { status: 409, vi: 'Thao tác không hợp lệ ở trạng thái hiện tại', en: 'Not allowed in the current state' },
+  UNSUPPORTED_FILE: { status: 400, vi: 'Định dạng tệp không được hỗ trợ. Hãy dùng tệp văn bản (.txt), Word (.docx) hoặc PDF có lớp chữ', en: 'Unsupported file type. Use a text file (.txt), Word (.docx) or a PDF with a text layer' },
+  NO_TEXT_LAYER: { status: 422, vi: 'Tệp PDF không có lớp chữ (có thể là bản quét). Hãy dùng bản PDF xuất từ Word hoặc dán nội dung văn bản', en: 'The PDF has no text layer (it may be a scan). Use a PDF exported from Word, or paste the text' },
+  UNREADABLE_FILE: { status: 400, vi: 'Không đọc được tệp: tệp bị hỏng, bị mã hóa hoặc không đúng định dạng', en: 'The file cannot be read: it is damaged, encrypted or not what its name says' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại sau', en: 'Internal error. Please try again later' },
 } as const
 

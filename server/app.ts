@@ -12,6 +12,7 @@ import { accountRoutes } from './features/accounts/accounts.routes.ts'
 import { auditRoutes } from './features/audit/audit.routes.ts'
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts'
 import { directiveRoutes } from './features/directives/directives.routes.ts'
+import { directiveParseRoutes } from './features/directives/parse.routes.ts'
 import { disseminationRoutes } from './features/dissemination/dissemination.routes.ts'
 import { authRoutes } from './features/auth/auth.routes.ts'
 import { healthRoutes } from './features/health/health.routes.ts'
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   accountRoutes(app, deps)
   auditRoutes(app, deps)
   directiveRoutes(app, deps)
+  directiveParseRoutes(app, deps)
   disseminationRoutes(app, deps)
   planRoutes(app, deps)
   dashboardRoutes(app, deps)

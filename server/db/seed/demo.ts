@@ -4,6 +4,7 @@ import { recordAudit } from '../../features/audit/audit.service.ts'
 import { hashPassword } from '../../features/auth/password.ts'
 import type { Db, Queryable } from '../types.ts'
 import { DEMO_TREE, type DemoUnit } from './demo-tree.ts'
+import { loadDemoDirective } from './demo-directive.ts'
 import { POSITIONS, categoryFor, rng, vietnameseName } from './names.ts'
 
 export interface DemoAccount {
@@ -85,12 +86,22 @@ export async function loadDemoData(db: Db, password: string, now = new Date()): 
       accounts.push({ username: `officer.${u.code.toLowerCase()}`, personId: u.peopleIds[u.peopleIds.length - 1], role: 'unitOfficer', unit: u })
     }
     const used = new Set<number>()
+    const accountIds = new Map<string, number>()
     for (const a of accounts) {
       const personId = a.personId && !used.has(a.personId) ? a.personId : null
       if (personId) used.add(personId)
       const [{ id }] = await tx.query<{ id: number }>('INSERT INTO account (username, person_id, password_hash) VALUES ($1,$2,$3) RETURNING id', [a.username, personId, hash])
       await tx.query('INSERT INTO role_grant (account_id, role, unit_id) VALUES ($1,$2,$3)', [id, a.role, a.unit.id])
+      accountIds.set(a.username, id)
     }
+
+    // The seed letter, issued to every unit below the Ministry except the issuer's own.
+    const issuerSide = new Set(['ministry', 'committee', 'board'])
+    const addressees = units.filter((u) => !issuerSide.has(u.kind)).map((u) => ({
+      id: u.id, peopleIds: u.peopleIds,
+      accountIds: { head: accountIds.get(`head.${u.code.toLowerCase()}`), officer: accountIds.get(`officer.${u.code.toLowerCase()}`) },
+    }))
+    await loadDemoDirective(tx, { ownerUnitId: byCode('BCSD').id, boardAccountId: accountIds.get('board')!, units: addressees, now, rng: r })
     await recordAudit(tx, { id: null, username: 'system', ip: null, now }, {
       action: 'loadDemoData', entity: 'system', entityId: null, after: { units: units.length, accounts: accounts.length },
     })

@@ -6,6 +6,7 @@ import { idParam, parse } from '../../http/validate.ts'
 import { visibleDirective } from '../directives/directives.routes.ts'
 import { isoDay } from '../directives/directives.service.ts'
 import { DASHBOARD_ROLES } from './dashboard.policy.ts'
+import { matrixWorkbook } from './matrix.xlsx.ts'
 import { directiveMatrix, type CoverageFn, type MatrixOptions } from './matrix.service.ts'
 
 export function dashboardRoutes(app: FastifyInstance, { db, clock }: AppDeps, coverage?: CoverageFn) {
@@ -20,5 +21,19 @@ export function dashboardRoutes(app: FastifyInstance, { db, clock }: AppDeps, co
     const opts = options(req.query)
     await visibleDirective(db, req.user!, id)
     return directiveMatrix(db, req.user!, id, opts, coverage)
+  })
+
+  // The same view as a spreadsheet; without `under`, every unit in scope as its own row.
+  app.get('/api/v1/directives/:id/matrix.xlsx', { preHandler: readers }, async (req, reply) => {
+    const { id } = parse(idParam, req.params)
+    const opts = options(req.query)
+    const d = await visibleDirective(db, req.user!, id)
+    const m = await directiveMatrix(db, req.user!, id, { ...opts, flat: opts.under ? opts.flat : true }, coverage)
+    const file = await matrixWorkbook(m, `Tình hình thực hiện văn bản ${d.number ?? ''}: ${d.subject}`)
+    const name = `ma-tran-${(d.number ?? String(id)).replace(/[^A-Za-z0-9-]+/g, '-')}-${opts.asOf}.xlsx`
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .send(file)
   })
 }

@@ -48,12 +48,17 @@ export interface RowAggregate {
   actions: { done_on_time: number; done_late: number; in_progress_on_time: number; overdue: number }
 }
 
+// Siblings in the order a ministry lists them: departments first, then affiliated units by kind,
+// then by Vietnamese name.
+const SIBLING_ORDER = `(lpad(array_position(ARRAY['ministry','committee','board','department','hospital','institute','university','company','center','subunit'], a.kind)::text, 2, '0') || '|' || a.sort_key || '|' || a.id) COLLATE "C"`
+
 /** Units to show as rows, with whether they have sub-units (to draw the expand control). */
 export async function rowUnits(db: Queryable, where: string, params: unknown[]): Promise<RowUnit[]> {
   const rows = await db.query<any>(
     `SELECT u.id, u.parent_id, u.name, u.code, u.kind, u.path::text AS path, nlevel(u.path) AS depth,
             EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id AND c.is_active) AS has_children
-     FROM unit u WHERE u.is_active AND ${where} ORDER BY u.path`,
+     FROM unit u WHERE u.is_active AND ${where}
+     ORDER BY (SELECT array_agg(${SIBLING_ORDER} ORDER BY nlevel(a.path)) FROM unit a WHERE a.path @> u.path)`,
     params,
   )
   return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, code: r.code, kind: r.kind, path: r.path, depth: r.depth, hasChildren: r.has_children }))

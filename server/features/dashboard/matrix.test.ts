@@ -93,3 +93,25 @@ describe('directive matrix', () => {
     expect((await t.call(await t.login('staff.a'), 'GET', `/api/v1/directives/${dir.id}/matrix`)).statusCode).toBe(403)
   })
 })
+
+describe('matrix export', () => {
+  it('downloads an .xlsx with one row per unit and each requirement\'s status', async () => {
+    const ExcelJS = (await import('exceljs')).default
+    const res = await t.call(board, 'GET', `/api/v1/directives/${dir.id}/matrix.xlsx`)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toContain('spreadsheetml')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(res.rawPayload as any)
+    const ws = wb.getWorksheet('Ma trận')!
+    expect(ws.getRow(3).values).toEqual(expect.arrayContaining(['Mã', 'Đơn vị', 'Yêu cầu 1.', 'Yêu cầu 2.', 'Quá hạn']))
+    const rows = [4, 5, 6].map((i) => ws.getRow(i))
+    const a = rows.find((r) => r.getCell(1).value === 'HA')!
+    expect(a.getCell(4).value).toBe('18/03/2026')
+    expect(a.getCell(7).value).toBe('Chưa hoàn thành, quá hạn')
+    expect(a.getCell(8).value).toBe('Hoàn thành đúng hạn')
+    expect(a.getCell(12).value).toBe(1)
+    expect(rows.find((r) => r.getCell(1).value === 'HB')!.getCell(7).value).toBe('Chưa lập kế hoạch')
+    const totals = wb.getWorksheet('Tổng hợp')!
+    expect(totals.getRow(2).values).toEqual(expect.arrayContaining(['1.', 'Nội dung yêu cầu số 1']))
+  })
+})
