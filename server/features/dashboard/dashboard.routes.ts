@@ -7,9 +7,10 @@ import { visibleDirective } from '../directives/directives.routes.ts'
 import { isoDay } from '../directives/directives.service.ts'
 import { DASHBOARD_ROLES } from './dashboard.policy.ts'
 import { matrixWorkbook } from './matrix.xlsx.ts'
+import { matrixCoverage } from './matrix.coverage.ts'
 import { directiveMatrix, type CoverageFn, type MatrixOptions } from './matrix.service.ts'
 
-export function dashboardRoutes(app: FastifyInstance, { db, clock }: AppDeps, coverage?: CoverageFn) {
+export function dashboardRoutes(app: FastifyInstance, { db, clock }: AppDeps, coverage: CoverageFn = matrixCoverage) {
   const readers = requireUser(db, clock, DASHBOARD_ROLES)
   const options = (raw: unknown): MatrixOptions => {
     const q = parse(matrixQuery, raw)

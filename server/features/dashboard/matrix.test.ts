@@ -28,6 +28,9 @@ beforeAll(async () => {
   await action(f.unitA.id, r2, { due: '2026-03-15', status: 'done', completedOn: '2026-03-14' })
   await action(f.subA.id, r1, { due: '2026-04-10' })
   await t.db.query(`UPDATE directive_addressee SET acknowledged_at = '2026-03-18T09:00:00Z' WHERE directive_id = $1 AND unit_id = $2`, [dir.id, f.unitA.id])
+  // Coverage: one session in unit A attended by personA; unit A's other people were not reached.
+  const [s] = await t.db.query<{ id: number }>(`INSERT INTO dissemination_session (directive_id, unit_id, held_on, form, title) VALUES ($1, $2, '2026-03-19', 'meeting', 'Hội nghị') RETURNING id`, [dir.id, f.unitA.id])
+  await t.db.query('INSERT INTO session_attendance (session_id, person_id) VALUES ($1, $2)', [s.id, f.personA.id])
   board = await t.login('board')
 })
 afterAll(() => t.close())
@@ -57,6 +60,15 @@ describe('directive matrix', () => {
       { requirementId: dir.requirementIds[0], counts: { overdue: 1, planned: 1, none: 1 } },
       { requirementId: dir.requirementIds[1], counts: { done_on_time: 1, none: 2 } },
     ])
+  })
+
+  it('shows dissemination coverage per unit and as a ratio of sums per subtree', async () => {
+    const [{ n: peopleA }] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM person WHERE unit_id = $1 AND is_active', [f.unitA.id])
+    const [{ n: peopleAll }] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM person WHERE unit_id = ANY($1::int[]) AND is_active', [[f.unitA.id, f.subA.id, f.unitB.id]])
+    const flat = await matrix(board, '?flat=1')
+    expect(row(flat, f.unitA.id).coverage).toBeCloseTo(1 / peopleA)
+    expect(row(flat, f.unitB.id).coverage).toBe(0)
+    expect(row(await matrix(board), f.root.id).coverage).toBeCloseTo(1 / peopleAll)
   })
 
   it('expands one subtree, and lists every unit flat', async () => {
