@@ -3,12 +3,14 @@ import { join } from 'node:path'
 import { describe, it, expect } from 'vitest'
 import { fixturesDir, repoRoot, sharedSeedPath } from './test-helpers.ts'
 
-// The command a board officer or a script runs: npm run --silent parse -- FILE.
-const parseCli = (file: string) => spawnSync('npm', ['run', '--silent', 'parse', '--', file], { cwd: repoRoot, encoding: 'utf8' })
+// The command a board officer or a script runs is `npm run --silent parse -- FILE`; the seed
+// goes through npm itself, the other cases call the same script directly to spare npm's start-up.
+const viaNpm = (file: string) => spawnSync('npm', ['run', '--silent', 'parse', '--', file], { cwd: repoRoot, encoding: 'utf8' })
+const parseCli = (file: string) => spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/parse.ts', file], { cwd: repoRoot, encoding: 'utf8' })
 
-describe('npm run parse', () => {
+describe('npm run parse', { timeout: 60_000 }, () => {
   it('prints the parsed seed letter as pretty UTF-8 JSON', () => {
-    const run = parseCli(sharedSeedPath)
+    const run = viaNpm(sharedSeedPath)
     expect(run.status).toBe(0)
     expect(run.stdout).toContain('\n  "number": "1946-CV/BCSD",\n')
     expect(run.stdout).toContain('"issuer": "BAN CÁN SỰ ĐẢNG BỘ Y TẾ"')

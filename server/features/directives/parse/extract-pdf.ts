@@ -18,8 +18,11 @@ interface Fragment {
 interface Line {
   text: string
   x: number
+  end: number
   y: number
   size: number
+  /** Estimated width of the first word, to tell whether it would have fitted on the line above. */
+  firstWord: number
 }
 
 export async function extractPdfText(bytes: Uint8Array): Promise<string> {
@@ -80,14 +83,19 @@ export function layoutPage(fragments: Fragment[]): string {
   const leading = median(steps) ?? lines[0].size * 1.2
   const margin = mode(lines.map((l) => l.x))
   const indent = margin === null ? null : mode(lines.map((l) => l.x).filter((x) => x > margin + 5 && x <= margin + 60), 2)
+  const rightEdge = Math.max(...lines.filter((l) => margin !== null && Math.abs(l.x - margin) <= 3).map((l) => l.end), 0)
 
   const out: string[] = []
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]
     if (i > 0) {
-      const step = lines[i - 1].y - line.y
-      const startsParagraph = step > leading * 1.25 || (indent !== null && Math.abs(line.x - indent) <= 2)
-      if (startsParagraph) out.push('')
+      const prev = lines[i - 1]
+      const step = prev.y - line.y
+      // A first-line indent starts a paragraph only if the line above stopped short of the margin:
+      // the text lines of a hanging-indent list item sit at the same indent but follow a full line.
+      const fitted = prev.end + line.firstWord + 0.3 * line.size < rightEdge
+      const indented = indent !== null && Math.abs(line.x - indent) <= 2 && fitted
+      if (step > leading * 1.25 || indented) out.push('')
     }
     out.push(line.text)
   }
@@ -95,15 +103,15 @@ export function layoutPage(fragments: Fragment[]): string {
 }
 
 function groupLines(fragments: Fragment[]): Line[] {
-  const sorted = [...fragments].sort((p, q) => q.y - p.y || p.x - q.x)
+  const sorted = dropOverprint(fragments).sort((p, q) => q.y - p.y || p.x - q.x)
   const groups: Fragment[][] = []
   for (const f of sorted) {
     const group = groups[groups.length - 1]
     if (group && Math.abs(group[0].y - f.y) <= 0.45 * Math.min(group[0].size, f.size)) group.push(f)
     else groups.push([f])
   }
-  return groups.map((group) => {
-    group.sort((p, q) => p.x - q.x)
+  return groups.map((raw) => {
+    const group = fillPlaceholders(raw.sort((p, q) => p.x - q.x))
     let text = ''
     for (let i = 0; i < group.length; i++) {
       const f = group[i]
@@ -115,8 +123,60 @@ function groupLines(fragments: Fragment[]): Line[] {
       }
       text += f.text
     }
-    return { text: text.trimEnd(), x: group[0].x, y: group[0].y, size: Math.max(...group.map((f) => f.size)) }
+    const first = group[0]
+    const firstWord = first.text.trimStart().split(/\s/)[0] ?? ''
+    return {
+      text: text.trimEnd(),
+      x: first.x,
+      end: Math.max(...group.map((f) => f.end)),
+      y: first.y,
+      size: Math.max(...group.map((f) => f.size)),
+      firstWord: ((first.end - first.x) * firstWord.length) / Math.max(1, first.text.length),
+    }
   })
+}
+
+/**
+ * LibreOffice, when its font lacks a glyph ("ế"), prints the run with a space in its place and
+ * then prints the glyph from a fallback font on top. The glyph goes into the space of the run
+ * it lands on, found by its position along that run.
+ */
+function fillPlaceholders(fragments: Fragment[]): Fragment[] {
+  const hosts = new Map<Fragment, { chars: string[]; used: Set<number> }>()
+  const kept: Fragment[] = []
+  for (const f of fragments) {
+    const host = fragments.find((h) => h !== f && h.text.length > f.text.length && h.x <= f.x + 0.5 && f.end <= h.end + 0.5 && h.text.includes(' '))
+    if (!host) {
+      kept.push(f)
+      continue
+    }
+    const slot = hosts.get(host) ?? { chars: [...host.text], used: new Set<number>() }
+    hosts.set(host, slot)
+    const step = (host.end - host.x) / slot.chars.length
+    const centre = (f.x + f.end) / 2
+    let best = -1
+    slot.chars.forEach((ch, i) => {
+      if (ch !== ' ' || slot.used.has(i)) return
+      if (best < 0 || Math.abs(host.x + (i + 0.5) * step - centre) < Math.abs(host.x + (best + 0.5) * step - centre)) best = i
+    })
+    if (best < 0) {
+      kept.push(f)
+      continue
+    }
+    slot.chars[best] = f.text
+    slot.used.add(best)
+  }
+  return kept.map((f) => (hosts.has(f) ? { ...f, text: hosts.get(f)!.chars.join('') } : f))
+}
+
+// Some producers fake bold by drawing the same text twice, a fraction of a point apart.
+function dropOverprint(fragments: Fragment[]): Fragment[] {
+  const kept: Fragment[] = []
+  for (const f of fragments) {
+    const twin = kept.some((k) => k.text === f.text && Math.abs(k.x - f.x) < 1.5 && Math.abs(k.y - f.y) < 1.5)
+    if (!twin) kept.push(f)
+  }
+  return kept
 }
 
 function median(values: number[]): number | null {

@@ -77,9 +77,11 @@ describe('PDF with a text layer', () => {
   it('finds paragraph starts from the first-line indent when there is no spacing', async () => {
     const text = await lines('state-cv-byt-indented.pdf')
     const first = text.findIndex((l) => l.startsWith('1. Về quản lý'))
-    expect(text[first - 1]).toBe('')
-    expect(text[first + 1]).toBe('')
-    expect(text[first + 2]).toMatch(/^a\) Lập danh sách/)
+    expect(text.slice(first - 2, first + 1)).toEqual(['các nội dung sau:', '', '1. Về quản lý trang thông tin và tài khoản mạng xã hội chính thức'])
+    const closing = text.findIndex((l) => l.startsWith('Trong quá trình triển khai'))
+    expect(text.slice(closing - 2, closing)).toEqual(['bảo đảm an toàn thông tin tại đơn vị.', ''])
+    // Wrapped lines of one paragraph stay together.
+    expect(text[first + 2]).toBe('hội do đơn vị quản lý; phân công người chịu trách nhiệm quản trị.')
   })
 
   it('says a scanned PDF has no text layer, in Vietnamese and English', async () => {
@@ -99,6 +101,36 @@ describe('PDF with a text layer', () => {
     const f = (text: string, x: number, y: number, width: number) => ({ text, x, y, end: x + width, size: 12 })
     const page = layoutPage([f('Hà Nội, ngày 1/2/2024', 350, 700, 120), f('Số 1-CV/ĐU', 90, 700.4, 60), f('tiếp', 154, 700.2, 20), f('Dòng sau', 90, 686, 50)])
     expect(page).toBe('Số 1-CV/ĐU tiếp   Hà Nội, ngày 1/2/2024\nDòng sau')
+  })
+
+  it('puts a glyph printed from a fallback font over a placeholder back into its word', () => {
+    const f = (text: string, x: number, width: number) => ({ text, x, y: 700, end: x + width, size: 14 })
+    // LibreOffice: "Tiếp tục" printed as "Ti p tục" with "ế" drawn on top of the gap.
+    expect(layoutPage([f('Ti p tục', 100, 52), f('ế', 111, 6)])).toBe('Tiếp tục')
+  })
+
+  it('prints text drawn twice for a bold effect once', () => {
+    const f = (text: string, x: number) => ({ text, x, y: 700, end: x + 80, size: 14 })
+    expect(layoutPage([f('BỘ Y TẾ', 100), f('BỘ Y TẾ', 100.4)])).toBe('BỘ Y TẾ')
+  })
+
+  it('does not start a paragraph at the indented lines of a hanging-indent list item', () => {
+    const line = (text: string, x: number, y: number, end: number) => ({ text, x, y, end, size: 12 })
+    const page = layoutPage([
+      line('Đoạn mở đầu kết thúc ở đây.', 90, 700, 300),
+      line('Đoạn mới thụt đầu dòng, chữ kéo dài tới tận lề phải của trang giấy', 120, 686, 500),
+      line('dòng tiếp theo của đoạn bắt đầu ở lề trái.', 90, 672, 320),
+      line('1. Mục một có nội dung dài, kéo tới tận lề phải của trang giấy này', 90, 658, 500),
+      line('Đảng viên, dòng thứ hai của mục một thụt vào.', 120, 644, 380),
+    ])
+    expect(page.split('\n')).toEqual([
+      'Đoạn mở đầu kết thúc ở đây.',
+      '',
+      'Đoạn mới thụt đầu dòng, chữ kéo dài tới tận lề phải của trang giấy',
+      'dòng tiếp theo của đoạn bắt đầu ở lề trái.',
+      '1. Mục một có nội dung dài, kéo tới tận lề phải của trang giấy này',
+      'Đảng viên, dòng thứ hai của mục một thụt vào.',
+    ])
   })
 })
 

@@ -176,7 +176,8 @@ export function parseHeader(lines: string[], limit: number): HeaderParts {
         addresseeLines.push(line)
       } else if (startsLowercase(line)) {
         addresseeLines[addresseeLines.length - 1] = joinWrapped(last, line)
-      } else if (!gap && !/[;.,:]$/.test(last) && !startsWithMarker(line) && (addresseeList || (line.length <= 60 && !endsSentence(line)))) {
+      } else if (!gap && !/[;.,:]$/.test(last) && !startsWithMarker(line) && line.length <= 60 && (addresseeList || !endsSentence(line))) {
+        // The wrapped end of an addressee is short ("Trung ương;"); the body's first line is not.
         addresseeLines[addresseeLines.length - 1] = joinWrapped(last, line)
       } else {
         break
