@@ -88,7 +88,7 @@ export async function startServer(): Promise<TestServer> {
     rmSync(backupDir, { recursive: true, force: true })
   }
 
-  const deadline = Date.now() + 120_000
+  const deadline = Date.now() + 180_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`)
     try {
@@ -100,7 +100,7 @@ export async function startServer(): Promise<TestServer> {
     await new Promise((r) => setTimeout(r, 250))
   }
   await close()
-  throw new Error(`server did not become healthy within 120 s:\n${output}`)
+  throw new Error(`server did not become healthy within 180 s:\n${output}`)
 }
 
 export function launchBrowser(): Promise<Browser> {

@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
     testTimeout: 120_000,
-    hookTimeout: 180_000,
+    hookTimeout: 240_000,
     pool: 'forks',
     fileParallelism: false,
   },
