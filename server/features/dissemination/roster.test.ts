@@ -107,7 +107,7 @@ describe('roster import over HTTP', () => {
 
   const upload = async (s: Session, id: number, bytes: Uint8Array, filename: string, headers: Record<string, string> = {}) => {
     const fd = new FormData()
-    fd.append('file', new Blob([bytes]), filename)
+    fd.append('file', new Blob([new Uint8Array(bytes)]), filename)
     const r = new Response(fd)
     return t.app.inject({
       method: 'POST', url: `/api/v1/sessions/${id}/attendees/import`, payload: Buffer.from(await r.arrayBuffer()),
