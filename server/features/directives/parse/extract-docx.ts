@@ -41,6 +41,11 @@ interface Paragraph {
   styleId: string | null
 }
 
+// Content Word keeps but does not show: the fallback twin of a text box, field codes, deleted
+// and moved-away text, and the old properties of a tracked formatting change (whose numbering
+// would otherwise override the current one).
+const HIDDEN = new Set(['mc:Fallback', 'w:instrText', 'w:delText', 'w:moveFrom', 'w:pPrChange', 'w:rPrChange', 'w:numberingChange'])
+
 const SYMBOL_CHARS: Record<string, string> = { F0B7: '•', F0A7: '•', F02D: '-', F0D8: '•', F076: '•', F0FC: '✓' }
 
 function documentText(xml: string, numbering: DocxNumbering): string {
@@ -66,8 +71,7 @@ function documentText(xml: string, numbering: DocxNumbering): string {
     }
     const name = t.name
     if (t.type === 'open') {
-      // The fallback copy of a text box repeats the content of its modern twin.
-      if (name === 'mc:Fallback' || name === 'w:instrText' || name === 'w:delText') {
+      if (HIDDEN.has(name)) {
         if (!t.selfClosing) skipDepth++
         continue
       }
@@ -121,7 +125,7 @@ function documentText(xml: string, numbering: DocxNumbering): string {
       continue
     }
     // closing tags
-    if (name === 'mc:Fallback' || name === 'w:instrText' || name === 'w:delText') {
+    if (HIDDEN.has(name)) {
       if (skipDepth) skipDepth--
       continue
     }

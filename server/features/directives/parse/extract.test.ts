@@ -54,6 +54,21 @@ describe('.docx', () => {
     expect(text).toContain('Việc triển khai bảo đảm nghiêm túc, thiết thực, gắn với nhiệm vụ chuyên môn của từng khoa, phòng.')
   })
 
+  it('shows what Word shows: current numbering, no hidden or field-code text, one copy of a text box', async () => {
+    expect(await lines('word-features.docx')).toEqual([
+      '1. Mục thứ nhất',
+      '2. Mục thứ hai',
+      'a) Điểm con',
+      'Chữ hiện tiếp',
+      'Trong khung',
+      'Ngoài khung',
+      'Cổng thông tin Bộ Y tế',
+      '7 trang',
+      '1. Danh sách mới',
+      '• Gạch đầu dòng',
+    ])
+  })
+
   it('refuses a broken .docx as unreadable', async () => {
     const error = await rejection(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'letter.docx')
     expect(error.code).toBe('UNREADABLE_FILE')

@@ -113,7 +113,9 @@ export function parseHeader(lines: string[], limit: number): HeaderParts {
     const last = subjectLines[subjectLines.length - 1]
     if (isAllCaps(last) && isAllCaps(piece)) return true
     if (endsSentence(last) || isAllCaps(last) !== isAllCaps(piece)) return false
-    return piece.length <= 80 && !endsSentence(piece)
+    // A "V/v" subject sits in the narrow left column; a title's subject spans the page. A longer
+    // line is the body's first line, wrapped at full width.
+    return piece.length <= (out.titleType ? 80 : 65) && !endsSentence(piece)
   }
 
   const place = (piece: string, index: number): boolean => {
