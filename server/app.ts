@@ -19,6 +19,7 @@ import { healthRoutes } from './features/health/health.routes.ts'
 import { notificationRoutes } from './features/notifications/notifications.routes.ts'
 import { peopleRoutes } from './features/people/people.routes.ts'
 import { planRoutes } from './features/plans/plans.routes.ts'
+import { reportRoutes } from './features/reports/reports.routes.ts'
 import { unitRoutes } from './features/units/units.routes.ts'
 
 declare module 'fastify' {
@@ -74,6 +75,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   planRoutes(app, deps)
   dashboardRoutes(app, deps)
   notificationRoutes(app, deps)
+  reportRoutes(app, deps)
 
   // The built web app, with client-side routes falling back to index.html.
   if (existsSync(WEB_DIST + 'index.html')) {
