@@ -4,6 +4,8 @@ import { readConfig } from './config.ts'
 import { backupPglite } from './db/backup.ts'
 import { DataDirLockedError } from './db/lock.ts'
 import { runOverdueJobIfDue } from './features/notifications/overdue.job.ts'
+import { runReportReminders } from './features/reports/reminders.job.ts'
+import { createMailer } from './mail/mailer.ts'
 import { ensureDemoData, openDatabase, savedDemoPassword, startupBackup } from './start.ts'
 
 const config = readConfig()
@@ -34,7 +36,11 @@ const backupNow = () =>
   )
 const timers: NodeJS.Timeout[] = []
 // The overdue sweep runs once a calendar day; checking hourly catches the day change.
-const sweep = () => runOverdueJobIfDue(db, new Date()).catch((e) => app.log.error(e, 'overdue job failed'))
+const mailer = createMailer(config.smtpUrl, { log: (line) => app.log.info(line) })
+const sweep = async () => {
+  await runOverdueJobIfDue(db, new Date()).catch((e) => app.log.error(e, 'overdue job failed'))
+  await runReportReminders(db, mailer, new Date().toISOString().slice(0, 10), new Date()).catch((e) => app.log.error(e, 'report reminders failed'))
+}
 void sweep()
 timers.push(setInterval(sweep, 60 * 60 * 1000).unref())
 if (db.kind === 'pglite') {
