@@ -3,10 +3,11 @@ import { normalizeLines } from './normalize.ts'
 import { parseDistribution } from './distribution.ts'
 import { isNameLine, isSignatureLine, stripSignatureTail } from './signature.ts'
 
-const distributionOf = (text: string) => {
+const read = (text: string) => {
   const lines = normalizeLines(text)
   return parseDistribution(lines, lines.findIndex((l) => l.startsWith('Nơi nhận')))
 }
+const distributionOf = (text: string) => read(text).entries
 
 describe('parseDistribution', () => {
   it('reads "-", "•" and "+" bullets and trims the list punctuation', () => {
@@ -32,6 +33,11 @@ describe('parseDistribution', () => {
 
   it('stops before the signature when it follows the list', () => {
     expect(distributionOf('Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nĐỗ Xuân Tuyên\n\nPHỤ LỤC')).toEqual(['Như trên', 'Lưu: VT'])
+  })
+
+  it('reports the first line after the list and signature that it did not read', () => {
+    expect(read('Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nĐỗ Xuân Tuyên\n\nPHỤ LỤC\nDanh sách đơn vị').leftover).toBe('PHỤ LỤC')
+    expect(read('Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nĐỗ Xuân Tuyên').leftover).toBeNull()
   })
 
   it('keeps entries written inline after the heading', () => {

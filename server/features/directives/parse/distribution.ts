@@ -8,12 +8,19 @@ const BULLET = /^[-–—−+•●▪*\uF0B7\uF02D]\s*/u
  * Reads the "Nơi nhận" list that starts at lines[start]. Entries are "-", "•" or "+" bullets,
  * possibly wrapped; signature lines that a PDF interleaves with them are skipped.
  */
-export function parseDistribution(lines: string[], start: number): string[] {
+export interface Distribution {
+  entries: string[]
+  /** The first line after the list that is neither an entry nor part of the signature. */
+  leftover: string | null
+}
+
+export function parseDistribution(lines: string[], start: number): Distribution {
   const entries: string[] = []
   let gap = false
+  let leftover: string | null = null
   const first = squash(lines[start]).replace(NOI_NHAN, '')
   const queue = [first, ...lines.slice(start + 1)]
-  for (const raw of queue) {
+  for (const [at, raw] of queue.entries()) {
     if (isBlank(raw)) {
       gap = entries.length > 0
       continue
@@ -31,9 +38,10 @@ export function parseDistribution(lines: string[], start: number): string[] {
     } else if (isNameLine(line)) {
       continue
     } else {
+      leftover = queue.slice(at).map(squash).find((l) => l && !isSignatureLine(l) && !isNameLine(l)) ?? null
       break
     }
     gap = false
   }
-  return entries.map(trimEntryPunctuation).filter(Boolean)
+  return { entries: entries.map(trimEntryPunctuation).filter(Boolean), leftover }
 }

@@ -50,12 +50,9 @@ const BODY_NOUNS = [
 ]
 const BODY_START = new RegExp(`^(?:${BODY_NOUNS.join('|')})(?![\\p{L}])`, 'u')
 
-interface Piece {
-  text: string
-}
-
 interface LineScan {
-  pieces: Piece[]
+  /** What is left of the line's columns once the number, date and national headers are taken out. */
+  pieces: string[]
   /** Nothing but rules, stars and "oOo": a visual break that ends a subject block. */
   decorationOnly: boolean
 }
@@ -96,10 +93,10 @@ export function parseHeader(lines: string[], limit: number): HeaderParts {
       dateInvalid = pd.invalid
       text = text.slice(0, pd.start) + '\t' + text.slice(pd.end)
     }
-    const pieces: Piece[] = []
+    const pieces: string[] = []
     for (const cell of text.split(/\t+| {3,}/)) {
       const rest = squash(cell).split(' ').filter((w) => w && !DECORATION.test(w)).join(' ')
-      if (rest) pieces.push({ text: rest })
+      if (rest) pieces.push(rest)
     }
     const decorationOnly = squash(raw).split(' ').every((w) => DECORATION.test(w))
     return { pieces, decorationOnly }
@@ -204,10 +201,10 @@ export function parseHeader(lines: string[], limit: number): HeaderParts {
       continue
     }
     for (const piece of pieces) {
-      if (place(piece.text, i)) continue
+      if (place(piece, i)) continue
       // An unknown line just before "Kính gửi" is noise in the header, not the start of the body.
       if (!out.hasAddresseeLine && kinhGuiSoon(lines, i, limit)) {
-        out.warnings.push(warning('UNPLACED_LINE', piece.text))
+        out.warnings.push(warning('UNPLACED_LINE', piece))
         continue
       }
       break outer

@@ -20,18 +20,21 @@ export function parseDirectiveText(text: string): ParsedDirective {
   const bodyEnd = signature >= 0 ? signature : headerLimit
   const paragraphs = toParagraphs(lines.slice(header.bodyStart, bodyEnd))
   const body = splitBody(paragraphs)
-  const distribution = noiNhan >= 0 ? parseDistribution(lines, noiNhan) : []
+  const { entries: distribution, leftover } = noiNhan >= 0 ? parseDistribution(lines, noiNhan) : { entries: [], leftover: null }
 
   const warnings = [...header.warnings]
   if (body.requirements.length === 0) warnings.push(warning('NO_REQUIREMENTS'))
   if (distribution.length === 0) warnings.push(warning('NO_DISTRIBUTION'))
+  // Text after the list and signature (an appendix, a note) is not read; say so.
+  if (leftover) warnings.push(warning('UNPLACED_LINE', leftover.length > 80 ? leftover.slice(0, 80) + '…' : leftover))
 
   const texts = [header.subject ?? '', ...paragraphs]
   return {
     parentBody: header.parentBody,
     issuer: header.issuer,
     number: header.number,
-    documentType: (header.number ? documentTypeOf(header.number) : null) ?? (header.number ? null : header.titleType),
+    // The abbreviation in the number; only a letter without a number falls back to its printed type name.
+    documentType: header.number ? documentTypeOf(header.number) : header.titleType,
     place: header.place,
     date: header.date,
     subject: header.subject,

@@ -27,6 +27,6 @@ describe('findReferences', () => {
   })
 
   it('leaves out the letter itself, dates and ranges of years', () => {
-    expect(findReferences(['Công văn 1946-CV/BCSD ngày 15/3/2024; giai đoạn 2021-2025; COVID-19'], '1946-CV/BCSD')).toEqual([])
+    expect(findReferences(['Công văn 1946-CV/BCSD ngày 15/3/2024; giai đoạn 2021-2025; COVID-19; tháng 6/2024; QCVN 01:2021/BYT'], '1946-CV/BCSD')).toEqual([])
   })
 })

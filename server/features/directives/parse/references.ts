@@ -5,7 +5,7 @@ import { normalizeNumber, TIGHT_NUMBER } from './number.ts'
 // Other documents a letter cites: "quy định 58-QĐ/TW ngày 08/02/2022 của Bộ Chính trị",
 // "Nghị định số 13/2023/NĐ-CP ngày 17/4/2023 của Chính phủ", "Chỉ thị 35-CT/TW của Bộ Chính trị, ngày …".
 
-const CITED = new RegExp(String.raw`(?<![\p{L}\p{N}/-])(${TIGHT_NUMBER})`, 'gu')
+const CITED = new RegExp(String.raw`(?<![\p{L}\p{N}/:.-])(${TIGHT_NUMBER})`, 'gu')
 
 // Words that end an issuer's name: what follows "của Bộ Chính trị" is no longer its name.
 const ISSUER_STOP = new Set([
