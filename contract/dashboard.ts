@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CELL_STATUSES, type CellStatus } from './timeliness.ts'
 import { UNIT_KINDS } from './units.ts'
+import type { ReportStatus } from './reports.ts'
 
 export const matrixQuery = z.strictObject({
   under: z.coerce.number().int().positive().optional(),
@@ -41,6 +42,8 @@ export interface MatrixRow {
   planStatus: string | null
   actionCounts: { done_on_time: number; done_late: number; in_progress_on_time: number; overdue: number }
   cells: MatrixCell[]
+  /** One entry per open report period covering the directive: not due / draft / submitted / returned / accepted / late. */
+  reports: { periodId: number; title: string; deadline: string; status: ReportStatus | null; counts: Partial<Record<ReportStatus, number>> }[]
 }
 
 export interface MatrixDto {

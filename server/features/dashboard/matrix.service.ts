@@ -7,6 +7,7 @@ import { canReach, scopePaths } from '../../http/scope.ts'
 import { topRequirements } from '../directives/directives.queries.ts'
 import { aggregateRows, rowUnits, type RowUnit } from './matrix.queries.ts'
 import { DASHBOARD_ROLES } from './dashboard.policy.ts'
+import { reportColumn } from '../reports/report-column.ts'
 
 export interface MatrixOptions {
   under?: number
@@ -56,20 +57,23 @@ export async function directiveMatrix(db: Queryable, user: CurrentUser, directiv
     return {
       unitId: r.id, unitName: r.name, unitCode: r.code, kind: r.kind, parentId: r.parentId, depth: r.depth, hasChildren: r.hasChildren, isAggregate,
       addressees: f.addressees, acknowledged: f.acknowledged, ackLate: f.ackLate, acknowledgedAt: f.acknowledgedAt,
-      coverage: cov.get(r.id) ?? null, planStatus: isAggregate ? null : f.planStatus, actionCounts: f.actions,
+      coverage: cov.get(r.id) ?? null, planStatus: isAggregate ? null : f.planStatus, actionCounts: f.actions, reports: [],
       cells: reqIds.map((id) => {
         const counts = f.cells.get(id) ?? {}
         return { requirementId: id, status: topStatus(counts), counts }
       }),
     }
   })
+  const pathOfRow = new Map(rows.map((r) => [r.id, r.path]))
+  const reports = await reportColumn(db, directiveId, out.map((r) => ({ id: r.unitId, path: pathOfRow.get(r.unitId)!, isAggregate: r.isAggregate })), opts.asOf)
+  for (const r of out) r.reports = reports.get(r.unitId) ?? []
   if (opts.kind) out = out.filter((r) => r.kind === opts.kind)
   if (opts.status) out = out.filter((r) => r.cells.some((c) => (c.counts[opts.status!] ?? 0) > 0))
   if (opts.overdueOnly) out = out.filter((r) => r.actionCounts.overdue > 0 || r.cells.some((c) => (c.counts.overdue ?? 0) > 0))
   if (opts.sort === 'overdue') out.sort((a, b) => b.actionCounts.overdue - a.actionCounts.overdue || a.unitName.localeCompare(b.unitName, 'vi'))
 
   // Column totals over the units the rows stand for, without counting a subtree twice.
-  const pathOf = new Map(rows.map((r) => [r.id, r.path]))
+  const pathOf = pathOfRow
   const aggregated = new Set(out.filter((r) => r.isAggregate).map((r) => pathOf.get(r.unitId)!))
   const hasAggregatedAncestor = (path: string) => {
     const labels = path.split('.')

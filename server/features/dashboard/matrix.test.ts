@@ -30,7 +30,7 @@ beforeAll(async () => {
   await t.db.query(`UPDATE directive_addressee SET acknowledged_at = '2026-03-18T09:00:00Z' WHERE directive_id = $1 AND unit_id = $2`, [dir.id, f.unitA.id])
   // Coverage: one session in unit A attended by personA; unit A's other people were not reached.
   const [s] = await t.db.query<{ id: number }>(`INSERT INTO dissemination_session (directive_id, unit_id, held_on, form, title) VALUES ($1, $2, '2026-03-19', 'meeting', 'Hội nghị') RETURNING id`, [dir.id, f.unitA.id])
-  await t.db.query('INSERT INTO session_attendance (session_id, person_id) VALUES ($1, $2)', [s.id, f.personA.id])
+  await t.db.query('INSERT INTO session_attendance (session_id, directive_id, person_id) VALUES ($1, $2, $3)', [s.id, dir.id, f.personA.id])
   board = await t.login('board')
 })
 afterAll(() => t.close())

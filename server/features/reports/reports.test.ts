@@ -111,6 +111,15 @@ describe('a unit report from draft to accepted', () => {
     expect(acc.json().status).toBe('accepted')
   })
 
+  it('adds a report column to the directive dashboard', async () => {
+    const flat = (await t.call(board, 'GET', `/api/v1/directives/${dir.id}/matrix?flat=1`)).json()
+    const byUnit = Object.fromEntries(flat.rows.map((r: any) => [r.unitId, r.reports]))
+    expect(byUnit[f.unitA.id]).toEqual([{ periodId, title: 'Báo cáo kết quả thực hiện Công văn 1946-CV/BCSĐ', deadline: '2026-04-10', status: 'accepted', counts: { accepted: 1 } }])
+    expect(byUnit[f.unitB.id][0].status).toBe('notDue')
+    const top = (await t.call(board, 'GET', `/api/v1/directives/${dir.id}/matrix`)).json()
+    expect(top.rows.find((r: any) => r.unitId === f.root.id).reports[0]).toMatchObject({ status: null, counts: { accepted: 1, notDue: 1 } })
+  })
+
   it('shows late and missing reports after the deadline', async () => {
     t.clock.set(new Date('2026-04-11T08:00:00Z'))
     board = await t.login('board')
