@@ -1,6 +1,6 @@
 import { Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx'
 import type { DocumentHeader, Signature } from '../../../../contract/report-documents.ts'
-import { compact, pt } from './docx-layout.ts'
+import { compact, mmToTwip, pt } from './docx-layout.ts'
 import { distributionEntries, numberLine, vnDatePhrase } from './vn-format.ts'
 
 // The fixed blocks of a Party document (Guidance 36-HD/VPTW, appendix 3): the header block at the
@@ -8,6 +8,13 @@ import { distributionEntries, numberLine, vnDatePhrase } from './vn-format.ts'
 // The two side-by-side blocks are borderless tables, as Party documents are typed in Word.
 
 const NO_CELL_MARGIN = { left: 0, right: 0, top: 0, bottom: 0 }
+/**
+ * The right column fits "ĐẢNG CỘNG SẢN VIỆT NAM" (15 bold, 73 mm) and a date line (14 italic, 72 mm) on
+ * one line each; the left takes the rest (87 mm with the default margins), enough for "BAN CHẤP HÀNH
+ * TRUNG ƯƠNG" (74 mm) on one line. Halving the width wrapped it.
+ */
+const RIGHT_COLUMN = mmToTwip(78)
+const columns = (width: number) => [width - RIGHT_COLUMN, RIGHT_COLUMN]
 
 function borderless(rows: TableRow[], widths: number[]): Table {
   return new Table({
@@ -29,8 +36,7 @@ const cell = (children: Paragraph[], width: number, valign: 'top' | 'bottom' = '
  * as in the guidance's model.
  */
 export function headerBlock(h: DocumentHeader, width: number): Table {
-  const left = Math.round(width * 0.45)
-  const widths = [left, width - left]
+  const widths = columns(width)
   const upper = (s: string) => s.trim().toLocaleUpperCase('vi')
   const leftTop = [
     ...(h.parentBody.trim() ? [compact(upper(h.parentBody), { size: 14, align: 'center' })] : []),
@@ -67,8 +73,7 @@ export function titleBlock(title: string, subtitle: string): Paragraph[] {
  * signature never lands on a page of its own.
  */
 export function closingBlock(distribution: string[], s: Signature, width: number): Table {
-  const left = Math.round(width * 0.45)
-  const widths = [left, width - left]
+  const widths = columns(width)
   const recipients = [
     compact('Nơi nhận:', { size: 12, bold: true, italics: true }),
     ...distributionEntries(distribution).map((e) => compact(e, { size: 12 })),

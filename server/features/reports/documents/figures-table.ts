@@ -1,6 +1,6 @@
 import { BorderStyle, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx'
 import { DOCUMENT_REPORT_STATUS_LABELS, type UnitFigures } from '../../../../contract/report-documents.ts'
-import { compact } from './docx-layout.ts'
+import { cellText, mmToTwip } from './docx-layout.ts'
 import { ddmmyyyy, vnDay, vnInteger, vnPercent } from './vn-format.ts'
 
 // The per-unit table of figures: the same columns in the consolidated report, the unit's own report
@@ -9,11 +9,24 @@ import { ddmmyyyy, vnDay, vnInteger, vnPercent } from './vn-format.ts'
 export const FIGURE_COLUMNS = [
   'STT', 'Đơn vị', 'Ngày tiếp nhận', 'Số buổi quán triệt', 'Tỷ lệ quán triệt', 'Nhiệm vụ hoàn thành / tổng', 'Quá hạn', 'Tình trạng báo cáo',
 ] as const
-/** Relative widths; "Đơn vị" takes what the numbers leave. */
-const WEIGHTS = [7, 40, 18, 15, 15, 18, 12, 25]
-const TABLE_FONT = 12
+/**
+ * Column widths in mm at 12 pt, measured so "STT", a dd/mm/yyyy date and "gửi dd/mm/yyyy" never wrap;
+ * "Đơn vị" (null) takes what is left of the text width.
+ */
+const WIDTHS_MM = [10, null, 22, 15, 15, 20, 14, 30]
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const
-const CELL_MARGIN = { left: 70, right: 70, top: 30, bottom: 30 }
+const CELL_MARGIN = { left: 50, right: 50, top: 30, bottom: 30 }
+/** Below this the unit names become unreadable, so every column shrinks instead. */
+const MIN_UNIT_COLUMN = mmToTwip(30)
+
+function columnWidths(width: number): number[] {
+  const fixed = WIDTHS_MM.map((mm) => (mm === null ? 0 : mmToTwip(mm)))
+  const fixedSum = fixed.reduce((a, b) => a + b, 0)
+  const scale = Math.min(1, (width - MIN_UNIT_COLUMN) / fixedSum)
+  const widths = fixed.map((w) => Math.floor(w * scale))
+  widths[1] = width - widths.reduce((a, b) => a + b, 0)
+  return widths
+}
 
 export function isLateSubmission(f: Pick<UnitFigures, 'submittedAt'>, deadline: string | undefined): boolean {
   return !!(deadline && f.submittedAt && vnDay(f.submittedAt) > deadline)
@@ -23,7 +36,9 @@ export function isLateSubmission(f: Pick<UnitFigures, 'submittedAt'>, deadline: 
 export function statusText(f: UnitFigures, deadline?: string): string[] {
   const lines = [DOCUMENT_REPORT_STATUS_LABELS[f.reportStatus].vi]
   if (f.submittedAt && f.reportStatus !== 'late' && f.reportStatus !== 'missing') {
-    lines.push(`gửi ${ddmmyyyy(f.submittedAt)}${isLateSubmission(f, deadline) ? ' (chậm)' : ''}`)
+    // "Đã gửi / ngày …" rather than "Đã gửi / gửi …"; the other statuses say when it was sent.
+    const when = f.reportStatus === 'submitted' ? 'ngày' : 'gửi'
+    lines.push(`${when} ${ddmmyyyy(f.submittedAt)}${isLateSubmission(f, deadline) ? ' (chậm)' : ''}`)
   }
   return lines
 }
@@ -64,22 +79,19 @@ function row(texts: string[][], widths: number[], opts: { header?: boolean; bold
     cantSplit: true,
     children: texts.map((lines, i) => new TableCell({
       width: { size: widths[i], type: WidthType.DXA },
-      margins: CELL_MARGIN,
       verticalAlign: VerticalAlignTable.CENTER,
-      children: lines.map((t) => compact(t, { size: TABLE_FONT, bold: opts.header || opts.bold, align: opts.header ? 'center' : ALIGN[i] })),
+      children: lines.map((t) => cellText(t, { head: opts.header, bold: opts.bold, align: ALIGN[i] })),
     })),
   })
 }
 
 /** Bordered, fixed layout, its header row repeated on every page; a total row when there is more than one unit. */
 export function figuresTable(figures: UnitFigures[], width: number, deadline?: string): Table {
-  const sum = WEIGHTS.reduce((a, b) => a + b, 0)
-  const widths = WEIGHTS.map((w) => Math.floor((w * width) / sum))
-  widths[1] += width - widths.reduce((a, b) => a + b, 0)
+  const widths = columnWidths(width)
   const rows = [row(FIGURE_COLUMNS.map((c) => [c]), widths, { header: true }), ...figures.map((f, i) => row(figureCells(f, i, deadline), widths))]
   if (figures.length > 1) {
     const t = totals(figures)
-    rows.push(row([[''], ['Tổng cộng'], [''], [vnInteger(t.sessions)], [t.coverage === null ? '–' : `${vnPercent(t.coverage)} (bình quân)`],
+    rows.push(row([[''], ['Tổng cộng'], [''], [vnInteger(t.sessions)], t.coverage === null ? ['–'] : [vnPercent(t.coverage), '(bình quân)'],
       [`${vnInteger(t.actionsDone)}/${vnInteger(t.actionsTotal)}`], [vnInteger(t.actionsOverdue)], ['']], widths, { bold: true }))
   }
   return new Table({
@@ -87,6 +99,7 @@ export function figuresTable(figures: UnitFigures[], width: number, deadline?: s
     width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    margins: CELL_MARGIN,
     borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
   })
 }
