@@ -14,7 +14,9 @@ CREATE TABLE dissemination_session (
   created_by integer REFERENCES account(id),
   version integer NOT NULL DEFAULT 1,
   created_at timestamptz NOT NULL DEFAULT now(),
-  updated_at timestamptz NOT NULL DEFAULT now()
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  -- Target of session_attendance's (session_id, directive_id) foreign key.
+  UNIQUE (id, directive_id)
 );
 -- A unit's sessions on one directive, newest first; also finds every session of a directive.
 CREATE INDEX dissemination_session_directive_unit_idx ON dissemination_session (directive_id, unit_id, held_on DESC);
@@ -30,11 +32,16 @@ CREATE TABLE session_requirement (
 CREATE INDEX session_requirement_requirement_idx ON session_requirement (requirement_id);
 
 CREATE TABLE session_attendance (
-  session_id integer NOT NULL REFERENCES dissemination_session(id) ON DELETE CASCADE,
+  session_id integer NOT NULL,
+  -- Copied from the session (the foreign key keeps it equal) so that "was this person reached by this
+  -- directive" is one index probe, without visiting the session: coverage asks it for every person.
+  directive_id integer NOT NULL,
   person_id integer NOT NULL REFERENCES person(id),
-  PRIMARY KEY (session_id, person_id)
+  PRIMARY KEY (session_id, person_id),
+  FOREIGN KEY (session_id, directive_id) REFERENCES dissemination_session (id, directive_id) ON DELETE CASCADE
 );
--- A person's own training record, and coverage driven from a unit's people.
+CREATE INDEX session_attendance_reach_idx ON session_attendance (directive_id, person_id);
+-- A person's own training record.
 CREATE INDEX session_attendance_person_idx ON session_attendance (person_id, session_id);
 
 CREATE TABLE receipt_confirmation (
@@ -46,6 +53,6 @@ CREATE TABLE receipt_confirmation (
 );
 CREATE INDEX receipt_confirmation_person_idx ON receipt_confirmation (person_id, directive_id);
 
--- Coverage's denominator is "active people of the unit": a partial index the count can read
--- without visiting inactive rows (500,000 people across 5,000 units).
+-- Coverage walks the active people of the units asked about: a partial index it reads alone
+-- (500,000 people across 5,000 units).
 CREATE INDEX person_active_unit_idx ON person (unit_id, id) WHERE is_active;

@@ -82,7 +82,7 @@ export async function loadDemoDissemination(tx: Queryable, input: DemoDisseminat
       [directiveId, unitId, s.heldOn, s.form, s.title, s.note ?? '', officers.get(unitId) ?? null, now],
     )
     await tx.query('INSERT INTO session_requirement (session_id, requirement_id) SELECT $1, unnest($2::int[])', [id, covered()])
-    await tx.query('INSERT INTO session_attendance (session_id, person_id) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING', [id, attendeeIds])
+    await tx.query('INSERT INTO session_attendance (session_id, directive_id, person_id) SELECT $1, $2, unnest($3::int[]) ON CONFLICT DO NOTHING', [id, directiveId, attendeeIds])
     result.sessions++
     result.attendances += attendeeIds.length
   }

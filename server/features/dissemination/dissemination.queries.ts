@@ -185,7 +185,9 @@ export async function attendeeIdsOf(db: Queryable, sessionId: number): Promise<n
 export async function addAttendees(db: Queryable, sessionId: number, personIds: number[]): Promise<number> {
   if (!personIds.length) return 0
   const rows = await db.query(
-    `INSERT INTO session_attendance (session_id, person_id) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING RETURNING person_id`,
+    `INSERT INTO session_attendance (session_id, directive_id, person_id)
+     SELECT s.id, s.directive_id, unnest($2::int[]) FROM dissemination_session s WHERE s.id = $1
+     ON CONFLICT DO NOTHING RETURNING person_id`,
     [sessionId, personIds],
   )
   return rows.length
@@ -201,24 +203,20 @@ export async function removeAttendees(db: Queryable, sessionId: number, personId
  * Coverage of one directive for each of `unitIds`, in the order given (unknown ids dropped), in one
  * query. activePeople counts active people whose unit is exactly that unit; reached counts those of
  * them who attended any session of the directive (held by any unit) or confirmed receipt, each once.
+ * One pass over the active people asked about, two index probes each: the cost follows the number
+ * of people asked about, not the size of the directive (see the commit for timings at 500,000 people).
  */
 export async function coverageByUnit(db: Queryable, directiveId: number, unitIds: readonly number[]): Promise<CoverageRowDto[]> {
   if (!unitIds.length) return []
   const rows = await db.query<{ unit_id: number; unit_name: string; active_people: number; reached: number }>(
     `WITH ids AS (SELECT id, ord FROM unnest($2::int[]) WITH ORDINALITY AS t(id, ord)),
-     active AS (
-       SELECT p.unit_id, count(*)::int AS n FROM person p
-       WHERE p.is_active AND p.unit_id = ANY($2::int[]) GROUP BY p.unit_id),
-     -- Everyone the directive reached, once, whichever way; then kept only for active people of the units asked.
-     touched AS (
-       SELECT a.person_id FROM dissemination_session s JOIN session_attendance a ON a.session_id = s.id WHERE s.directive_id = $1
-       UNION
-       SELECT r.person_id FROM receipt_confirmation r WHERE r.directive_id = $1),
-     reached AS (
-       SELECT p.unit_id, count(*)::int AS n FROM touched t JOIN person p ON p.id = t.person_id
-       WHERE p.is_active AND p.unit_id = ANY($2::int[]) GROUP BY p.unit_id)
-     SELECT u.id AS unit_id, u.name AS unit_name, COALESCE(a.n, 0) AS active_people, COALESCE(r.n, 0) AS reached
-     FROM ids JOIN unit u ON u.id = ids.id LEFT JOIN active a ON a.unit_id = u.id LEFT JOIN reached r ON r.unit_id = u.id
+     counts AS (
+       SELECT p.unit_id, count(*)::int AS active_people,
+         (count(*) FILTER (WHERE EXISTS (SELECT 1 FROM session_attendance a WHERE a.directive_id = $1 AND a.person_id = p.id)
+                              OR EXISTS (SELECT 1 FROM receipt_confirmation r WHERE r.directive_id = $1 AND r.person_id = p.id)))::int AS reached
+       FROM person p WHERE p.is_active AND p.unit_id = ANY($2::int[]) GROUP BY p.unit_id)
+     SELECT u.id AS unit_id, u.name AS unit_name, COALESCE(c.active_people, 0) AS active_people, COALESCE(c.reached, 0) AS reached
+     FROM ids JOIN unit u ON u.id = ids.id LEFT JOIN counts c ON c.unit_id = u.id
      ORDER BY ids.ord`,
     [directiveId, [...unitIds]],
   )
