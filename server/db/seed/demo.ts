@@ -5,6 +5,8 @@ import { hashPassword } from '../../features/auth/password.ts'
 import type { Db, Queryable } from '../types.ts'
 import { DEMO_TREE, type DemoUnit } from './demo-tree.ts'
 import { loadDemoDirective } from './demo-directive.ts'
+import { loadDemoReports } from './demo-reports.ts'
+import { loadDemoDissemination } from '../../features/dissemination/dissemination.demo.ts'
 import { POSITIONS, categoryFor, rng, vietnameseName } from './names.ts'
 
 export interface DemoAccount {
@@ -95,13 +97,21 @@ export async function loadDemoData(db: Db, password: string, now = new Date()): 
       accountIds.set(a.username, id)
     }
 
+    // Demo mailboxes, so reminders have somewhere to go (logged unless SMTP_URL is set).
+    await tx.query(`UPDATE person p SET email = a.username || '@demo.bvct.vn' FROM account a WHERE a.person_id = p.id`)
+
     // The seed letter, issued to every unit below the Ministry except the issuer's own.
     const issuerSide = new Set(['ministry', 'committee', 'board'])
     const addressees = units.filter((u) => !issuerSide.has(u.kind)).map((u) => ({
       id: u.id, peopleIds: u.peopleIds,
       accountIds: { head: accountIds.get(`head.${u.code.toLowerCase()}`), officer: accountIds.get(`officer.${u.code.toLowerCase()}`) },
     }))
-    await loadDemoDirective(tx, { ownerUnitId: byCode('BCSD').id, boardAccountId: accountIds.get('board')!, units: addressees, now, rng: r })
+    const directiveId = await loadDemoDirective(tx, { ownerUnitId: byCode('BCSD').id, boardAccountId: accountIds.get('board')!, units: addressees, now, rng: r })
+    await loadDemoDissemination(tx, { directiveId, units: addressees.map((u) => ({ id: u.id, peopleIds: u.peopleIds })), now, rng: r })
+    await loadDemoReports(tx, {
+      directiveId, ownerUnitId: root.id, scopeUnitId: root.id, boardAccountId: accountIds.get('board')!, now, rng: r,
+      units: addressees.map((u) => ({ id: u.id, head: u.accountIds.head, officer: u.accountIds.officer })),
+    })
     await recordAudit(tx, { id: null, username: 'system', ip: null, now }, {
       action: 'loadDemoData', entity: 'system', entityId: null, after: { units: units.length, accounts: accounts.length },
     })
