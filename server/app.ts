@@ -20,6 +20,7 @@ import { notificationRoutes } from './features/notifications/notifications.route
 import { peopleRoutes } from './features/people/people.routes.ts'
 import { planRoutes } from './features/plans/plans.routes.ts'
 import { reportRoutes } from './features/reports/reports.routes.ts'
+import { reportDocumentRoutes } from './features/reports/documents.routes.ts'
 import { unitRoutes } from './features/units/units.routes.ts'
 
 declare module 'fastify' {
@@ -76,6 +77,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   dashboardRoutes(app, deps)
   notificationRoutes(app, deps)
   reportRoutes(app, deps)
+  reportDocumentRoutes(app, deps)
 
   // The built web app, with client-side routes falling back to index.html.
   if (existsSync(WEB_DIST + 'index.html')) {

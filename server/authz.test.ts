@@ -369,6 +369,22 @@ const ROUTES: RouteCase[] = [
       return { inUrl: `/api/v1/reports/${mine.a}/${verb}`, outUrl: `/api/v1/reports/${theirs.b}/${verb}`, body: () => (verb === 'return' ? { version: 1, comment: 'Bổ sung số liệu' } : { version: 1 }) }
     },
   })),
+  ...(['docx', 'xlsx'] as const).map((ext): RouteCase => ({
+    method: 'GET', url: `/api/v1/report-periods/:id/consolidated.${ext}`, roles: PLAN_REVIEW,
+    records: async () => {
+      const mine = await reportsInAandB()
+      await t.db.query('UPDATE report_period SET owner_unit_id = $2 WHERE id = $1', [mine.periodId, f.unitA.id])
+      const theirs = await reportsInAandB()
+      return { inUrl: `/api/v1/report-periods/${mine.periodId}/consolidated.${ext}`, outUrl: `/api/v1/report-periods/${theirs.periodId}/consolidated.${ext}` }
+    },
+  })),
+  {
+    method: 'GET', url: '/api/v1/reports/:id/export.docx', roles: PLAN_READ,
+    records: async () => {
+      const { a, b } = await reportsInAandB()
+      return { inUrl: `/api/v1/reports/${a}/export.docx`, outUrl: `/api/v1/reports/${b}/export.docx` }
+    },
+  },
   {
     method: 'GET', url: '/api/v1/reports/:id/versions/:number', roles: PLAN_READ,
     records: async () => {

@@ -129,3 +129,46 @@ describe('a unit report from draft to accepted', () => {
     board = await t.login('board')
   })
 })
+
+describe('official-format documents', () => {
+  const unzipXml = async (buf: Buffer, path: string) => {
+    const JSZip = (await import('jszip')).default
+    return (await JSZip.loadAsync(buf)).file(path)!.async('string')
+  }
+  const text = (xml: string) => xml.replace(/<w:tab\/>/g, '\t').replace(/<[^>]+>/g, '')
+
+  it('generates the consolidated .docx with what units reported, their figures, and who is missing', async () => {
+    t.clock.set(new Date('2026-04-11T08:00:00Z'))
+    board = await t.login('board')
+    const res = await t.call(board, 'GET', `/api/v1/report-periods/${periodId}/consolidated.docx`)
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200)
+    expect(res.headers['content-type']).toContain('wordprocessingml')
+    const doc = text(await unzipXml(res.rawPayload, 'word/document.xml'))
+    expect(doc).toContain('ĐẢNG CỘNG SẢN VIỆT NAM')
+    expect(doc).toContain('BÁO CÁO')
+    expect(doc).toContain('Đã tổ chức hội nghị quán triệt cho 120 người')
+    expect(doc).toContain('Bệnh viện Alpha')
+    expect(doc).toContain('Bệnh viện Beta')
+    expect(doc).toContain('Nơi nhận')
+    const xlsx = await t.call(board, 'GET', `/api/v1/report-periods/${periodId}/consolidated.xlsx`)
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(xlsx.rawPayload as any)
+    const cells = wb.worksheets[0].getSheetValues().flat().map(String)
+    expect(cells).toEqual(expect.arrayContaining(['Bệnh viện Alpha', 'Bệnh viện Beta']))
+    expect((await t.call(await t.login('unitOfficer.a'), 'GET', `/api/v1/report-periods/${periodId}/consolidated.docx`)).statusCode).toBe(403)
+    t.clock.set(new Date('2026-03-20T08:00:00Z'))
+    board = await t.login('board')
+  })
+
+  it('exports a unit\'s own report in the same format', async () => {
+    officer = await t.login('unitOfficer.a')
+    const r = (await t.call(officer, 'GET', reportUrl())).json()
+    const res = await t.call(officer, 'GET', `/api/v1/reports/${r.id}/export.docx`)
+    expect(res.statusCode).toBe(200)
+    const doc = text(await unzipXml(res.rawPayload, 'word/document.xml'))
+    expect(doc).toContain('BỆNH VIỆN ALPHA')
+    expect(doc).toContain('Đã rà soát quy chế')
+    expect(doc).not.toContain('Bệnh viện Beta')
+  })
+})
