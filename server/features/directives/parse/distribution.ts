@@ -18,8 +18,9 @@ export function parseDistribution(lines: string[], start: number): Distribution 
   const entries: string[] = []
   let gap = false
   let leftover: string | null = null
-  const first = squash(lines[start]).replace(NOI_NHAN, '')
-  const queue = [first, ...lines.slice(start + 1)]
+  const first = lines[start].trim().replace(NOI_NHAN, '')
+  // The signature often shares these lines as a second column: each column is read on its own.
+  const queue = [first, ...lines.slice(start + 1)].flatMap((line) => line.split(/\t+| {3,}/))
   for (const [at, raw] of queue.entries()) {
     if (isBlank(raw)) {
       gap = entries.length > 0

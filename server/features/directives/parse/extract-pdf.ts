@@ -1,5 +1,6 @@
 import { getDocumentProxy } from 'unpdf'
 import { ParseInputError } from './errors.ts'
+import { fillPlaceholders } from './pdf-fallback-glyphs.ts'
 
 // PDF to text. pdf.js gives positioned fragments; this rebuilds lines from their baselines,
 // keeps a wide gap between columns as three spaces (so the header's two columns can be told
@@ -7,12 +8,14 @@ import { ParseInputError } from './errors.ts'
 // spacing, or the first-line indent that Vietnamese letters use. Pages are separated by a blank
 // line, which the parser rejoins when the next page continues a sentence in lower case.
 
-interface Fragment {
+export interface Fragment {
   text: string
   x: number
   y: number
   end: number
   size: number
+  /** pdf.js font id; a glyph printed from another font on top of a run is a fallback glyph. */
+  font?: string
 }
 
 interface Line {
@@ -44,10 +47,11 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
       const content = await page.getTextContent()
       const fragments: Fragment[] = []
       for (const item of content.items) {
-        if (!('str' in item) || !item.str.trim()) continue
+        // Blank fragments are kept for now: a fallback glyph may be printed over one.
+        if (!('str' in item) || !item.str || (!item.str.trim() && !(item.width > 0))) continue
         const [a, b, c, d, x, y] = item.transform as number[]
         const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 10
-        fragments.push({ text: item.str, x, y, end: x + item.width, size })
+        fragments.push({ text: item.str.trim() ? item.str : ' ', x, y, end: x + item.width, size, font: item.fontName })
       }
       pages.push(layoutPage(fragments))
     }
@@ -111,15 +115,17 @@ function groupLines(fragments: Fragment[]): Line[] {
     else groups.push([f])
   }
   return groups.map((raw) => {
-    const group = fillPlaceholders(raw.sort((p, q) => p.x - q.x))
+    const group = fillPlaceholders(raw.sort((p, q) => p.x - q.x)).filter((f) => f.text.trim())
     let text = ''
     for (let i = 0; i < group.length; i++) {
       const f = group[i]
       if (i > 0) {
         const prev = group[i - 1]
         const gap = f.x - prev.end
+        // After punctuation ("10." then the item's text at its tab stop) any visible gap is a space.
+        const minGap = /[.,;:)]$/.test(prev.text) && /^\p{L}/u.test(f.text) ? 0.03 : 0.15
         if (gap > 3 * f.size) text = text.trimEnd() + '   '
-        else if (gap > 0.15 * f.size && !/\s$/.test(text) && !/^\s/.test(f.text)) text += ' '
+        else if (gap > minGap * f.size && !/\s$/.test(text) && !/^\s/.test(f.text)) text += ' '
       }
       text += f.text
     }
@@ -134,39 +140,6 @@ function groupLines(fragments: Fragment[]): Line[] {
       firstWord: ((first.end - first.x) * firstWord.length) / Math.max(1, first.text.length),
     }
   })
-}
-
-/**
- * LibreOffice, when its font lacks a glyph ("ế"), prints the run with a space in its place and
- * then prints the glyph from a fallback font on top. The glyph goes into the space of the run
- * it lands on, found by its position along that run.
- */
-function fillPlaceholders(fragments: Fragment[]): Fragment[] {
-  const hosts = new Map<Fragment, { chars: string[]; used: Set<number> }>()
-  const kept: Fragment[] = []
-  for (const f of fragments) {
-    const host = fragments.find((h) => h !== f && h.text.length > f.text.length && h.x <= f.x + 0.5 && f.end <= h.end + 0.5 && h.text.includes(' '))
-    if (!host) {
-      kept.push(f)
-      continue
-    }
-    const slot = hosts.get(host) ?? { chars: [...host.text], used: new Set<number>() }
-    hosts.set(host, slot)
-    const step = (host.end - host.x) / slot.chars.length
-    const centre = (f.x + f.end) / 2
-    let best = -1
-    slot.chars.forEach((ch, i) => {
-      if (ch !== ' ' || slot.used.has(i)) return
-      if (best < 0 || Math.abs(host.x + (i + 0.5) * step - centre) < Math.abs(host.x + (best + 0.5) * step - centre)) best = i
-    })
-    if (best < 0) {
-      kept.push(f)
-      continue
-    }
-    slot.chars[best] = f.text
-    slot.used.add(best)
-  }
-  return kept.map((f) => (hosts.has(f) ? { ...f, text: hosts.get(f)!.chars.join('') } : f))
 }
 
 // Some producers fake bold by drawing the same text twice, a fraction of a point apart.

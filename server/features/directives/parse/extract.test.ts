@@ -118,10 +118,24 @@ describe('PDF with a text layer', () => {
     expect(page).toBe('Số 1-CV/ĐU tiếp   Hà Nội, ngày 1/2/2024\nDòng sau')
   })
 
-  it('puts a glyph printed from a fallback font over a placeholder back into its word', () => {
-    const f = (text: string, x: number, width: number) => ({ text, x, y: 700, end: x + width, size: 14 })
-    // LibreOffice: "Tiếp tục" printed as "Ti p tục" with "ế" drawn on top of the gap.
-    expect(layoutPage([f('Ti p tục', 100, 52), f('ế', 111, 6)])).toBe('Tiếp tục')
+  describe('glyphs printed from a fallback font (LibreOffice without a Vietnamese font)', () => {
+    // Positions and widths as pdf.js reports them for a LibreOffice PDF of the seed letter.
+    const f = (text: string, x: number, width: number, font: string) => ({ text, x, y: 700, end: x + width, size: 14, font })
+
+    it('puts a glyph back into the gap inside a run', () => {
+      expect(layoutPage([f('V/v Tăng c', 98, 62.7, 'f1'), f(' ', 160.7, 18, 'f1'), f('ng công tác b o v', 178.7, 100.4, 'f1'), f('ườ', 160.7, 18, 'f2'), f(' ', 178.7, 75, 'f2'), f('ả', 253.7, 7.9, 'f2'), f(' ', 261.6, 17.5, 'f2'), f('ệ', 279.1, 7.5, 'f2')])).toBe(
+        'V/v Tăng cường công tác bảo vệ',
+      )
+    })
+
+    it('keeps the real space that shared a gap with the glyph', () => {
+      expect(layoutPage([f('chính tr n i b', 147.9, 80.6, 'f1'), f('ị', 191, 4.5, 'f2'), f(' ', 195.5, 10.5, 'f2'), f('ộ', 206, 8.1, 'f2'), f(' ', 214.1, 14.4, 'f2'), f('ộ', 228.5, 8.1, 'f2')])).toBe('chính trị nội bộ')
+    })
+
+    it('splits glyphs that pdf.js merged into one fragment', () => {
+      const line = [f('ng; Các th', 157.3, 57.6, 'f1'), f(' ', 214.8, 11, 'f1'), f('l', 225.8, 3.9, 'f1'), f(' ', 229.7, 9.4, 'f1'), f('c thù', 239.1, 30, 'f1'), f('ế ự', 214.9, 24.3, 'f2')]
+      expect(layoutPage(line)).toBe('ng; Các thế lực thù')
+    })
   })
 
   it('prints text drawn twice for a bold effect once', () => {
