@@ -63,7 +63,7 @@ function figuresSheet(wb: ExcelJS.Workbook, input: ConsolidatedReportInput) {
   input.figures.forEach((f: UnitFigures, i) => {
     const row = ws.addRow([
       i + 1, f.unitName, excelDate(f.acknowledgedAt), f.sessions, f.coverage, f.actionsDone, f.actionsTotal, f.actionsOverdue,
-      DOCUMENT_REPORT_STATUS_LABELS[f.reportStatus].vi, excelDate(f.submittedAt), isLateSubmission(f, input.deadline) ? 'Có' : '',
+      DOCUMENT_REPORT_STATUS_LABELS[f.reportStatus].vi, excelDate(f.submittedAt), isLateSubmission(f, input.deadline) ? 'Có' : null,
     ])
     row.eachCell({ includeEmpty: true }, (c) => { c.border = THIN })
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' }
@@ -113,8 +113,9 @@ function directiveSheet(wb: ExcelJS.Workbook, d: DirectiveSection, index: number
   for (const r of d.requirements) {
     const told = new Set(r.narratives.map((n) => n.unitName))
     const rows = [
-      ...r.narratives.map((n) => [n.unitName, n.done, n.results, n.shortcomings, n.causes, n.proposals]),
-      ...figures.filter((f) => !told.has(f.unitName)).map((f) => [f.unitName, '', '', '', '', '']),
+      // Blank, not "", so a filter on "(Blanks)" finds what a unit left out.
+      ...r.narratives.map((n) => [n.unitName, ...[n.done, n.results, n.shortcomings, n.causes, n.proposals].map((t) => t.trim() || null)]),
+      ...figures.filter((f) => !told.has(f.unitName)).map((f) => [f.unitName]),
     ]
     for (const cells of rows) {
       const row = ws.addRow([r.label, r.text, ...cells])

@@ -10,10 +10,11 @@ export const FIGURE_COLUMNS = [
   'STT', 'Đơn vị', 'Ngày tiếp nhận', 'Số buổi quán triệt', 'Tỷ lệ quán triệt', 'Nhiệm vụ hoàn thành / tổng', 'Quá hạn', 'Tình trạng báo cáo',
 ] as const
 /**
- * Column widths in mm at 12 pt, measured so "STT", a dd/mm/yyyy date and "gửi dd/mm/yyyy" never wrap;
+ * Column widths in mm at 12 pt, measured so "STT", a dd/mm/yyyy date and "gửi dd/mm/yyyy" never wrap
+ * (LibreOffice's rendering checked with render-preview.ts);
  * "Đơn vị" (null) takes what is left of the text width.
  */
-const WIDTHS_MM = [10, null, 22, 15, 15, 20, 14, 30]
+const WIDTHS_MM = [10, null, 22, 16, 15, 20, 14, 29]
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const
 const CELL_MARGIN = { left: 50, right: 50, top: 30, bottom: 30 }
 /** Below this the unit names become unreadable, so every column shrinks instead. */
@@ -35,12 +36,10 @@ export function isLateSubmission(f: Pick<UnitFigures, 'submittedAt'>, deadline: 
 /** The status cell's text: the label, and the submission date, marked when after the deadline. */
 export function statusText(f: UnitFigures, deadline?: string): string[] {
   const lines = [DOCUMENT_REPORT_STATUS_LABELS[f.reportStatus].vi]
-  if (f.submittedAt && f.reportStatus !== 'late' && f.reportStatus !== 'missing') {
-    // "Đã gửi / ngày …" rather than "Đã gửi / gửi …"; the other statuses say when it was sent.
-    const when = f.reportStatus === 'submitted' ? 'ngày' : 'gửi'
-    lines.push(`${when} ${ddmmyyyy(f.submittedAt)}${isLateSubmission(f, deadline) ? ' (chậm)' : ''}`)
-  }
-  return lines
+  if (!f.submittedAt || f.reportStatus === 'late' || f.reportStatus === 'missing') return lines
+  const when = `${ddmmyyyy(f.submittedAt)}${isLateSubmission(f, deadline) ? ' (chậm)' : ''}`
+  // "Đã gửi 14/11/2026" reads as one phrase; the other statuses add when the report was sent.
+  return f.reportStatus === 'submitted' ? [`${lines[0]} ${when}`] : [...lines, `gửi ${when}`]
 }
 
 export function figureCells(f: UnitFigures, index: number, deadline?: string): string[][] {

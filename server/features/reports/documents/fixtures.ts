@@ -56,7 +56,7 @@ export function directiveWithAccounts(units: string[], skip: Set<string> = new S
 function figuresFor(unitName: string, i: number, status: UnitFigures['reportStatus'], submittedAt: string | null): UnitFigures {
   return {
     unitName, reportStatus: status, submittedAt, acknowledgedAt: `2026-0${1 + (i % 3)}-1${i % 10}`,
-    sessions: 2 + (i % 5), coverage: i % 7 === 6 ? null : 0.82 + (i % 9) * 0.02, actionsTotal: 9 + (i % 4), actionsDone: 6 + (i % 4), actionsOverdue: i % 3,
+    sessions: 2 + (i % 5), coverage: i % 7 === 6 ? null : (82 + (i % 9) * 2) / 100, actionsTotal: 9 + (i % 4), actionsDone: 6 + (i % 4), actionsOverdue: i % 3,
   }
 }
 
