@@ -59,13 +59,17 @@ export interface RequestOptions {
   body?: unknown
   query?: Record<string, QueryValue>
   signal?: AbortSignal
+  /** Extra headers, e.g. `Idempotency-Key` so a retried save is not stored twice. */
+  headers?: Record<string, string>
 }
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? (opts.body === undefined ? 'GET' : 'POST')
   const lang = getLang()
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': lang }
-  if (opts.body !== undefined) headers['content-type'] = 'application/json'
+  const headers: Record<string, string> = { ...opts.headers, accept: 'application/json', 'accept-language': lang }
+  // A FormData body (file upload) sets its own multipart content type with the boundary.
+  const isForm = opts.body instanceof FormData
+  if (opts.body !== undefined && !isForm) headers['content-type'] = 'application/json'
   if (method !== 'GET') {
     const token = csrfToken ?? csrfFromCookie()
     if (token) headers[CSRF_HEADER] = token
@@ -77,7 +81,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : isForm ? (opts.body as FormData) : JSON.stringify(opts.body),
       signal: opts.signal,
     })
   } catch (e) {
@@ -99,4 +103,41 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     throw new ApiError(res.status, code, message, fields ?? {}, details)
   }
   throw new ApiError(res.status, res.status === 404 ? 'NOT_FOUND' : 'INTERNAL', translate(lang, 'error.unexpected', { status: res.status }))
+}
+
+/**
+ * Fetches a file (evidence, an .xlsx export) and hands it to the browser as a download, so a
+ * refused or failed request shows its message instead of saving an error page as the file.
+ */
+export async function downloadFile(path: string, query?: Record<string, QueryValue>, fallbackName = 'download'): Promise<void> {
+  const lang = getLang()
+  let res: Response
+  try {
+    res = await fetch(API_BASE + path + toQueryString(query), { headers: { 'accept-language': lang }, credentials: 'same-origin' })
+  } catch {
+    throw new ApiError(0, 'NETWORK', translate(lang, 'error.network'))
+  }
+  if (!res.ok) {
+    const err = await res.json().then((d) => d?.error, () => null)
+    if (err?.code) throw new ApiError(res.status, err.code, err.message, err.fields ?? {})
+    throw new ApiError(res.status, res.status === 404 ? 'NOT_FOUND' : 'INTERNAL', translate(lang, 'error.unexpected', { status: res.status }))
+  }
+  const disposition = res.headers.get('content-disposition') ?? ''
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)
+  const name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : fallbackName
+  const url = URL.createObjectURL(await res.blob())
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** A fresh Idempotency-Key; getRandomValues works on plain-http intranet hosts where randomUUID does not. */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }

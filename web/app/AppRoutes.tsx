@@ -14,6 +14,15 @@ const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'))
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'))
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage.tsx'))
 const TwoFactorPage = lazy(() => import('../features/auth/TwoFactorPage.tsx'))
+const DirectivesPage = lazy(() => import('../features/directives/DirectivesPage.tsx'))
+const RegisterDirectivePage = lazy(() => import('../features/directives/RegisterDirectivePage.tsx'))
+const EditDirectivePage = lazy(() => import('../features/directives/RegisterDirectivePage.tsx').then((m) => ({ default: m.EditDirectivePage })))
+const DirectiveDetailPage = lazy(() => import('../features/directives/DirectiveDetailPage.tsx'))
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'))
+const PlanPage = lazy(() => import('../features/plans/PlanPage.tsx'))
+const DisseminationPage = lazy(() => import('../features/dissemination/DisseminationPage.tsx'))
+const MyDirectivesPage = lazy(() => import('../features/dissemination/MyDirectivesPage.tsx'))
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx'))
 
 function NotFound() {
   const t = useT()
@@ -30,6 +39,15 @@ export function AppRoutes({ me }: { me: Me }) {
         <Route path="people" element={<RequireRole me={me} roles={ACCESS.people}><PeoplePage /></RequireRole>} />
         <Route path="accounts" element={<RequireRole me={me} roles={ACCESS.accounts}><AccountsPage /></RequireRole>} />
         <Route path="audit" element={<RequireRole me={me} roles={ACCESS.audit}><AuditPage /></RequireRole>} />
+        <Route path="directives" element={<RequireRole me={me} roles={ACCESS.directives}><DirectivesPage /></RequireRole>} />
+        <Route path="directives/new" element={<RequireRole me={me} roles={ACCESS.directivesManage}><RegisterDirectivePage /></RequireRole>} />
+        <Route path="directives/:id" element={<RequireRole me={me} roles={ACCESS.directives}><DirectiveDetailPage /></RequireRole>} />
+        <Route path="directives/:id/edit" element={<RequireRole me={me} roles={ACCESS.directivesManage}><EditDirectivePage /></RequireRole>} />
+        <Route path="directives/:id/dashboard" element={<RequireRole me={me} roles={ACCESS.dashboard}><DashboardPage /></RequireRole>} />
+        <Route path="directives/:id/units/:unitId/plan" element={<RequireRole me={me} roles={ACCESS.plans}><PlanPage /></RequireRole>} />
+        <Route path="directives/:id/units/:unitId/dissemination" element={<RequireRole me={me} roles={ACCESS.sessions}><DisseminationPage /></RequireRole>} />
+        <Route path="my-directives" element={<MyDirectivesPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="account/password" element={<ChangePasswordPage />} />
         <Route path="account/two-factor" element={<TwoFactorPage />} />
         <Route path="*" element={<NotFound />} />

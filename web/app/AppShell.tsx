@@ -5,6 +5,7 @@ import type { Me } from '../../contract/auth.ts'
 import { MenuIcon } from '../components/icons.tsx'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
 import { useIsPhone } from '../components/useIsPhone.ts'
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx'
 import { useT } from '../i18n/useT.ts'
 import { NavMenu } from './NavMenu.tsx'
 import { UserMenu } from './UserMenu.tsx'
@@ -47,6 +48,7 @@ export function AppShell({ me }: { me: Me }) {
             </>
           )}
           <div style={{ flex: 1 }} />
+          <NotificationBell />
           <LanguageSwitch size="small" />
           <UserMenu me={me} isCompact={isPhone} />
         </Layout.Header>

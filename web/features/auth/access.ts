@@ -11,6 +11,17 @@ export const ACCESS = {
   peopleWrite: ['admin', 'unitOfficer'],
   accounts: ['admin'],
   audit: ['auditor', 'board'],
+  directives: ['committee', 'board', 'unitHead', 'unitOfficer', 'inspector', 'auditor', 'admin'],
+  directivesManage: ['board', 'committee'],
+  directiveAcknowledge: ['unitHead', 'unitOfficer'],
+  dashboard: ['committee', 'board', 'unitHead', 'unitOfficer', 'inspector', 'auditor'],
+  plans: ['committee', 'board', 'unitHead', 'unitOfficer', 'inspector', 'auditor'],
+  plansEdit: ['unitOfficer', 'unitHead'],
+  plansSubmit: ['unitHead'],
+  plansReview: ['board', 'committee'],
+  sessions: ['unitOfficer', 'unitHead', 'board', 'committee', 'auditor', 'inspector'],
+  sessionsWrite: ['unitOfficer', 'unitHead', 'board'],
+  myDirectives: ROLES,
 } as const satisfies Record<string, readonly Role[]>
 
 export function hasAnyRole(me: Me | null | undefined, roles: readonly Role[]): boolean {

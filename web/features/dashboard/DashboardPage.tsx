@@ -1,0 +1,337 @@
+import { Alert, App, Button, Card, Checkbox, DatePicker, Modal, Result, Select, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd'
+import dayjs from 'dayjs'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { Link, useNavigate, useParams } from 'react-router'
+import type { CellCounts, MatrixDto, MatrixRow } from '../../../contract/dashboard.ts'
+import { PLAN_STATUSES, type PlanStatus } from '../../../contract/plans.ts'
+import { CELL_STATUS_LABELS, CELL_STATUSES, TIMELINESS, type CellStatus, type Timeliness } from '../../../contract/timeliness.ts'
+import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../contract/units.ts'
+import { downloadFile, isApiError } from '../../api/client.ts'
+import { API_DATE_FORMAT, DATE_FORMAT, formatDate } from '../../components/format.ts'
+import { ChevronDownIcon, ChevronRightIcon, DownloadIcon } from '../../components/icons.tsx'
+import { useIsPhone } from '../../components/useIsPhone.ts'
+import { usePageTitle } from '../../components/usePageTitle.ts'
+import { useLabel, useLang, useT } from '../../i18n/useT.ts'
+import { useAddressees, useDirective } from '../directives/api.ts'
+import { PlanStatusTag } from '../plans/StatusTags.tsx'
+import { isFlat, matrixQuery, useExpandedRows, useMatrix, type MatrixFilters } from './api.ts'
+import { MatrixCell, TotalsCell } from './MatrixCell.tsx'
+import { initiallyExpanded, overview, visibleRows, type VisibleRow } from './matrix-rows.ts'
+
+const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`)
+const TIMELINESS_SHORT: Record<Timeliness, 'dashboard.onTimeShort' | 'dashboard.lateShort' | 'dashboard.progressShort' | 'dashboard.overdueShort'> = {
+  done_on_time: 'dashboard.onTimeShort',
+  done_late: 'dashboard.lateShort',
+  in_progress_on_time: 'dashboard.progressShort',
+  overdue: 'dashboard.overdueShort',
+}
+
+/** The table's height: what the window leaves below the toolbar, so the header stays in view. */
+function useTableHeight(isPhone: boolean) {
+  const [h, setH] = useState(() => window.innerHeight)
+  useEffect(() => {
+    const on = () => setH(window.innerHeight)
+    window.addEventListener('resize', on)
+    return () => window.removeEventListener('resize', on)
+  }, [])
+  return Math.max(320, h - (isPhone ? 200 : 300))
+}
+
+interface OpenCell {
+  row: MatrixRow
+  requirement: MatrixDto['requirements'][number]
+  counts: CellCounts
+  status: CellStatus
+}
+
+/** Units × requirements for one directive: where every unit stands, collapsible along the unit tree. */
+export default function DashboardPage() {
+  const t = useT()
+  const lang = useLang()
+  const label = useLabel()
+  const isPhone = useIsPhone()
+  const navigate = useNavigate()
+  const { message } = App.useApp()
+  const directiveId = Number(useParams().id)
+  const directive = useDirective(directiveId)
+  const addressees = useAddressees(directiveId)
+  const [filters, setFilters] = useState<MatrixFilters>({})
+  const flat = isFlat(filters)
+  const matrix = useMatrix(directiveId, filters)
+  const [expanded, setExpanded] = useState<Set<number> | null>(null)
+  const [openCell, setOpenCell] = useState<OpenCell | null>(null)
+  const [isExporting, setIsExporting] = useState(false)
+  const tableHeight = useTableHeight(isPhone)
+  usePageTitle(`${t('dashboard.title')} · ${directive.data?.number ?? ''}`)
+
+  const base = useMemo(() => matrix.data?.rows ?? [], [matrix.data])
+  // The scope's top rows arrive with their children: open from the start.
+  const open = useMemo(() => expanded ?? new Set(flat ? [] : initiallyExpanded(base)), [expanded, base, flat])
+  const baseIds = useMemo(() => new Set(base.map((r) => r.unitId)), [base])
+  const toFetch = useMemo(() => (flat ? [] : [...open].filter((id) => !base.some((r) => r.parentId === id && baseIds.has(id)))), [open, base, baseIds, flat])
+  const expandedAnswers = useExpandedRows(directiveId, toFetch, filters.asOf)
+  const childrenOf = useMemo(() => new Map(toFetch.map((id, i) => [id, expandedAnswers[i]?.data?.rows])), [toFetch, expandedAnswers])
+  const rows = useMemo<VisibleRow[]>(
+    () => (flat ? base.map((row) => ({ row, level: 0, isExpanded: false, isLoading: false })) : visibleRows(base, open, childrenOf)),
+    [flat, base, open, childrenOf],
+  )
+  const addresseeIds = useMemo(() => new Set((addressees.data ?? []).map((a) => a.unitId)), [addressees.data])
+  const requirements = matrix.data?.requirements ?? []
+  const summary = useMemo(() => overview(base, flat), [base, flat])
+
+  const toggle = useCallback(
+    (id: number) =>
+      setExpanded((prev) => {
+        const next = new Set(prev ?? open)
+        if (next.has(id)) next.delete(id)
+        else next.add(id)
+        return next
+      }),
+    [open],
+  )
+  const setFilter = (patch: Partial<MatrixFilters>) => {
+    setFilters((f) => ({ ...f, ...patch }))
+    setExpanded(null)
+  }
+  const planLink = (unitId: number) => `/directives/${directiveId}/units/${unitId}/plan`
+
+  const columns = useMemo<TableColumnsType<VisibleRow>>(() => {
+    const unitWidth = isPhone ? 150 : 260
+    const isSingle = (r: MatrixRow) => r.addressees === 1 && addresseeIds.has(r.unitId)
+    return [
+      {
+        key: 'unit',
+        title: t('directives.unit'),
+        fixed: 'left',
+        width: unitWidth,
+        render: (_, { row, level, isExpanded, isLoading }) => (
+          <div className="bvct-unit-cell" style={{ paddingInlineStart: level * 14 }} data-unit-code={row.unitCode}>
+            {!flat && row.hasChildren ? (
+              <button
+                type="button"
+                className="bvct-expand"
+                aria-expanded={isExpanded}
+                aria-label={t(isExpanded ? 'dashboard.collapse' : 'dashboard.expand', { unit: row.unitName })}
+                onClick={() => toggle(row.unitId)}
+              >
+                {isLoading ? '…' : isExpanded ? <ChevronDownIcon /> : <ChevronRightIcon />}
+              </button>
+            ) : (
+              <span className="bvct-expand-spacer" />
+            )}
+            {addresseeIds.has(row.unitId) ? (
+              <Link to={planLink(row.unitId)} className="bvct-unit-name" title={`${row.unitName} — ${t('dashboard.openPlan')}`}>{row.unitName}</Link>
+            ) : (
+              <span className="bvct-unit-name" title={row.unitName}>{row.unitName}</span>
+            )}
+            {row.addressees > 1 && <span className="bvct-unit-count" title={t('dashboard.addresseesBelow', { count: row.addressees })}>{row.addressees}</span>}
+          </div>
+        ),
+      },
+      {
+        key: 'ack',
+        title: t('directives.acknowledgement'),
+        width: isPhone ? 96 : 118,
+        render: (_, { row }) =>
+          isSingle(row) || !row.isAggregate ? (
+            row.acknowledgedAt ? (
+              <Tag color={row.ackLate ? 'warning' : 'success'} className="bvct-mini-tag" title={t('directives.acknowledgedOn', { at: formatDate(row.acknowledgedAt) })}>
+                {row.ackLate ? t('dashboard.ackLateShort', { date: formatDate(row.acknowledgedAt).slice(0, 5) }) : t('dashboard.ackShort', { date: formatDate(row.acknowledgedAt).slice(0, 5) })}
+              </Tag>
+            ) : (
+              <Tag color={row.ackLate ? 'error' : 'default'} className="bvct-mini-tag">{row.ackLate ? t('directives.ackOverdue') : t('directives.notAcknowledged')}</Tag>
+            )
+          ) : (
+            <span title={t('dashboard.ackOf', { acknowledged: row.acknowledged, addressees: row.addressees, late: row.ackLate })}>
+              {row.acknowledged}/{row.addressees}
+              {row.ackLate > 0 && <span className="bvct-late"> · {row.ackLate}</span>}
+            </span>
+          ),
+      },
+      {
+        key: 'coverage',
+        title: <span title={t('dissemination.coverageHint')}>{t('dashboard.coverage')}</span>,
+        width: 82,
+        align: 'right',
+        render: (_, { row }) => percent(row.coverage),
+      },
+      {
+        key: 'plan',
+        title: t('directives.plan'),
+        width: 112,
+        render: (_, { row }) => (row.planStatus && (PLAN_STATUSES as readonly string[]).includes(row.planStatus) ? <PlanStatusTag status={row.planStatus as PlanStatus} /> : isSingle(row) ? <span className="bvct-muted">{t('dashboard.noPlan')}</span> : null),
+      },
+      ...requirements.map((q, i) => ({
+        key: `r${q.id}`,
+        title: <Tooltip title={`${q.label} ${q.text}`}><span className="bvct-req-col">{q.label.replace(/\.$/, '') || i + 1}</span></Tooltip>,
+        width: 46,
+        align: 'center' as const,
+        render: (_: unknown, { row }: VisibleRow) => {
+          const c = row.cells[i]
+          return <MatrixCell status={c.status} counts={c.counts} isAggregate={row.addressees > 1} lang={lang} onOpen={() => setOpenCell({ row, requirement: q, counts: c.counts, status: c.status })} />
+        },
+      })),
+      {
+        key: 'actions',
+        title: t('dashboard.actions'),
+        children: TIMELINESS.map((k) => ({
+          key: k,
+          title: <span title={CELL_STATUS_LABELS[k][lang]}>{t(TIMELINESS_SHORT[k])}</span>,
+          width: 54,
+          align: 'right' as const,
+          render: (_: unknown, { row }: VisibleRow) => <span className={k === 'overdue' && row.actionCounts.overdue ? 'bvct-late' : undefined}>{row.actionCounts[k]}</span>,
+        })),
+      },
+    ]
+  }, [t, lang, isPhone, flat, requirements, addresseeIds, toggle])
+
+  const tableWidth = (isPhone ? 150 : 260) + (isPhone ? 96 : 118) + 82 + 112 + requirements.length * 46 + 4 * 54
+
+  const exportXlsx = async () => {
+    setIsExporting(true)
+    try {
+      await downloadFile(`/directives/${directiveId}/matrix.xlsx`, matrixQuery(filters), 'matrix.xlsx')
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e))
+    } finally {
+      setIsExporting(false)
+    }
+  }
+
+  if (matrix.error && isApiError(matrix.error, 'NOT_FOUND')) return <Result status="404" title={t('directives.notFound')} />
+  const d = directive.data
+  const ackPct = summary.addressees ? Math.round((summary.acknowledged / summary.addressees) * 100) : 0
+
+  return (
+    <div className="bvct-stack bvct-stack-tight">
+      <Card size="small">
+        <div className="bvct-page-head">
+          <div style={{ minWidth: 0 }}>
+            <Typography.Text type="secondary">
+              <Link to="/directives">{t('directives.title')}</Link> / <Link to={`/directives/${directiveId}`}>{d?.number ?? t('directives.noNumber')}</Link> / {t('dashboard.title')}
+            </Typography.Text>
+            <Typography.Title level={4} style={{ margin: '4px 0' }} ellipsis={{ rows: 2 }}>
+              {t('dashboard.titleFor', { number: d?.number ?? '' })}
+            </Typography.Title>
+            {d && <Typography.Text type="secondary">{d.subject}</Typography.Text>}
+          </div>
+          <div className="bvct-stats" data-testid="dashboard-stats">
+            <Statistic title={t('dashboard.addressees')} value={summary.addressees} />
+            <Statistic title={t('dashboard.acknowledged')} value={summary.acknowledged} suffix={<small>({ackPct}%)</small>} />
+            <Statistic title={t('dashboard.ackLate')} value={summary.ackLate} styles={{ content: { color: summary.ackLate ? '#cf1322' : undefined } }} />
+            <Statistic title={t('dashboard.overdueActions')} value={summary.actions.overdue} styles={{ content: { color: summary.actions.overdue ? '#cf1322' : undefined } }} />
+          </div>
+        </div>
+      </Card>
+
+      <Card size="small" styles={{ body: { paddingBottom: 8 } }}>
+        <div className="bvct-toolbar">
+          <DatePicker
+            value={filters.asOf ? dayjs(filters.asOf) : null}
+            onChange={(v) => setFilter({ asOf: v ? v.format(API_DATE_FORMAT) : undefined })}
+            format={DATE_FORMAT}
+            placeholder={t('dashboard.asOfToday')}
+            aria-label={t('dashboard.asOf')}
+            prefix={<span className="bvct-muted">{t('dashboard.asOf')}</span>}
+            style={{ width: isPhone ? '100%' : 210 }}
+          />
+          <Select<UnitKind>
+            value={filters.kind}
+            onChange={(v) => setFilter({ kind: v ?? undefined })}
+            allowClear
+            placeholder={t('dashboard.anyKind')}
+            aria-label={t('units.kind')}
+            options={UNIT_KINDS.filter((k) => k !== 'ministry' && k !== 'committee' && k !== 'board').map((k) => ({ value: k, label: label(UNIT_KIND_LABELS[k]) }))}
+            style={{ width: isPhone ? '100%' : 190 }}
+          />
+          <Select<CellStatus>
+            value={filters.status}
+            onChange={(v) => setFilter({ status: v ?? undefined })}
+            allowClear
+            placeholder={t('dashboard.anyStatus')}
+            aria-label={t('common.status')}
+            options={CELL_STATUSES.map((s) => ({ value: s, label: label(CELL_STATUS_LABELS[s]) }))}
+            style={{ width: isPhone ? '100%' : 220 }}
+          />
+          <Checkbox checked={!!filters.overdueOnly} onChange={(e) => setFilter({ overdueOnly: e.target.checked || undefined })}>{t('dashboard.overdueOnly')}</Checkbox>
+          <Checkbox checked={filters.sort === 'overdue'} onChange={(e) => setFilter({ sort: e.target.checked ? 'overdue' : undefined })}>{t('dashboard.rankByOverdue')}</Checkbox>
+          <Button icon={<DownloadIcon />} onClick={exportXlsx} loading={isExporting} style={{ marginInlineStart: isPhone ? undefined : 'auto' }}>{t('dashboard.export')}</Button>
+        </div>
+        <div className="bvct-legend" aria-label={t('dashboard.legend')}>
+          {CELL_STATUSES.map((s) => (
+            <span key={s}><span className={`bvct-legend-dot bvct-cell-${s}`} />{label(CELL_STATUS_LABELS[s])}</span>
+          ))}
+          <span className="bvct-muted">{t(flat ? 'dashboard.flatHint' : 'dashboard.treeHint')}</span>
+        </div>
+        {matrix.error && <Alert type="error" showIcon title={matrix.error.message} style={{ marginBottom: 8 }} />}
+        <Table<VisibleRow>
+          className="bvct-matrix"
+          data-testid="matrix"
+          rowKey={(r) => r.row.unitId}
+          size="small"
+          bordered
+          virtual
+          columns={columns}
+          dataSource={rows}
+          loading={matrix.isFetching && !matrix.data}
+          pagination={false}
+          scroll={{ x: tableWidth, y: tableHeight }}
+          rowClassName={(r) => (r.row.isAggregate && r.row.addressees > 1 ? 'bvct-row-aggregate' : '')}
+          summary={() =>
+            matrix.data && (
+              <Table.Summary fixed="top">
+                <Table.Summary.Row className="bvct-totals">
+                  <Table.Summary.Cell index={0}><b>{t('dashboard.totals')}</b></Table.Summary.Cell>
+                  <Table.Summary.Cell index={1}>{summary.acknowledged}/{summary.addressees}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={2} />
+                  <Table.Summary.Cell index={3} />
+                  {matrix.data.totals.map((c, i) => (
+                    <Table.Summary.Cell key={c.requirementId} index={4 + i}><TotalsCell counts={c.counts} lang={lang} /></Table.Summary.Cell>
+                  ))}
+                  {TIMELINESS.map((k, i) => (
+                    <Table.Summary.Cell key={k} index={4 + requirements.length + i} align="right">
+                      <b className={k === 'overdue' && summary.actions.overdue ? 'bvct-late' : undefined}>{summary.actions[k]}</b>
+                    </Table.Summary.Cell>
+                  ))}
+                </Table.Summary.Row>
+              </Table.Summary>
+            )
+          }
+        />
+        <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6 }}>
+          {t('dashboard.asOfNote', { date: formatDate(matrix.data?.asOf) })}
+        </Typography.Text>
+      </Card>
+
+      {openCell && (
+        <Modal
+          open
+          onCancel={() => setOpenCell(null)}
+          title={openCell.row.unitName}
+          footer={
+            addresseeIds.has(openCell.row.unitId) ? (
+              <Button type="primary" onClick={() => navigate(planLink(openCell.row.unitId))}>{t('dashboard.openPlan')}</Button>
+            ) : null
+          }
+        >
+          <Typography.Paragraph>
+            <b>{openCell.requirement.label}</b> {openCell.requirement.text}
+          </Typography.Paragraph>
+          <Typography.Paragraph>
+            <span className={`bvct-legend-dot bvct-cell-${openCell.status}`} /> {label(CELL_STATUS_LABELS[openCell.status])}
+          </Typography.Paragraph>
+          {openCell.row.addressees > 1 && (
+            <>
+              <Typography.Text type="secondary">{t('dashboard.unitsByStatus', { count: openCell.row.addressees })}</Typography.Text>
+              <ul className="bvct-count-list">
+                {CELL_STATUSES.filter((s) => openCell.counts[s]).map((s) => (
+                  <li key={s}><span className={`bvct-legend-dot bvct-cell-${s}`} />{label(CELL_STATUS_LABELS[s])}: <b>{openCell.counts[s]}</b></li>
+                ))}
+              </ul>
+            </>
+          )}
+        </Modal>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,122 @@
+import { Alert, App, Button, Card, Col, Flex, Form, Row, Tag, Typography } from 'antd'
+import { useMemo, useRef } from 'react'
+import { useNavigate } from 'react-router'
+import { directiveInput, updateDirectiveInput, type DirectiveDto } from '../../../contract/directives.ts'
+import { newIdempotencyKey } from '../../api/client.ts'
+import { FormAlert } from '../../components/forms/FormAlert.tsx'
+import { useFormSubmit } from '../../components/forms/useFormSubmit.ts'
+import { useIsPhone } from '../../components/useIsPhone.ts'
+import { useT } from '../../i18n/useT.ts'
+import { useCreateDirective, useUpdateDirective } from './api.ts'
+import { DirectiveFields } from './DirectiveFields.tsx'
+import { inputFromValues, type DirectiveFormValues } from './directive-form.ts'
+import { warningText } from './parse-warnings.ts'
+import { SourcePane, type SourceView } from './SourceInput.tsx'
+
+interface Props {
+  initial: DirectiveFormValues
+  source: SourceView
+  /** What is stored as the directive's source text: the pasted or .txt text; null for .docx/.pdf. */
+  sourceText: string | null
+  warnings: string[]
+  /** Editing a saved directive; absent when registering a new one. */
+  directive?: DirectiveDto
+  onBack?: () => void
+}
+
+/**
+ * Side by side: the letter on the left, every parsed field on the right for a person to correct,
+ * then saved as a draft (or, for a saved directive, as a new version).
+ */
+export function DirectiveEditor({ initial, source, sourceText, warnings, directive, onBack }: Props) {
+  const t = useT()
+  const isPhone = useIsPhone()
+  const navigate = useNavigate()
+  const { message } = App.useApp()
+  const [form] = Form.useForm<DirectiveFormValues>()
+  // One key per form: a Save retried after a lost answer returns the draft stored the first time.
+  const idempotencyKey = useRef(newIdempotencyKey())
+  const create = useCreateDirective()
+  const update = useUpdateDirective()
+  const areRequirementsLocked = !!directive && directive.status !== 'draft'
+
+  const creating = useFormSubmit(form, directiveInput, (input) => create.mutateAsync({ input, idempotencyKey: idempotencyKey.current }))
+  const updating = useFormSubmit(form, updateDirectiveInput, (input) => update.mutateAsync({ id: directive!.id, ...input }), {
+    onConflict: () => message.warning(t('directives.conflict')),
+  })
+  const { error, isSubmitting } = directive ? updating : creating
+
+  const onFinish = async (values: DirectiveFormValues) => {
+    const body = inputFromValues(values, directive ? directive.sourceText : sourceText)
+    if (directive) {
+      const { requirements, ...rest } = body
+      const saved = await updating.submit({ ...rest, ...(areRequirementsLocked ? {} : { requirements }), version: directive.version })
+      if (saved) {
+        message.success(t('common.saved'))
+        navigate(`/directives/${saved.id}`)
+      }
+      return
+    }
+    const saved = await creating.submit(body)
+    if (saved) {
+      message.success(t('directives.draftSaved'))
+      navigate(`/directives/${saved.id}`)
+    }
+  }
+
+  const warningItems = useMemo(() => warnings.map((w) => warningText(t, w)), [warnings, t])
+
+  return (
+    <Row gutter={[16, 16]} className="bvct-side-by-side">
+      <Col xs={24} lg={11}>
+        <Card
+          size="small"
+          title={t('directives.original')}
+          className="bvct-source-card"
+          extra={source.kind !== 'none' && 'name' in source && source.name ? <Typography.Text type="secondary" ellipsis style={{ maxWidth: 200 }}>{source.name}</Typography.Text> : null}
+          styles={{ body: { padding: 0 } }}
+        >
+          <div className={isPhone ? 'bvct-source-scroll bvct-source-scroll-phone' : 'bvct-source-scroll'}>
+            <SourcePane source={source} />
+          </div>
+        </Card>
+      </Col>
+      <Col xs={24} lg={13}>
+        <Card
+          size="small"
+          title={directive ? t('directives.editTitle', { number: directive.number ?? directive.subject }) : t('directives.reviewTitle')}
+          extra={onBack && <Button size="small" onClick={onBack}>{t('directives.parseAgain')}</Button>}
+          data-testid="directive-form"
+        >
+          {warningItems.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('directives.warningsTitle', { count: warningItems.length })}
+              description={
+                <ul className="bvct-warning-list">
+                  {warningItems.map((w, i) => <li key={i}>{w}</li>)}
+                </ul>
+              }
+            />
+          )}
+          {warningItems.length === 0 && !directive && (
+            <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('directives.noWarnings')} />
+          )}
+          <Form form={form} layout="vertical" initialValues={initial} onFinish={onFinish} scrollToFirstError>
+            <FormAlert error={error} />
+            <DirectiveFields areRequirementsLocked={areRequirementsLocked} />
+            <Flex gap={8} wrap justify="end" className="bvct-form-footer">
+              {directive && <Tag>{t('directives.versionTag', { version: directive.version })}</Tag>}
+              <Button onClick={() => navigate(directive ? `/directives/${directive.id}` : '/directives')}>{t('common.cancel')}</Button>
+              <Button type="primary" htmlType="submit" loading={isSubmitting}>
+                {directive ? t('common.save') : t('directives.saveDraft')}
+              </Button>
+            </Flex>
+          </Form>
+        </Card>
+      </Col>
+    </Row>
+  )
+}

@@ -1,0 +1,134 @@
+import { Button, Col, DatePicker, Form, Input, Row, Typography } from 'antd'
+import { directiveInput } from '../../../contract/directives.ts'
+import { DATE_FORMAT } from '../../components/format.ts'
+import { PlusIcon, TrashIcon } from '../../components/icons.tsx'
+import { zodRule } from '../../components/forms/zod-rules.ts'
+import { useLang, useT } from '../../i18n/useT.ts'
+import type { MessageKey } from '../../i18n/translate.ts'
+import { RequirementTreeEditor } from './RequirementTreeEditor.tsx'
+
+const f = directiveInput.shape
+
+/** A list of one-line entries (addressees, distribution) with add and remove. */
+function LineList({ name, addLabel, itemLabel }: { name: string; addLabel: MessageKey; itemLabel: MessageKey }) {
+  const t = useT()
+  return (
+    <Form.List name={name}>
+      {(fields, { add, remove }) => (
+        <div style={{ display: 'grid', gap: 4 }}>
+          {fields.map((field, i) => (
+            <div key={field.key} style={{ display: 'flex', gap: 4, alignItems: 'flex-start' }}>
+              <Form.Item name={field.name} style={{ flex: 1, marginBottom: 0 }}>
+                <Input aria-label={`${t(itemLabel)} ${i + 1}`} maxLength={500} />
+              </Form.Item>
+              <Button type="text" danger icon={<TrashIcon />} aria-label={t('common.remove')} onClick={() => remove(field.name)} />
+            </div>
+          ))}
+          <div>
+            <Button size="small" type="dashed" icon={<PlusIcon />} onClick={() => add('')}>
+              {t(addLabel)}
+            </Button>
+          </div>
+        </div>
+      )}
+    </Form.List>
+  )
+}
+
+/** Every field of a directive, as parsed or typed; the requirements are locked once it is issued. */
+export function DirectiveFields({ areRequirementsLocked }: { areRequirementsLocked?: boolean }) {
+  const t = useT()
+  const lang = useLang()
+  const requirements = Form.useWatch('requirements') as unknown[] | undefined
+  return (
+    <>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="number" label={t('directives.number')} rules={[zodRule(f.number, lang)]}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={6}>
+          <Form.Item name="documentType" label={t('directives.documentType')} rules={[zodRule(f.documentType, lang)]}>
+            <Input maxLength={20} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={6}>
+          <Form.Item name="date" label={t('directives.date')}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="parentBody" label={t('directives.parentBody')} rules={[zodRule(f.parentBody, lang)]}>
+            <Input maxLength={300} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="issuer" label={t('directives.issuer')} rules={[zodRule(f.issuer, lang)]}>
+            <Input maxLength={300} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="place" label={t('directives.place')} rules={[zodRule(f.place, lang)]}>
+        <Input maxLength={100} style={{ maxWidth: 300 }} />
+      </Form.Item>
+      <Form.Item name="subject" label={t('directives.subject')} rules={[zodRule(f.subject, lang, { required: true })]}>
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
+      </Form.Item>
+      <Form.Item label={t('directives.addressees')}>
+        <LineList name="addressees" addLabel="directives.addAddressee" itemLabel="directives.addressee" />
+      </Form.Item>
+      <Form.Item name="preamble" label={t('directives.preamble')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
+      </Form.Item>
+      <Form.Item
+        label={
+          <span>
+            {t('directives.requirements')}{' '}
+            <Typography.Text type="secondary" data-testid="requirement-count">
+              ({t('directives.requirementCount', { count: requirements?.length ?? 0 })})
+            </Typography.Text>
+          </span>
+        }
+        extra={areRequirementsLocked ? t('directives.requirementsLocked') : undefined}
+      >
+        <RequirementTreeEditor disabled={areRequirementsLocked} />
+      </Form.Item>
+      <Form.Item name="closing" label={t('directives.closing')}>
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />
+      </Form.Item>
+      <Form.Item label={t('directives.distribution')}>
+        <LineList name="distribution" addLabel="directives.addDistribution" itemLabel="directives.distributionItem" />
+      </Form.Item>
+      <Form.Item label={t('directives.references')}>
+        <Form.List name="references">
+          {(fields, { add, remove }) => (
+            <div style={{ display: 'grid', gap: 4 }}>
+              {fields.map((field, i) => (
+                <div key={field.key} style={{ display: 'flex', gap: 4, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+                  <Form.Item name={[field.name, 'number']} style={{ flex: '1 1 140px', marginBottom: 0 }}>
+                    <Input placeholder={t('directives.number')} aria-label={`${t('directives.referenceNumber')} ${i + 1}`} maxLength={100} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'date']} style={{ flex: '0 0 140px', marginBottom: 0 }}>
+                    <DatePicker format={DATE_FORMAT} placeholder={t('directives.date')} style={{ width: '100%' }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'issuer']} style={{ flex: '1 1 140px', marginBottom: 0 }}>
+                    <Input placeholder={t('directives.issuer')} maxLength={300} />
+                  </Form.Item>
+                  <Button type="text" danger icon={<TrashIcon />} aria-label={t('common.remove')} onClick={() => remove(field.name)} />
+                </div>
+              ))}
+              <div>
+                <Button size="small" type="dashed" icon={<PlusIcon />} onClick={() => add({ number: '', date: null, issuer: '' })}>
+                  {t('directives.addReference')}
+                </Button>
+              </div>
+            </div>
+          )}
+        </Form.List>
+      </Form.Item>
+    </>
+  )
+}

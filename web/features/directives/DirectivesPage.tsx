@@ -1,0 +1,117 @@
+import { Alert, Button, Card, Input, Select, Table, Typography, type TableColumnsType } from 'antd'
+import { useMemo, useState } from 'react'
+import { Link, useNavigate, useSearchParams } from 'react-router'
+import type { DirectiveStatus, DirectiveSummaryDto } from '../../../contract/directives.ts'
+import { formatDate } from '../../components/format.ts'
+import { Highlight } from '../../components/Highlight.tsx'
+import { PlusIcon } from '../../components/icons.tsx'
+import { useDebounced } from '../../components/useDebounced.ts'
+import { useIsPhone } from '../../components/useIsPhone.ts'
+import { usePageTitle } from '../../components/usePageTitle.ts'
+import { useT } from '../../i18n/useT.ts'
+import { ACCESS, hasAnyRole } from '../auth/access.ts'
+import { useMe } from '../auth/api.ts'
+import { useDirectives } from './api.ts'
+import { DirectiveStatusTag, useDirectiveStatusOptions } from './DirectiveStatusTag.tsx'
+
+/** Directives in the user's scope, newest first; the search ignores diacritics (done by the server). */
+export default function DirectivesPage() {
+  const t = useT()
+  usePageTitle(t('directives.title'))
+  const isPhone = useIsPhone()
+  const navigate = useNavigate()
+  const { data: me } = useMe()
+  const [params, setParams] = useSearchParams()
+  const status = (params.get('status') as DirectiveStatus | null) ?? undefined
+  const [search, setSearch] = useState(params.get('q') ?? '')
+  const q = useDebounced(search.trim(), 300)
+  const [page, setPage] = useState({ current: 1, size: 20 })
+  const statusOptions = useDirectiveStatusOptions()
+  const { data, isFetching, error } = useDirectives({ q: q || undefined, status, limit: page.size, offset: (page.current - 1) * page.size })
+
+  const columns = useMemo<TableColumnsType<DirectiveSummaryDto>>(() => {
+    const numberCell = (d: DirectiveSummaryDto) => (
+      <Link to={`/directives/${d.id}`}>
+        <Highlight text={d.number ?? t('directives.noNumber')} query={q} />
+      </Link>
+    )
+    if (isPhone)
+      return [
+        {
+          key: 'summary',
+          title: t('directives.title'),
+          render: (_, d) => (
+            <div style={{ display: 'grid', gap: 4 }}>
+              <span>
+                {numberCell(d)} <Typography.Text type="secondary">· {formatDate(d.date)}</Typography.Text>
+              </span>
+              <span><Highlight text={d.subject} query={q} /></span>
+              <span><DirectiveStatusTag status={d.status} /></span>
+            </div>
+          ),
+        },
+      ]
+    return [
+      { key: 'number', title: t('directives.number'), render: (_, d) => numberCell(d), width: 170 },
+      { key: 'subject', title: t('directives.subject'), render: (_, d) => <Highlight text={d.subject} query={q} /> },
+      { key: 'date', title: t('directives.date'), dataIndex: 'date', render: (v: string | null) => formatDate(v), width: 120 },
+      { key: 'status', title: t('common.status'), dataIndex: 'status', render: (s: DirectiveStatus) => <DirectiveStatusTag status={s} />, width: 150 },
+    ]
+  }, [t, isPhone, q])
+
+  const setStatus = (s: DirectiveStatus | undefined) => {
+    setParams(s ? { status: s } : {}, { replace: true })
+    setPage((p) => ({ ...p, current: 1 }))
+  }
+
+  return (
+    <Card title={t('directives.title')} size="small">
+      <div className="bvct-toolbar">
+        <Input
+          className="bvct-toolbar-grow"
+          allowClear
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value)
+            setPage((p) => ({ ...p, current: 1 }))
+          }}
+          placeholder={t('directives.searchPlaceholder')}
+          aria-label={t('directives.searchPlaceholder')}
+          style={{ maxWidth: isPhone ? undefined : 420 }}
+        />
+        <Select<DirectiveStatus>
+          value={status}
+          onChange={(v) => setStatus(v ?? undefined)}
+          allowClear
+          placeholder={t('directives.allStatuses')}
+          aria-label={t('common.status')}
+          options={statusOptions}
+          style={{ width: isPhone ? '100%' : 200 }}
+        />
+        {hasAnyRole(me, ACCESS.directivesManage) && (
+          <Button type="primary" icon={<PlusIcon />} onClick={() => navigate('/directives/new')} style={{ marginInlineStart: 'auto' }}>
+            {t('directives.register')}
+          </Button>
+        )}
+      </div>
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
+      <Table<DirectiveSummaryDto>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={isFetching}
+        pagination={{
+          current: page.current,
+          pageSize: page.size,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (total, [from, to]) => t('common.rangeOfTotal', { from, to, total }),
+          onChange: (current, size) => setPage({ current: size === page.size ? current : 1, size }),
+          simple: isPhone,
+        }}
+      />
+    </Card>
+  )
+}

@@ -1,0 +1,110 @@
+import { Alert, Button, Card, Flex, Input, Tabs, Typography, Upload } from 'antd'
+import { useState } from 'react'
+import type { ParsedDirective } from '../../../contract/directive-parse.ts'
+import { UploadIcon } from '../../components/icons.tsx'
+import { useT } from '../../i18n/useT.ts'
+import { useParseDirective } from './api.ts'
+import { textFromParsed } from './directive-form.ts'
+
+/** What the left-hand pane shows next to the form. */
+export type SourceView =
+  | { kind: 'text'; text: string; name?: string }
+  | { kind: 'pdf'; url: string; name: string }
+  | { kind: 'rendered'; text: string; name: string }
+  | { kind: 'none' }
+
+const ACCEPT = '.txt,.docx,.pdf,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+/** Step one of registering: paste the letter or upload it, and have the server read it. */
+export function SourceInput({ onParsed, onManual }: { onParsed: (p: ParsedDirective, source: SourceView, sourceText: string | null) => void; onManual: () => void }) {
+  const t = useT()
+  const [tab, setTab] = useState<'paste' | 'upload'>('paste')
+  const [text, setText] = useState('')
+  const [file, setFile] = useState<File | null>(null)
+  const parse = useParseDirective()
+
+  const run = async () => {
+    if (tab === 'paste') {
+      if (!text.trim()) return
+      const p = await parse.mutateAsync({ text }).catch(() => null)
+      if (p) onParsed(p, { kind: 'text', text }, text)
+      return
+    }
+    if (!file) return
+    const p = await parse.mutateAsync({ file }).catch(() => null)
+    if (!p) return
+    const name = file.name.toLowerCase()
+    if (name.endsWith('.txt')) {
+      const raw = await file.text()
+      onParsed(p, { kind: 'text', text: raw, name: file.name }, raw)
+    } else if (name.endsWith('.pdf')) onParsed(p, { kind: 'pdf', url: URL.createObjectURL(file), name: file.name }, null)
+    else onParsed(p, { kind: 'rendered', text: textFromParsed(p), name: file.name }, null)
+  }
+
+  const canRun = tab === 'paste' ? !!text.trim() : !!file
+  return (
+    <Card title={t('directives.registerTitle')} size="small" className="bvct-narrow-card" style={{ maxWidth: 900 }}>
+      <Typography.Paragraph type="secondary">{t('directives.registerIntro')}</Typography.Paragraph>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setTab(k as 'paste' | 'upload')}
+        items={[
+          {
+            key: 'paste',
+            label: t('directives.pasteTab'),
+            children: (
+              <Input.TextArea
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                rows={14}
+                placeholder={t('directives.pastePlaceholder')}
+                aria-label={t('directives.pasteTab')}
+                data-testid="paste-text"
+              />
+            ),
+          },
+          {
+            key: 'upload',
+            label: t('directives.uploadTab'),
+            children: (
+              <Upload.Dragger
+                accept={ACCEPT}
+                maxCount={1}
+                beforeUpload={(f) => {
+                  setFile(f)
+                  return false
+                }}
+                onRemove={() => setFile(null)}
+                fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
+              >
+                <p style={{ fontSize: 28, margin: 0 }}><UploadIcon /></p>
+                <p>{t('directives.uploadHint')}</p>
+                <Typography.Text type="secondary">{t('directives.uploadTypes')}</Typography.Text>
+              </Upload.Dragger>
+            ),
+          },
+        ]}
+      />
+      {parse.error && <Alert type="error" showIcon title={parse.error.message} style={{ marginTop: 12 }} role="alert" />}
+      <Flex gap={8} wrap style={{ marginTop: 16 }}>
+        <Button type="primary" onClick={run} loading={parse.isPending} disabled={!canRun}>
+          {t('directives.parse')}
+        </Button>
+        <Button onClick={onManual}>{t('directives.typeManually')}</Button>
+      </Flex>
+    </Card>
+  )
+}
+
+/** The letter as received, beside the form; scrolls on its own so both stay in view. */
+export function SourcePane({ source }: { source: SourceView }) {
+  const t = useT()
+  if (source.kind === 'none') return <Typography.Text type="secondary">{t('directives.noSource')}</Typography.Text>
+  if (source.kind === 'pdf') return <iframe src={source.url} title={source.name} className="bvct-source-pdf" />
+  return (
+    <>
+      {source.kind === 'rendered' && <Alert type="info" showIcon title={t('directives.renderedSource', { name: source.name })} style={{ marginBottom: 8 }} />}
+      <pre className="bvct-source-text" data-testid="source-text">{source.text}</pre>
+    </>
+  )
+}
