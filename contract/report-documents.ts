@@ -147,7 +147,7 @@ const line = (max: number) => z.string().trim().max(max)
 export const documentHeaderInput = z.strictObject({
   parentBody: line(200),
   issuer: line(200).min(2),
-  number: z.string().max(60).regex(/^\s*\d*\s*-?\s*[\p{L}]+\/[\p{L}\d-]+\s*$/u, 'Số, ký hiệu dạng "12-BC/BCSĐ" hoặc "-BC/BCSĐ"'),
+  number: z.string().max(60).regex(/^\s*\d*\s*-\s*\p{L}+\/[\p{L}\d-]+\s*$/u, 'Số, ký hiệu dạng "12-BC/BCSĐ", hoặc "-BC/BCSĐ" để điền số sau'),
   place: line(100).min(2),
   date: z.iso.date(),
 })

@@ -54,7 +54,7 @@ export const FIGURE_SHEET_COLUMNS = [
 ] as const
 
 function figuresSheet(wb: ExcelJS.Workbook, input: ConsolidatedReportInput) {
-  const ws = wb.addWorksheet('Số liệu', { views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 } })
+  const ws = wb.addWorksheet('Số liệu', { views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
   const span = FIGURE_SHEET_COLUMNS.length
   titleRows(ws, [`${input.title} ${input.subtitle}`.trim(), `${input.periodTitle}; hạn báo cáo ${vnTextDate(input.deadline)}; số liệu đến ngày ${vnTextDate(input.header.date)}`], span)
   headerRow(ws, FIGURE_SHEET_COLUMNS.map((c) => c.header))
