@@ -2,6 +2,7 @@ import { z } from 'zod'
 
 export const auditListQuery = z.strictObject({
   actorId: z.coerce.number().int().positive().optional(),
+  actorUsername: z.string().trim().max(100).optional(),
   entity: z.string().trim().max(60).optional(),
   entityId: z.string().trim().max(60).optional(),
   from: z.iso.date().optional(),

@@ -84,7 +84,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false })
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !existsSync(WEB_DIST + 'index.html')) throw new AppError('NOT_FOUND')
+    // A missing asset (a stale hashed file name) is a 404, not the app's HTML under a .js name.
+    const isAsset = /\.[a-z0-9]+$/i.test(req.url.split('?')[0])
+    if (req.url.startsWith('/api/') || isAsset || !existsSync(WEB_DIST + 'index.html')) throw new AppError('NOT_FOUND')
     return reply.sendFile('index.html')
   })
   return app

@@ -64,6 +64,10 @@ describe('bad input', () => {
     expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0].n).toBe(audits)
   })
 
+  it('answers a missing web asset with 404, not the app page', async () => {
+    expect((await t.call(null, 'GET', '/assets/index-deadbeef.js')).statusCode).toBe(404)
+  })
+
   it('answers unknown API paths with a JSON 404', async () => {
     const res = await t.call(admin, 'GET', '/api/v1/nothing-here')
     expect(res.statusCode).toBe(404)

@@ -17,6 +17,7 @@ export function auditRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
     // Entries tied to no unit (sign-ins, system jobs) are for readers scoped at a top-level unit.
     const where = [`(u.path <@ ANY($1::ltree[]) OR (l.unit_id IS NULL AND EXISTS (SELECT 1 FROM unnest($1::ltree[]) s WHERE nlevel(s) = 1)))`]
     if (q.actorId) where.push(`l.actor_id = $${params.push(q.actorId)}`)
+    if (q.actorUsername) where.push(`lower(l.actor_username) = lower($${params.push(q.actorUsername)})`)
     if (q.entity) where.push(`l.entity = $${params.push(q.entity)}`)
     if (q.entityId) where.push(`l.entity_id = $${params.push(q.entityId)}`)
     if (q.from) where.push(`l.at >= $${params.push(q.from)}::date`)
