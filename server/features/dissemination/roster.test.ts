@@ -185,6 +185,9 @@ describe('roster import over HTTP', () => {
     expect(noName.json().error.fields).toEqual({ file: 'Không tìm thấy cột "Họ và tên" ở dòng tiêu đề' })
     const broken = await upload(officer, sessionId, Buffer.from([0x50, 0x4b, 0x03, 0x04, 9, 9, 9]), 'hong.xlsx')
     expect(broken.json().error.fields).toEqual({ file: 'Không đọc được tệp' })
+    const huge = await upload(officer, sessionId, Buffer.alloc(11 * 1024 * 1024, 'a'), 'lon.csv')
+    expect(huge.statusCode).toBe(400)
+    expect(huge.json().error.fields).toEqual({ file: 'Tệp quá lớn (tối đa 10 MB)' })
   })
 
   it('should answer 404 for a session out of scope without reading the upload', async () => {
