@@ -76,5 +76,5 @@ describe('embedded PGlite in a worker thread', () => {
     } finally {
       await w.close()
     }
-  })
+  }, 180_000)
 })
