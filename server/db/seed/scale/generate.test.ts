@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDb } from '../../../../test/db.ts'
+import { verifyAuditChain } from '../../../features/audit/audit.verify.ts'
+import type { Db } from '../../types.ts'
+import { DatabaseNotEmptyError, generateScale, recordedScale } from './generate.ts'
+import { defaultScale } from './options.ts'
+
+const SCALE = defaultScale({ units: 30, peoplePerUnit: 6, directives: 3, requirementsMin: 5, requirementsMax: 7, auditEntries: 200, seed: 7, asOf: '2026-06-15', password: 'Scale-test-1' })
+
+/** A digest of the generated rows that the seed decides (not ids of sequences, hashes or now()). */
+async function fingerprint(db: Db) {
+  const h = createHash('sha256')
+  const tables = [
+    'SELECT id, parent_id, path::text, code, name, kind, sort_key FROM unit ORDER BY id',
+    'SELECT id, unit_id, full_name, position, category, is_party_member, is_active FROM person ORDER BY id',
+    'SELECT directive_id, unit_id, ack_due_date, acknowledged_at FROM directive_addressee ORDER BY 1, 2',
+    'SELECT id, plan_id, requirement_id, owner_person_id, due_date, effective_due_date, status, completed_on FROM plan_action ORDER BY id',
+    'SELECT session_id, person_id FROM session_attendance ORDER BY 1, 2',
+    'SELECT id, hash FROM audit_log ORDER BY id',
+  ]
+  for (const sql of tables) h.update(JSON.stringify(await db.query(sql)))
+  return h.digest('hex')
+}
+
+describe('scale generator', () => {
+  let db: Db
+  beforeAll(async () => {
+    db = await createTestDb()
+    await generateScale(db, SCALE)
+  }, 120_000)
+  afterAll(() => db.close())
+
+  it('builds a tree 4–5 levels deep with exactly the units and people asked for', async () => {
+    const [r] = await db.query<any>(`SELECT (SELECT count(*)::int FROM unit) AS units, (SELECT count(*)::int FROM person) AS people,
+      (SELECT max(nlevel(path))::int FROM unit) AS depth, (SELECT count(*)::int FROM unit WHERE parent_id IS NULL) AS roots,
+      (SELECT count(*)::int FROM directive) AS directives`)
+    expect(r).toEqual({ units: 30, people: 180, depth: 5, roots: 1, directives: 3 })
+    const [bad] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM unit c JOIN unit p ON p.id = c.parent_id WHERE c.path <> p.path || c.id::text::ltree`)
+    expect(bad.n).toBe(0)
+  })
+
+  it('writes only references that resolve (the load skips foreign-key checks)', async () => {
+    const fks = await db.query<{ name: string; child: string; parent: string; cols: string[]; pcols: string[] }>(
+      `SELECT conname AS name, conrelid::regclass::text AS child, confrelid::regclass::text AS parent,
+         (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(conkey) WITH ORDINALITY k(n, ord) JOIN pg_attribute a ON a.attrelid = conrelid AND a.attnum = k.n) AS cols,
+         (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(confkey) WITH ORDINALITY k(n, ord) JOIN pg_attribute a ON a.attrelid = confrelid AND a.attnum = k.n) AS pcols
+       FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace`,
+    )
+    expect(fks.length).toBeGreaterThan(20)
+    for (const fk of fks) {
+      const [r] = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${fk.child} c WHERE ${fk.cols.map((x) => `c.${x} IS NOT NULL`).join(' AND ')}
+         AND NOT EXISTS (SELECT 1 FROM ${fk.parent} p WHERE ${fk.cols.map((x, i) => `p.${fk.pcols[i]} = c.${x}`).join(' AND ')})`,
+      )
+      expect(r.n, fk.name).toBe(0)
+    }
+  })
+
+  it('gives every directive its number of top-level requirements, within the range', async () => {
+    const rows = await db.query<{ n: number }>(`SELECT count(*) FILTER (WHERE r.parent_id IS NULL)::int AS n FROM directive d JOIN requirement r ON r.directive_id = d.id GROUP BY d.id`)
+    expect(rows).toHaveLength(3)
+    for (const r of rows) expect(r.n).toBeGreaterThanOrEqual(5), expect(r.n).toBeLessThanOrEqual(7)
+  })
+
+  it('issues directives to whole subtrees: every unit below an addressee is one too', async () => {
+    const [r] = await db.query<{ n: number; total: number }>(
+      `SELECT (SELECT count(*)::int FROM directive_addressee a JOIN unit u ON u.id = a.unit_id JOIN unit c ON c.path <@ u.path
+               WHERE NOT EXISTS (SELECT 1 FROM directive_addressee x WHERE x.directive_id = a.directive_id AND x.unit_id = c.id)) AS n,
+              (SELECT count(*)::int FROM directive_addressee) AS total`,
+    )
+    expect(r.total).toBeGreaterThan(0)
+    expect(r.n).toBe(0)
+  })
+
+  it('spreads acknowledgements and action timeliness over every state', async () => {
+    const [r] = await db.query<any>(
+      `SELECT count(*) FILTER (WHERE status = 'done' AND completed_on <= effective_due_date)::int AS done_on_time,
+              count(*) FILTER (WHERE status = 'done' AND completed_on > effective_due_date)::int AS done_late,
+              count(*) FILTER (WHERE status <> 'done' AND effective_due_date < $1::date)::int AS overdue,
+              count(*) FILTER (WHERE status = 'inProgress' AND effective_due_date >= $1::date)::int AS in_progress,
+              count(*) FILTER (WHERE status = 'notStarted')::int AS not_started,
+              count(*) FILTER (WHERE effective_due_date <> due_date)::int AS extended
+       FROM plan_action`,
+      [SCALE.asOf],
+    )
+    for (const k of ['done_on_time', 'done_late', 'overdue', 'in_progress', 'not_started']) expect(r[k], k).toBeGreaterThan(0)
+    const [a] = await db.query<any>(`SELECT count(*)::int AS n, count(acknowledged_at)::int AS acked FROM directive_addressee`)
+    expect(a.acked / a.n).toBeGreaterThan(0.6)
+    expect(a.acked).toBeLessThan(a.n)
+    const plans = await db.query<{ status: string }>('SELECT DISTINCT status FROM unit_plan')
+    expect(plans.length).toBeGreaterThanOrEqual(3)
+    const [s] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM session_attendance')
+    expect(s.n).toBeGreaterThan(0)
+  })
+
+  it('writes an audit chain that verifies, and records its scale', async () => {
+    const v = await verifyAuditChain(db)
+    expect(v).toMatchObject({ ok: true, count: 201 })
+    expect(await recordedScale(db)).toMatchObject({ units: 30, peoplePerUnit: 6, directives: 3, seed: 7, asOf: '2026-06-15' })
+  })
+
+  it('refuses a database that already has units', async () => {
+    await expect(generateScale(db, SCALE)).rejects.toBeInstanceOf(DatabaseNotEmptyError)
+  })
+
+  it('gives the same data for the same seed, and different data for another', async () => {
+    const same = await createTestDb()
+    const other = await createTestDb()
+    try {
+      await generateScale(same, SCALE)
+      await generateScale(other, { ...SCALE, seed: 8 })
+      const fp = await fingerprint(db)
+      expect(await fingerprint(same)).toBe(fp)
+      expect(await fingerprint(other)).not.toBe(fp)
+    } finally {
+      await same.close()
+      await other.close()
+    }
+  }, 120_000)
+})

@@ -1,0 +1,183 @@
+// Realistic, deterministic data at any scale, for the benchmark and for trying the dashboard at the
+// size of a whole ministry: units, people, accounts, directives with plans and actions,
+// dissemination, and a verified audit chain. Everything is computed in JavaScript from one seed
+// and written in bulk (see bulk.ts) inside one transaction.
+import { randomBytes } from 'node:crypto'
+import { vnNameSortKey, vnSortKey } from '../../../../contract/vietnamese.ts'
+import { hashPassword } from '../../../features/auth/password.ts'
+import { migrate } from '../../migrate.ts'
+import type { Db, Queryable } from '../../types.ts'
+import { POSITIONS, categoryFor, rng, vietnameseName } from '../names.ts'
+import { auditWriter, generateAudit, type AuditActor } from './audit.ts'
+import { Loader, dropSecondaryIndexes, syncIdentity } from './bulk.ts'
+import { chooseAddressees, directiveWriters, generateDirectives, type Population } from './directives.ts'
+import { SCALE_STATE_KEY, scaleKey, type ScaleKey, type ScaleOptions } from './options.ts'
+import { silentProgress, type Progress } from './progress.ts'
+import { buildTree } from './tree.ts'
+
+export class DatabaseNotEmptyError extends Error {
+  constructor(units: number) {
+    super(`The database already has ${units} units. Pass --reset to drop its schema and generate from scratch.`)
+  }
+}
+
+/** Drops every table, function and extension in the current schema and migrates from zero. */
+export async function resetSchema(db: Db) {
+  await db.query('DROP SCHEMA public CASCADE')
+  await db.query('CREATE SCHEMA public')
+  await migrate(db)
+}
+
+export async function countUnits(db: Queryable): Promise<number> {
+  const [r] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM unit')
+  return r.n
+}
+
+/** The scale recorded by the last generation, if this database was filled by it. */
+export async function recordedScale(db: Queryable): Promise<(ScaleKey & { asOf: string }) | null> {
+  const rows = await db.query<{ value: any }>('SELECT value FROM app_state WHERE key = $1', [SCALE_STATE_KEY])
+  const v = rows[0]?.value
+  return v ? (typeof v === 'string' ? JSON.parse(v) : v).scale ?? null : null
+}
+
+const BIG_TABLES = ['person', 'account', 'role_grant', 'directive_addressee', 'unit_plan', 'plan_action', 'deadline_extension', 'dissemination_session',
+  'session_requirement', 'session_attendance', 'receipt_confirmation', 'audit_log']
+const IDENTITY_TABLES = ['unit', 'person', 'account', 'role_grant', 'directive', 'requirement', 'unit_plan', 'plan_action', 'deadline_extension', 'dissemination_session', 'audit_log']
+
+export interface ScaleSummary {
+  scale: ScaleKey & { asOf: string }
+  rows: Record<string, number>
+  /** Seconds the database spent inserting each table (indexes dropped meanwhile). */
+  seconds: Record<string, number>
+  password: string
+  ms: number
+}
+
+/** Fills an empty database (no units) with `o`'s scale. Throws DatabaseNotEmptyError otherwise. */
+export async function generateScale(db: Db, o: ScaleOptions, progress: Progress = silentProgress): Promise<ScaleSummary> {
+  const started = Date.now()
+  const password = o.password ?? 'Bvct-' + randomBytes(6).toString('base64url')
+  const passwordHash = await hashPassword(password)
+  const rows: Record<string, number> = {}
+  const seconds: Record<string, number> = {}
+  await db.transaction(async (tx) => {
+    const units = await countUnits(tx)
+    if (units) throw new DatabaseNotEmptyError(units)
+    const max = async (table: string) => (await tx.query<{ m: number }>(`SELECT coalesce(max(id), 0)::int8 AS m FROM ${table}`))[0].m
+    const base: Record<string, number> = {}
+    for (const t of IDENTITY_TABLES) base[t] = await max(t)
+    const [last] = await tx.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')
+
+    progress.stage('dropping indexes', 1)
+    const indexes = await dropSecondaryIndexes(tx, BIG_TABLES)
+    // Foreign-key checks are most of an insert's cost (plan_action has five). The generator makes
+    // every reference from ids it just wrote, so a superuser skips them for this transaction only;
+    // the test checks the references. Anyone else gets the checks.
+    const [role] = await tx.query<{ is_super: boolean }>('SELECT rolsuper AS is_super FROM pg_roles WHERE rolname = current_user')
+    if (role?.is_super) await tx.query('SET LOCAL session_replication_role = replica')
+    progress.tick()
+
+    const loader = new Loader(tx)
+    const tree = buildTree(o.units, rng(o.seed), base.unit + 1)
+    const wUnit = loader.table('unit', [['id', 'int'], ['parent_id', 'int'], ['path', 'ltree'], ['code', 'text'], ['name', 'text'], ['kind', 'text'], ['sort_key', 'text']])
+    const wPerson = loader.table('person', [
+      ['id', 'int'], ['unit_id', 'int'], ['full_name', 'text'], ['position', 'text'], ['category', 'text'], ['is_party_member', 'bool'], ['is_active', 'bool'], ['sort_key', 'text'],
+    ])
+    const wAccount = loader.table('account', [['id', 'int'], ['person_id', 'int'], ['username', 'text'], ['password_hash', 'text']])
+    const wGrant = loader.table('role_grant', [['id', 'int'], ['account_id', 'int'], ['role', 'text'], ['unit_id', 'int']])
+    const w = directiveWriters(loader)
+    const wAudit = auditWriter(loader)
+
+    progress.stage('units', tree.units.length)
+    for (const u of tree.units) {
+      wUnit.push(u.id, u.parentId, u.path, u.code, u.name, u.kind, vnSortKey(u.name))
+      progress.tick()
+    }
+
+    const rp = rng(o.seed + 1)
+    const firstPersonId = base.person + 1
+    const personStart: number[] = []
+    const personCount: number[] = []
+    const isActive = new Uint8Array(tree.units.length * o.peoplePerUnit)
+    let personId = base.person
+    progress.stage('people', isActive.length)
+    for (const u of tree.units) {
+      personStart.push(personId + 1)
+      personCount.push(o.peoplePerUnit)
+      const pos = POSITIONS[u.kind] ?? (u.kind === 'center' ? POSITIONS.institute : POSITIONS.default)
+      for (let i = 0; i < o.peoplePerUnit; i++) {
+        const id = ++personId
+        const position = i === 0 ? pos.head : i === 1 ? pos.deputy : pos.staff[Math.floor(rp() * pos.staff.length)]
+        const fullName = vietnameseName(rp)
+        // Heads and officers (first and last) stay active: they hold the unit's accounts.
+        const active = i === 0 || i === o.peoplePerUnit - 1 || rp() >= 0.02
+        isActive[id - firstPersonId] = active ? 1 : 0
+        wPerson.push(id, u.id, fullName, position, categoryFor(u.kind, position), i < 2 || rp() < 0.4, active, vnNameSortKey(fullName))
+        progress.tick()
+      }
+      if ((u.id & 63) === 0) await loader.backpressure()
+    }
+
+    // Every unit has a head and an officer account; the board and the committee sit on the ministry.
+    progress.stage('accounts', tree.units.length * 2 + 2)
+    let accountId = base.account
+    let grantId = base.role_grant
+    const addAccount = (username: string, person: number | null, role: string, unitId: number) => {
+      const id = ++accountId
+      wAccount.push(id, person, username, passwordHash)
+      wGrant.push(++grantId, id, role, unitId)
+      progress.tick()
+      return id
+    }
+    const boardAccountId = addAccount('board', null, 'board', tree.root.id)
+    addAccount('committee', null, 'committee', tree.root.id)
+    const headAccount: (number | null)[] = []
+    const officerAccount: (number | null)[] = []
+    const actors: AuditActor[] = []
+    for (const [i, u] of tree.units.entries()) {
+      const code = u.code.toLowerCase()
+      headAccount.push(addAccount(`head.${code}`, personStart[i], 'unitHead', u.id))
+      const officerPerson = o.peoplePerUnit > 1 ? personStart[i] + o.peoplePerUnit - 1 : null
+      officerAccount.push(addAccount(`officer.${code}`, officerPerson, 'unitOfficer', u.id))
+      actors.push({ id: officerAccount[i]!, username: `officer.${code}`, unitId: u.id })
+    }
+    loader.flushThrough(wGrant)
+    await loader.backpressure(0)
+
+    const pop: Population = { tree, personStart, personCount, isActive, firstPersonId, headAccount, officerAccount, boardAccountId }
+    const rd = rng(o.seed + 2)
+    const addressees = chooseAddressees(o, tree, rd)
+    const ids = { directive: base.directive, requirement: base.requirement, unitPlan: base.unit_plan, planAction: base.plan_action, extension: base.deadline_extension, session: base.dissemination_session }
+    await generateDirectives(o, pop, addressees, w, loader, ids, rd, progress)
+    loader.flushThrough(w.receipt)
+    await loader.backpressure(0)
+
+    const counts = () => Object.fromEntries([wUnit, wPerson, wAccount, wGrant, ...Object.values(w), wAudit].map((t) => [t.table, t.rows]))
+    const scale = { ...scaleKey(o), asOf: o.asOf }
+    await generateAudit(
+      o, actors, { directives: o.directives, actions: w.action.rows, firstDirective: base.directive, firstAction: base.plan_action },
+      { lastId: base.audit_log, lastHash: last?.hash ?? null }, wAudit, loader, rng(o.seed + 3), progress, { scale, rows: counts() },
+    )
+    await loader.flushAll()
+    Object.assign(rows, counts())
+    for (const t of [wUnit, wPerson, wAccount, wGrant, ...Object.values(w), wAudit]) seconds[t.table] = t.ms / 1000
+
+    if (role?.is_super) await tx.query('SET LOCAL session_replication_role = origin')
+    progress.stage('indexes', indexes.length)
+    for (const def of indexes) {
+      await tx.query(def)
+      progress.tick()
+    }
+    await syncIdentity(tx, IDENTITY_TABLES)
+    await tx.query(
+      `INSERT INTO app_state (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
+      [SCALE_STATE_KEY, JSON.stringify({ scale, rows, generatedAt: new Date().toISOString() })],
+    )
+    progress.done()
+  })
+  progress.stage('analyze', 1)
+  await db.query(`ANALYZE unit, ${BIG_TABLES.join(', ')}, directive, requirement`)
+  progress.tick()
+  progress.done()
+  return { scale: { ...scaleKey(o), asOf: o.asOf }, rows, seconds, password, ms: Date.now() - started }
+}

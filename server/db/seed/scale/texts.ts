@@ -1,0 +1,85 @@
+// Vocabulary for generated data: the kinds of units a ministry of health has, directive subjects,
+// requirements and the actions units plan for them. Words only; the generator picks among them.
+
+export const HOSPITALS = ['Bạch Mai', 'Chợ Rẫy', 'Hữu nghị Việt Đức', 'Trung ương Huế', 'K', 'Nhi Trung ương', 'Phổi Trung ương', 'E', 'Hữu nghị', 'Thống Nhất',
+  'Da liễu Trung ương', 'Mắt Trung ương', 'Nội tiết Trung ương', 'Lão khoa Trung ương', 'Phụ sản Trung ương', 'Răng Hàm Mặt Trung ương', 'Tai Mũi Họng Trung ương',
+  'Y học cổ truyền Trung ương', 'Bệnh Nhiệt đới Trung ương', 'Tâm thần Trung ương I', 'Châm cứu Trung ương', 'Đa khoa Trung ương Thái Nguyên', 'Đa khoa Trung ương Cần Thơ',
+  'Đa khoa Trung ương Quảng Nam', 'Chỉnh hình và Phục hồi chức năng Đà Nẵng', 'C Đà Nẵng', 'Uông Bí', 'Việt Nam - Thụy Điển Uông Bí', 'Tâm thần Trung ương II', 'Phong - Da liễu Trung ương Quy Hòa']
+export const DEPARTMENTS = ['Văn phòng Bộ', 'Vụ Tổ chức cán bộ', 'Vụ Kế hoạch - Tài chính', 'Vụ Pháp chế', 'Thanh tra Bộ', 'Cục Quản lý Khám, chữa bệnh', 'Cục Quản lý Dược',
+  'Cục Phòng bệnh', 'Cục An toàn thực phẩm', 'Cục Khoa học công nghệ và Đào tạo', 'Cục Quản lý Y, Dược cổ truyền', 'Cục Bà mẹ và Trẻ em', 'Cục Dân số', 'Vụ Hợp tác quốc tế',
+  'Cục Hạ tầng và Thiết bị y tế', 'Vụ Bảo hiểm y tế', 'Cục Quản lý Môi trường y tế', 'Vụ Truyền thông và Thi đua, khen thưởng']
+export const INSTITUTES = ['Vệ sinh dịch tễ Trung ương', 'Dinh dưỡng', 'Pasteur Thành phố Hồ Chí Minh', 'Kiểm nghiệm thuốc Trung ương', 'Sốt rét - Ký sinh trùng - Côn trùng Trung ương',
+  'Y tế công cộng Thành phố Hồ Chí Minh', 'Pasteur Nha Trang', 'Vệ sinh dịch tễ Tây Nguyên', 'Sức khỏe nghề nghiệp và Môi trường', 'Pháp y Quốc gia', 'Giám định y khoa Trung ương',
+  'Trang thiết bị và Công trình y tế', 'Chiến lược và Chính sách y tế', 'Kiểm định quốc gia vắc xin và sinh phẩm y tế']
+export const UNIVERSITIES = ['Y Hà Nội', 'Dược Hà Nội', 'Y Dược Thành phố Hồ Chí Minh', 'Y Dược Thái Bình', 'Y tế công cộng', 'Điều dưỡng Nam Định', 'Y Dược Hải Phòng',
+  'Kỹ thuật Y tế Hải Dương', 'Kỹ thuật Y - Dược Đà Nẵng', 'Y Dược Cần Thơ']
+export const COMPANIES = ['Tổng công ty Dược Việt Nam - CTCP', 'Tổng công ty Thiết bị y tế Việt Nam - CTCP', 'Công ty Vắc xin và Sinh phẩm số 1', 'Công ty Vắc xin Pasteur Đà Lạt']
+
+export const CENTRES = ['Cấp cứu', 'Tim mạch', 'Hô hấp', 'Chống độc', 'Y học hạt nhân và Ung bướu', 'Đột quỵ', 'Bệnh nhiệt đới', 'Dị ứng - Miễn dịch lâm sàng', 'Sức khỏe tâm thần',
+  'Dinh dưỡng lâm sàng', 'Đào tạo và Chỉ đạo tuyến', 'Huyết học và Truyền máu', 'Thận tiết niệu và Lọc máu', 'Kiểm soát bệnh tật', 'Khảo thí', 'Thông tin - Thư viện']
+export const FACULTIES = ['Nội tổng hợp', 'Ngoại tổng hợp', 'Sản', 'Nhi', 'Hồi sức tích cực', 'Gây mê hồi sức', 'Chẩn đoán hình ảnh', 'Xét nghiệm', 'Dược', 'Kiểm soát nhiễm khuẩn',
+  'Y học cổ truyền', 'Phục hồi chức năng', 'Răng Hàm Mặt', 'Tai Mũi Họng', 'Mắt', 'Da liễu', 'Thần kinh', 'Tiêu hóa', 'Cơ xương khớp', 'Nội tiết', 'Y tế công cộng', 'Điều dưỡng',
+  'Khoa học cơ bản', 'Y học dự phòng']
+export const OFFICES = ['Tổ chức cán bộ', 'Hành chính quản trị', 'Tài chính kế toán', 'Kế hoạch tổng hợp', 'Quản lý chất lượng', 'Điều dưỡng', 'Công tác xã hội', 'Vật tư thiết bị',
+  'Công nghệ thông tin', 'Đào tạo', 'Quản lý khoa học', 'Hợp tác quốc tế', 'Thanh tra - Pháp chế', 'Tổng hợp']
+export const WARDS = ['Đơn nguyên', 'Buồng bệnh', 'Bộ phận', 'Phòng khám']
+export const TEAMS = ['Tổ điều dưỡng', 'Tổ hành chính', 'Tổ kỹ thuật', 'Nhóm chuyên môn', 'Tổ trực', 'Tổ công tác']
+
+export const DOCUMENT_TYPES = [
+  { type: 'CV', suffix: 'CV/BCSĐ' },
+  { type: 'KH', suffix: 'KH/BCSĐ' },
+  { type: 'CT', suffix: 'CT/BCSĐ' },
+  { type: 'HD', suffix: 'HD/BBVCTNB' },
+  { type: 'TB', suffix: 'TB/BCSĐ' },
+]
+
+export const SUBJECTS = [
+  'Tăng cường công tác bảo vệ chính trị nội bộ trong tình hình mới',
+  'Triển khai thực hiện Quy định số 58-QĐ/TW về một số vấn đề bảo vệ chính trị nội bộ Đảng',
+  'Rà soát, thẩm định tiêu chuẩn chính trị cán bộ, viên chức năm',
+  'Tăng cường bảo vệ bí mật nhà nước trong các đơn vị sự nghiệp y tế',
+  'Kiểm tra công tác bảo vệ chính trị nội bộ tại các đơn vị trực thuộc',
+  'Phòng ngừa, ngăn chặn biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống',
+  'Quản lý thông tin trên mạng xã hội của cán bộ, viên chức ngành y tế',
+  'Sơ kết công tác bảo vệ chính trị nội bộ sáu tháng đầu năm',
+  'Bồi dưỡng nghiệp vụ cho cán bộ làm công tác bảo vệ chính trị nội bộ',
+  'Thực hiện Kết luận của Bộ Chính trị về công tác bảo vệ chính trị nội bộ',
+]
+
+export const REQUIREMENTS = [
+  'Tổ chức quán triệt nội dung văn bản tới cấp ủy, lãnh đạo và toàn thể cán bộ, đảng viên, viên chức, người lao động.',
+  'Rà soát, bổ sung quy chế làm việc, quy chế bảo vệ bí mật nhà nước của đơn vị.',
+  'Thẩm định tiêu chuẩn chính trị đối với cán bộ được đề nghị bổ nhiệm, quy hoạch, cử đi học tập, công tác nước ngoài.',
+  'Rà soát danh sách viên chức làm việc tại các bộ phận trọng yếu, cơ mật.',
+  'Quản lý chặt chẽ các kênh truyền thông, trang thông tin điện tử, mạng xã hội của đơn vị.',
+  'Xây dựng và triển khai kế hoạch kiểm tra, giám sát công tác bảo vệ chính trị nội bộ.',
+  'Kiện toàn bộ phận, cán bộ làm công tác bảo vệ chính trị nội bộ; cử cán bộ đi bồi dưỡng nghiệp vụ.',
+  'Phối hợp với cơ quan chức năng xác minh, làm rõ các vấn đề chính trị hiện nay theo yêu cầu.',
+  'Theo dõi, phát hiện, ngăn chặn và xử lý kịp thời các vi phạm theo quy định.',
+  'Tăng cường trách nhiệm nêu gương của người đứng đầu cấp ủy, đơn vị.',
+  'Đưa nội dung bảo vệ chính trị nội bộ vào sinh hoạt chi bộ định kỳ.',
+  'Tổ chức tập huấn an toàn, an ninh mạng cho cán bộ quản trị hệ thống thông tin.',
+  'Rà soát hồ sơ đảng viên, hồ sơ cán bộ theo quy định.',
+  'Đôn đốc khắc phục các tồn tại, hạn chế sau kiểm tra.',
+  'Tổng hợp, báo cáo kết quả thực hiện về Ban cán sự đảng qua Ban Bảo vệ chính trị nội bộ đúng thời hạn.',
+]
+
+export const ACTIONS = [
+  'Tổ chức hội nghị quán triệt văn bản tới cấp ủy, lãnh đạo đơn vị',
+  'Đưa nội dung vào sinh hoạt chi bộ định kỳ',
+  'Tổ chức học tập cho toàn thể viên chức, người lao động',
+  'Đăng tải nội dung trên trang thông tin nội bộ',
+  'Rà soát danh sách viên chức làm việc tại bộ phận trọng yếu, cơ mật',
+  'Kiểm điểm việc thực hiện trách nhiệm nêu gương của người đứng đầu',
+  'Rà soát các kênh truyền thông chính thức của đơn vị',
+  'Tập huấn an toàn, an ninh mạng cho cán bộ quản trị hệ thống',
+  'Rà soát hồ sơ thẩm định tiêu chuẩn chính trị theo Quy định 58-QĐ/TW',
+  'Phối hợp cơ quan chức năng xác minh theo yêu cầu',
+  'Tổ chức đoàn tự kiểm tra tại các khoa, phòng',
+  'Kiện toàn bộ phận làm công tác bảo vệ chính trị nội bộ',
+  'Rà soát quy chế bảo vệ bí mật của đơn vị',
+  'Đôn đốc khắc phục các tồn tại sau kiểm tra',
+  'Tổng hợp, báo cáo kết quả về Ban Bảo vệ chính trị nội bộ',
+]
+
+export const SESSION_FORMS = ['meeting', 'meeting', 'conference', 'online', 'document', 'other'] as const
