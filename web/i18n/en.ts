@@ -235,6 +235,8 @@ export const en: Record<MessageKey, string> = {
   'dashboard.anyStatus': 'Any status',
   'dashboard.overdueOnly': 'Only units with overdue work',
   'dashboard.rankByOverdue': 'Rank by overdue',
+  'dashboard.filters': 'Filters and key',
+  'dashboard.lateCount': '{count} late',
   'dashboard.export': 'Export to Excel',
   'dashboard.legend': 'Colour key',
   'dashboard.treeHint': 'A row with an arrow sums the unit and those below it; the number in a cell counts the units in that status',
@@ -502,6 +504,7 @@ export const en: Record<MessageKey, string> = {
   'plans.decisionNote': 'Note (optional)',
   'plans.extensionApproved': 'Extension approved',
   'plans.extensionRefused': 'Extension refused',
+  'plans.withinDeadline': 'Within the deadline',
   // End of directives, plans, dissemination, dashboard, notifications.
 
   'field.name': 'Name',

@@ -232,8 +232,10 @@ export const vi = {
   'dashboard.asOfNote': 'Số liệu tính đến ngày {date}',
   'dashboard.anyKind': 'Mọi loại đơn vị',
   'dashboard.anyStatus': 'Mọi tình trạng',
-  'dashboard.overdueOnly': 'Chỉ đơn vị có việc quá hạn',
-  'dashboard.rankByOverdue': 'Xếp theo số việc quá hạn',
+  'dashboard.overdueOnly': 'Chỉ đơn vị quá hạn',
+  'dashboard.rankByOverdue': 'Xếp theo quá hạn',
+  'dashboard.filters': 'Bộ lọc, chú giải',
+  'dashboard.lateCount': '{count} muộn',
   'dashboard.export': 'Xuất Excel',
   'dashboard.legend': 'Chú giải màu',
   'dashboard.treeHint': 'Dòng có mũi tên là tổng hợp của đơn vị và các đơn vị trực thuộc; số trong ô là số đơn vị ở tình trạng đó',
@@ -501,6 +503,7 @@ export const vi = {
   'plans.decisionNote': 'Ghi chú (không bắt buộc)',
   'plans.extensionApproved': 'Đã đồng ý gia hạn',
   'plans.extensionRefused': 'Đã từ chối gia hạn',
+  'plans.withinDeadline': 'Còn trong hạn',
   // End of directives, plans, dissemination, dashboard, notifications.
 
   'field.name': 'Tên',

@@ -1,6 +1,6 @@
-import { Alert, App, Button, Card, Checkbox, DatePicker, Modal, Result, Select, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd'
+import { Alert, App, Button, Card, Checkbox, Collapse, DatePicker, Modal, Result, Select, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd'
 import dayjs from 'dayjs'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { cloneElement, useCallback, useEffect, useMemo, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import type { CellCounts, MatrixDto, MatrixRow } from '../../../contract/dashboard.ts'
 import { PLAN_STATUSES, type PlanStatus } from '../../../contract/plans.ts'
@@ -34,7 +34,7 @@ function useTableHeight(isPhone: boolean) {
     window.addEventListener('resize', on)
     return () => window.removeEventListener('resize', on)
   }, [])
-  return Math.max(320, h - (isPhone ? 200 : 300))
+  return Math.max(320, h - (isPhone ? 170 : 250))
 }
 
 interface OpenCell {
@@ -98,8 +98,7 @@ export default function DashboardPage() {
   const columns = useMemo<TableColumnsType<VisibleRow>>(() => {
     const unitWidth = isPhone ? 150 : 260
     const isSingle = (r: MatrixRow) => r.addressees === 1 && addresseeIds.has(r.unitId)
-    return [
-      {
+    const unitColumn: TableColumnsType<VisibleRow>[number] = {
         key: 'unit',
         title: t('directives.unit'),
         fixed: 'left',
@@ -127,7 +126,8 @@ export default function DashboardPage() {
             {row.addressees > 1 && <span className="bvct-unit-count" title={t('dashboard.addresseesBelow', { count: row.addressees })}>{row.addressees}</span>}
           </div>
         ),
-      },
+      }
+    const facts: TableColumnsType<VisibleRow> = [
       {
         key: 'ack',
         title: t('directives.acknowledgement'),
@@ -144,7 +144,7 @@ export default function DashboardPage() {
           ) : (
             <span title={t('dashboard.ackOf', { acknowledged: row.acknowledged, addressees: row.addressees, late: row.ackLate })}>
               {row.acknowledged}/{row.addressees}
-              {row.ackLate > 0 && <span className="bvct-late"> · {row.ackLate}</span>}
+              {row.ackLate > 0 && <span className="bvct-late"> · {t('dashboard.lateCount', { count: row.ackLate })}</span>}
             </span>
           ),
       },
@@ -159,9 +159,10 @@ export default function DashboardPage() {
         key: 'plan',
         title: t('directives.plan'),
         width: 112,
-        render: (_, { row }) => (row.planStatus && (PLAN_STATUSES as readonly string[]).includes(row.planStatus) ? <PlanStatusTag status={row.planStatus as PlanStatus} /> : isSingle(row) ? <span className="bvct-muted">{t('dashboard.noPlan')}</span> : null),
+        render: (_, { row }) => (row.planStatus && (PLAN_STATUSES as readonly string[]).includes(row.planStatus) ? <PlanStatusTag status={row.planStatus as PlanStatus} /> : !row.isAggregate ? <span className="bvct-muted">{t('dashboard.noPlan')}</span> : null),
       },
-      ...requirements.map((q, i) => ({
+    ]
+    const cells: TableColumnsType<VisibleRow> = requirements.map((q, i) => ({
         key: `r${q.id}`,
         title: <Tooltip title={`${q.label} ${q.text}`}><span className="bvct-req-col">{q.label.replace(/\.$/, '') || i + 1}</span></Tooltip>,
         width: 46,
@@ -170,8 +171,8 @@ export default function DashboardPage() {
           const c = row.cells[i]
           return <MatrixCell status={c.status} counts={c.counts} isAggregate={row.addressees > 1} lang={lang} onOpen={() => setOpenCell({ row, requirement: q, counts: c.counts, status: c.status })} />
         },
-      })),
-      {
+      }))
+    const counts: TableColumnsType<VisibleRow>[number] = {
         key: 'actions',
         title: t('dashboard.actions'),
         children: TIMELINESS.map((k) => ({
@@ -181,8 +182,9 @@ export default function DashboardPage() {
           align: 'right' as const,
           render: (_: unknown, { row }: VisibleRow) => <span className={k === 'overdue' && row.actionCounts.overdue ? 'bvct-late' : undefined}>{row.actionCounts[k]}</span>,
         })),
-      },
-    ]
+      }
+    // A phone shows the cells first, next to the unit; the other figures follow to the right.
+    return isPhone ? [unitColumn, ...cells, ...facts, counts] : [unitColumn, ...facts, ...cells, counts]
   }, [t, lang, isPhone, flat, requirements, addresseeIds, toggle])
 
   const tableWidth = (isPhone ? 150 : 260) + (isPhone ? 96 : 118) + 82 + 112 + requirements.length * 46 + 4 * 54
@@ -202,6 +204,70 @@ export default function DashboardPage() {
   const d = directive.data
   const ackPct = summary.addressees ? Math.round((summary.acknowledged / summary.addressees) * 100) : 0
 
+  const controls = (
+    <>
+        <div className="bvct-toolbar">
+          <DatePicker
+            value={filters.asOf ? dayjs(filters.asOf) : null}
+            onChange={(v) => setFilter({ asOf: v ? v.format(API_DATE_FORMAT) : undefined })}
+            format={DATE_FORMAT}
+            placeholder={t('dashboard.asOfToday')}
+            aria-label={t('dashboard.asOf')}
+            prefix={<span className="bvct-muted">{t('dashboard.asOf')}</span>}
+            style={{ width: isPhone ? '100%' : 200 }}
+          />
+          <Select<UnitKind>
+            value={filters.kind}
+            onChange={(v) => setFilter({ kind: v ?? undefined })}
+            allowClear
+            placeholder={t('dashboard.anyKind')}
+            aria-label={t('units.kind')}
+            options={UNIT_KINDS.filter((k) => k !== 'ministry' && k !== 'committee' && k !== 'board').map((k) => ({ value: k, label: label(UNIT_KIND_LABELS[k]) }))}
+            style={{ width: isPhone ? '100%' : 175 }}
+          />
+          <Select<CellStatus>
+            value={filters.status}
+            onChange={(v) => setFilter({ status: v ?? undefined })}
+            allowClear
+            placeholder={t('dashboard.anyStatus')}
+            aria-label={t('common.status')}
+            options={CELL_STATUSES.map((s) => ({ value: s, label: label(CELL_STATUS_LABELS[s]) }))}
+            style={{ width: isPhone ? '100%' : 215 }}
+          />
+          <Checkbox checked={!!filters.overdueOnly} onChange={(e) => setFilter({ overdueOnly: e.target.checked || undefined })}>{t('dashboard.overdueOnly')}</Checkbox>
+          <Checkbox checked={filters.sort === 'overdue'} onChange={(e) => setFilter({ sort: e.target.checked ? 'overdue' : undefined })}>{t('dashboard.rankByOverdue')}</Checkbox>
+                  </div>
+        <div className="bvct-legend" aria-label={t('dashboard.legend')}>
+          {CELL_STATUSES.map((s) => (
+            <span key={s}><span className={`bvct-legend-dot bvct-cell-${s}`} />{label(CELL_STATUS_LABELS[s])}</span>
+          ))}
+          <span className="bvct-muted">{t(flat ? 'dashboard.flatHint' : 'dashboard.treeHint')}</span>
+        </div>
+    </>
+  )
+  const exportButton = (
+    <Button icon={<DownloadIcon />} onClick={exportXlsx} loading={isExporting}>{t('dashboard.export')}</Button>
+  )
+
+  // Totals, in the same column order as the rows.
+  const totalUnit = <Table.Summary.Cell key="unit" index={0}><b>{t('dashboard.totals')}</b></Table.Summary.Cell>
+  const totalFacts = [
+    <Table.Summary.Cell key="ack" index={0}>{summary.acknowledged}/{summary.addressees}</Table.Summary.Cell>,
+    <Table.Summary.Cell key="coverage" index={0} />,
+    <Table.Summary.Cell key="plan" index={0} />,
+  ]
+  const totalCells = (matrix.data?.totals ?? []).map((c) => (
+    <Table.Summary.Cell key={c.requirementId} index={0}><TotalsCell counts={c.counts} lang={lang} /></Table.Summary.Cell>
+  ))
+  const totalCounts = TIMELINESS.map((k) => (
+    <Table.Summary.Cell key={k} index={0} align="right">
+      <b className={k === 'overdue' && summary.actions.overdue ? 'bvct-late' : undefined}>{summary.actions[k]}</b>
+    </Table.Summary.Cell>
+  ))
+  const totals = (isPhone ? [totalUnit, ...totalCells, ...totalFacts, ...totalCounts] : [totalUnit, ...totalFacts, ...totalCells, ...totalCounts]).map((cell, index) =>
+    cloneElement(cell, { index }),
+  )
+
   return (
     <div className="bvct-stack bvct-stack-tight">
       <Card size="small">
@@ -216,53 +282,18 @@ export default function DashboardPage() {
             {d && <Typography.Text type="secondary">{d.subject}</Typography.Text>}
           </div>
           <div className="bvct-stats" data-testid="dashboard-stats">
+            {!isPhone && <div className="bvct-stats-export">{exportButton}</div>}
             <Statistic title={t('dashboard.addressees')} value={summary.addressees} />
             <Statistic title={t('dashboard.acknowledged')} value={summary.acknowledged} suffix={<small>({ackPct}%)</small>} />
             <Statistic title={t('dashboard.ackLate')} value={summary.ackLate} styles={{ content: { color: summary.ackLate ? '#cf1322' : undefined } }} />
             <Statistic title={t('dashboard.overdueActions')} value={summary.actions.overdue} styles={{ content: { color: summary.actions.overdue ? '#cf1322' : undefined } }} />
+            {isPhone && exportButton}
           </div>
         </div>
       </Card>
 
       <Card size="small" styles={{ body: { paddingBottom: 8 } }}>
-        <div className="bvct-toolbar">
-          <DatePicker
-            value={filters.asOf ? dayjs(filters.asOf) : null}
-            onChange={(v) => setFilter({ asOf: v ? v.format(API_DATE_FORMAT) : undefined })}
-            format={DATE_FORMAT}
-            placeholder={t('dashboard.asOfToday')}
-            aria-label={t('dashboard.asOf')}
-            prefix={<span className="bvct-muted">{t('dashboard.asOf')}</span>}
-            style={{ width: isPhone ? '100%' : 210 }}
-          />
-          <Select<UnitKind>
-            value={filters.kind}
-            onChange={(v) => setFilter({ kind: v ?? undefined })}
-            allowClear
-            placeholder={t('dashboard.anyKind')}
-            aria-label={t('units.kind')}
-            options={UNIT_KINDS.filter((k) => k !== 'ministry' && k !== 'committee' && k !== 'board').map((k) => ({ value: k, label: label(UNIT_KIND_LABELS[k]) }))}
-            style={{ width: isPhone ? '100%' : 190 }}
-          />
-          <Select<CellStatus>
-            value={filters.status}
-            onChange={(v) => setFilter({ status: v ?? undefined })}
-            allowClear
-            placeholder={t('dashboard.anyStatus')}
-            aria-label={t('common.status')}
-            options={CELL_STATUSES.map((s) => ({ value: s, label: label(CELL_STATUS_LABELS[s]) }))}
-            style={{ width: isPhone ? '100%' : 220 }}
-          />
-          <Checkbox checked={!!filters.overdueOnly} onChange={(e) => setFilter({ overdueOnly: e.target.checked || undefined })}>{t('dashboard.overdueOnly')}</Checkbox>
-          <Checkbox checked={filters.sort === 'overdue'} onChange={(e) => setFilter({ sort: e.target.checked ? 'overdue' : undefined })}>{t('dashboard.rankByOverdue')}</Checkbox>
-          <Button icon={<DownloadIcon />} onClick={exportXlsx} loading={isExporting} style={{ marginInlineStart: isPhone ? undefined : 'auto' }}>{t('dashboard.export')}</Button>
-        </div>
-        <div className="bvct-legend" aria-label={t('dashboard.legend')}>
-          {CELL_STATUSES.map((s) => (
-            <span key={s}><span className={`bvct-legend-dot bvct-cell-${s}`} />{label(CELL_STATUS_LABELS[s])}</span>
-          ))}
-          <span className="bvct-muted">{t(flat ? 'dashboard.flatHint' : 'dashboard.treeHint')}</span>
-        </div>
+        {isPhone ? <Collapse ghost size="small" className="bvct-filters-phone" items={[{ key: 'f', label: t('dashboard.filters'), children: controls }]} /> : controls}
         {matrix.error && <Alert type="error" showIcon title={matrix.error.message} style={{ marginBottom: 8 }} />}
         <Table<VisibleRow>
           className="bvct-matrix"
@@ -281,18 +312,7 @@ export default function DashboardPage() {
             matrix.data && (
               <Table.Summary fixed="top">
                 <Table.Summary.Row className="bvct-totals">
-                  <Table.Summary.Cell index={0}><b>{t('dashboard.totals')}</b></Table.Summary.Cell>
-                  <Table.Summary.Cell index={1}>{summary.acknowledged}/{summary.addressees}</Table.Summary.Cell>
-                  <Table.Summary.Cell index={2} />
-                  <Table.Summary.Cell index={3} />
-                  {matrix.data.totals.map((c, i) => (
-                    <Table.Summary.Cell key={c.requirementId} index={4 + i}><TotalsCell counts={c.counts} lang={lang} /></Table.Summary.Cell>
-                  ))}
-                  {TIMELINESS.map((k, i) => (
-                    <Table.Summary.Cell key={k} index={4 + requirements.length + i} align="right">
-                      <b className={k === 'overdue' && summary.actions.overdue ? 'bvct-late' : undefined}>{summary.actions[k]}</b>
-                    </Table.Summary.Cell>
-                  ))}
+                  {totals}
                 </Table.Summary.Row>
               </Table.Summary>
             )

@@ -39,6 +39,7 @@ export function DirectiveEditor({ initial, source, sourceText, warnings, directi
   const create = useCreateDirective()
   const update = useUpdateDirective()
   const areRequirementsLocked = !!directive && directive.status !== 'draft'
+  const requirementCount = (Form.useWatch('requirements', form) as unknown[] | undefined)?.length ?? initial.requirements?.length
 
   const creating = useFormSubmit(form, directiveInput, (input) => create.mutateAsync({ input, idempotencyKey: idempotencyKey.current }))
   const updating = useFormSubmit(form, updateDirectiveInput, (input) => update.mutateAsync({ id: directive!.id, ...input }), {
@@ -84,7 +85,12 @@ export function DirectiveEditor({ initial, source, sourceText, warnings, directi
       <Col xs={24} lg={13}>
         <Card
           size="small"
-          title={directive ? t('directives.editTitle', { number: directive.number ?? directive.subject }) : t('directives.reviewTitle')}
+          title={
+            <span>
+              {directive ? t('directives.editTitle', { number: directive.number ?? directive.subject }) : t('directives.reviewTitle')}{' '}
+              <Tag color="red" data-testid="requirement-total">{t('directives.requirementCount', { count: requirementCount ?? 0 })}</Tag>
+            </span>
+          }
           extra={onBack && <Button size="small" onClick={onBack}>{t('directives.parseAgain')}</Button>}
           data-testid="directive-form"
         >

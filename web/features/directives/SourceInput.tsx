@@ -104,7 +104,7 @@ export function SourcePane({ source }: { source: SourceView }) {
   return (
     <>
       {source.kind === 'rendered' && <Alert type="info" showIcon title={t('directives.renderedSource', { name: source.name })} style={{ marginBottom: 8 }} />}
-      <pre className="bvct-source-text" data-testid="source-text">{source.text}</pre>
+      <pre className="bvct-source-text" data-testid="source-text">{source.text.replace(/^\s*\n/, '')}</pre>
     </>
   )
 }

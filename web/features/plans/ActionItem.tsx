@@ -132,7 +132,11 @@ export function ActionItem({ action, pendingExtension, permissions, mutations, o
         </div>
         <div className="bvct-action-tags">
           <ActionStatusTag status={action.status} />
-          <CellStatusTag status={action.timeliness} />
+          {action.status === 'notStarted' && action.timeliness === 'in_progress_on_time' ? (
+            <Tag color="blue">{t('plans.withinDeadline')}</Tag>
+          ) : (
+            <CellStatusTag status={action.timeliness} />
+          )}
           {pendingExtension && <Tag color="gold">{t('plans.extensionPending', { date: formatDate(pendingExtension.requestedDueDate) })}</Tag>}
         </div>
         {action.note && <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{action.note}</Typography.Paragraph>}
@@ -142,7 +146,7 @@ export function ActionItem({ action, pendingExtension, permissions, mutations, o
         <div className="bvct-action-buttons">
           <Button size="small" onClick={onEdit}>{t(isStructureOpen ? 'common.edit' : 'plans.updateProgress')}</Button>
           {isStructureOpen && <Button size="small" danger onClick={remove}>{t('plans.delete')}</Button>}
-          {action.status !== 'done' && !pendingExtension && <Button size="small" onClick={onRequestExtension}>{t('plans.requestExtension')}</Button>}
+          {!isStructureOpen && action.status !== 'done' && !pendingExtension && <Button size="small" onClick={onRequestExtension}>{t('plans.requestExtension')}</Button>}
         </div>
       )}
     </div>

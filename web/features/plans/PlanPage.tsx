@@ -172,7 +172,7 @@ export default function PlanPage() {
                   {t('plans.addAction')}
                 </Button>
               )}
-              {r.actions.some((a) => a.status !== 'done') && !pendingRequirements.has(r.id) && (
+              {!isStructureOpen && r.actions.some((a) => a.status !== 'done') && !pendingRequirements.has(r.id) && (
                 <Button
                   size="small"
                   type="link"
