@@ -1,12 +1,15 @@
 import { getDocumentProxy } from 'unpdf'
 import { ParseInputError } from './errors.ts'
 import { fillPlaceholders } from './pdf-fallback-glyphs.ts'
+import { detectMarker } from './markers.ts'
+import { joinWrapped } from './normalize.ts'
 
 // PDF to text. pdf.js gives positioned fragments; this rebuilds lines from their baselines,
 // keeps a wide gap between columns as three spaces (so the header's two columns can be told
-// apart), and leaves a blank line where a paragraph starts: a larger gap than the usual line
-// spacing, or the first-line indent that Vietnamese letters use. Pages are separated by a blank
-// line, which the parser rejoins when the next page continues a sentence in lower case.
+// apart), rejoins body lines that were wrapped at the right margin, and leaves a blank line where
+// a paragraph starts: a larger gap than the usual line spacing, or the first-line indent that
+// Vietnamese letters use. Pages are separated by a blank line, which the parser rejoins when the
+// next page continues a sentence in lower case.
 
 export interface Fragment {
   text: string
@@ -84,7 +87,9 @@ export function layoutPage(fragments: Fragment[]): string {
     const step = lines[i - 1].y - lines[i].y
     if (step > 0 && step < 3 * lines[i].size) steps.push(step)
   }
-  const leading = median(steps) ?? lines[0].size * 1.2
+  // The usual line spacing: a low quantile, since in letters of one-line paragraphs separated by
+  // spacing most steps are paragraph gaps.
+  const leading = quantile(steps, 0.2) ?? lines[0].size * 1.2
   const margin = mode(lines.map((l) => l.x))
   const indent = margin === null ? null : mode(lines.map((l) => l.x).filter((x) => x > margin + 5 && x <= margin + 60), 2)
   const rightEdge = Math.max(...lines.filter((l) => margin !== null && Math.abs(l.x - margin) <= 3).map((l) => l.end), 0)
@@ -99,7 +104,17 @@ export function layoutPage(fragments: Fragment[]): string {
       // the text lines of a hanging-indent list item sit at the same indent but follow a full line.
       const fitted = prev.end + line.firstWord + 0.3 * line.size < rightEdge
       const indented = indent !== null && Math.abs(line.x - indent) <= 2 && fitted
-      if (step > leading * 1.25 || indented) out.push('')
+      if (step > leading * 1.25 || indented) {
+        out.push('', line.text)
+        continue
+      }
+      // A body line that could not take this line's first word was wrapped: the sentence goes on,
+      // even after a ";" and a capital ("… thù địch;" + "Tăng cường …"), which text alone cannot tell.
+      const wrapped = !fitted && margin !== null && Math.abs(line.x - margin) <= 3 && prev.x >= margin - 3 && Math.abs(prev.size - line.size) < 0.5
+      if (wrapped && !/ {3}/.test(prev.text + line.text) && !detectMarker(line.text) && out[out.length - 1]) {
+        out[out.length - 1] = joinWrapped(out[out.length - 1], line.text)
+        continue
+      }
     }
     out.push(line.text)
   }
@@ -152,10 +167,10 @@ function dropOverprint(fragments: Fragment[]): Fragment[] {
   return kept
 }
 
-function median(values: number[]): number | null {
+function quantile(values: number[], q: number): number | null {
   if (!values.length) return null
   const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]
+  return sorted[Math.floor((sorted.length - 1) * q)]
 }
 
 /** The most common value (to the nearest point), if it occurs at least `min` times. */

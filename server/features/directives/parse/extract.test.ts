@@ -85,18 +85,25 @@ describe('PDF with a text layer', () => {
   it('marks paragraph starts and the page break with a blank line, and keeps the page number as printed', async () => {
     const text = await lines('seed-layout.pdf')
     const cut = text.findIndex((l) => l.endsWith('Thực hiện nghiêm'))
-    expect(text.slice(cut + 1, cut + 5)).toEqual(['', '2', '', 'quy định của Đảng, Nhà nước về bố trí, quản lý công chức, viên chức'])
-    expect(text[text.indexOf('ngành y tế.') + 1]).toBe('')
+    expect(text.slice(cut + 1, cut + 5)).toEqual(['', '2', '', 'quy định của Đảng, Nhà nước về bố trí, quản lý công chức, viên chức làm việc tại bộ phận trọng yếu, cơ mật.'])
+    expect(text[text.findIndex((l) => l.endsWith('ngành y tế.')) + 1]).toBe('')
+  })
+
+  it('rejoins lines wrapped at the right margin, even after a semicolon and a capital', async () => {
+    const text = await lines('seed-layout.pdf')
+    expect(text.some((l) => l.includes('các thế lực thù địch; Tăng cường công tác bảo vệ nền tảng tư tưởng của Đảng'))).toBe(true)
+    expect(text).toContain('BAN CÁN SỰ ĐẢNG BỘ Y TẾ')
   })
 
   it('finds paragraph starts from the first-line indent when there is no spacing', async () => {
     const text = await lines('state-cv-byt-indented.pdf')
     const first = text.findIndex((l) => l.startsWith('1. Về quản lý'))
-    expect(text.slice(first - 2, first + 1)).toEqual(['các nội dung sau:', '', '1. Về quản lý trang thông tin và tài khoản mạng xã hội chính thức'])
+    expect(text[first - 2]).toMatch(/Bộ Y tế đề nghị các đơn vị thực hiện các nội dung sau:$/)
+    expect(text[first - 1]).toBe('')
     const closing = text.findIndex((l) => l.startsWith('Trong quá trình triển khai'))
-    expect(text.slice(closing - 2, closing)).toEqual(['bảo đảm an toàn thông tin tại đơn vị.', ''])
-    // Wrapped lines of one paragraph stay together.
-    expect(text[first + 2]).toBe('hội do đơn vị quản lý; phân công người chịu trách nhiệm quản trị.')
+    expect(text[closing - 2]).toMatch(/bảo đảm an toàn thông tin tại đơn vị\.$/)
+    expect(text[closing - 1]).toBe('')
+    expect(text[first + 1]).toBe('a) Lập danh sách các trang thông tin điện tử, tài khoản mạng xã hội do đơn vị quản lý; phân công người chịu trách nhiệm quản trị.')
   })
 
   it('says a scanned PDF has no text layer, in Vietnamese and English', async () => {
@@ -155,8 +162,7 @@ describe('PDF with a text layer', () => {
     expect(page.split('\n')).toEqual([
       'Đoạn mở đầu kết thúc ở đây.',
       '',
-      'Đoạn mới thụt đầu dòng, chữ kéo dài tới tận lề phải của trang giấy',
-      'dòng tiếp theo của đoạn bắt đầu ở lề trái.',
+      'Đoạn mới thụt đầu dòng, chữ kéo dài tới tận lề phải của trang giấy dòng tiếp theo của đoạn bắt đầu ở lề trái.',
       '1. Mục một có nội dung dài, kéo tới tận lề phải của trang giấy này',
       'Đảng viên, dòng thứ hai của mục một thụt vào.',
     ])
