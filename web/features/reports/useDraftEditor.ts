@@ -1,0 +1,194 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { isApiError } from '../../api/client.ts'
+import { reportKey, saveDraftRequest, type DraftConflict, type DraftContent, type ReportDetail } from './api.ts'
+import { draftBody, mergeDrafts, sameContent } from './draft.ts'
+
+/**
+ * Saves still under way, by report: a page left in the middle of a save, and opened again, waits
+ * for it before reading the report, so it neither shows the older text nor conflicts with itself.
+ */
+const pendingSaves = new Map<string, Promise<boolean>>()
+const saveKey = (periodId: number, unitId: number) => `${periodId}/${unitId}`
+
+/** True while a save of this report started by an earlier page is still under way. */
+export function useEarlierSavePending(periodId: number, unitId: number): boolean {
+  const key = saveKey(periodId, unitId)
+  const [isPending, setIsPending] = useState(() => pendingSaves.has(key))
+  useEffect(() => {
+    const p = pendingSaves.get(key)
+    if (!p) return setIsPending(false)
+    let isLive = true
+    void p.finally(() => isLive && setIsPending(false))
+    return () => {
+      isLive = false
+    }
+  }, [key])
+  return isPending
+}
+
+/** How long typing has to pause before the draft saves itself. */
+export const AUTOSAVE_DELAY_MS = 3000
+const RETRY_AFTER_ERROR_MS = 15_000
+
+export type SaveState =
+  | { kind: 'clean' }
+  | { kind: 'dirty' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'conflict'; current: DraftConflict }
+
+/**
+ * The draft being edited, saved 3 s after typing stops, when the tab is hidden and when the page
+ * is left. Each save sends the version it was based on; a refused save (someone else saved first)
+ * stops autosave and keeps both texts until the user decides, so nothing is overwritten unseen.
+ */
+export function useDraftEditor(periodId: number, unitId: number, detail: ReportDetail, isEditable: boolean) {
+  const qc = useQueryClient()
+  const [content, setContentState] = useState<DraftContent>(detail.draft)
+  const [state, setState] = useState<SaveState>({ kind: 'clean' })
+  const contentRef = useRef(content)
+  /** What the server holds at `version`: the base for "is there anything to save" and for merging. */
+  const base = useRef<DraftContent>(detail.draft)
+  const version = useRef(detail.version)
+  const reportId = useRef(detail.id)
+  const conflict = useRef<DraftConflict | null>(null)
+  const inFlight = useRef<Promise<boolean> | null>(null)
+
+  const setContent = useCallback((next: DraftContent | ((d: DraftContent) => DraftContent)) => {
+    const value = typeof next === 'function' ? next(contentRef.current) : next
+    contentRef.current = value
+    setContentState(value)
+  }, [])
+
+  const saveOnce = useCallback(async (force: boolean): Promise<boolean> => {
+    if (conflict.current) return false
+    const sending = contentRef.current
+    if (!force && reportId.current !== null && sameContent(sending, base.current)) return true
+    setState({ kind: 'saving' })
+    try {
+      const saved = await saveDraftRequest(periodId, unitId, draftBody(sending, version.current))
+      version.current = saved.version
+      reportId.current = saved.id
+      base.current = sending
+      qc.setQueryData(reportKey(periodId, unitId), saved)
+      setState(sameContent(contentRef.current, sending) ? { kind: 'saved', at: saved.draftUpdatedAt ?? new Date().toISOString() } : { kind: 'dirty' })
+      return true
+    } catch (e) {
+      const current = isApiError(e, 'CONFLICT') ? (e.details.current as DraftConflict | undefined) : undefined
+      if (current?.draft) {
+        // Our own earlier save whose answer was lost looks like a conflict with identical text.
+        if (sameContent(current.draft, sending)) {
+          version.current = current.version
+          base.current = current.draft
+          setState(sameContent(contentRef.current, sending) ? { kind: 'saved', at: current.updatedAt ?? new Date().toISOString() } : { kind: 'dirty' })
+          return true
+        }
+        conflict.current = current
+        setState({ kind: 'conflict', current })
+        return false
+      }
+      setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) })
+      return false
+    }
+  }, [periodId, unitId, qc])
+
+  /** Saves now (after any save already under way). `force` saves even unchanged text, e.g. to create the report. */
+  const save = useCallback(async (force = false): Promise<boolean> => {
+    while (inFlight.current) await inFlight.current
+    const key = saveKey(periodId, unitId)
+    const p = saveOnce(force).finally(() => {
+      inFlight.current = null
+      if (pendingSaves.get(key) === p) pendingSaves.delete(key)
+    })
+    inFlight.current = p
+    pendingSaves.set(key, p)
+    return p
+  }, [saveOnce, periodId, unitId])
+
+  // Autosave: 3 s after the last change (each edit restarts the wait).
+  useEffect(() => {
+    if (!isEditable || conflict.current || sameContent(content, base.current)) return
+    setState((s) => (s.kind === 'saving' || s.kind === 'error' ? s : { kind: 'dirty' }))
+    const id = setTimeout(() => void save(), AUTOSAVE_DELAY_MS)
+    return () => clearTimeout(id)
+  }, [content, isEditable, save])
+
+  // After a failed save (network, server down) try again a little later, without a new edit.
+  useEffect(() => {
+    if (state.kind !== 'error' || !isEditable) return
+    const id = setTimeout(() => void save(), RETRY_AFTER_ERROR_MS)
+    return () => clearTimeout(id)
+  }, [state, isEditable, save])
+
+  // Leaving: save what is unsaved when the tab is hidden, and when this page unmounts (navigation).
+  useEffect(() => {
+    if (!isEditable) return
+    const isUnsaved = () => !conflict.current && !sameContent(contentRef.current, base.current)
+    const onHide = () => {
+      if (document.visibilityState === 'hidden' && isUnsaved()) void save()
+    }
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!isUnsaved() && !inFlight.current) return
+      void save()
+      e.preventDefault() // the browser asks "leave the page?" while the text is not stored
+    }
+    document.addEventListener('visibilitychange', onHide)
+    window.addEventListener('beforeunload', onBeforeUnload)
+    return () => {
+      document.removeEventListener('visibilitychange', onHide)
+      window.removeEventListener('beforeunload', onBeforeUnload)
+      if (isUnsaved()) void save()
+    }
+  }, [isEditable, save])
+
+  /** Conflict: drop the user's text and continue from the other person's. */
+  const takeTheirs = useCallback(() => {
+    const current = conflict.current
+    if (!current) return
+    conflict.current = null
+    version.current = current.version
+    base.current = current.draft
+    setContent(current.draft)
+    setState({ kind: 'saved', at: current.updatedAt ?? new Date().toISOString() })
+  }, [setContent])
+
+  /**
+   * Conflict: keep the user's text where they changed it, take the other person's everywhere
+   * else, and save that on top of their version.
+   */
+  const keepMine = useCallback(async () => {
+    const current = conflict.current
+    if (!current) return false
+    const merged = mergeDrafts(base.current, contentRef.current, current.draft)
+    conflict.current = null
+    version.current = current.version
+    base.current = current.draft
+    setContent(merged)
+    return save(true)
+  }, [save, setContent])
+
+  /** A refused submit can carry a newer draft too: show it the same way. */
+  const showConflict = useCallback((current: DraftConflict) => {
+    conflict.current = current
+    setState({ kind: 'conflict', current })
+  }, [])
+
+  return {
+    content,
+    setContent,
+    state,
+    save,
+    takeTheirs,
+    keepMine,
+    showConflict,
+    /** The text as last stored, for showing what the user changed. */
+    base: base.current,
+    version: () => version.current,
+    reportId: () => reportId.current,
+    isUnsaved: () => !sameContent(contentRef.current, base.current),
+  }
+}
+
+export type DraftEditor = ReturnType<typeof useDraftEditor>
