@@ -96,7 +96,7 @@ export default function DashboardPage() {
   const planLink = (unitId: number) => `/directives/${directiveId}/units/${unitId}/plan`
 
   const columns = useMemo<TableColumnsType<VisibleRow>>(() => {
-    const unitWidth = isPhone ? 150 : 260
+    const unitWidth = isPhone ? 150 : 200
     const isSingle = (r: MatrixRow) => r.addressees === 1 && addresseeIds.has(r.unitId)
     const unitColumn: TableColumnsType<VisibleRow>[number] = {
         key: 'unit',
@@ -116,7 +116,7 @@ export default function DashboardPage() {
                 {isLoading ? '…' : isExpanded ? <ChevronDownIcon /> : <ChevronRightIcon />}
               </button>
             ) : (
-              <span className="bvct-expand-spacer" />
+              !flat && <span className="bvct-expand-spacer" />
             )}
             {addresseeIds.has(row.unitId) ? (
               <Link to={planLink(row.unitId)} className="bvct-unit-name" title={`${row.unitName} — ${t('dashboard.openPlan')}`}>{row.unitName}</Link>
@@ -130,8 +130,8 @@ export default function DashboardPage() {
     const facts: TableColumnsType<VisibleRow> = [
       {
         key: 'ack',
-        title: t('directives.acknowledgement'),
-        width: isPhone ? 96 : 118,
+        title: t('dashboard.ackColumn'),
+        width: isPhone ? 100 : 110,
         render: (_, { row }) =>
           isSingle(row) || !row.isAggregate ? (
             row.acknowledgedAt ? (
@@ -151,21 +151,21 @@ export default function DashboardPage() {
       {
         key: 'coverage',
         title: <span title={t('dissemination.coverageHint')}>{t('dashboard.coverage')}</span>,
-        width: 82,
+        width: 66,
         align: 'right',
         render: (_, { row }) => percent(row.coverage),
       },
       {
         key: 'plan',
         title: t('directives.plan'),
-        width: 112,
+        width: 100,
         render: (_, { row }) => (row.planStatus && (PLAN_STATUSES as readonly string[]).includes(row.planStatus) ? <PlanStatusTag status={row.planStatus as PlanStatus} /> : !row.isAggregate ? <span className="bvct-muted">{t('dashboard.noPlan')}</span> : null),
       },
     ]
     const cells: TableColumnsType<VisibleRow> = requirements.map((q, i) => ({
         key: `r${q.id}`,
         title: <Tooltip title={`${q.label} ${q.text}`}><span className="bvct-req-col">{q.label.replace(/\.$/, '') || i + 1}</span></Tooltip>,
-        width: 46,
+        width: 40,
         align: 'center' as const,
         render: (_: unknown, { row }: VisibleRow) => {
           const c = row.cells[i]
@@ -178,7 +178,7 @@ export default function DashboardPage() {
         children: TIMELINESS.map((k) => ({
           key: k,
           title: <span title={CELL_STATUS_LABELS[k][lang]}>{t(TIMELINESS_SHORT[k])}</span>,
-          width: 54,
+          width: 52,
           align: 'right' as const,
           render: (_: unknown, { row }: VisibleRow) => <span className={k === 'overdue' && row.actionCounts.overdue ? 'bvct-late' : undefined}>{row.actionCounts[k]}</span>,
         })),
@@ -187,7 +187,7 @@ export default function DashboardPage() {
     return isPhone ? [unitColumn, ...cells, ...facts, counts] : [unitColumn, ...facts, ...cells, counts]
   }, [t, lang, isPhone, flat, requirements, addresseeIds, toggle])
 
-  const tableWidth = (isPhone ? 150 : 260) + (isPhone ? 96 : 118) + 82 + 112 + requirements.length * 46 + 4 * 54
+  const tableWidth = (isPhone ? 150 : 200) + (isPhone ? 100 : 110) + 66 + 100 + requirements.length * 40 + 4 * 52
 
   const exportXlsx = async () => {
     setIsExporting(true)
@@ -272,7 +272,7 @@ export default function DashboardPage() {
     <div className="bvct-stack bvct-stack-tight">
       <Card size="small">
         <div className="bvct-page-head">
-          <div style={{ minWidth: 0 }}>
+          <div style={{ minWidth: 0, flex: '1 1 320px' }}>
             <Typography.Text type="secondary">
               <Link to="/directives">{t('directives.title')}</Link> / <Link to={`/directives/${directiveId}`}>{d?.number ?? t('directives.noNumber')}</Link> / {t('dashboard.title')}
             </Typography.Text>
@@ -282,12 +282,11 @@ export default function DashboardPage() {
             {d && <Typography.Text type="secondary">{d.subject}</Typography.Text>}
           </div>
           <div className="bvct-stats" data-testid="dashboard-stats">
-            {!isPhone && <div className="bvct-stats-export">{exportButton}</div>}
             <Statistic title={t('dashboard.addressees')} value={summary.addressees} />
             <Statistic title={t('dashboard.acknowledged')} value={summary.acknowledged} suffix={<small>({ackPct}%)</small>} />
             <Statistic title={t('dashboard.ackLate')} value={summary.ackLate} styles={{ content: { color: summary.ackLate ? '#cf1322' : undefined } }} />
             <Statistic title={t('dashboard.overdueActions')} value={summary.actions.overdue} styles={{ content: { color: summary.actions.overdue ? '#cf1322' : undefined } }} />
-            {isPhone && exportButton}
+            <div className="bvct-stats-export">{exportButton}</div>
           </div>
         </div>
       </Card>

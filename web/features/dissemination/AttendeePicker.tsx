@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { Button, Input, Table, Typography } from 'antd'
+import { Button, Input, Switch, Table, Typography } from 'antd'
 import { useState } from 'react'
 import type { PersonDto } from '../../../contract/people.ts'
 import { api } from '../../api/client.ts'
@@ -24,9 +24,11 @@ export function AttendeePicker({ unitId, value = [], onChange }: Props) {
   const q = useDebounced(search.trim(), 300)
   const [page, setPage] = useState(1)
   const [isSelectingAll, setIsSelectingAll] = useState(false)
+  // The unit's own people first: only they count towards its coverage; sub-units report their own.
+  const [includeSubunits, setIncludeSubunits] = useState(false)
   const { data, isFetching } = useQuery({
-    queryKey: ['people', 'attendees', unitId, q, page],
-    queryFn: () => api<{ items: PersonDto[]; total: number }>('/people', { query: { unitId, includeSubunits: true, q, limit: PAGE, offset: (page - 1) * PAGE } }),
+    queryKey: ['people', 'attendees', unitId, includeSubunits, q, page],
+    queryFn: () => api<{ items: PersonDto[]; total: number }>('/people', { query: { unitId, includeSubunits, q, limit: PAGE, offset: (page - 1) * PAGE } }),
     placeholderData: keepPreviousData,
   })
 
@@ -35,7 +37,7 @@ export function AttendeePicker({ unitId, value = [], onChange }: Props) {
     try {
       const ids = new Set(value)
       for (let offset = 0; ; offset += 500) {
-        const r = await api<{ items: PersonDto[]; total: number }>('/people', { query: { unitId, includeSubunits: true, q, limit: 500, offset } })
+        const r = await api<{ items: PersonDto[]; total: number }>('/people', { query: { unitId, includeSubunits, q, limit: 500, offset } })
         r.items.forEach((p) => ids.add(p.id))
         if (offset + 500 >= r.total) break
       }
@@ -60,6 +62,17 @@ export function AttendeePicker({ unitId, value = [], onChange }: Props) {
           placeholder={t('people.searchPlaceholder')}
           aria-label={t('people.searchPlaceholder')}
         />
+        <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
+          <Switch
+            size="small"
+            checked={includeSubunits}
+            onChange={(v) => {
+              setIncludeSubunits(v)
+              setPage(1)
+            }}
+          />
+          {t('people.includeSubunits')}
+        </label>
         <Button size="small" onClick={selectAll} loading={isSelectingAll}>{t(q ? 'dissemination.selectAllFound' : 'dissemination.selectAll')}</Button>
         {value.length > 0 && <Button size="small" onClick={() => onChange?.([])}>{t('dissemination.clearSelection')}</Button>}
         <Typography.Text type="secondary" data-testid="attendee-count">{t('dissemination.selectedCount', { count: value.length })}</Typography.Text>
@@ -72,7 +85,7 @@ export function AttendeePicker({ unitId, value = [], onChange }: Props) {
         columns={[
           { key: 'name', title: t('people.fullName'), dataIndex: 'fullName' },
           { key: 'position', title: t('people.position'), dataIndex: 'position', responsive: ['sm'] },
-          { key: 'unit', title: t('people.unit'), dataIndex: 'unitName', responsive: ['md'] },
+          ...(includeSubunits ? [{ key: 'unit', title: t('people.unit'), dataIndex: 'unitName', responsive: ['md' as const] }] : []),
         ]}
         rowSelection={{ selectedRowKeys: value, preserveSelectedRowKeys: true, onChange: (keys) => onChange?.(keys as number[]) }}
         pagination={{ current: page, pageSize: PAGE, total: data?.total ?? 0, onChange: setPage, simple: true, size: 'small' }}

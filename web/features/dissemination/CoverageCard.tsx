@@ -24,7 +24,7 @@ export function CoverageCard({ directiveId, unitId }: { directiveId: number; uni
         <div className="bvct-stack bvct-stack-tight">
           <div className="bvct-coverage-summary">
             <Progress type="circle" percent={percent(ratio)} size={isPhone ? 72 : 88} format={(p) => `${p}%`} />
-            <Statistic title={t('dissemination.reached')} value={reached} suffix={`/ ${people}`} />
+            <Statistic title={t('dissemination.reached')} value={reached} suffix={`/ ${people}`} data-testid="coverage-reached" />
             <Typography.Text type="secondary" style={{ maxWidth: 360 }}>{t('dissemination.coverageHint')}</Typography.Text>
           </div>
           {items.length > 1 && (

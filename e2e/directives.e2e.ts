@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { collectPageErrors, expectHidden, expectVisible, launchBrowser, ROOT, screenshot, signIn, startServer, type TestServer } from './helpers.ts'
+
+const SEED_LETTER = readFileSync(join(ROOT, 'server/features/directives/parse/fixtures/seed-1946-CV-BCSD.txt'), 'utf8')
+const DESKTOP = { width: 1366, height: 768 }
+
+/** dd/MM/yyyy, `days` from today: what a person types into a date field. */
+function dayFromNow(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000)
+  return `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`
+}
+
+describe('a directive from registration to the dashboard', () => {
+  let server: TestServer
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+  const errors: string[][] = []
+  let directiveId = 0
+
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close()
+    await browser?.close()
+    await server?.close()
+  })
+
+  /** Each person in their own browser context, signed in at `path`. */
+  async function open(username: string, path: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
+    const isPhone = viewport.width < 600
+    const context = await browser.newContext({ viewport, ...(isPhone ? { isMobile: true, hasTouch: true } : {}) })
+    contexts.push(context)
+    const page = await context.newPage()
+    errors.push(collectPageErrors(page))
+    await page.goto(server.url + path)
+    await signIn(page, username)
+    return page
+  }
+
+  /** The dashboard row of Bệnh viện Bạch Mai (virtual table rows are plain .ant-table-row elements). */
+  const bachMaiRow = (page: Page) => page.locator('.ant-table-row', { has: page.locator('[data-unit-code="BVBM"]') })
+
+  async function cellStatuses(page: Page): Promise<string[]> {
+    const row = bachMaiRow(page)
+    await expectVisible(row.locator('.bvct-cell'))
+    return row.locator('.bvct-cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label') ?? ''))
+  }
+
+  it('the board registers the seed letter by pasting it, checks it side by side, saves and issues it to all units of the Ministry', async () => {
+    const page = await open('board', '/directives')
+    await page.getByRole('button', { name: 'Đăng ký văn bản' }).click()
+    await page.getByTestId('paste-text').fill(SEED_LETTER)
+    await page.getByRole('button', { name: 'Phân tích văn bản' }).click()
+
+    // Side by side: the letter as pasted on the left, the parsed fields on the right.
+    const form = page.getByTestId('directive-form')
+    await expectVisible(form)
+    await expectVisible(page.getByTestId('source-text').getByText('Số 1946 - CV/BCSD'))
+    expect(await form.getByLabel('Số, ký hiệu').inputValue()).toBe('1946-CV/BCSD')
+    expect(await form.getByLabel('Trích yếu').inputValue()).toBe('Tăng cường công tác bảo vệ chính trị nội bộ')
+    expect(await form.getByTestId('requirement').count()).toBe(9)
+    expect(await form.getByTestId('requirement-total').textContent()).toBe('9 yêu cầu')
+    expect(await form.getByTestId('requirement').nth(8).getByLabel('Số thứ tự').inputValue()).toBe('9.')
+    await screenshot(page, 'directives-1-register-side-by-side')
+
+    await page.getByRole('button', { name: 'Lưu dự thảo' }).click()
+    const header = page.getByTestId('directive-header')
+    await expectVisible(header.getByText('Dự thảo'))
+    directiveId = Number(/\/directives\/(\d+)$/.exec(page.url())?.[1])
+    expect(directiveId).toBeGreaterThan(0)
+
+    // "Kính gửi: Các đơn vị thuộc và trực thuộc Bộ Y tế" ticks "all units of the Ministry" already.
+    await page.getByRole('button', { name: 'Ban hành' }).click()
+    const dialog = page.getByRole('dialog')
+    expect(await dialog.getByRole('checkbox', { name: 'Tất cả các đơn vị thuộc và trực thuộc Bộ' }).isChecked()).toBe(true)
+    await dialog.getByRole('button', { name: 'Ban hành' }).click()
+    await expectVisible(page.getByText(/^Đã ban hành tới \d+ đơn vị$/))
+    await expectHidden(dialog)
+    await expectVisible(header.getByText('Đã ban hành'))
+
+    // Nothing planned yet at Bạch Mai, and nothing acknowledged.
+    await header.getByRole('button', { name: 'Bảng theo dõi' }).click()
+    await page.waitForURL(`**/directives/${directiveId}/dashboard`)
+    expect(await cellStatuses(page)).toEqual(Array(9).fill('Chưa lập kế hoạch'))
+    await expectVisible(bachMaiRow(page).getByText('Chưa tiếp nhận'))
+    await screenshot(page, 'directives-2-dashboard-issued')
+  }, 180_000)
+
+  it('the officer of Bạch Mai acknowledges it, records a dissemination session and plans one action per requirement', async () => {
+    const page = await open('officer.bvbm', `/directives/${directiveId}`)
+    const unit = page.getByTestId('my-unit-BVBM')
+    await unit.getByRole('button', { name: 'Xác nhận tiếp nhận' }).click()
+    await expectVisible(unit.getByText(/^Đã tiếp nhận \d\d\/\d\d\/\d{4} \d\d:\d\d$/))
+    await expectHidden(unit.getByRole('button', { name: 'Xác nhận tiếp nhận' }))
+
+    // A session with three attendees picked from the hospital's people.
+    await unit.getByRole('button', { name: 'Quán triệt' }).click()
+    await page.getByTestId('new-session').click()
+    const picker = page.getByTestId('attendee-picker')
+    const boxes = picker.locator('tbody .ant-checkbox-input')
+    await expectVisible(boxes)
+    for (let i = 0; i < 3; i++) await boxes.nth(i).check()
+    await expectVisible(picker.getByText('Đã chọn 3 người'))
+    await page.getByTestId('session-save').click()
+    await expectVisible(page.getByText('Đã ghi nhận buổi quán triệt với 3 người tham dự'))
+    const session = page.getByRole('row').filter({ hasText: 'Hội nghị quán triệt văn bản 1946-CV/BCSD' })
+    await expectVisible(session)
+    expect(await session.getByRole('cell').last().textContent()).toBe('3')
+    // All three are the hospital's own staff, so its coverage counts them.
+    await expectVisible(page.getByTestId('coverage-reached').getByText('3', { exact: true }))
+    await screenshot(page, 'directives-3-dissemination')
+
+    // One action per requirement, each due in six weeks.
+    await page.getByRole('button', { name: 'Kế hoạch' }).click()
+    const requirements = page.getByTestId('plan-requirement')
+    await expectVisible(requirements)
+    expect(await requirements.count()).toBe(9)
+    const due = dayFromNow(42)
+    for (let i = 0; i < 9; i++) {
+      const requirement = requirements.nth(i)
+      await requirement.getByTestId('add-action').click()
+      const drawer = page.locator('.ant-drawer-open .ant-drawer-section')
+      await expectVisible(drawer)
+      await drawer.getByLabel('Nội dung nhiệm vụ').fill(`Triển khai nội dung ${i + 1} tại Bệnh viện Bạch Mai`)
+      await drawer.getByLabel('Hạn hoàn thành').fill(due)
+      await drawer.getByLabel('Hạn hoàn thành').press('Enter')
+      await drawer.getByTestId('action-save').click()
+      await expectVisible(requirement.getByTestId('plan-action'))
+      await expectHidden(drawer)
+    }
+    await expectVisible(requirements.nth(8).getByText('Đã lập kế hoạch'))
+    await expectHidden(page.getByText(/^Mỗi yêu cầu cần ít nhất một nhiệm vụ/))
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await expectHidden(page.locator('.ant-message-notice'))
+    await screenshot(page, 'directives-4-plan')
+  }, 180_000)
+
+  it('the head of Bạch Mai approves and submits the plan', async () => {
+    const page = await open('head.bvbm', `/directives/${directiveId}`)
+    await page.getByTestId('my-unit-BVBM').getByRole('button', { name: 'Kế hoạch' }).click()
+    const header = page.getByTestId('plan-header')
+    await expectVisible(header.getByText('Đang soạn'))
+    await header.getByRole('button', { name: 'Phê duyệt và trình' }).click()
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Phê duyệt và trình' }).click()
+    await expectVisible(page.getByText('Đã trình kế hoạch'))
+    await expectVisible(header.getByText('Đã trình', { exact: true }))
+    await expectHidden(header.getByRole('button', { name: 'Phê duyệt và trình' }))
+  }, 120_000)
+
+  it('the board sees Bạch Mai acknowledged and every requirement planned on the dashboard', async () => {
+    const page = await open('board', `/directives/${directiveId}/dashboard`)
+    expect(await cellStatuses(page)).toEqual(Array(9).fill('Đã lập kế hoạch'))
+    await expectVisible(bachMaiRow(page).getByText(/^Đã nhận \d\d\/\d\d$/))
+    await screenshot(page, 'directives-5-dashboard-planned')
+
+    // A cell opens its details; the unit's plan is one click away.
+    await bachMaiRow(page).locator('.bvct-cell').first().click()
+    const modal = page.getByRole('dialog')
+    await expectVisible(modal.getByText('Đã lập kế hoạch'))
+    await modal.getByRole('button', { name: 'Mở kế hoạch của đơn vị' }).click()
+    await page.waitForURL(`**/directives/${directiveId}/units/*/plan`)
+    await expectVisible(page.getByTestId('plan-header').getByText('Đã trình', { exact: true }))
+  }, 120_000)
+
+  it('fits a phone: the dashboard with the cells beside the unit names (390×844)', async () => {
+    const page = await open('board', `/directives/${directiveId}/dashboard`, { width: 390, height: 844 })
+    expect(await cellStatuses(page)).toEqual(Array(9).fill('Đã lập kế hoạch'))
+    // No page-wide sideways scroll: the matrix scrolls inside its card.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await screenshot(page, 'directives-6-phone-dashboard')
+
+    for (const e of errors) expect(e).toEqual([])
+  }, 120_000)
+})
