@@ -23,6 +23,9 @@ const PlanPage = lazy(() => import('../features/plans/PlanPage.tsx'))
 const DisseminationPage = lazy(() => import('../features/dissemination/DisseminationPage.tsx'))
 const MyDirectivesPage = lazy(() => import('../features/dissemination/MyDirectivesPage.tsx'))
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx'))
+const PeriodsPage = lazy(() => import('../features/reports/PeriodsPage.tsx'))
+const PeriodPage = lazy(() => import('../features/reports/PeriodPage.tsx'))
+const UnitReportPage = lazy(() => import('../features/reports/UnitReportPage.tsx'))
 
 function NotFound() {
   const t = useT()
@@ -48,6 +51,9 @@ export function AppRoutes({ me }: { me: Me }) {
         <Route path="directives/:id/units/:unitId/dissemination" element={<RequireRole me={me} roles={ACCESS.sessions}><DisseminationPage /></RequireRole>} />
         <Route path="my-directives" element={<MyDirectivesPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="reports" element={<RequireRole me={me} roles={ACCESS.reports}><PeriodsPage /></RequireRole>} />
+        <Route path="reports/:id" element={<RequireRole me={me} roles={ACCESS.reports}><PeriodPage /></RequireRole>} />
+        <Route path="reports/:id/units/:unitId" element={<RequireRole me={me} roles={ACCESS.reports}><UnitReportPage /></RequireRole>} />
         <Route path="account/password" element={<ChangePasswordPage />} />
         <Route path="account/two-factor" element={<TwoFactorPage />} />
         <Route path="*" element={<NotFound />} />

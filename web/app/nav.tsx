@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { Role } from '../../contract/roles.ts'
 import { AccountsIcon, AuditIcon, DirectivesIcon, InboxIcon, PeopleIcon, UnitsIcon } from '../components/icons.tsx'
 import { ACCESS } from '../features/auth/access.ts'
+import { ReportsIcon } from '../features/reports/icons.tsx'
 import type { MessageKey } from '../i18n/translate.ts'
 
 export interface NavItem {
@@ -15,6 +16,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { path: '/directives', label: 'nav.directives', icon: <DirectivesIcon />, roles: ACCESS.directives },
   { path: '/my-directives', label: 'nav.myDirectives', icon: <InboxIcon />, roles: ACCESS.myDirectives },
+  { path: '/reports', label: 'nav.reports', icon: <ReportsIcon />, roles: ACCESS.reports },
   { path: '/units', label: 'nav.units', icon: <UnitsIcon />, roles: ACCESS.units },
   { path: '/people', label: 'nav.people', icon: <PeopleIcon />, roles: ACCESS.people },
   { path: '/accounts', label: 'nav.accounts', icon: <AccountsIcon />, roles: ACCESS.accounts },

@@ -22,6 +22,11 @@ export const ACCESS = {
   sessions: ['unitOfficer', 'unitHead', 'board', 'committee', 'auditor', 'inspector'],
   sessionsWrite: ['unitOfficer', 'unitHead', 'board'],
   myDirectives: ROLES,
+  reports: ['committee', 'board', 'unitHead', 'unitOfficer', 'inspector', 'auditor'],
+  reportPeriodsManage: ['board', 'committee'],
+  reportsEdit: ['unitOfficer', 'unitHead'],
+  reportsSubmit: ['unitHead'],
+  reportsReview: ['board', 'committee'],
 } as const satisfies Record<string, readonly Role[]>
 
 export function hasAnyRole(me: Me | null | undefined, roles: readonly Role[]): boolean {
