@@ -139,6 +139,7 @@ describe('reporting up the line, end to end', () => {
     await screenshot(board.page, 'reports-3-period-submitted')
     await board.page.getByTestId('unit-BVBM').click()
     await expectVisible(board.page.getByTestId('review-card'))
+    await screenshot(board.page, 'reports-4-review-top')
     await section(board.page, '2.').getByTestId('section-comment').fill('Nêu rõ số buổi quán triệt và số người tham dự.')
     await board.page.getByTestId('review-general').fill('Đề nghị bổ sung số liệu cụ thể ở mục 2.')
     await screenshot(board.page, 'reports-4-review')
@@ -193,7 +194,7 @@ describe('reporting up the line, end to end', () => {
     expect(head.errors.filter((e) => !/ERR_CONNECTION_RESET|ERR_FAILED/.test(e))).toEqual([])
   }, 420_000)
 
-  it('refuses the second of two concurrent saves and shows the other text beside the user\'s, on a desktop and a phone', async () => {
+  it('refuses the second of two concurrent saves and shows the other text beside the user\'s (desktop and phone); brings back text left unsaved', async () => {
     const openReport = async (p: Page, isPhone = false) => {
       if (isPhone) await p.getByTestId('nav-open').click() // the menu lives in a drawer on phones
       await p.getByRole('menuitem', { name: 'Báo cáo' }).click()
@@ -239,7 +240,23 @@ describe('reporting up the line, end to end', () => {
     expect(await section(officer.page, '1.').getByLabel('Những việc đã làm').inputValue()).toBe('Nội dung do người đứng đầu soạn.')
     expect(await section(officer.page, '2.').getByLabel('Những việc đã làm').inputValue()).toBe('Mục 2 do cán bộ phụ trách soạn.')
 
-    expect(officer.errors).toEqual([])
+    // The connection drops as the officer leaves the page mid-sentence: the text comes back on return.
+    await officer.page.route('**/report/draft', (route) => route.abort('internetdisconnected'))
+    await section(officer.page, '3.').getByLabel('Những việc đã làm').fill('Mục 3 gõ xong thì mất mạng.')
+    await officer.page.getByRole('link', { name: DEMO_PERIOD_TITLE }).click()
+    await expectVisible(officer.page.getByTestId('unit-CQLD'))
+    await officer.page.unroute('**/report/draft')
+    await officer.page.getByTestId('unit-CQLD').click()
+    await expectVisible(officer.page.getByTestId('restore-banner'))
+    expect(await section(officer.page, '3.').getByLabel('Những việc đã làm').inputValue()).toBe('')
+    await officer.page.getByTestId('restore-banner').getByRole('button', { name: 'Khôi phục' }).click()
+    await saved(officer.page)
+    expect(await section(officer.page, '3.').getByLabel('Những việc đã làm').inputValue()).toBe('Mục 3 gõ xong thì mất mạng.')
+    await officer.page.reload()
+    expect(await section(officer.page, '3.').getByLabel('Những việc đã làm').inputValue()).toBe('Mục 3 gõ xong thì mất mạng.')
+    await expectHidden(officer.page.getByTestId('restore-banner'))
+
+    expect(officer.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_FAILED/.test(e))).toEqual([])
     expect(head.errors).toEqual([])
   }, 300_000)
 })

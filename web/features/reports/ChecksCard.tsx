@@ -15,7 +15,12 @@ export function scrollToSection(requirementId: number) {
  * BVCT's data-quality checks on the report: errors (a requirement with nothing written) block
  * submitting; warnings (figures that disagree, work without evidence) go up with the report.
  */
-export function ChecksCard({ checks, labelOf, title }: { checks: ReportCheck[]; labelOf: (requirementId: number) => string | undefined; title?: string }) {
+export function ChecksCard({ checks, labelOf, title }: {
+  checks: ReportCheck[]
+  labelOf: (requirementId: number) => string | undefined
+  /** Given for checks frozen with a submission (no "fix before submitting" hint then). */
+  title?: string
+}) {
   const t = useT()
   const lang = useLang()
   const errors = checks.filter((c) => c.severity === 'error')
@@ -52,7 +57,7 @@ export function ChecksCard({ checks, labelOf, title }: { checks: ReportCheck[]; 
           ))}
         </ul>
       )}
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>{t('reports.checks.hint')}</Typography.Paragraph>
+      {!title && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>{t('reports.checks.hint')}</Typography.Paragraph>}
     </Card>
   )
 }

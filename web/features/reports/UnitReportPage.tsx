@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Form, Input, Result, Row, Skeleton, Tag, Typography } from 'antd'
+import { Alert, Button, Card, Col, Form, Input, Result, Row, Skeleton, Tag, Typography } from 'antd'
 import { useCallback, useMemo } from 'react'
 import { Link, useParams } from 'react-router'
 import type { ReportSection, ReportStatus } from '../../../contract/reports.ts'
@@ -202,6 +202,21 @@ function ReportWorkspace({ period, detail, readAt }: { period: PeriodDetail; det
         workflow={workflow}
       />
 
+      {canEdit && editor.restorable && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="restore-banner"
+          title={t('reports.restore.title', { at: formatDateTime(editor.restorable.at) })}
+          description={t('reports.restore.hint')}
+          action={
+            <span className="bvct-rep-tags">
+              <Button size="small" type="primary" onClick={editor.restore}>{t('reports.restore.restore')}</Button>
+              <Button size="small" onClick={editor.discardRestorable}>{t('reports.restore.discard')}</Button>
+            </span>
+          }
+        />
+      )}
       {conflict && (
         <ConflictBanner
           current={conflict}
@@ -248,7 +263,7 @@ function ReportWorkspace({ period, detail, readAt }: { period: PeriodDetail; det
         <Alert type="success" showIcon data-testid="accepted-banner" title={t('reports.acceptedOn', { number: latest.number, at: formatDateTime(latest.reviewedAt), by: latest.reviewedBy ?? '—' })} />
       )}
       {detail.status === 'late' && <Alert type="error" showIcon title={t('reports.lateBanner', { date: formatDate(detail.deadline) })} />}
-      {isEditableStatus && !canEdit && <Alert type="info" showIcon title={t('reports.draftNotSubmitted')} />}
+      {isEditableStatus && !canEdit && <Alert type="info" showIcon title={t(detail.status === 'returned' ? 'reports.draftBeingFixed' : 'reports.draftNotSubmitted')} />}
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>

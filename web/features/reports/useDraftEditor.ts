@@ -27,6 +27,38 @@ export function useEarlierSavePending(periodId: number, unitId: number): boolean
   return isPending
 }
 
+/**
+ * Text that could not be stored when the page was left (a refused or failed last save, or an
+ * unresolved conflict) waits in this tab's sessionStorage until the report is opened again, where
+ * the user can bring it back. sessionStorage, not localStorage: it goes when the tab is closed,
+ * so a shared computer does not keep report text.
+ */
+export interface UnsavedStash {
+  content: DraftContent
+  base: DraftContent
+  version: number
+  at: string
+}
+const stashKey = (periodId: number, unitId: number) => `bvct.unsavedReport.${periodId}.${unitId}`
+
+function readStash(periodId: number, unitId: number): UnsavedStash | null {
+  try {
+    const raw = sessionStorage.getItem(stashKey(periodId, unitId))
+    return raw ? (JSON.parse(raw) as UnsavedStash) : null
+  } catch {
+    return null
+  }
+}
+
+function writeStash(periodId: number, unitId: number, stash: UnsavedStash | null) {
+  try {
+    if (stash) sessionStorage.setItem(stashKey(periodId, unitId), JSON.stringify(stash))
+    else sessionStorage.removeItem(stashKey(periodId, unitId))
+  } catch {
+    // storage full or blocked: nothing more can be done here
+  }
+}
+
 /** How long typing has to pause before the draft saves itself. */
 export const AUTOSAVE_DELAY_MS = 3000
 const RETRY_AFTER_ERROR_MS = 15_000
@@ -55,6 +87,19 @@ export function useDraftEditor(periodId: number, unitId: number, detail: ReportD
   const reportId = useRef(detail.id)
   const conflict = useRef<DraftConflict | null>(null)
   const inFlight = useRef<Promise<boolean> | null>(null)
+  const [restorable, setRestorable] = useState<UnsavedStash | null>(() => {
+    const stash = isEditable ? readStash(periodId, unitId) : null
+    // Saved after all (the last save finished as the page went away): nothing to bring back.
+    if (stash && sameContent(stash.content, detail.draft)) {
+      writeStash(periodId, unitId, null)
+      return null
+    }
+    return stash
+  })
+  const stashNow = useCallback(
+    () => writeStash(periodId, unitId, { content: contentRef.current, base: base.current, version: version.current, at: new Date().toISOString() }),
+    [periodId, unitId],
+  )
 
   const setContent = useCallback((next: DraftContent | ((d: DraftContent) => DraftContent)) => {
     const value = typeof next === 'function' ? next(contentRef.current) : next
@@ -72,6 +117,7 @@ export function useDraftEditor(periodId: number, unitId: number, detail: ReportD
       version.current = saved.version
       reportId.current = saved.id
       base.current = sending
+      if (sameContent(contentRef.current, sending)) writeStash(periodId, unitId, null)
       qc.setQueryData(reportKey(periodId, unitId), saved)
       setState(sameContent(contentRef.current, sending) ? { kind: 'saved', at: saved.draftUpdatedAt ?? new Date().toISOString() } : { kind: 'dirty' })
       return true
@@ -130,7 +176,9 @@ export function useDraftEditor(periodId: number, unitId: number, detail: ReportD
       if (document.visibilityState === 'hidden' && isUnsaved()) void save()
     }
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (conflict.current) stashNow()
       if (!isUnsaved() && !inFlight.current) return
+      stashNow() // kept for a reload of this tab, in case the save below does not finish
       void save()
       e.preventDefault() // the browser asks "leave the page?" while the text is not stored
     }
@@ -139,9 +187,10 @@ export function useDraftEditor(periodId: number, unitId: number, detail: ReportD
     return () => {
       document.removeEventListener('visibilitychange', onHide)
       window.removeEventListener('beforeunload', onBeforeUnload)
-      if (isUnsaved()) void save()
+      if (conflict.current) stashNow()
+      else if (isUnsaved()) void save().then((ok) => ok || stashNow())
     }
-  }, [isEditable, save])
+  }, [isEditable, save, stashNow])
 
   /** Conflict: drop the user's text and continue from the other person's. */
   const takeTheirs = useCallback(() => {
@@ -169,6 +218,26 @@ export function useDraftEditor(periodId: number, unitId: number, detail: ReportD
     return save(true)
   }, [save, setContent])
 
+  /**
+   * Brings back text left unsaved on an earlier visit, on top of the version it was written
+   * against: if the report has moved on since, the save is refused and the usual side-by-side
+   * comparison follows.
+   */
+  const restore = useCallback(() => {
+    if (!restorable) return
+    version.current = restorable.version
+    base.current = restorable.base
+    setContent(restorable.content)
+    setRestorable(null)
+    writeStash(periodId, unitId, null)
+    void save(true)
+  }, [restorable, periodId, unitId, save, setContent])
+
+  const discardRestorable = useCallback(() => {
+    setRestorable(null)
+    writeStash(periodId, unitId, null)
+  }, [periodId, unitId])
+
   /** A refused submit can carry a newer draft too: show it the same way. */
   const showConflict = useCallback((current: DraftConflict) => {
     conflict.current = current
@@ -183,6 +252,10 @@ export function useDraftEditor(periodId: number, unitId: number, detail: ReportD
     takeTheirs,
     keepMine,
     showConflict,
+    /** Text from an earlier visit that never reached the server, if any. */
+    restorable,
+    restore,
+    discardRestorable,
     /** The text as last stored, for showing what the user changed. */
     base: base.current,
     version: () => version.current,
