@@ -371,6 +371,8 @@ export const en: Record<MessageKey, string> = {
   'directives.myUnits': 'Your units',
   'directives.acknowledge': 'Acknowledge receipt',
   'directives.acknowledged': '{unit} has acknowledged receipt',
+  'directives.pdfView': 'PDF',
+  'directives.textView': 'Text as read',
   'dissemination.title': 'Dissemination',
   'dissemination.titleFor': 'Dissemination in {unit}',
   'dissemination.coverage': 'Staff reached',

@@ -370,6 +370,8 @@ export const vi = {
   'directives.myUnits': 'Đơn vị của bạn',
   'directives.acknowledge': 'Xác nhận tiếp nhận',
   'directives.acknowledged': '{unit} đã xác nhận tiếp nhận văn bản',
+  'directives.pdfView': 'Bản PDF',
+  'directives.textView': 'Nội dung đọc được',
   'dissemination.title': 'Quán triệt, học tập',
   'dissemination.titleFor': 'Quán triệt, học tập tại {unit}',
   'dissemination.coverage': 'Tỷ lệ cán bộ được quán triệt',

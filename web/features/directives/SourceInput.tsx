@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Flex, Input, Tabs, Typography, Upload } from 'antd'
+import { Alert, Button, Card, Flex, Input, Segmented, Tabs, Typography, Upload } from 'antd'
 import { useState } from 'react'
 import type { ParsedDirective } from '../../../contract/directive-parse.ts'
 import { UploadIcon } from '../../components/icons.tsx'
+import { useIsPhone } from '../../components/useIsPhone.ts'
 import { useT } from '../../i18n/useT.ts'
 import { useParseDirective } from './api.ts'
 import { textFromParsed } from './directive-form.ts'
@@ -9,7 +10,7 @@ import { textFromParsed } from './directive-form.ts'
 /** What the left-hand pane shows next to the form. */
 export type SourceView =
   | { kind: 'text'; text: string; name?: string }
-  | { kind: 'pdf'; url: string; name: string }
+  | { kind: 'pdf'; url: string; name: string; text: string }
   | { kind: 'rendered'; text: string; name: string }
   | { kind: 'none' }
 
@@ -37,7 +38,7 @@ export function SourceInput({ onParsed, onManual }: { onParsed: (p: ParsedDirect
     if (name.endsWith('.txt')) {
       const raw = await file.text()
       onParsed(p, { kind: 'text', text: raw, name: file.name }, raw)
-    } else if (name.endsWith('.pdf')) onParsed(p, { kind: 'pdf', url: URL.createObjectURL(file), name: file.name }, null)
+    } else if (name.endsWith('.pdf')) onParsed(p, { kind: 'pdf', url: URL.createObjectURL(file), name: file.name, text: textFromParsed(p) }, null)
     else onParsed(p, { kind: 'rendered', text: textFromParsed(p), name: file.name }, null)
   }
 
@@ -96,11 +97,41 @@ export function SourceInput({ onParsed, onManual }: { onParsed: (p: ParsedDirect
   )
 }
 
+/**
+ * A PDF as the browser draws it, or what was read from it: phone browsers often show only a PDF's
+ * first page in a frame, so they start with the text.
+ */
+function PdfSource({ source }: { source: Extract<SourceView, { kind: 'pdf' }> }) {
+  const t = useT()
+  const isPhone = useIsPhone()
+  const [view, setView] = useState<'pdf' | 'text'>(isPhone ? 'text' : 'pdf')
+  return (
+    <>
+      <div style={{ padding: 8 }}>
+        <Segmented<'pdf' | 'text'>
+          size="small"
+          value={view}
+          onChange={setView}
+          options={[
+            { value: 'pdf', label: t('directives.pdfView') },
+            { value: 'text', label: t('directives.textView') },
+          ]}
+        />
+      </div>
+      {view === 'pdf' ? (
+        <iframe src={source.url} title={source.name} className="bvct-source-pdf" />
+      ) : (
+        <pre className="bvct-source-text" data-testid="source-text">{source.text}</pre>
+      )}
+    </>
+  )
+}
+
 /** The letter as received, beside the form; scrolls on its own so both stay in view. */
 export function SourcePane({ source }: { source: SourceView }) {
   const t = useT()
-  if (source.kind === 'none') return <Typography.Text type="secondary">{t('directives.noSource')}</Typography.Text>
-  if (source.kind === 'pdf') return <iframe src={source.url} title={source.name} className="bvct-source-pdf" />
+  if (source.kind === 'none') return <Typography.Text type="secondary" style={{ display: 'block', padding: 12 }}>{t('directives.noSource')}</Typography.Text>
+  if (source.kind === 'pdf') return <PdfSource source={source} />
   return (
     <>
       {source.kind === 'rendered' && <Alert type="info" showIcon title={t('directives.renderedSource', { name: source.name })} style={{ marginBottom: 8 }} />}

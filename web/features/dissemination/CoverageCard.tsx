@@ -35,8 +35,10 @@ export function CoverageCard({ directiveId, unitId }: { directiveId: number; uni
               pagination={items.length > 10 ? { pageSize: 10, size: 'small' } : false}
               columns={[
                 { key: 'unit', title: t('people.unit'), dataIndex: 'unitName' },
-                { key: 'reached', title: t('dissemination.reached'), render: (_, r) => `${r.reached} / ${r.activePeople}`, width: 110 },
-                { key: 'pct', title: t('dissemination.coverage'), render: (_, r) => <Progress percent={percent(r.coverage)} size="small" style={{ minWidth: 100, margin: 0 }} />, width: 180 },
+                { key: 'reached', title: t('dissemination.reached'), render: (_, r) => `${r.reached} / ${r.activePeople}${isPhone ? ` (${percent(r.coverage)}%)` : ''}`, width: isPhone ? 120 : 110 },
+                ...(isPhone
+                  ? []
+                  : [{ key: 'pct', title: t('dissemination.coverage'), render: (_: unknown, r: CoverageRowDto) => <Progress percent={percent(r.coverage)} size="small" style={{ minWidth: 100, margin: 0 }} />, width: 180 }]),
               ]}
             />
           )}

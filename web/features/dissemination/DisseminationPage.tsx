@@ -47,7 +47,7 @@ export default function DisseminationPage() {
           title: t('dissemination.sessions'),
           render: (_, s) => (
             <div style={{ display: 'grid', gap: 2 }}>
-              <Typography.Link onClick={() => setDialog({ kind: 'view', id: s.id })}>{s.title}</Typography.Link>
+              <Button type="link" className="bvct-link-button" onClick={() => setDialog({ kind: 'view', id: s.id })}>{s.title}</Button>
               <Typography.Text type="secondary">{formatDate(s.heldOn)} · {label(SESSION_FORM_LABELS[s.form])}</Typography.Text>
               <span>{t('dissemination.attendeeCountShort', { count: s.attendeeCount })}{includeSubunits ? ` · ${s.unitName}` : ''}</span>
             </div>
@@ -56,7 +56,7 @@ export default function DisseminationPage() {
       ]
     : [
         { key: 'heldOn', title: t('dissemination.heldOn'), dataIndex: 'heldOn', render: formatDate, width: 120 },
-        { key: 'title', title: t('dissemination.sessionTitle'), render: (_, s) => <Typography.Link onClick={() => setDialog({ kind: 'view', id: s.id })}>{s.title}</Typography.Link> },
+        { key: 'title', title: t('dissemination.sessionTitle'), render: (_, s) => <Button type="link" className="bvct-link-button" onClick={() => setDialog({ kind: 'view', id: s.id })}>{s.title}</Button> },
         { key: 'form', title: t('dissemination.form'), render: (_, s) => label(SESSION_FORM_LABELS[s.form]) },
         ...(includeSubunits ? [{ key: 'unit', title: t('people.unit'), dataIndex: 'unitName' }] : []),
         { key: 'reqs', title: t('dissemination.requirementsShort'), render: (_, s) => s.requirementIds.map((id) => reqLabels.get(id) ?? '').join(' ') },

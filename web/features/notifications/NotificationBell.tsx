@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { formatDateTime } from '../../components/format.ts'
 import { BellIcon } from '../../components/icons.tsx'
+import { useIsPhone } from '../../components/useIsPhone.ts'
 import { useT } from '../../i18n/useT.ts'
 import { useMarkRead, useNotifications, type NotificationDto } from './api.ts'
 
@@ -10,6 +11,7 @@ import { useMarkRead, useNotifications, type NotificationDto } from './api.ts'
 export function NotificationBell() {
   const t = useT()
   const navigate = useNavigate()
+  const isPhone = useIsPhone()
   const [isOpen, setIsOpen] = useState(false)
   const { data } = useNotifications({ limit: 8, poll: true })
   const markRead = useMarkRead()
@@ -54,6 +56,21 @@ export function NotificationBell() {
     </div>
   )
 
+  const bell = (
+    <Button
+      type="text"
+      aria-label={t('notifications.bell', { count: unread })}
+      data-testid="bell"
+      className="bvct-bell"
+      onClick={isPhone ? () => navigate('/notifications') : undefined}
+    >
+      <Badge count={unread} size="small" overflowCount={99}>
+        <BellIcon style={{ fontSize: 18 }} />
+      </Badge>
+    </Button>
+  )
+  // A phone has no room for a floating panel: the bell opens the list itself.
+  if (isPhone) return bell
   return (
     <Popover
       trigger="click"
@@ -64,11 +81,7 @@ export function NotificationBell() {
       placement="bottomRight"
       arrow={false}
     >
-      <Button type="text" aria-label={t('notifications.bell', { count: unread })} data-testid="bell" className="bvct-bell">
-        <Badge count={unread} size="small" overflowCount={99}>
-          <BellIcon style={{ fontSize: 18 }} />
-        </Badge>
-      </Button>
+      {bell}
     </Popover>
   )
 }

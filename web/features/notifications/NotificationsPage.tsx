@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Empty, Segmented, Skeleton, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
-import { Link, useNavigate } from 'react-router'
+import { Link } from 'react-router'
 import { formatDate, formatDateTime } from '../../components/format.ts'
 import { useIsPhone } from '../../components/useIsPhone.ts'
 import { usePageTitle } from '../../components/usePageTitle.ts'
@@ -8,18 +8,13 @@ import type { MessageKey } from '../../i18n/translate.ts'
 import { useT } from '../../i18n/useT.ts'
 import { ACCESS, hasAnyRole } from '../auth/access.ts'
 import { useMe } from '../auth/api.ts'
-import { useMarkRead, useNotifications, useOverdue, type NotificationDto, type OverdueItemDto } from './api.ts'
+import { useMarkRead, useNotifications, useOverdue, type OverdueItemDto } from './api.ts'
 
 function NotificationList() {
   const t = useT()
-  const navigate = useNavigate()
   const [show, setShow] = useState<'all' | 'unread'>('all')
   const { data, error, isPending } = useNotifications({ unreadOnly: show === 'unread', limit: 200 })
   const markRead = useMarkRead()
-  const open = (n: NotificationDto) => {
-    if (!n.readAt) markRead.mutate(n.id)
-    if (n.link) navigate(n.link)
-  }
   return (
     <>
       <div className="bvct-toolbar">
@@ -47,7 +42,7 @@ function NotificationList() {
           {data.items.map((n) => (
             <div key={n.id} className={n.readAt ? 'bvct-note-row' : 'bvct-note-row bvct-note-unread'} data-testid="notification">
               <div style={{ minWidth: 0, flex: 1 }}>
-                <Typography.Text strong={!n.readAt}>{n.link ? <Typography.Link onClick={() => open(n)}>{n.title}</Typography.Link> : n.title}</Typography.Text>
+                <Typography.Text strong={!n.readAt}>{n.link ? <Link to={n.link} onClick={() => !n.readAt && markRead.mutate(n.id)}>{n.title}</Link> : n.title}</Typography.Text>
                 {n.body && <div>{n.body}</div>}
                 <Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>
               </div>

@@ -43,6 +43,7 @@ interface Current {
   status?: ActionStatus
   dueDate?: string
   completedOn?: string | null
+  note?: string
   version: number
 }
 
@@ -113,11 +114,16 @@ export function ActionDrawer({ unitId, requirement, action, isStructureOpen, mut
           showIcon
           style={{ marginBottom: 16 }}
           title={t('plans.actionConflict')}
-          description={t('plans.actionConflictNow', {
-            title: current.title ?? '',
-            status: current.status ? label(ACTION_STATUS_LABELS[current.status]) : '',
-            due: formatDate(current.dueDate),
-          })}
+          description={
+            <>
+              {t('plans.actionConflictNow', {
+                title: current.title ?? '',
+                status: current.status ? label(ACTION_STATUS_LABELS[current.status]) : '',
+                due: formatDate(current.dueDate),
+              })}
+              {current.note && <div>{t('plans.note')}: {current.note}</div>}
+            </>
+          }
         />
       )}
       {!isStructureOpen && action && <Alert type="info" showIcon title={t('plans.structureLocked')} style={{ marginBottom: 16 }} />}

@@ -44,9 +44,9 @@ function Evidence({ action, canEdit, mutations }: { action: ActionDto; canEdit: 
     <div className="bvct-evidence">
       {action.evidence.map((e) => (
         <span key={e.id} className="bvct-evidence-file">
-          <Typography.Link onClick={() => downloadFile(`/evidence/${e.id}`, undefined, e.filename).catch(report)} title={t('plans.download')}>
-            <DownloadIcon /> {e.filename}
-          </Typography.Link>
+          <Button type="link" size="small" className="bvct-link-button" icon={<DownloadIcon />} onClick={() => downloadFile(`/evidence/${e.id}`, undefined, e.filename).catch(report)} title={t('plans.download')}>
+            {e.filename}
+          </Button>
           {canEdit && (
             <Button
               size="small"
