@@ -16,7 +16,8 @@ export const REPORT_STATUS_COLORS: Record<ReportStatus, string> = {
 export function ReportStatusTag({ status }: { status: ReportStatus }) {
   const label = useLabel()
   return (
-    <Tag color={REPORT_STATUS_COLORS[status]} style={{ marginInlineEnd: 0 }} data-status={status}>
+    // Late is solid: it has to stand out, also on the tinted rows of late units.
+    <Tag color={REPORT_STATUS_COLORS[status]} variant={status === 'late' ? 'solid' : undefined} style={{ marginInlineEnd: 0 }} data-status={status}>
       {label(REPORT_STATUS_LABELS[status], status)}
     </Tag>
   )
