@@ -1,0 +1,171 @@
+// What the benchmark measures: one entry per endpoint. An entry says who calls it, how to build
+// each request, and which function the route runs, so that function can be timed directly on the
+// same database. Adding an endpoint is adding one entry here; an entry whose route the server
+// does not have (another issue has not landed it yet) is skipped.
+import type { Db } from '../server/db/types.ts'
+import { matrixCoverage } from '../server/features/dashboard/matrix.coverage.ts'
+import { directiveMatrix, type MatrixOptions } from '../server/features/dashboard/matrix.service.ts'
+import { acknowledge } from '../server/features/directives/directives.service.ts'
+import { login } from '../server/features/auth/auth.service.ts'
+import { PEOPLE_READ_ROLES } from '../server/features/people/people.policy.ts'
+import { listPeople } from '../server/features/people/people.queries.ts'
+import { updateAction } from '../server/features/plans/actions.service.ts'
+import { findAction, planDetail } from '../server/features/plans/plans.queries.ts'
+import { UNIT_READ_ROLES } from '../server/features/units/units.policy.ts'
+import { listUnitsInScope } from '../server/features/units/units.queries.ts'
+import { scopePaths } from '../server/http/scope.ts'
+import { BENCH_PASSWORD, userFor, type Targets } from './database.ts'
+import type { Req, Res } from './http.ts'
+
+/** Whose session a client loop uses: the board officer, its own unit officer, its own acknowledging officer, or none. */
+export type Caller = 'board' | 'officer' | 'acker' | 'anonymous'
+
+export interface LoopState {
+  /** Index of the client loop (0 … concurrency − 1); officers and ackers are per loop. */
+  client: number
+  n: number
+  /** The concurrent phase, then a short one-client phase for the overhead ratio. */
+  phase: 'load' | 'serial'
+  t: Targets
+  /** Per-loop scratch: a write endpoint keeps its cursor or versions here. */
+  scratch: Record<string, any>
+}
+
+export interface Endpoint {
+  name: string
+  /** Method and OpenAPI path, e.g. 'GET /api/v1/units'; the entry is skipped when the server lacks it. */
+  route: string
+  as: Caller
+  /** The next request of one loop; null when the loop has nothing left to do (a used-up pool). */
+  next(s: LoopState): Req | null
+  /** Reads what the next request needs from this response (a new version, say). */
+  onResponse?(s: LoopState, res: Res): void
+  /** The route's own function, called directly against the database: returns one timed run. */
+  direct?(db: Db, t: Targets): Promise<() => Promise<unknown>>
+}
+
+const matrixOpts = (t: Targets, o: Partial<MatrixOptions>): MatrixOptions => ({ depth: 1, asOf: t.asOf, sort: 'tree', flat: false, overdueOnly: false, ...o })
+
+const boardMatrix = (o: Partial<MatrixOptions>) => async (db: Db, t: Targets) => {
+  const user = await userFor(db, t.board.accountId)
+  // With the coverage the route hands in (dashboardRoutes' default).
+  return () => directiveMatrix(db, user, t.directiveId, matrixOpts(t, o), matrixCoverage)
+}
+
+const actor = (id: number, username: string) => ({ id, username, ip: '127.0.0.1', now: new Date() })
+
+export const ENDPOINTS: Endpoint[] = [
+  {
+    name: 'matrix (first view)',
+    route: 'GET /api/v1/directives/{id}/matrix',
+    as: 'board',
+    next: (s) => ({ method: 'GET', path: `/api/v1/directives/${s.t.directiveId}/matrix` }),
+    direct: boardMatrix({}),
+  },
+  {
+    name: 'matrix subtree',
+    route: 'GET /api/v1/directives/{id}/matrix',
+    as: 'board',
+    next: (s) => ({ method: 'GET', path: `/api/v1/directives/${s.t.directiveId}/matrix?under=${s.t.under.unitId}&depth=${s.t.under.depth}` }),
+    direct: (db, t) => boardMatrix({ under: t.under.unitId, depth: t.under.depth })(db, t),
+  },
+  {
+    name: 'matrix flat',
+    route: 'GET /api/v1/directives/{id}/matrix',
+    as: 'board',
+    next: (s) => ({ method: 'GET', path: `/api/v1/directives/${s.t.directiveId}/matrix?flat=1` }),
+    direct: boardMatrix({ flat: true }),
+  },
+  {
+    name: 'unit tree',
+    route: 'GET /api/v1/units',
+    as: 'board',
+    next: () => ({ method: 'GET', path: '/api/v1/units' }),
+    async direct(db, t) {
+      const user = await userFor(db, t.board.accountId)
+      return () => listUnitsInScope(db, scopePaths(user, UNIT_READ_ROLES), { includeInactive: false })
+    },
+  },
+  {
+    name: 'unit plan',
+    route: 'GET /api/v1/directives/{id}/units/{unitId}/plan',
+    as: 'officer',
+    next: (s) => ({ method: 'GET', path: `/api/v1/directives/${s.t.directiveId}/units/${s.t.officers[s.client].unitId}/plan` }),
+    async direct(db, t) {
+      const unitId = t.officers.at(-1)!.unitId
+      return () => planDetail(db, t.directiveId, unitId, t.asOf)
+    },
+  },
+  {
+    name: 'people search',
+    route: 'GET /api/v1/people',
+    as: 'board',
+    next: () => ({ method: 'GET', path: '/api/v1/people?q=nguyen%20van' }),
+    async direct(db, t) {
+      const user = await userFor(db, t.board.accountId)
+      return () => listPeople(db, scopePaths(user, PEOPLE_READ_ROLES), { q: 'nguyen van', includeInactive: false, limit: 50, offset: 0 })
+    },
+  },
+  {
+    name: 'login',
+    route: 'POST /api/v1/auth/login',
+    as: 'anonymous',
+    next: (s) => ({ method: 'POST', path: '/api/v1/auth/login', body: { username: s.t.loginUser, password: BENCH_PASSWORD } }),
+    // The service, not only its SQL: argon2 verification is most of a sign-in.
+    direct: async (db, t) => () => login(db, { username: t.loginUser, password: BENCH_PASSWORD }, { ip: '127.0.0.1', userAgent: 'bench', now: new Date(), demo: false }),
+  },
+  {
+    name: 'acknowledge',
+    route: 'POST /api/v1/directives/{id}/acknowledge',
+    as: 'acker',
+    next(s) {
+      // A fresh acknowledgement writes; a repeated one does not. The last fifth of loop 0's pool is
+      // kept for the one-client phase.
+      const pool = s.t.ackers[s.client].pool
+      const reserve = Math.floor(pool.length * 0.8)
+      const key = s.phase === 'load' ? 'ack' : 'ackSerial'
+      const i = (s.scratch[key] = (s.scratch[key] ?? (s.phase === 'load' ? 0 : reserve) - 1) + 1)
+      if (i >= (s.phase === 'load' ? reserve : pool.length)) return null
+      return { method: 'POST', path: `/api/v1/directives/${pool[i].directiveId}/acknowledge`, body: { unitId: pool[i].unitId } }
+    },
+    async direct(db, t) {
+      const a = t.ackers.at(-1)!
+      const user = await userFor(db, a.accountId)
+      let i = 0
+      return async () => {
+        const p = a.pool[i++ % a.pool.length]
+        return acknowledge(db, user, actor(a.accountId, a.username), p.directiveId, p.unitId)
+      }
+    },
+  },
+  {
+    name: 'save plan action',
+    route: 'PATCH /api/v1/actions/{id}',
+    as: 'officer',
+    next(s) {
+      const action = s.t.officers[s.client].actions[0]
+      s.scratch.version ??= action.version
+      return { method: 'PATCH', path: `/api/v1/actions/${action.id}`, body: { version: s.scratch.version, note: `Tiến độ cập nhật lần ${s.n + 1}` } }
+    },
+    onResponse(s, res) {
+      if (res.status === 200) s.scratch.version = JSON.parse(res.body.toString()).version
+    },
+    async direct(db, t) {
+      const o = t.officers.at(-1)!
+      const user = await userFor(db, o.accountId)
+      const id = o.actions[0].id
+      let n = 0
+      return async () => {
+        const { version } = (await findAction(db, id))!
+        return updateAction(db, user, actor(o.accountId, o.username), id, { version, note: `Cập nhật trực tiếp ${++n}` })
+      }
+    },
+  },
+  {
+    // Lands with the reporting issue; skipped until the server has it.
+    name: 'report periods',
+    route: 'GET /api/v1/report-periods',
+    as: 'board',
+    next: () => ({ method: 'GET', path: '/api/v1/report-periods' }),
+  },
+]

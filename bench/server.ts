@@ -1,0 +1,105 @@
+// The real server as a child process: `node --import tsx server/main.ts`, the way production starts
+// it, with its resident memory read from /proc.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createWriteStream, readFileSync } from 'node:fs'
+import net from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { setTimeout as sleep } from 'node:timers/promises'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+/** A free port in 3500–3599 (the range this project's tools may use). */
+export async function freePort(): Promise<number> {
+  const start = 3500 + Math.floor(Math.random() * 100)
+  for (let i = 0; i < 100; i++) {
+    const port = 3500 + ((start - 3500 + i) % 100)
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = net.createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => s.close(() => resolve(true)))
+    })
+    if (ok) return port
+  }
+  throw new Error('no free port in 3500–3599')
+}
+
+/** VmRSS and VmHWM (peak) of a process, in MB. */
+export function memoryOf(pid: number): { rss: number; peak: number } | null {
+  try {
+    const s = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(s)?.[1] ?? NaN)
+    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 }
+  } catch {
+    return null
+  }
+}
+
+export interface RunningServer {
+  port: number
+  pid: number
+  /** Largest VmRSS seen since the last reset, sampled every 50 ms. */
+  sampledPeak(): number
+  resetPeak(): void
+  stop(): Promise<void>
+}
+
+export async function startServer(env: Record<string, string>, logFile: string): Promise<RunningServer> {
+  const port = await freePort()
+  const log = createWriteStream(logFile)
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', BVCT_DEMO: '0', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout!.pipe(log)
+  child.stderr!.pipe(log)
+  let exited: number | null = null
+  child.once('exit', (code, signal) => (exited = code ?? (signal ? 128 : 1)))
+  // An interrupted benchmark must not leave its server running.
+  const onSignal = () => {
+    child.kill('SIGKILL')
+    process.exit(130)
+  }
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal)
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    if (exited !== null) throw new Error(`the server exited with code ${exited} before it answered; see ${logFile}:\n${tail(logFile)}`)
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`the server did not answer within 120 s; see ${logFile}`)
+    }
+    const ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false)
+    if (ok) break
+    await sleep(200)
+  }
+  let peak = 0
+  const timer = setInterval(() => {
+    const m = memoryOf(child.pid!)
+    if (m && m.rss > peak) peak = m.rss
+  }, 50)
+  return {
+    port,
+    pid: child.pid!,
+    sampledPeak: () => peak,
+    resetPeak: () => (peak = memoryOf(child.pid!)?.rss ?? 0),
+    async stop() {
+      clearInterval(timer)
+      process.off('SIGINT', onSignal).off('SIGTERM', onSignal)
+      if (exited !== null) return
+      const done = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+      child.kill('SIGTERM')
+      const killed = await Promise.race([done.then(() => true), sleep(15_000).then(() => false)])
+      if (!killed) {
+        child.kill('SIGKILL')
+        await done
+      }
+      log.end()
+    },
+  }
+}
+
+function tail(file: string) {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-30).join('\n')
+  } catch {
+    return ''
+  }
+}
