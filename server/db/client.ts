@@ -29,7 +29,8 @@ const pgTypes = {
 }
 
 export function openPostgres(connectionString: string, max = 10): Db {
-  const pool = new pg.Pool({ connectionString, max, types: pgTypes as any })
+  // JIT compiling the matrix and coverage queries costs more than running them (bench/RESULTS.md).
+  const pool = new pg.Pool({ connectionString, max, types: pgTypes as any, options: '-c jit=off' })
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => {})
   const query = async (text: string, params?: unknown[]) => (await pool.query(text, params as any[])).rows
