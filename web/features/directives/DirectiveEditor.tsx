@@ -65,24 +65,28 @@ export function DirectiveEditor({ initial, source, sourceText, warnings, directi
     }
   }
 
+  // Typed in by hand: no letter to show, so the form takes the width.
+  const hasSource = source.kind !== 'none'
   const warningItems = useMemo(() => warnings.map((w) => warningText(t, w)), [warnings, t])
 
   return (
     <Row gutter={[16, 16]} className="bvct-side-by-side">
-      <Col xs={24} lg={11}>
-        <Card
-          size="small"
-          title={t('directives.original')}
-          className="bvct-source-card"
-          extra={source.kind !== 'none' && 'name' in source && source.name ? <Typography.Text type="secondary" ellipsis style={{ maxWidth: 200 }}>{source.name}</Typography.Text> : null}
-          styles={{ body: { padding: 0 } }}
-        >
-          <div className={isPhone ? 'bvct-source-scroll bvct-source-scroll-phone' : 'bvct-source-scroll'}>
-            <SourcePane source={source} />
-          </div>
-        </Card>
-      </Col>
-      <Col xs={24} lg={13}>
+      {hasSource && (
+        <Col xs={24} lg={11}>
+          <Card
+            size="small"
+            title={t('directives.original')}
+            className="bvct-source-card"
+            extra={'name' in source && source.name ? <Typography.Text type="secondary" ellipsis style={{ maxWidth: 200 }}>{source.name}</Typography.Text> : null}
+            styles={{ body: { padding: 0 } }}
+          >
+            <div className={isPhone ? 'bvct-source-scroll bvct-source-scroll-phone' : 'bvct-source-scroll'}>
+              <SourcePane source={source} />
+            </div>
+          </Card>
+        </Col>
+      )}
+      <Col xs={24} lg={hasSource ? 13 : 24} style={hasSource ? undefined : { maxWidth: 960 }}>
         <Card
           size="small"
           title={
