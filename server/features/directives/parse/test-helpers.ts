@@ -1,11 +1,13 @@
-import { readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const here = dirname(fileURLToPath(import.meta.url))
 export const fixturesDir = join(here, 'fixtures')
 export const repoRoot = resolve(here, '../../../..')
-export const sharedSeedPath = resolve(repoRoot, '../shared/seed/1946-CV-BCSD.txt')
+// The letter as laid beside the checkout (CI has it); a clone without ../shared uses the committed copy.
+const besideCheckout = resolve(repoRoot, '../shared/seed/1946-CV-BCSD.txt')
+export const sharedSeedPath = existsSync(besideCheckout) ? besideCheckout : join(fixturesDir, 'seed-1946-CV-BCSD.txt')
 
 export function fixtureBytes(name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(fixturesDir, name)))
