@@ -39,6 +39,7 @@ export interface MatrixRow {
   ackLate: number
   acknowledgedAt: string | null
   coverage: number | null
+  /** The row unit's own plan status (null: no plan yet), also on a subtree row. */
   planStatus: string | null
   actionCounts: { done_on_time: number; done_late: number; in_progress_on_time: number; overdue: number }
   cells: MatrixCell[]

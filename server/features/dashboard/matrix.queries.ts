@@ -88,10 +88,10 @@ export async function aggregateRows(
        max(r.acknowledged_at) AS acknowledged_at,
        coalesce(sum(c.n_done - c.n_late), 0)::int AS a_on_time, coalesce(sum(c.n_late), 0)::int AS a_late,
        coalesce(sum(c.n - c.n_done - c.n_overdue), 0)::int AS a_progress, coalesce(sum(c.n_overdue), 0)::int AS a_overdue,
-       max(p.status) AS plan_status
+       -- The row unit's own plan, also when the row stands for its subtree.
+       (SELECT up.status FROM unit_plan up WHERE up.directive_id = $1 AND up.unit_id = r.row_id) AS plan_status
      FROM row_units r
      LEFT JOIN (SELECT unit_id, sum(n) AS n, sum(n_done) AS n_done, sum(n_late) AS n_late, sum(n_overdue) AS n_overdue FROM cell_status GROUP BY unit_id) c ON c.unit_id = r.unit_id
-     LEFT JOIN unit_plan p ON p.directive_id = $1 AND p.unit_id = r.unit_id
      GROUP BY r.row_id`,
     params,
   )

@@ -57,7 +57,7 @@ export async function directiveMatrix(db: Queryable, user: CurrentUser, directiv
     return {
       unitId: r.id, unitName: r.name, unitCode: r.code, kind: r.kind, parentId: r.parentId, depth: r.depth, hasChildren: r.hasChildren, isAggregate,
       addressees: f.addressees, acknowledged: f.acknowledged, ackLate: f.ackLate, acknowledgedAt: f.acknowledgedAt,
-      coverage: cov.get(r.id) ?? null, planStatus: isAggregate ? null : f.planStatus, actionCounts: f.actions, reports: [],
+      coverage: cov.get(r.id) ?? null, planStatus: f.planStatus, actionCounts: f.actions, reports: [],
       cells: reqIds.map((id) => {
         const counts = f.cells.get(id) ?? {}
         return { requirementId: id, status: topStatus(counts), counts }

@@ -53,7 +53,8 @@ describe('directive matrix', () => {
     expect(root.cells[1]).toEqual({ requirementId: dir.requirementIds[1], status: 'none', counts: { done_on_time: 1, none: 2 } })
     expect(root.actionCounts).toEqual({ done_on_time: 1, done_late: 0, in_progress_on_time: 2, overdue: 1 })
     const a = row(m, f.unitA.id)
-    expect(a).toMatchObject({ addressees: 2, acknowledgedAt: '2026-03-18T09:00:00.000Z', hasChildren: true })
+    expect(a).toMatchObject({ addressees: 2, acknowledgedAt: '2026-03-18T09:00:00.000Z', hasChildren: true, planStatus: 'draft' })
+    expect(row(m, f.unitB.id).planStatus).toBeNull()
     expect(a.cells[0].counts).toEqual({ overdue: 1, planned: 1 })
     expect(row(m, f.unitB.id).cells.map((c: any) => c.status)).toEqual(['none', 'none'])
     expect(m.totals).toEqual([
