@@ -46,22 +46,39 @@ export interface RowAggregate {
   /** requirementId → cell status → number of addressee units in that state */
   cells: Map<number, Partial<Record<CellStatus, number>>>
   actions: { done_on_time: number; done_late: number; in_progress_on_time: number; overdue: number }
+  /** Reached ÷ active people when the figures come with it (the rollups); else dissemination computes it. */
+  coverage?: number | null
 }
 
 // Siblings in the order a ministry lists them: departments first, then affiliated units by kind,
 // then by Vietnamese name.
-const SIBLING_ORDER = `(lpad(array_position(ARRAY['ministry','committee','board','department','hospital','institute','university','company','center','subunit'], a.kind)::text, 2, '0') || '|' || a.sort_key || '|' || a.id) COLLATE "C"`
+const SIBLING_ORDER = `(lpad(array_position(ARRAY['ministry','committee','board','department','hospital','institute','university','company','center','subunit'], u.kind)::text, 2, '0') || '|' || u.sort_key || '|' || lpad(u.id::text, 10, '0')) COLLATE "C"`
 
-/** Units to show as rows, with whether they have sub-units (to draw the expand control). */
+/**
+ * Units to show as rows in tree order, with whether they have sub-units (to draw the expand
+ * control). The order compares each row's chain of sibling keys from the root; the keys of
+ * ancestors that are not rows themselves come from one more query.
+ */
 export async function rowUnits(db: Queryable, where: string, params: unknown[]): Promise<RowUnit[]> {
   const rows = await db.query<any>(
-    `SELECT u.id, u.parent_id, u.name, u.code, u.kind, u.path::text AS path, nlevel(u.path) AS depth,
+    `SELECT u.id, u.parent_id, u.name, u.code, u.kind, u.path::text AS path, nlevel(u.path) AS depth, ${SIBLING_ORDER} AS key,
             EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id AND c.is_active) AS has_children
-     FROM unit u WHERE u.is_active AND ${where}
-     ORDER BY (SELECT array_agg(${SIBLING_ORDER} ORDER BY nlevel(a.path)) FROM unit a WHERE a.path @> u.path)`,
+     FROM unit u WHERE u.is_active AND ${where}`,
     params,
   )
-  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, code: r.code, kind: r.kind, path: r.path, depth: r.depth, hasChildren: r.has_children }))
+  const keyOf = new Map<number, string>(rows.map((r) => [r.id, r.key]))
+  const missing = [...new Set(rows.flatMap((r) => r.path.split('.').map(Number)))].filter((id) => !keyOf.has(id))
+  if (missing.length) {
+    for (const a of await db.query<{ id: number; key: string }>(`SELECT u.id, ${SIBLING_ORDER} AS key FROM unit u WHERE u.id = ANY($1::int[])`, [missing])) keyOf.set(a.id, a.key)
+  }
+  const chain = new Map<number, string[]>(rows.map((r) => [r.id, r.path.split('.').map((id: string) => keyOf.get(Number(id)) ?? '')]))
+  const byTree = (a: any, b: any) => {
+    const x = chain.get(a.id)!
+    const y = chain.get(b.id)!
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1
+    return x.length - y.length
+  }
+  return rows.sort(byTree).map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, code: r.code, kind: r.kind, path: r.path, depth: r.depth, hasChildren: r.has_children }))
 }
 
 /**

@@ -6,6 +6,7 @@ import { notFound } from '../../http/errors.ts'
 import { canReach, scopePaths } from '../../http/scope.ts'
 import { topRequirements } from '../directives/directives.queries.ts'
 import { aggregateRows, rowUnits, type RowUnit } from './matrix.queries.ts'
+import { rollupAnswers, rollupRows, rollupState } from './matrix.rollup.ts'
 import { DASHBOARD_ROLES } from './dashboard.policy.ts'
 import { reportColumn } from '../reports/report-column.ts'
 
@@ -46,9 +47,15 @@ export async function directiveMatrix(db: Queryable, user: CurrentUser, directiv
     rows = await rowUnits(db, `EXISTS (SELECT 1 FROM unnest($1::ltree[]) s WHERE u.path = s OR (u.path <@ s AND nlevel(u.path) = nlevel(s) + 1))`, [arrayLiteral(scopes)])
   }
   const reqIds = requirements.map((r) => r.id)
-  const figures = await aggregateRows(db, directiveId, opts.asOf, scopes, rows, reqIds, aggregate)
+  // The precomputed figures answer any day from their own on; an earlier day is computed live.
+  const state = await rollupState(db, directiveId)
+  const figures = rollupAnswers(state, opts.asOf)
+    ? await rollupRows(db, directiveId, opts.asOf, state, rows, reqIds, aggregate)
+    : await aggregateRows(db, directiveId, opts.asOf, scopes, rows, reqIds, aggregate)
   const shown = rows.filter((r) => figures.has(r.id))
-  const cov = coverage ? await coverage(db, directiveId, shown, aggregate) : new Map()
+  const live = shown.filter((r) => figures.get(r.id)!.coverage === undefined)
+  const cov = coverage && live.length ? await coverage(db, directiveId, live, aggregate) : new Map<number, number | null>()
+  for (const r of shown) if (figures.get(r.id)!.coverage !== undefined) cov.set(r.id, figures.get(r.id)!.coverage!)
 
   let out: MatrixRow[] = shown.map((r) => {
     const f = figures.get(r.id)!

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/types.ts'
 import { recordAudit } from '../audit/audit.service.ts'
+import { rollMatrices } from '../dashboard/matrix.rollup.ts'
 import { raiseNotifications, type NewNotification } from './notifications.queries.ts'
 import { actorsByUnit, listOverdue, type OverdueItem } from './overdue.queries.ts'
 
@@ -23,6 +24,8 @@ function message(i: OverdueItem) {
  * action that becomes overdue again after an extension is raised again).
  */
 export async function runOverdueJob(db: Db, asOf: string, now: Date) {
+  // The dashboard's precomputed figures move to the same day.
+  await rollMatrices(db, asOf)
   const items = await listOverdue(db, asOf, await rootPaths(db))
   const actors = await actorsByUnit(db, [...new Set(items.map((i) => i.unitId))], ['unitHead', 'unitOfficer'])
   const notes: NewNotification[] = []

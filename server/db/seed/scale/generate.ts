@@ -169,6 +169,14 @@ export async function generateScale(db: Db, o: ScaleOptions, progress: Progress 
       progress.tick()
     }
     await syncIdentity(tx, IDENTITY_TABLES)
+    // The matrix rollups (migration 0005): with triggers off for the load they are built once here,
+    // set-based, and rolled to the generator's day like the daily job would.
+    progress.stage('matrix rollups', o.directives)
+    for (const { id } of await tx.query<{ id: number }>('SELECT id FROM directive WHERE id > $1 ORDER BY id', [base.directive])) {
+      if (role?.is_super) await tx.query('SELECT matrix_rebuild($1)', [id])
+      await tx.query('SELECT matrix_roll($1, $2::date)', [id, o.asOf])
+      progress.tick()
+    }
     await tx.query(
       `INSERT INTO app_state (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
       [SCALE_STATE_KEY, JSON.stringify({ scale, rows, generatedAt: new Date().toISOString() })],
@@ -178,7 +186,7 @@ export async function generateScale(db: Db, o: ScaleOptions, progress: Progress 
   // VACUUM as well as ANALYZE: it sets the visibility map, as autovacuum would have long since on
   // a real database, so index-only scans skip the heap (without it every one visits it).
   progress.stage('vacuum analyze', 1)
-  await db.query(`VACUUM (ANALYZE) unit, ${BIG_TABLES.join(', ')}, directive, requirement`)
+  await db.query(`VACUUM (ANALYZE) unit, ${BIG_TABLES.join(', ')}, directive, requirement, matrix_cell, matrix_subtree_cell, matrix_unit, matrix_subtree_unit`)
   progress.tick()
   progress.done()
   return { scale: { ...scaleKey(o), asOf: o.asOf }, rows, seconds, password, ms: Date.now() - started }

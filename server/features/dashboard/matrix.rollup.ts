@@ -1,0 +1,145 @@
+import type { CellStatus } from '../../../contract/timeliness.ts'
+import type { Db, Queryable } from '../../db/types.ts'
+import type { RowAggregate, RowUnit } from './matrix.queries.ts'
+
+// Reads the matrix from the figures that migration 0005's triggers keep per cell, per addressee and
+// summed per subtree, instead of grouping every action and person of the directive. The figures
+// hold the timeliness classes as of the directive's rollup day; a view on a later day adds what
+// became overdue in between (usually nothing: the daily job rolls the day forward).
+
+export interface RollupState {
+  asOf: string
+  maxCompletedOn: string | null
+}
+
+export async function rollupState(db: Queryable, directiveId: number): Promise<RollupState> {
+  const [s] = await db.query<{ as_of: string; max_completed_on: string | null }>(
+    'SELECT as_of, max_completed_on FROM matrix_rollup_state WHERE directive_id = $1',
+    [directiveId],
+  )
+  return { asOf: s?.as_of ?? '-infinity', maxCompletedOn: s?.max_completed_on ?? null }
+}
+
+/**
+ * Whether the figures can answer for day `asOf`: not before their own day (an action overdue then
+ * may not have been on `asOf`), nor before a completion they count as done.
+ */
+export const rollupAnswers = (s: RollupState, asOf: string) =>
+  (s.asOf === '-infinity' || s.asOf <= asOf) && (s.maxCompletedOn === null || s.maxCompletedOn <= asOf)
+
+const CLASS_COLUMNS: [CellStatus, string][] = [
+  ['planned', 'c_planned'], ['in_progress_on_time', 'c_progress'], ['overdue', 'c_overdue'], ['done_late', 'c_done_late'], ['done_on_time', 'c_done_on_time'],
+]
+
+/**
+ * Each row's figures from the rollups: over the row's subtree (aggregate) or the row's unit alone.
+ * Three queries whatever the number of rows, plus one for deadlines passed since the rollup day.
+ */
+export async function rollupRows(
+  db: Queryable, directiveId: number, asOf: string, state: RollupState, rows: RowUnit[], requirementIds: number[], aggregate: boolean,
+): Promise<Map<number, RowAggregate>> {
+  const out = new Map<number, RowAggregate>()
+  if (!rows.length) return out
+  const ids = rows.map((r) => r.id)
+  const units = await db.query<any>(
+    aggregate
+      ? `SELECT s.unit_id, s.addressees, s.acknowledged, s.ack_late, s.max_ack_at, s.active_people, s.reached,
+           (SELECT up.status FROM unit_plan up WHERE up.directive_id = $1 AND up.unit_id = s.unit_id) AS plan_status
+         FROM matrix_subtree_unit s WHERE s.directive_id = $1 AND s.unit_id = ANY($2::int[]) AND s.addressees > 0`
+      : `SELECT m.unit_id, 1 AS addressees, (m.acknowledged_at IS NOT NULL)::int AS acknowledged, m.ack_late, m.acknowledged_at AS max_ack_at,
+           m.active_people, m.reached,
+           (SELECT up.status FROM unit_plan up WHERE up.directive_id = $1 AND up.unit_id = m.unit_id) AS plan_status
+         FROM matrix_unit m WHERE m.directive_id = $1 AND m.unit_id = ANY($2::int[])`,
+    [directiveId, ids],
+  )
+  for (const u of units) {
+    out.set(u.unit_id, {
+      addressees: u.addressees, acknowledged: u.acknowledged, ackLate: u.ack_late,
+      acknowledgedAt: u.max_ack_at ? new Date(u.max_ack_at).toISOString() : null, planStatus: u.plan_status,
+      cells: new Map(requirementIds.map((id) => [id, {}])),
+      actions: { done_on_time: 0, done_late: 0, in_progress_on_time: 0, overdue: 0 },
+      coverage: u.active_people ? u.reached / u.active_people : null,
+    })
+  }
+  const cells = await db.query<any>(
+    aggregate
+      ? `SELECT unit_id, requirement_id, c_planned, c_progress, c_overdue, c_done_late, c_done_on_time, a_done_on_time, a_done_late, a_open, a_overdue
+         FROM matrix_subtree_cell WHERE directive_id = $1 AND unit_id = ANY($2::int[])`
+      : `SELECT unit_id, requirement_id, cls = 'planned' AS c_planned, cls = 'in_progress_on_time' AS c_progress, cls = 'overdue' AS c_overdue,
+           cls = 'done_late' AS c_done_late, cls = 'done_on_time' AS c_done_on_time,
+           n_done - n_late AS a_done_on_time, n_late AS a_done_late, n - n_done AS a_open, n_open_past AS a_overdue
+         FROM (SELECT *, matrix_cell_class(n, n_done, n_late, n_not_started, n_open_past) AS cls FROM matrix_cell
+               WHERE directive_id = $1 AND unit_id = ANY($2::int[])) c`,
+    [directiveId, ids],
+  )
+  for (const c of cells) {
+    const row = out.get(c.unit_id)
+    const cell = row?.cells.get(c.requirement_id)
+    if (!row) continue
+    if (cell) for (const [status, col] of CLASS_COLUMNS) if (Number(c[col]) > 0) cell[status] = Number(c[col])
+    row.actions.done_on_time += c.a_done_on_time
+    row.actions.done_late += c.a_done_late
+    row.actions.in_progress_on_time += c.a_open - c.a_overdue
+    row.actions.overdue += c.a_overdue
+  }
+  if (state.asOf < asOf || state.asOf === '-infinity') await addPassedDeadlines(db, directiveId, state.asOf, asOf, ids, aggregate, out)
+  // Addressee units with no action for a requirement: "nothing planned".
+  for (const agg of out.values()) {
+    for (const cell of agg.cells.values()) {
+      const planned = Object.values(cell).reduce((s, n) => s + (n ?? 0), 0)
+      if (agg.addressees > planned) cell.none = agg.addressees - planned
+    }
+  }
+  return out
+}
+
+/** Deadlines in [from, to): cells and actions turn overdue, unacknowledged addressees late. */
+async function addPassedDeadlines(db: Queryable, directiveId: number, from: string, to: string, rowIds: number[], aggregate: boolean, out: Map<number, RowAggregate>) {
+  const rowOf = aggregate ? 'unnest(unit_lineage(u.path))' : 'u.id'
+  const passed = await db.query<{ kind: 'cell' | 'action' | 'ack'; row_id: number; requirement_id: number | null; was: CellStatus | null; n: number }>(
+    `SELECT 'cell' AS kind, r.row_id, c.requirement_id, matrix_cell_class(c.n, c.n_done, c.n_late, c.n_not_started, c.n_open_past) AS was, count(*)::int AS n
+     FROM matrix_cell c JOIN unit u ON u.id = c.unit_id CROSS JOIN LATERAL (SELECT ${rowOf} AS row_id) r
+     WHERE c.directive_id = $1 AND c.min_open_due >= $2::date AND c.min_open_due < $3::date AND r.row_id = ANY($4::int[])
+     GROUP BY 2, 3, 4
+     UNION ALL
+     SELECT 'action', r.row_id, NULL, NULL, count(*)::int
+     FROM plan_action a JOIN unit u ON u.id = a.unit_id CROSS JOIN LATERAL (SELECT ${rowOf} AS row_id) r
+     WHERE a.directive_id = $1 AND a.status <> 'done' AND a.effective_due_date >= $2::date AND a.effective_due_date < $3::date AND r.row_id = ANY($4::int[])
+     GROUP BY 2
+     UNION ALL
+     SELECT 'ack', r.row_id, NULL, NULL, count(*)::int
+     FROM matrix_unit m JOIN unit u ON u.id = m.unit_id CROSS JOIN LATERAL (SELECT ${rowOf} AS row_id) r
+     WHERE m.directive_id = $1 AND m.acknowledged_at IS NULL AND m.ack_due_date >= $2::date AND m.ack_due_date < $3::date AND r.row_id = ANY($4::int[])
+     GROUP BY 2`,
+    [directiveId, from, to, rowIds],
+  )
+  for (const p of passed) {
+    const row = out.get(p.row_id)
+    if (!row) continue
+    if (p.kind === 'ack') row.ackLate += p.n
+    else if (p.kind === 'action') {
+      row.actions.overdue += p.n
+      row.actions.in_progress_on_time -= p.n
+    } else {
+      const cell = row.cells.get(p.requirement_id!)
+      if (!cell || !p.was) continue
+      cell[p.was] = (cell[p.was] ?? 0) - p.n
+      if (!cell[p.was]) delete cell[p.was]
+      cell.overdue = (cell.overdue ?? 0) + p.n
+    }
+  }
+}
+
+/**
+ * Moves every issued directive's rollup day forward to `today` (the daily job): what became overdue
+ * is folded into the sums, one directive per transaction so writers wait at most for one.
+ */
+export async function rollMatrices(db: Db, today: string): Promise<number> {
+  const due = await db.query<{ id: number }>(
+    `SELECT d.id FROM directive d LEFT JOIN matrix_rollup_state s ON s.directive_id = d.id
+     WHERE d.status <> 'draft' AND coalesce(s.as_of, '-infinity') < $1::date ORDER BY d.id`,
+    [today],
+  )
+  for (const { id } of due) await db.transaction((tx) => tx.query('SELECT matrix_roll($1, $2::date)', [id, today]))
+  return due.length
+}
