@@ -3,7 +3,7 @@ import { CSRF_HEADER, SESSION_COOKIE } from '../../contract/auth.ts'
 import type { Role } from '../../contract/roles.ts'
 import type { Db } from '../db/types.ts'
 import { loadSession } from '../features/auth/sessions.ts'
-import { loadCurrentUser, type CurrentUser } from './current-user.ts'
+import type { CurrentUser } from './current-user.ts'
 import { AppError } from './errors.ts'
 import { hasRole } from './scope.ts'
 import type { Actor } from '../features/audit/audit.service.ts'
@@ -28,9 +28,7 @@ export function requireUser(db: Db, clock: () => Date, roles?: readonly Role[], 
     const session = await loadSession(db, token, clock())
     if (!session) throw new AppError('UNAUTHENTICATED')
     if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) throw new AppError('CSRF')
-    const user = await loadCurrentUser(db, session.accountId)
-    if (!user) throw new AppError('UNAUTHENTICATED')
-    req.user = { ...user, sessionId: session.sessionId, csrfToken: session.csrfToken, isMfaPending: session.isMfaPending }
+    req.user = { ...session.user, sessionId: session.sessionId, csrfToken: session.csrfToken, isMfaPending: session.isMfaPending }
     if (session.isMfaPending && !opts.allowMfaPending) throw new AppError('MFA_SETUP_REQUIRED')
     if (roles && !hasRole(req.user, roles)) throw new AppError('FORBIDDEN')
   }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Queryable } from '../../db/types.ts'
+import { USER_COLUMNS, USER_JOINS, userOf, type CurrentUser } from '../../http/current-user.ts'
 
 export const SESSION_IDLE_MINUTES = 8 * 60
 
@@ -24,20 +25,25 @@ export interface SessionRow {
   isMfaPending: boolean
 }
 
-/** The live session for a cookie token; sliding expiry, touched at most once a minute. */
-export async function loadSession(db: Queryable, token: string, now: Date): Promise<SessionRow | null> {
+/**
+ * The live session for a cookie token with its signed-in user, in one query (every API request
+ * asks); sliding expiry, touched at most once a minute.
+ */
+export async function loadSession(db: Queryable, token: string, now: Date): Promise<(SessionRow & { user: Omit<CurrentUser, 'sessionId' | 'csrfToken' | 'isMfaPending'> }) | null> {
   const id = sha256(token)
-  const [row] = await db.query<any>(
-    `SELECT s.id, s.account_id, s.csrf_token, s.is_mfa_pending, s.last_seen_at FROM session s
-     JOIN account a ON a.id = s.account_id AND a.is_active
+  const rows = await db.query<any>(
+    `SELECT s.id AS session_id, s.csrf_token, s.is_mfa_pending, s.last_seen_at, ${USER_COLUMNS}
+     FROM session s JOIN account a ON a.id = s.account_id AND a.is_active ${USER_JOINS}
      WHERE s.id = $1 AND s.expires_at > $2`,
     [id, now],
   )
-  if (!row) return null
+  const user = userOf(rows)
+  if (!user) return null
+  const row = rows[0]
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
     await db.query('UPDATE session SET last_seen_at = $2, expires_at = $3 WHERE id = $1', [id, now, new Date(now.getTime() + SESSION_IDLE_MINUTES * 60_000)])
   }
-  return { sessionId: row.id, accountId: row.account_id, csrfToken: row.csrf_token, isMfaPending: row.is_mfa_pending }
+  return { sessionId: row.session_id, accountId: user.id, csrfToken: row.csrf_token, isMfaPending: row.is_mfa_pending, user }
 }
 
 export const deleteSession = (db: Queryable, sessionId: string) => db.query('DELETE FROM session WHERE id = $1', [sessionId])

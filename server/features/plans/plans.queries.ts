@@ -57,40 +57,40 @@ export async function findAction(db: Queryable, id: number, forUpdate = false): 
 }
 
 /**
- * A unit's whole plan for a directive in four indexed queries: header, requirements, actions with
- * their evidence list, extensions. `asOf` (yyyy-mm-dd) fixes the day timeliness is judged on.
+ * A unit's whole plan for a directive in one query (the page most officers keep open): header,
+ * requirements, actions with their evidence list and extensions, the lists built as JSON by the
+ * database. `asOf` (yyyy-mm-dd) fixes the day timeliness is judged on.
  */
 export async function planDetail(db: Queryable, directiveId: number, unitId: number, asOf: string): Promise<PlanDto | null> {
   const [head] = await db.query<any>(
-    `SELECT a.plan_due_date, u.name AS unit_name, p.id, p.status, p.submitted_at, p.reviewed_at, p.review_comment, p.version
+    `SELECT a.plan_due_date, u.name AS unit_name, p.id, p.status, p.submitted_at, p.reviewed_at, p.review_comment, p.version,
+       (SELECT json_agg(json_build_object('id', r.id, 'label', r.label, 'text', r.text) ORDER BY r.ordinal, r.id)
+        FROM requirement r WHERE r.directive_id = $1 AND r.parent_id IS NULL) AS reqs,
+       (SELECT json_agg(x ORDER BY x.due_date, x.id) FROM (
+          SELECT pa.id, pa.plan_id, pa.directive_id, pa.unit_id, pa.requirement_id, pa.title, pa.owner_person_id, pa.due_date, pa.effective_due_date,
+            pa.status, pa.completed_on, pa.note, pa.version, pe.full_name AS owner_name,
+            coalesce((SELECT json_agg(json_build_object('id', e.id, 'filename', e.filename, 'mime', e.mime, 'size', e.size, 'uploadedAt', e.uploaded_at) ORDER BY e.id)
+                      FROM action_evidence e WHERE e.action_id = pa.id), '[]') AS evidence
+          FROM plan_action pa LEFT JOIN person pe ON pe.id = pa.owner_person_id
+          WHERE p.id IS NOT NULL AND pa.directive_id = $1 AND pa.unit_id = $2) x) AS actions,
+       (SELECT json_agg(json_build_object('id', x.id, 'action_id', x.action_id, 'requirement_id', x.requirement_id, 'requested_due_date', x.requested_due_date,
+            'reason', x.reason, 'status', x.status, 'requested_by_name', ra.username, 'requested_at', x.requested_at, 'decided_by_name', da.username,
+            'decided_at', x.decided_at, 'decision_note', x.decision_note) ORDER BY x.id)
+        FROM deadline_extension x LEFT JOIN account ra ON ra.id = x.requested_by LEFT JOIN account da ON da.id = x.decided_by
+        WHERE x.plan_id = p.id) AS extensions
      FROM directive_addressee a JOIN unit u ON u.id = a.unit_id
      LEFT JOIN unit_plan p ON p.directive_id = a.directive_id AND p.unit_id = a.unit_id
      WHERE a.directive_id = $1 AND a.unit_id = $2`,
     [directiveId, unitId],
   )
   if (!head) return null
-  const reqs = await db.query<any>('SELECT id, label, text FROM requirement WHERE directive_id = $1 AND parent_id IS NULL ORDER BY ordinal, id', [directiveId])
-  const actions = head.id
-    ? await db.query<any>(
-        `SELECT a.*, pe.full_name AS owner_name,
-           coalesce((SELECT json_agg(json_build_object('id', e.id, 'filename', e.filename, 'mime', e.mime, 'size', e.size, 'uploadedAt', e.uploaded_at) ORDER BY e.id)
-                     FROM action_evidence e WHERE e.action_id = a.id), '[]') AS evidence
-         FROM plan_action a LEFT JOIN person pe ON pe.id = a.owner_person_id
-         WHERE a.directive_id = $1 AND a.unit_id = $2 ORDER BY a.due_date, a.id`,
-        [directiveId, unitId],
-      )
-    : []
-  const extensions = head.id
-    ? await db.query<any>(
-        `SELECT x.*, ra.username AS requested_by_name, da.username AS decided_by_name FROM deadline_extension x
-         LEFT JOIN account ra ON ra.id = x.requested_by LEFT JOIN account da ON da.id = x.decided_by
-         WHERE x.plan_id = $1 ORDER BY x.id`,
-        [head.id],
-      )
-    : []
+  const json = (v: unknown): any[] => (typeof v === 'string' ? JSON.parse(v) : v) ?? []
+  const reqs = json(head.reqs)
+  const actions = json(head.actions)
+  const extensions = json(head.extensions)
   const toDto = (r: any): ActionDto => {
     const a = toAction(r)
-    const evidence = (typeof r.evidence === 'string' ? JSON.parse(r.evidence) : r.evidence).map((e: any) => ({ ...e, uploadedAt: new Date(e.uploadedAt).toISOString() }))
+    const evidence = json(r.evidence).map((e: any) => ({ ...e, uploadedAt: new Date(e.uploadedAt).toISOString() }))
     return {
       id: a.id, requirementId: a.requirementId, title: a.title, ownerPersonId: a.ownerPersonId, ownerName: r.owner_name, dueDate: a.dueDate,
       effectiveDueDate: a.effectiveDueDate, status: a.status, completedOn: a.completedOn, note: a.note, timeliness: classifyAction(a, asOf), evidence, version: a.version,
