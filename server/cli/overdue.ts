@@ -1,4 +1,5 @@
 // npm run jobs:overdue -- [--as-of yyyy-mm-dd] — the daily overdue sweep, by hand.
+import { rollMatrices } from '../features/dashboard/matrix.rollup.ts'
 import { runOverdueJob } from '../features/notifications/overdue.job.ts'
 import { openCliDatabase } from './open-db.ts'
 
@@ -9,6 +10,7 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
   process.exit(2)
 }
 const { db, release } = await openCliDatabase()
+await rollMatrices(db, asOf)
 const r = await runOverdueJob(db, asOf, new Date())
 await db.close()
 release()

@@ -75,6 +75,23 @@ CREATE TABLE matrix_subtree_unit (
   PRIMARY KEY (directive_id, unit_id)
 );
 
+-- A counter that every change able to alter a matrix view moves forward, inside the writing
+-- transaction: a server may keep a computed view, and answer "not modified", while it has not
+-- moved (matrix.cache.ts). It moves under the audit chain's lock, like the rollups, so every
+-- writer takes the two in the same order.
+CREATE TABLE matrix_epoch (
+  id integer PRIMARY KEY CHECK (id = 1),
+  n bigint NOT NULL
+);
+INSERT INTO matrix_epoch (id, n) VALUES (1, 1);
+
+CREATE FUNCTION matrix_epoch_next() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(19461503);
+  UPDATE matrix_epoch SET n = n + 1 WHERE id = 1;
+END
+$$;
+
 -- The same rules as contract/timeliness.ts classifyCell, for a cell as of the state's day.
 CREATE FUNCTION matrix_cell_class(n integer, n_done integer, n_late integer, n_not_started integer, n_open_past integer)
 RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -96,7 +113,7 @@ $$;
 CREATE FUNCTION matrix_refresh_cells(d_ids integer[], u_ids integer[], r_ids integer[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF coalesce(cardinality(d_ids), 0) = 0 THEN RETURN; END IF;
-  PERFORM pg_advisory_xact_lock(19461503);
+  PERFORM matrix_epoch_next();
   INSERT INTO matrix_rollup_state (directive_id) SELECT DISTINCT d FROM unnest(d_ids) AS d ORDER BY 1 ON CONFLICT DO NOTHING;
   UPDATE matrix_rollup_state s SET max_completed_on = x.m
   FROM (SELECT a.directive_id, max(a.completed_on) AS m
@@ -173,7 +190,7 @@ DECLARE
   unacked_u integer[];
 BEGIN
   IF coalesce(cardinality(d_ids), 0) = 0 THEN RETURN; END IF;
-  PERFORM pg_advisory_xact_lock(19461503);
+  PERFORM matrix_epoch_next();
   INSERT INTO matrix_rollup_state (directive_id) SELECT DISTINCT d FROM unnest(d_ids) AS d ORDER BY 1 ON CONFLICT DO NOTHING;
   -- Acknowledgements taken back (rare): their ancestors' latest acknowledgement is recomputed below.
   SELECT array_agg(m.directive_id), array_agg(m.unit_id) INTO unacked_d, unacked_u
@@ -249,7 +266,7 @@ $$;
 -- Rebuilds a directive's subtree sums from its cells and addressees: after units move.
 CREATE FUNCTION matrix_resum(d integer) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_advisory_xact_lock(19461503);
+  PERFORM matrix_epoch_next();
   DELETE FROM matrix_subtree_cell WHERE directive_id = d;
   DELETE FROM matrix_subtree_unit WHERE directive_id = d;
   INSERT INTO matrix_subtree_cell
@@ -295,6 +312,7 @@ BEGIN
   INSERT INTO matrix_rollup_state (directive_id) VALUES (d) ON CONFLICT DO NOTHING;
   SELECT as_of INTO from_day FROM matrix_rollup_state WHERE directive_id = d FOR UPDATE;
   IF to_day <= from_day THEN RETURN; END IF;
+  PERFORM matrix_epoch_next();
   UPDATE matrix_rollup_state SET as_of = to_day WHERE directive_id = d;
   PERFORM matrix_refresh_cells(array_agg(k.directive_id), array_agg(k.unit_id), array_agg(k.requirement_id))
   FROM (SELECT DISTINCT directive_id, unit_id, requirement_id FROM plan_action
@@ -405,6 +423,21 @@ BEGIN
 END
 $$;
 CREATE TRIGGER matrix_unit_move AFTER UPDATE ON unit REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION matrix_on_unit_move();
+
+-- The other tables a matrix view reads: units, requirements, plans, report periods and reports.
+CREATE FUNCTION matrix_on_view_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM matrix_epoch_next();
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER matrix_view_unit AFTER INSERT OR UPDATE OR DELETE ON unit FOR EACH STATEMENT EXECUTE FUNCTION matrix_on_view_change();
+CREATE TRIGGER matrix_view_requirement AFTER INSERT OR UPDATE OR DELETE ON requirement FOR EACH STATEMENT EXECUTE FUNCTION matrix_on_view_change();
+CREATE TRIGGER matrix_view_unit_plan AFTER INSERT OR UPDATE OR DELETE ON unit_plan FOR EACH STATEMENT EXECUTE FUNCTION matrix_on_view_change();
+CREATE TRIGGER matrix_view_report_period AFTER INSERT OR UPDATE OR DELETE ON report_period FOR EACH STATEMENT EXECUTE FUNCTION matrix_on_view_change();
+CREATE TRIGGER matrix_view_report_period_directive AFTER INSERT OR UPDATE OR DELETE ON report_period_directive FOR EACH STATEMENT EXECUTE FUNCTION matrix_on_view_change();
+CREATE TRIGGER matrix_view_report_period_unit AFTER INSERT OR UPDATE OR DELETE ON report_period_unit FOR EACH STATEMENT EXECUTE FUNCTION matrix_on_view_change();
+CREATE TRIGGER matrix_view_unit_report AFTER INSERT OR UPDATE OR DELETE ON unit_report FOR EACH STATEMENT EXECUTE FUNCTION matrix_on_view_change();
 
 -- Figures of the directives that already exist.
 SELECT matrix_rebuild(id) FROM directive ORDER BY id;

@@ -3,10 +3,12 @@ import { matrixQuery } from '../../../contract/dashboard.ts'
 import type { AppDeps } from '../../app.ts'
 import { requireUser } from '../../http/guard.ts'
 import { idParam, parse } from '../../http/validate.ts'
+import { scopePaths } from '../../http/scope.ts'
 import { visibleDirective } from '../directives/directives.routes.ts'
 import { isoDay } from '../directives/directives.service.ts'
 import { DASHBOARD_ROLES } from './dashboard.policy.ts'
 import { matrixWorkbook } from './matrix.xlsx.ts'
+import { matrixCache } from './matrix.cache.ts'
 import { matrixCoverage } from './matrix.coverage.ts'
 import { directiveMatrix, type CoverageFn, type MatrixOptions } from './matrix.service.ts'
 
@@ -17,11 +19,19 @@ export function dashboardRoutes(app: FastifyInstance, { db, clock }: AppDeps, co
     return { ...q, flat: q.flat === '1', overdueOnly: q.overdueOnly === '1', asOf: q.asOf ?? isoDay(clock()) }
   }
 
-  app.get('/api/v1/directives/:id/matrix', { preHandler: readers }, async (req) => {
+  const cache = matrixCache()
+
+  app.get('/api/v1/directives/:id/matrix', { preHandler: readers }, async (req, reply) => {
     const { id } = parse(idParam, req.params)
     const opts = options(req.query)
     await visibleDirective(db, req.user!, id)
-    return directiveMatrix(db, req.user!, id, opts, coverage)
+    // What decides the view's content: the directive, the options and the caller's scopes.
+    const request = { id, opts, scopes: scopePaths(req.user!, DASHBOARD_ROLES).sort() }
+    const view = await cache.view(db, request, req.headers['if-none-match'], () => directiveMatrix(db, req.user!, id, opts, coverage))
+    // The browser keeps the answer and asks again with its ETag each time: unchanged views cost a 304.
+    reply.header('etag', view.etag).header('cache-control', 'private, no-cache')
+    if (view.body === null) return reply.code(304).send()
+    return reply.type('application/json; charset=utf-8').send(view.body)
   })
 
   // The same view as a spreadsheet; without `under`, every unit in scope as its own row.

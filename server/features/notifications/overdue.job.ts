@@ -24,8 +24,6 @@ function message(i: OverdueItem) {
  * action that becomes overdue again after an extension is raised again).
  */
 export async function runOverdueJob(db: Db, asOf: string, now: Date) {
-  // The dashboard's precomputed figures move to the same day.
-  await rollMatrices(db, asOf)
   const items = await listOverdue(db, asOf, await rootPaths(db))
   const actors = await actorsByUnit(db, [...new Set(items.map((i) => i.unitId))], ['unitHead', 'unitOfficer'])
   const notes: NewNotification[] = []
@@ -50,6 +48,8 @@ async function rootPaths(db: Db) {
 /** Runs the sweep once per calendar day, whoever calls it (the server's hourly timer). */
 export async function runOverdueJobIfDue(db: Db, now: Date) {
   const today = now.toISOString().slice(0, 10)
+  // The dashboard's precomputed figures move to the same day (nothing to do once they have).
+  await rollMatrices(db, today)
   const [last] = await db.query<{ value: string }>(`SELECT value FROM app_state WHERE key = 'overdueJob.lastRun'`)
   if (last?.value === today) return null
   return runOverdueJob(db, today, now)
