@@ -40,6 +40,8 @@ export interface Endpoint {
   next(s: LoopState): Req | null
   /** Reads what the next request needs from this response (a new version, say). */
   onResponse?(s: LoopState, res: Res): void
+  /** Also measured with many concurrent clients (the throughput target). */
+  wide?: boolean
   /** The route's own function, called directly against the database: returns one timed run. */
   direct?(db: Db, t: Targets): Promise<() => Promise<unknown>>
 }
@@ -90,6 +92,7 @@ export const ENDPOINTS: Endpoint[] = [
     name: 'unit plan',
     route: 'GET /api/v1/directives/{id}/units/{unitId}/plan',
     as: 'officer',
+    wide: true,
     next: (s) => ({ method: 'GET', path: `/api/v1/directives/${s.t.directiveId}/units/${s.t.officers[s.client].unitId}/plan` }),
     async direct(db, t) {
       const unitId = t.officers.at(-1)!.unitId

@@ -10,6 +10,7 @@ export interface ResultRow {
   sql_ms: number | null
   overhead_ratio: number | null
   serial_ms?: number | null
+  serial_p95_ms?: number | null
   requests?: number
   errors?: number
   rss_peak_mb?: number | null
@@ -33,8 +34,8 @@ export interface BenchReport {
 const fmt = (x: number | null | undefined, d = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(d))
 
 export function tableLines(r: BenchReport): string[] {
-  const head = ['endpoint', 'p50 ms', 'p95 ms', 'req/s', 'serial ms', 'sql ms', 'ratio', 'peak RSS MB', 'errors']
-  const rows = r.results.map((x) => [x.name, fmt(x.p50_ms), fmt(x.p95_ms), fmt(x.rps, 0), fmt(x.serial_ms), fmt(x.sql_ms, 2), fmt(x.overhead_ratio, 2), fmt(x.rss_peak_mb, 0), String(x.errors ?? 0)])
+  const head = ['endpoint', 'p50 ms', 'p95 ms', 'req/s', 'serial p50', 'serial p95', 'sql ms', 'ratio', 'peak RSS MB', 'errors']
+  const rows = r.results.map((x) => [x.name, fmt(x.p50_ms), fmt(x.p95_ms), fmt(x.rps, 0), fmt(x.serial_ms), fmt(x.serial_p95_ms), fmt(x.sql_ms, 2), fmt(x.overhead_ratio, 2), fmt(x.rss_peak_mb, 0), String(x.errors ?? 0)])
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
   const line = (cells: string[]) => '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |'
   return [line(head), '|' + widths.map((w, i) => (i === 0 ? ':' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|') + '|', ...rows.map(line)]

@@ -36,9 +36,12 @@ function parseArgs(argv: string[]) {
   const duration = Number(rest.get('--duration') ?? (isQuick ? 1 : 10))
   if (!(concurrency >= 1 && duration > 0)) throw new Error('--concurrency and --duration must be positive')
   const load: LoadPlan = { phase: 'load', concurrency, durationMs: duration * 1000, warmupMs: isQuick ? 250 : 2000 }
-  const serial: LoadPlan = { phase: 'serial', concurrency: 1, durationMs: isQuick ? 300 : 3000, warmupMs: 0, maxRequests: isQuick ? 15 : 50 }
+  // One client: the latency a user sees (p50 and p95 of a few hundred requests after a short warm-up).
+  const serial: LoadPlan = { phase: 'serial', concurrency: 1, durationMs: isQuick ? 300 : 4000, warmupMs: isQuick ? 0 : 300, maxRequests: isQuick ? 15 : 400 }
+  // The throughput target: one unit's plan with 50 concurrent clients.
+  const wide: LoadPlan = { ...load, concurrency: isQuick ? 10 : 50 }
   const direct = { budgetMs: isQuick ? 300 : 2000, maxRuns: isQuick ? 5 : 20 }
-  return { options, isQuick, isRecord: flags.has('--record'), isReset: flags.has('--reset'), load, serial, direct }
+  return { options, isQuick, isRecord: flags.has('--record'), isReset: flags.has('--reset'), load, serial, wide, direct }
 }
 
 async function main(): Promise<number> {
@@ -101,7 +104,7 @@ async function main(): Promise<number> {
     await restoreAcks(target, t)
     return 1
   }
-  const http = new HttpClient(server.port, args.load.concurrency * 2)
+  const http = new HttpClient(server.port, Math.max(args.load.concurrency, args.wide.concurrency) * 2)
   try {
     const docs = await http.send({ method: 'GET', path: '/api/docs/json' })
     const paths: Record<string, Record<string, unknown>> = docs.status === 200 ? JSON.parse(docs.body.toString()).paths ?? {} : {}
@@ -124,7 +127,8 @@ async function main(): Promise<number> {
       const serial = await runLoad(ep, http, t, sessions[ep.as], args.serial, states)
       const row = rows.get(ep.name) ?? { name: ep.name, p50_ms: null, p95_ms: null, rps: null, sql_ms: null, overhead_ratio: null }
       Object.assign(row, {
-        p50_ms: load.p50, p95_ms: load.p95, rps: load.rps, serial_ms: serial.requests ? serial.p50 : null, requests: load.requests + serial.requests,
+        p50_ms: load.p50, p95_ms: load.p95, rps: load.rps, serial_ms: serial.requests ? serial.p50 : null, serial_p95_ms: serial.requests ? serial.p95 : null,
+        requests: load.requests + serial.requests,
         errors: load.errors + serial.errors, rss_peak_mb: server.sampledPeak(),
       })
       row.overhead_ratio = row.sql_ms && row.serial_ms ? row.serial_ms / row.sql_ms : null
@@ -137,7 +141,21 @@ async function main(): Promise<number> {
         failures++
         log(`  ${ep.name}: no request completed`)
       }
-      log(`  http ${ep.name}: p50 ${load.p50.toFixed(1)} ms, ${load.rps.toFixed(0)} req/s`)
+      log(`  http ${ep.name}: p50 ${load.p50.toFixed(1)} ms, ${load.rps.toFixed(0)} req/s; one client p50 ${serial.p50.toFixed(1)} ms, p95 ${serial.p95.toFixed(1)} ms`)
+      if (ep.wide) {
+        // Many clients sharing the loops' sessions (a GET needs no CSRF token, so sharing is harmless).
+        const name = `${ep.name} (${args.wide.concurrency} clients)`
+        const shared = Array.from({ length: args.wide.concurrency }, (_, i) => sessions[ep.as][i % sessions[ep.as].length])
+        const wideStates: LoopState[] = shared.map((_, client) => ({ client: client % args.load.concurrency, n: 0, phase: 'load', t, scratch: {} }))
+        server.resetPeak()
+        const many = await runLoad(ep, http, t, shared, args.wide, wideStates)
+        rows.set(name, { name, p50_ms: many.p50, p95_ms: many.p95, rps: many.rps, sql_ms: null, overhead_ratio: null, requests: many.requests, errors: many.errors, rss_peak_mb: server.sampledPeak() })
+        if (many.errors) {
+          failures++
+          log(`  ${name}: ${many.errors} errors, e.g. ${many.errorSamples[0]}`)
+        }
+        log(`  http ${name}: p50 ${many.p50.toFixed(1)} ms, p95 ${many.p95.toFixed(1)} ms, ${many.rps.toFixed(0)} req/s`)
+      }
     }
     report.memory.peak_mb = memoryOf(server.pid)?.peak ?? null
   } catch (e: any) {
