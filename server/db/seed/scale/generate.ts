@@ -172,6 +172,8 @@ export async function generateScale(db: Db, o: ScaleOptions, progress: Progress 
     // The matrix rollups (migration 0005): with triggers off for the load they are built once here,
     // set-based, and rolled to the generator's day like the daily job would.
     progress.stage('matrix rollups', o.directives)
+    // Statistics first: without them the planner walks every person for each addressee.
+    await tx.query(`ANALYZE unit, person, directive_addressee, plan_action, session_attendance, receipt_confirmation`)
     for (const { id } of await tx.query<{ id: number }>('SELECT id FROM directive WHERE id > $1 ORDER BY id', [base.directive])) {
       if (role?.is_super) await tx.query('SELECT matrix_rebuild($1)', [id])
       await tx.query('SELECT matrix_roll($1, $2::date)', [id, o.asOf])
