@@ -59,11 +59,14 @@ export async function findAction(db: Queryable, id: number, forUpdate = false): 
 /**
  * A unit's whole plan for a directive in one query (the page most officers keep open): header,
  * requirements, actions with their evidence list and extensions, the lists built as JSON by the
- * database. `asOf` (yyyy-mm-dd) fixes the day timeliness is judged on.
+ * database. `asOf` (yyyy-mm-dd) fixes the day timeliness is judged on; `mayRead` sees the unit's path
+ * (null when it says no, as for a unit that is not an addressee).
  */
-export async function planDetail(db: Queryable, directiveId: number, unitId: number, asOf: string): Promise<PlanDto | null> {
+export async function planDetail(
+  db: Queryable, directiveId: number, unitId: number, asOf: string, mayRead: (unitPath: string) => boolean = () => true,
+): Promise<PlanDto | null> {
   const [head] = await db.query<any>(
-    `SELECT a.plan_due_date, u.name AS unit_name, p.id, p.status, p.submitted_at, p.reviewed_at, p.review_comment, p.version,
+    `SELECT a.plan_due_date, u.name AS unit_name, u.path::text AS unit_path, p.id, p.status, p.submitted_at, p.reviewed_at, p.review_comment, p.version,
        (SELECT json_agg(json_build_object('id', r.id, 'label', r.label, 'text', r.text) ORDER BY r.ordinal, r.id)
         FROM requirement r WHERE r.directive_id = $1 AND r.parent_id IS NULL) AS reqs,
        (SELECT json_agg(x ORDER BY x.due_date, x.id) FROM (
@@ -83,7 +86,8 @@ export async function planDetail(db: Queryable, directiveId: number, unitId: num
      WHERE a.directive_id = $1 AND a.unit_id = $2`,
     [directiveId, unitId],
   )
-  if (!head) return null
+  // The caller's scope check rides on the same query: the page most officers keep open costs one round trip.
+  if (!head || !mayRead(head.unit_path)) return null
   const json = (v: unknown): any[] => (typeof v === 'string' ? JSON.parse(v) : v) ?? []
   const reqs = json(head.reqs)
   const actions = json(head.actions)

@@ -3,15 +3,15 @@ import multipart from '@fastify/multipart'
 import { z } from 'zod'
 import { createActionInput, extensionDecisionInput, extensionRequestInput, planVersionInput, returnPlanInput, updateActionInput } from '../../../contract/plans.ts'
 import type { AppDeps } from '../../app.ts'
-import { AppError, invalid } from '../../http/errors.ts'
+import { AppError, invalid, notFound } from '../../http/errors.ts'
 import { actorOf, requireUser } from '../../http/guard.ts'
+import { canReach } from '../../http/scope.ts'
 import { idParam, parse } from '../../http/validate.ts'
 import { isoDay } from '../directives/directives.service.ts'
 import { addAction, deleteAction, updateAction } from './actions.service.ts'
 import { addEvidence, deleteEvidence, EVIDENCE_MAX_BYTES, evidenceTarget, readEvidence } from './evidence.service.ts'
 import { decideExtension, requestExtension } from './extensions.service.ts'
 import { reviewPlan, submitPlan } from './plan-review.service.ts'
-import { addresseeInScope } from './plans.access.ts'
 import { PLAN_EDIT_ROLES, PLAN_READ_ROLES, PLAN_REVIEW_ROLES, PLAN_SUBMIT_ROLES } from './plans.policy.ts'
 import { findAction, findPlanById, planDetail } from './plans.queries.ts'
 
@@ -30,8 +30,9 @@ export function planRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   app.get('/api/v1/directives/:id/units/:unitId/plan', { preHandler: readers }, async (req) => {
     const { id, unitId } = parse(unitParams, req.params)
     const { asOf } = parse(asOfQuery, req.query)
-    await addresseeInScope(db, req.user!, PLAN_READ_ROLES, id, unitId)
-    return planDetail(db, id, unitId, asOf ?? isoDay(clock()))
+    const plan = await planDetail(db, id, unitId, asOf ?? isoDay(clock()), (path) => canReach(req.user!, PLAN_READ_ROLES, path))
+    if (!plan) throw notFound()
+    return plan
   })
 
   app.post('/api/v1/directives/:id/units/:unitId/plan/actions', { preHandler: editors }, async (req, reply) => {
