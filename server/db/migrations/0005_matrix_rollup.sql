@@ -18,7 +18,8 @@ CREATE TABLE matrix_rollup_state (
 
 -- One row per (directive, unit, requirement) that has actions.
 CREATE TABLE matrix_cell (
-  directive_id integer NOT NULL REFERENCES directive(id) ON DELETE CASCADE,
+  -- No foreign key: its check on every upsert cost more than the rest; matrix_forget_directive cleans up.
+  directive_id integer NOT NULL,
   unit_id integer NOT NULL,
   requirement_id integer NOT NULL,
   n integer NOT NULL,
@@ -34,7 +35,8 @@ CREATE INDEX matrix_cell_open_due_idx ON matrix_cell (directive_id, min_open_due
 
 -- Sums over the unit's subtree (the unit included): cells (addressee units) by class and actions.
 CREATE TABLE matrix_subtree_cell (
-  directive_id integer NOT NULL REFERENCES directive(id) ON DELETE CASCADE,
+  -- No foreign key: its check on every upsert cost more than the rest; matrix_forget_directive cleans up.
+  directive_id integer NOT NULL,
   unit_id integer NOT NULL,
   requirement_id integer NOT NULL,
   c_planned integer NOT NULL DEFAULT 0,
@@ -51,7 +53,8 @@ CREATE TABLE matrix_subtree_cell (
 
 -- One row per addressee.
 CREATE TABLE matrix_unit (
-  directive_id integer NOT NULL REFERENCES directive(id) ON DELETE CASCADE,
+  -- No foreign key: its check on every upsert cost more than the rest; matrix_forget_directive cleans up.
+  directive_id integer NOT NULL,
   unit_id integer NOT NULL,
   ack_due_date date NOT NULL,
   acknowledged_at timestamptz,
@@ -64,7 +67,8 @@ CREATE TABLE matrix_unit (
 CREATE INDEX matrix_unit_ack_due_idx ON matrix_unit (directive_id, ack_due_date) WHERE acknowledged_at IS NULL;
 
 CREATE TABLE matrix_subtree_unit (
-  directive_id integer NOT NULL REFERENCES directive(id) ON DELETE CASCADE,
+  -- No foreign key: its check on every upsert cost more than the rest; matrix_forget_directive cleans up.
+  directive_id integer NOT NULL,
   unit_id integer NOT NULL,
   addressees integer NOT NULL DEFAULT 0,
   acknowledged integer NOT NULL DEFAULT 0,
@@ -184,16 +188,18 @@ $$;
 
 -- Recomputes the given addressees (acknowledgement, active people, people reached) and adds the
 -- difference to every ancestor's sums. A (directive, unit) that is no longer an addressee is removed.
-CREATE FUNCTION matrix_refresh_units(d_ids integer[], u_ids integer[]) RETURNS void LANGUAGE plpgsql AS $$
+-- recount = false keeps the people counts (an acknowledgement or a deadline changed, no one moved).
+CREATE FUNCTION matrix_refresh_units(d_ids integer[], u_ids integer[], recount boolean DEFAULT true) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   unacked_d integer[];
   unacked_u integer[];
+  unacked_at timestamptz[];
 BEGIN
   IF coalesce(cardinality(d_ids), 0) = 0 THEN RETURN; END IF;
   PERFORM matrix_epoch_next();
   INSERT INTO matrix_rollup_state (directive_id) SELECT DISTINCT d FROM unnest(d_ids) AS d ORDER BY 1 ON CONFLICT DO NOTHING;
   -- Acknowledgements taken back (rare): their ancestors' latest acknowledgement is recomputed below.
-  SELECT array_agg(m.directive_id), array_agg(m.unit_id) INTO unacked_d, unacked_u
+  SELECT array_agg(m.directive_id), array_agg(m.unit_id), array_agg(m.acknowledged_at) INTO unacked_d, unacked_u, unacked_at
   FROM (SELECT DISTINCT d, u FROM unnest(d_ids, u_ids) AS k(d, u)) k
   JOIN matrix_unit m ON m.directive_id = k.d AND m.unit_id = k.u
   LEFT JOIN directive_addressee da ON da.directive_id = k.d AND da.unit_id = k.u
@@ -204,12 +210,16 @@ BEGIN
     SELECT k.directive_id, k.unit_id, da.ack_due_date, da.acknowledged_at,
       ((da.acknowledged_at IS NOT NULL AND da.acknowledged_at::date > da.ack_due_date)
         OR (da.acknowledged_at IS NULL AND da.ack_due_date < s.as_of))::int AS ack_late,
-      (SELECT count(*) FROM person p WHERE p.unit_id = k.unit_id AND p.is_active)::int AS active_people,
-      (SELECT count(*) FROM person p WHERE p.unit_id = k.unit_id AND p.is_active
-         AND (EXISTS (SELECT 1 FROM session_attendance a WHERE a.directive_id = k.directive_id AND a.person_id = p.id)
-              OR EXISTS (SELECT 1 FROM receipt_confirmation r WHERE r.directive_id = k.directive_id AND r.person_id = p.id)))::int AS reached
+      CASE WHEN recount OR m0.unit_id IS NULL THEN
+        (SELECT count(*) FROM person p WHERE p.unit_id = k.unit_id AND p.is_active)::int ELSE m0.active_people END AS active_people,
+      CASE WHEN recount OR m0.unit_id IS NULL THEN
+        (SELECT count(*) FROM person p WHERE p.unit_id = k.unit_id AND p.is_active
+           AND (EXISTS (SELECT 1 FROM session_attendance a WHERE a.directive_id = k.directive_id AND a.person_id = p.id)
+                OR EXISTS (SELECT 1 FROM receipt_confirmation r WHERE r.directive_id = k.directive_id AND r.person_id = p.id)))::int
+        ELSE m0.reached END AS reached
     FROM keys k JOIN directive_addressee da ON da.directive_id = k.directive_id AND da.unit_id = k.unit_id
     JOIN matrix_rollup_state s ON s.directive_id = k.directive_id
+    LEFT JOIN matrix_unit m0 ON m0.directive_id = k.directive_id AND m0.unit_id = k.unit_id
   ),
   old AS (SELECT m.* FROM matrix_unit m JOIN keys k USING (directive_id, unit_id)),
   change AS (
@@ -251,14 +261,15 @@ BEGIN
     ack_due_date = excluded.ack_due_date, acknowledged_at = excluded.acknowledged_at, ack_late = excluded.ack_late,
     active_people = excluded.active_people, reached = excluded.reached;
 
+  -- Only where the acknowledgement taken back was the latest one.
   IF unacked_d IS NOT NULL THEN
     UPDATE matrix_subtree_unit t SET max_ack_at = (
       SELECT max(m.acknowledged_at) FROM unit au JOIN unit u ON u.path <@ au.path
       JOIN matrix_unit m ON m.directive_id = t.directive_id AND m.unit_id = u.id
       WHERE au.id = t.unit_id)
-    FROM (SELECT DISTINCT k.d, anc.id AS unit_id FROM unnest(unacked_d, unacked_u) AS k(d, u)
-          JOIN unit u ON u.id = k.u CROSS JOIN LATERAL unnest(unit_lineage(u.path)) AS anc(id)) a
-    WHERE t.directive_id = a.d AND t.unit_id = a.unit_id;
+    FROM (SELECT k.d, anc.id AS unit_id, max(k.at) AS at FROM unnest(unacked_d, unacked_u, unacked_at) AS k(d, u, at)
+          JOIN unit u ON u.id = k.u CROSS JOIN LATERAL unnest(unit_lineage(u.path)) AS anc(id) GROUP BY k.d, anc.id) a
+    WHERE t.directive_id = a.d AND t.unit_id = a.unit_id AND (t.max_ack_at IS NULL OR t.max_ack_at <= a.at);
   END IF;
 END
 $$;
@@ -317,7 +328,7 @@ BEGIN
   PERFORM matrix_refresh_cells(array_agg(k.directive_id), array_agg(k.unit_id), array_agg(k.requirement_id))
   FROM (SELECT DISTINCT directive_id, unit_id, requirement_id FROM plan_action
         WHERE directive_id = d AND status <> 'done' AND effective_due_date >= from_day AND effective_due_date < to_day) k;
-  PERFORM matrix_refresh_units(array_agg(directive_id), array_agg(unit_id)) FROM matrix_unit
+  PERFORM matrix_refresh_units(array_agg(directive_id), array_agg(unit_id), false) FROM matrix_unit
   WHERE directive_id = d AND acknowledged_at IS NULL AND ack_due_date >= from_day AND ack_due_date < to_day;
 END
 $$;
@@ -352,7 +363,7 @@ BEGIN
   ELSIF TG_OP = 'DELETE' THEN
     PERFORM matrix_refresh_units(array_agg(directive_id), array_agg(unit_id)) FROM old_rows;
   ELSE
-    PERFORM matrix_refresh_units(array_agg(k.directive_id), array_agg(k.unit_id))
+    PERFORM matrix_refresh_units(array_agg(k.directive_id), array_agg(k.unit_id), false)
     FROM (SELECT n.directive_id, n.unit_id FROM new_rows n JOIN old_rows o ON o.directive_id = n.directive_id AND o.unit_id = n.unit_id
           WHERE (n.acknowledged_at, n.ack_due_date) IS DISTINCT FROM (o.acknowledged_at, o.ack_due_date)) k;
   END IF;
@@ -438,6 +449,18 @@ CREATE TRIGGER matrix_view_report_period AFTER INSERT OR UPDATE OR DELETE ON rep
 CREATE TRIGGER matrix_view_report_period_directive AFTER INSERT OR UPDATE OR DELETE ON report_period_directive FOR EACH STATEMENT EXECUTE FUNCTION matrix_on_view_change();
 CREATE TRIGGER matrix_view_report_period_unit AFTER INSERT OR UPDATE OR DELETE ON report_period_unit FOR EACH STATEMENT EXECUTE FUNCTION matrix_on_view_change();
 CREATE TRIGGER matrix_view_unit_report AFTER INSERT OR UPDATE OR DELETE ON unit_report FOR EACH STATEMENT EXECUTE FUNCTION matrix_on_view_change();
+
+-- A deleted directive (a draft) takes its figures with it.
+CREATE FUNCTION matrix_forget_directive() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM matrix_cell WHERE directive_id IN (SELECT id FROM old_rows);
+  DELETE FROM matrix_subtree_cell WHERE directive_id IN (SELECT id FROM old_rows);
+  DELETE FROM matrix_unit WHERE directive_id IN (SELECT id FROM old_rows);
+  DELETE FROM matrix_subtree_unit WHERE directive_id IN (SELECT id FROM old_rows);
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER matrix_directive_delete AFTER DELETE ON directive REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION matrix_forget_directive();
 
 -- Figures of the directives that already exist.
 SELECT matrix_rebuild(id) FROM directive ORDER BY id;
