@@ -24,8 +24,10 @@ const AUDIT_CHAIN_LOCK = 19_461_503
 /** Appends one entry to the hash chain. Call inside the transaction that makes the change. */
 export async function recordAudit(tx: Queryable, actor: Actor, input: AuditInput): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK])
-  const [last] = await tx.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')
-  const [{ id }] = await tx.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))::int8 AS id`)
+  // A statement of its own after the lock: its snapshot must see the entry the previous holder committed.
+  const [{ id, last_hash: lastHash }] = await tx.query<{ id: number; last_hash: string | null }>(
+    `SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))::int8 AS id, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS last_hash`,
+  )
   const entry = {
     id,
     at: actor.now,
@@ -39,7 +41,7 @@ export async function recordAudit(tx: Queryable, actor: Actor, input: AuditInput
     before: toJsonValue(input.before),
     after: toJsonValue(input.after),
   }
-  const prevHash = last?.hash ?? GENESIS_HASH
+  const prevHash = lastHash ?? GENESIS_HASH
   const hash = hashEntry(prevHash, entry)
   await tx.query(
     `INSERT INTO audit_log (id, at, actor_id, actor_username, ip, action, entity, entity_id, unit_id, before, after, prev_hash, hash)
