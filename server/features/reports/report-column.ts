@@ -22,8 +22,11 @@ export async function reportColumn(db: Queryable, directiveId: number, rows: { i
   for (const { id } of periods) {
     const period = (await findPeriod(db, id))!
     const units = await periodUnits(db, period, null, asOf)
+    // A unit's own row looks itself up; only subtree rows (a few dozen) scan the list.
+    const byUnit = new Map(units.map((u) => [u.unitId, u]))
     for (const r of rows) {
-      const mine = units.filter((u) => (r.isAggregate ? u.path === r.path || u.path.startsWith(r.path + '.') : u.unitId === r.id))
+      const own = byUnit.get(r.id)
+      const mine = r.isAggregate ? units.filter((u) => u.path === r.path || u.path.startsWith(r.path + '.')) : own ? [own] : []
       const counts: Partial<Record<ReportStatus, number>> = {}
       for (const u of mine) counts[u.status] = (counts[u.status] ?? 0) + 1
       out.get(r.id)!.push({ periodId: id, title: period.title, deadline: period.deadline, status: r.isAggregate ? null : mine[0]?.status ?? null, counts })
