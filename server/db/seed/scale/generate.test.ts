@@ -5,6 +5,8 @@ import { verifyAuditChain } from '../../../features/audit/audit.verify.ts'
 import type { Db } from '../../types.ts'
 import { DatabaseNotEmptyError, generateScale, recordedScale } from './generate.ts'
 import { defaultScale } from './options.ts'
+import { aggregateRows, rowUnits } from '../../../features/dashboard/matrix.queries.ts'
+import { rollupRows, rollupState } from '../../../features/dashboard/matrix.rollup.ts'
 
 const SCALE = defaultScale({ units: 30, peoplePerUnit: 6, directives: 3, requirementsMin: 5, requirementsMax: 7, auditEntries: 200, seed: 7, asOf: '2026-06-15', password: 'Scale-test-1' })
 
@@ -92,6 +94,21 @@ describe('scale generator', () => {
     expect(plans.length).toBeGreaterThanOrEqual(3)
     const [s] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM session_attendance')
     expect(s.n).toBeGreaterThan(0)
+  })
+
+  it('builds the matrix rollups the live queries agree with, rolled to its day', async () => {
+    const [d] = await db.query<{ id: number }>('SELECT min(id)::int AS id FROM directive')
+    const state = await rollupState(db, d.id)
+    expect(state.asOf).toBe(SCALE.asOf)
+    const reqIds = (await db.query<{ id: number }>('SELECT id FROM requirement WHERE directive_id = $1 AND parent_id IS NULL ORDER BY ordinal', [d.id])).map((r) => r.id)
+    const rows = await rowUnits(db, 'nlevel(u.path) <= 3', [])
+    for (const aggregate of [true, false]) {
+      const fromRollup = await rollupRows(db, d.id, SCALE.asOf, state, rows, reqIds, aggregate)
+      const live = await aggregateRows(db, d.id, SCALE.asOf, ['1'], rows, reqIds, aggregate)
+      for (const a of fromRollup.values()) delete a.coverage
+      expect(fromRollup.size).toBeGreaterThan(0)
+      expect(fromRollup).toEqual(live)
+    }
   })
 
   it('writes an audit chain that verifies, and records its scale', async () => {
