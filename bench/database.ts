@@ -73,6 +73,8 @@ export interface Targets {
   /** Acknowledgement state before the run, restored after it so a reused database stays as generated. */
   savedAcks: { directiveId: number; unitId: number; at: string | null; by: number | null }[]
   units: number
+  /** The generated report period (the consolidated report's 200 units); null on an older fill. */
+  periodId: number | null
 }
 
 async function upsertAccount(db: Db, username: string, hash: string, role: string, unitId: number, totp: string | null): Promise<number> {
@@ -160,7 +162,8 @@ export async function prepareTargets(db: Db, clients: number, asOf: string): Pro
     ackers.push({ username, unitId: u.id, accountId: await upsertAccount(db, username, hash, 'unitOfficer', u.id, null), pool: rows.map((r) => ({ directiveId: r.directive_id, unitId: r.unit_id })) })
   }
   await setAcks(db, savedAcks.map((a) => ({ ...a, at: null, by: null })))
-  return { directiveId, asOf, board: { username: 'bench.board', accountId: boardId }, loginUser, under: { unitId: under.unitId, below: under.n, depth: under.depth }, officers, ackers, savedAcks, units: units.length }
+  const [period] = await db.query<{ id: number }>('SELECT id FROM report_period ORDER BY id LIMIT 1')
+  return { periodId: period?.id ?? null, directiveId, asOf, board: { username: 'bench.board', accountId: boardId }, loginUser, under: { unitId: under.unitId, below: under.n, depth: under.depth }, officers, ackers, savedAcks, units: units.length }
 }
 
 export async function setAcks(db: Db, acks: Targets['savedAcks']) {

@@ -14,6 +14,9 @@ import { findAction, planDetail } from '../server/features/plans/plans.queries.t
 import { UNIT_READ_ROLES } from '../server/features/units/units.policy.ts'
 import { listUnitsInScope } from '../server/features/units/units.queries.ts'
 import { scopePaths } from '../server/http/scope.ts'
+import { consolidatedInput } from '../server/features/reports/consolidated.ts'
+import { consolidatedReportDocx } from '../server/features/reports/documents/consolidated.docx.ts'
+import { findPeriod } from '../server/features/reports/periods.queries.ts'
 import { BENCH_PASSWORD, userFor, type Targets } from './database.ts'
 import type { Req, Res } from './http.ts'
 
@@ -40,6 +43,8 @@ export interface Endpoint {
   next(s: LoopState): Req | null
   /** Reads what the next request needs from this response (a new version, say). */
   onResponse?(s: LoopState, res: Res): void
+  /** Whether the data has what the endpoint needs (an older fill may lack it); skipped otherwise. */
+  available?(t: Targets): boolean
   /** Also measured with many concurrent clients (the throughput target). */
   wide?: boolean
   /** The route's own function, called directly against the database: returns one timed run. */
@@ -162,6 +167,18 @@ export const ENDPOINTS: Endpoint[] = [
         const { version } = (await findAction(db, id))!
         return updateAction(db, user, actor(o.accountId, o.username), id, { version, note: `Cập nhật trực tiếp ${++n}` })
       }
+    },
+  },
+  {
+    name: 'consolidated .docx',
+    route: 'GET /api/v1/report-periods/{id}/consolidated.docx',
+    as: 'board',
+    available: (t) => t.periodId !== null,
+    next: (s) => (s.t.periodId ? { method: 'GET', path: `/api/v1/report-periods/${s.t.periodId}/consolidated.docx` } : null),
+    async direct(db, t) {
+      const period = t.periodId ? await findPeriod(db, t.periodId) : null
+      if (!period) return async () => null
+      return async () => consolidatedReportDocx(await consolidatedInput(db, period, { asOf: t.asOf }))
     },
   },
   {

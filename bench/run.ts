@@ -80,7 +80,7 @@ async function main(): Promise<number> {
         note: sweep ? `${sweep.overdue} overdue, ${sweep.raised} notifications` : 'already ran today',
       })
       for (const ep of ENDPOINTS) {
-        if (!ep.direct) continue
+        if (!ep.direct || (ep.available && !ep.available(t))) continue
         const fn = await ep.direct(db, t)
         const ms = await timeDirect(fn, args.direct.budgetMs, ep.name === 'acknowledge' ? Math.min(args.direct.maxRuns, t.ackers.at(-1)!.pool.length - 1) : args.direct.maxRuns)
         rows.set(ep.name, { name: ep.name, p50_ms: null, p95_ms: null, rps: null, sql_ms: ms, overhead_ratio: null })
@@ -117,7 +117,7 @@ async function main(): Promise<number> {
     report.memory.idle_mb = memoryOf(server.pid)?.rss ?? null
     const sessions = await signIn(http, t, args.load.concurrency)
     for (const ep of ENDPOINTS) {
-      if (!exists(ep)) {
+      if (!exists(ep) || (ep.available && !ep.available(t))) {
         report.skipped.push(`${ep.name} (${ep.route})`)
         continue
       }

@@ -14,6 +14,7 @@ import { chooseAddressees, directiveWriters, generateDirectives, type Population
 import { SCALE_STATE_KEY, scaleKey, type ScaleKey, type ScaleOptions } from './options.ts'
 import { silentProgress, type Progress } from './progress.ts'
 import { buildTree } from './tree.ts'
+import { loadDemoReports } from '../demo-reports.ts'
 
 export class DatabaseNotEmptyError extends Error {
   constructor(units: number) {
@@ -179,6 +180,23 @@ export async function generateScale(db: Db, o: ScaleOptions, progress: Progress 
       await tx.query('SELECT matrix_roll($1, $2::date)', [id, o.asOf])
       progress.tick()
     }
+    // One open report period on the first directive for up to 200 of its units (the consolidated
+    // report's size in the targets), with submitted, returned, accepted and draft reports.
+    progress.stage('report period', 1)
+    const [first] = await tx.query<{ id: number | null }>('SELECT min(id)::int AS id FROM directive WHERE id > $1', [base.directive])
+    if (first?.id) {
+      const indexOf = new Map(tree.units.map((u, i) => [u.id, i]))
+      const reporting = await tx.query<{ unit_id: number }>(
+        `SELECT da.unit_id FROM directive_addressee da JOIN unit u ON u.id = da.unit_id WHERE da.directive_id = $1 ORDER BY nlevel(u.path), u.id LIMIT 200`,
+        [first.id],
+      )
+      await loadDemoReports(tx, {
+        directiveId: first.id, ownerUnitId: tree.root.id, scopeUnitId: tree.root.id, boardAccountId,
+        units: reporting.map((r) => ({ id: r.unit_id, head: headAccount[indexOf.get(r.unit_id)!] ?? undefined, officer: officerAccount[indexOf.get(r.unit_id)!] ?? undefined })),
+        now: new Date(`${o.asOf}T08:00:00Z`), rng: rng(o.seed + 4),
+      })
+    }
+    progress.tick()
     await tx.query(
       `INSERT INTO app_state (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
       [SCALE_STATE_KEY, JSON.stringify({ scale, rows, generatedAt: new Date().toISOString() })],
