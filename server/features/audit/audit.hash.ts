@@ -18,13 +18,26 @@ export interface AuditEntryForHash {
 
 /** JSON with object keys sorted at every level, so jsonb's own key order never changes a hash. */
 export function canonicalJson(value: unknown): string {
+  // One string built in place: audit:verify runs this over every entry of the log.
   if (value === null || value === undefined) return 'null'
-  if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']'
-  if (typeof value === 'object') {
-    const obj = value as Record<string, unknown>
-    return '{' + Object.keys(obj).sort().filter((k) => obj[k] !== undefined).map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k])).join(',') + '}'
+  if (typeof value !== 'object') return JSON.stringify(value)
+  if (Array.isArray(value)) {
+    let out = '['
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i])
+    return out + ']'
   }
-  return JSON.stringify(value)
+  const obj = value as Record<string, unknown>
+  const keys = Object.keys(obj)
+  if (keys.length > 1) keys.sort()
+  let out = '{'
+  let first = true
+  for (const k of keys) {
+    const v = obj[k]
+    if (v === undefined) continue
+    out += (first ? '' : ',') + JSON.stringify(k) + ':' + canonicalJson(v)
+    first = false
+  }
+  return out + '}'
 }
 
 /** Normalizes a value the way a jsonb round trip does (Dates become ISO strings, undefined drops). */

@@ -15,13 +15,18 @@ export async function verifyAuditChain(db: Queryable): Promise<VerifyResult> {
   let prevHash = GENESIS_HASH
   let lastId = 0
   let count = 0
+  const batchAfter = (id: number) => db.query<any>(
+    `SELECT id, at, actor_id, actor_username, ip, action, entity, entity_id, unit_id, before, after, prev_hash, hash
+     FROM audit_log WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
+    [id],
+  )
+  let next = batchAfter(0)
   for (;;) {
-    const rows = await db.query<any>(
-      `SELECT id, at, actor_id, actor_username, ip, action, entity, entity_id, unit_id, before, after, prev_hash, hash
-       FROM audit_log WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
-      [lastId],
-    )
+    const rows = await next
     if (rows.length === 0) return { ok: true, count, lastHash: prevHash }
+    // The database reads the next batch while this one is hashed.
+    next = batchAfter(rows[rows.length - 1].id)
+    next.catch(() => {})
     for (const r of rows) {
       if (r.prev_hash !== prevHash) {
         return { ok: false, count, firstBadId: r.id, reason: 'chain_broken', message: `audit entry ${r.id}: does not follow the entry before it (an entry was deleted, inserted or reordered before it)` }
