@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer'
+import type { Transporter } from 'nodemailer'
 
 export interface Mail {
   to: string
@@ -20,6 +20,17 @@ export function createMailer(smtpUrl: string | null, opts: { from?: string; log?
     const log = opts.log ?? ((line: string) => console.log(line))
     return { send: async (m) => log(`[mail not sent: SMTP_URL unset] to=${m.to} subject=${m.subject}`) }
   }
-  const transport = nodemailer.createTransport(smtpUrl)
-  return { send: async (m) => void (await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text })) }
+  // nodemailer costs ~15 MB resident; a server that never sends mail never loads it.
+  let transport: Promise<Transporter> | null = null
+  const open = async () => (await import('nodemailer')).default.createTransport(smtpUrl)
+  return {
+    async send(m) {
+      // A failed attempt (a bad SMTP_URL) is not kept: the next message tries again and logs again.
+      transport ??= open().catch((e) => {
+        transport = null
+        throw e
+      })
+      await (await transport).sendMail({ from, to: m.to, subject: m.subject, text: m.text })
+    },
+  }
 }

@@ -8,9 +8,6 @@ import { idParam, parse } from '../../http/validate.ts'
 import { isoDay } from '../directives/directives.service.ts'
 import { findUnit } from '../units/units.queries.ts'
 import { consolidatedInput, unitReportInput } from './consolidated.ts'
-import { consolidatedReportDocx } from './documents/consolidated.docx.ts'
-import { consolidatedFiguresXlsx } from './documents/consolidated.xlsx.ts'
-import { unitReportDocx } from './documents/unit-report.docx.ts'
 import { findPeriod } from './periods.queries.ts'
 import { REPORT_READ_ROLES, REPORT_REVIEW_ROLES } from './reports.policy.ts'
 import { findReport } from './reports.queries.ts'
@@ -23,7 +20,11 @@ const underQuery = z.strictObject({ under: z.coerce.number().int().positive().op
 const download = (reply: FastifyReply, type: string, name: string, file: Buffer) =>
   reply.header('content-type', type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(file)
 
-/** The consolidated report (board and committee) and each unit's own export, in the Party format. */
+/**
+ * The consolidated report (board and committee) and each unit's own export, in the Party format.
+ * Each builder is imported by its route's first request: they pull in docx and exceljs (~40 MB
+ * resident together), which a server nobody exports from should not carry.
+ */
 export function reportDocumentRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   const reviewers = requireUser(db, clock, REPORT_REVIEW_ROLES)
 
@@ -43,11 +44,13 @@ export function reportDocumentRoutes(app: FastifyInstance, { db, clock }: AppDep
 
   app.get('/api/v1/report-periods/:id/consolidated.docx', { preHandler: reviewers }, async (req, reply) => {
     const { period, input } = await consolidated(req)
+    const { consolidatedReportDocx } = await import('./documents/consolidated.docx.ts')
     return download(reply, DOCX, `bao-cao-tong-hop-ky-${period.id}.docx`, await consolidatedReportDocx(input))
   })
 
   app.get('/api/v1/report-periods/:id/consolidated.xlsx', { preHandler: reviewers }, async (req, reply) => {
     const { period, input } = await consolidated(req)
+    const { consolidatedFiguresXlsx } = await import('./documents/consolidated.xlsx.ts')
     return download(reply, XLSX, `so-lieu-tong-hop-ky-${period.id}.xlsx`, await consolidatedFiguresXlsx(input))
   })
 
@@ -57,6 +60,7 @@ export function reportDocumentRoutes(app: FastifyInstance, { db, clock }: AppDep
     if (!r) throw notFound()
     const { period } = await reportScope(db, req.user!, REPORT_READ_ROLES, r.periodId, r.unitId)
     const input = await unitReportInput(db, period, r.unitId, isoDay(clock()))
+    const { unitReportDocx } = await import('./documents/unit-report.docx.ts')
     return download(reply, DOCX, `bao-cao-${r.unitId}-ky-${period.id}.docx`, await unitReportDocx(input))
   })
 }

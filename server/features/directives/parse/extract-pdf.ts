@@ -1,4 +1,4 @@
-import { getDocumentProxy } from 'unpdf'
+import type { getDocumentProxy } from 'unpdf'
 import { ParseInputError } from './errors.ts'
 import { fillPlaceholders } from './pdf-fallback-glyphs.ts'
 import { detectMarker } from './markers.ts'
@@ -32,10 +32,12 @@ interface Line {
 }
 
 export async function extractPdfText(bytes: Uint8Array): Promise<string> {
+  // pdf.js is loaded with the first PDF, not when the server starts.
+  const unpdf = await import('unpdf')
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>
   try {
     // pdf.js may detach the buffer it is given; the caller's bytes stay usable.
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false })
+    pdf = await unpdf.getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false })
   } catch (error) {
     const name = (error as { name?: string } | null)?.name
     if (name === 'PasswordException') {
