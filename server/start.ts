@@ -1,11 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from './config.ts'
-import { backupPglite } from './db/backup.ts'
-import { openPgliteWorker, openPostgres } from './db/client.ts'
+import { openPgliteInProcess, openPgliteWorker, openPostgres } from './db/client.ts'
 import { acquireDataDirLock } from './db/lock.ts'
 import { migrate } from './db/migrate.ts'
-import { isDatabaseEmpty, loadDemoData, newDemoPassword, type DemoAccount } from './db/seed/demo.ts'
+import type { DemoAccount } from './db/seed/demo.ts'
 import type { Db } from './db/types.ts'
 
 export const pgliteDir = (config: Config) => join(config.dataDir, 'pgdata')
@@ -20,7 +19,6 @@ export async function openDatabase(config: Config, opts: { worker?: boolean } = 
   }
   const release = acquireDataDirLock(config.dataDir)
   try {
-    const { openPgliteInProcess } = await import('./db/client.ts')
     const db = opts.worker === false ? await openPgliteInProcess(pgliteDir(config)) : await openPgliteWorker(pgliteDir(config))
     await migrate(db)
     return { db, release }
@@ -30,9 +28,33 @@ export async function openDatabase(config: Config, opts: { worker?: boolean } = 
   }
 }
 
+/**
+ * The database that `opening` will yield, usable at once: every call waits for the opening. The
+ * server builds its app with it while PGlite starts in its worker thread.
+ */
+export function whenOpen(opening: Promise<{ db: Db }>, kind: Db['kind']): Db {
+  const db = async () => (await opening).db
+  return {
+    kind,
+    query: async (text, params) => (await db()).query(text, params),
+    transaction: async (fn) => (await db()).transaction(fn),
+    ...(kind === 'pglite' && {
+      async whileQuiet(fn) {
+        const open = await db()
+        if (!open.whileQuiet) throw new Error('this database cannot hold still for a backup')
+        return open.whileQuiet(fn)
+      },
+    }),
+    close: async () => (await db()).close(),
+  }
+}
+
 /** Demo data on an empty database, once. Returns what to print, or null when nothing was loaded. */
 export async function ensureDemoData(db: Db, config: Config): Promise<{ password: string; accounts: DemoAccount[] } | null> {
-  if (!config.demo || !(await isDatabaseEmpty(db))) return null
+  if (!config.demo) return null
+  // Imported here: main.ts loads this file first of all, to start opening the database sooner.
+  const { isDatabaseEmpty, loadDemoData, newDemoPassword } = await import('./db/seed/demo.ts')
+  if (!(await isDatabaseEmpty(db))) return null
   const password = config.demoPassword ?? newDemoPassword()
   const accounts = await loadDemoData(db, password)
   // Embedded mode keeps the generated password beside the data, so a newcomer who missed it can find it.
@@ -45,7 +67,3 @@ export function savedDemoPassword(config: Config): string | null {
   return !config.databaseUrl && existsSync(f) ? readFileSync(f, 'utf8').trim() : null
 }
 
-export async function startupBackup(db: Db, config: Config) {
-  if (db.kind !== 'pglite') return null
-  return backupPglite(db, config.backupDir, config.backupKeep)
-}

@@ -34,7 +34,7 @@ if (existsSync(dir)) {
   renameSync(dir, kept)
 }
 try {
-  const db = await openPgliteInProcess(dir, new Blob([readFileSync(file)]))
+  const db = await openPgliteInProcess(dir, new Blob([readFileSync(file)], { type: 'application/x-gzip' }))
   await migrate(db)
   const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM unit')
   await db.close()

@@ -1,10 +1,10 @@
 // The only file that opens database connections. Everything else receives a Db.
 import { createHash } from 'node:crypto'
+import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
-import pg from 'pg'
+import type pg from 'pg'
 import type { PGlite } from '@electric-sql/pglite'
 import { Mutex } from './mutex.ts'
-import { openPglite } from './pglite-open.ts'
 import { TYPE_OIDS, parseDate, parseInt8, parseNumeric, type Db, type Queryable } from './types.ts'
 
 export type { Db, Queryable } from './types.ts'
@@ -20,14 +20,9 @@ export class DbError extends Error {
   }
 }
 
-const pgTypes = {
-  getTypeParser(oid: number, format?: any) {
-    if (oid === TYPE_OIDS.int8) return parseInt8
-    if (oid === TYPE_OIDS.numeric) return parseNumeric
-    if (oid === TYPE_OIDS.date) return parseDate
-    return pg.types.getTypeParser(oid, format)
-  },
-}
+// Each driver is loaded by the first database it opens, so a server runs with one of them only:
+// pg is ~14 MB resident, PGlite ~45 MB under tsx. pg is CommonJS, so it can be required in place.
+const requirePg = () => createRequire(import.meta.url)('pg') as typeof pg
 
 // Parameterized queries run as named prepared statements: each connection parses and plans a
 // query once, and PostgreSQL's plan cache decides when a generic plan is as good as a fresh one.
@@ -46,6 +41,15 @@ function statement(text: string, params?: unknown[]): pg.QueryConfig {
 }
 
 export function openPostgres(connectionString: string, max = 10): Db {
+  const pg = requirePg()
+  const pgTypes = {
+    getTypeParser(oid: number, format?: any) {
+      if (oid === TYPE_OIDS.int8) return parseInt8
+      if (oid === TYPE_OIDS.numeric) return parseNumeric
+      if (oid === TYPE_OIDS.date) return parseDate
+      return pg.types.getTypeParser(oid, format)
+    },
+  }
   // JIT compiling the matrix and coverage queries costs more than running them (bench/RESULTS.md).
   const pool = new pg.Pool({ connectionString, max, types: pgTypes as any, options: '-c jit=off' })
   // An idle client that loses its server must not crash the process.
@@ -72,8 +76,8 @@ export function openPostgres(connectionString: string, max = 10): Db {
   }
 }
 
-/** PGlite on the calling thread: for tests and one-shot commands. */
-export function wrapPglite(pglite: PGlite): Db {
+/** PGlite on the calling thread: for tests and one-shot commands. dir: its data folder, if any. */
+export function wrapPglite(pglite: PGlite, dir?: string): Db {
   const wrapErr = (e: any): never => {
     throw new DbError(e)
   }
@@ -86,18 +90,28 @@ export function wrapPglite(pglite: PGlite): Db {
       const blob = await pglite.dumpDataDir('gzip')
       return new Uint8Array(await blob.arrayBuffer())
     },
+    ...(dir && {
+      // runExclusive holds the lock every query takes (so the CHECKPOINT must come before it).
+      async whileQuiet(fn) {
+        await pglite.exec('CHECKPOINT')
+        return pglite.runExclusive(() => fn(dir))
+      },
+    }),
     close: () => pglite.close(),
   }
 }
 
 export async function openPgliteInProcess(dir?: string, loadDataDir?: Blob): Promise<Db> {
-  return wrapPglite(await openPglite(dir, loadDataDir))
+  const { openPglite } = await import('./pglite-open.mjs')
+  return wrapPglite(await openPglite(dir, loadDataDir), dir)
 }
 
 /** PGlite in a worker thread, so a long query does not block the HTTP server's event loop. */
 export async function openPgliteWorker(dir: string): Promise<Db> {
-  const worker = new Worker(new URL('./pglite-worker-entry.mjs', import.meta.url), {
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
     workerData: { dir },
+    // Plain JavaScript (pglite-worker.mjs): the worker needs none of the main thread's loader flags.
+    execArgv: [],
   })
   const pending = new Map<number, { resolve: (v: any) => void; reject: (e: any) => void }>()
   let nextId = 1
@@ -110,7 +124,7 @@ export async function openPgliteWorker(dir: string): Promise<Db> {
     if (!p) return
     pending.delete(m.id)
     if (m.error) p.reject(new DbError(m.error))
-    else p.resolve(m.bytes ?? m.rows)
+    else p.resolve(m.rows)
   })
   worker.on('error', (e) => {
     for (const p of pending.values()) p.reject(e)
@@ -139,7 +153,13 @@ export async function openPgliteWorker(dir: string): Promise<Db> {
           throw e
         }
       }),
-    dumpDataDir: () => mutex.run(() => send({ op: 'dump' })),
+    // The worker's PGlite writes straight to the folder's files: once it has checkpointed, and
+    // while the mutex keeps every query waiting, the files on disk are the database.
+    whileQuiet: (fn) =>
+      mutex.run(async () => {
+        await raw('CHECKPOINT')
+        return fn(dir)
+      }),
     async close() {
       await mutex.run(() => send({ op: 'close' }))
       await worker.terminate()

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDb } from '../../test/db.ts'
 import { listMigrations, migrate, splitStatements } from './migrate.ts'
 import { openPgliteWorker } from './client.ts'
+import { PGLITE_SETTINGS } from './pglite-open.mjs'
 import type { Db } from './types.ts'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -56,6 +57,9 @@ describe('embedded PGlite in a worker thread', () => {
   it('keeps the event loop free while a long query runs', async () => {
     const w = await openPgliteWorker(join(mkdtempSync(join(tmpdir(), 'bvct-worker-')), 'pgdata'))
     try {
+      // The worker (plain JavaScript) opens PGlite with the same parsers and settings as tests do.
+      const [types] = await w.query<any>(`SELECT 5::int8 AS big, 1.5::numeric AS num, '2024-03-15'::date AS d, current_setting('shared_buffers') AS buffers`)
+      expect(types).toEqual({ big: 5, num: 1.5, d: '2024-03-15', buffers: PGLITE_SETTINGS.find((x) => x.startsWith('shared_buffers='))!.split('=')[1] })
       const order: string[] = []
       const slow = w.query('SELECT pg_sleep(0.6)').then(() => order.push('query done'))
       // On the main thread PGlite would block this timer until the query ended.

@@ -16,8 +16,12 @@ export function listMigrations(): { name: string; sql: string }[] {
 /** Applies pending migrations in order, each in its own transaction. Returns the names applied. */
 export async function migrate(db: Db): Promise<string[]> {
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`)
+  // Usually all are applied already: one query says so, rather than a transaction for each.
+  const known = new Set((await db.query<{ name: string }>('SELECT name FROM schema_migration')).map((r) => r.name))
   const applied: string[] = []
   for (const m of listMigrations()) {
+    if (known.has(m.name)) continue
+    // Checked again inside: another process may have applied it meanwhile.
     const done = await db.transaction(async (tx) => {
       if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
       const rows = await tx.query('SELECT 1 FROM schema_migration WHERE name = $1', [m.name])

@@ -7,8 +7,13 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres'
   /** Runs fn in one transaction; rolls back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
-  /** PGlite only: a gzip tarball of the data directory. */
+  /** PGlite only: a gzip tarball of the data directory, built in memory (test templates). */
   dumpDataDir?(): Promise<Uint8Array>
+  /**
+   * PGlite on a folder only: checkpoints, then runs fn with the data folder's path while no query
+   * runs, so the files fn reads are a consistent copy of the database (backup.ts).
+   */
+  whileQuiet?<T>(fn: (dataDir: string) => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 
