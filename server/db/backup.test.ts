@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -28,6 +28,7 @@ describe('embedded backups', () => {
       }
     } finally {
       await db.close()
+      rmSync(dir, { recursive: true, force: true })
     }
   }, 60_000)
 })
