@@ -49,13 +49,15 @@ export async function directiveMatrix(db: Queryable, user: CurrentUser, directiv
   const reqIds = requirements.map((r) => r.id)
   // The precomputed figures answer any day from their own on; an earlier day is computed live.
   const state = await rollupState(db, directiveId)
-  const figures = rollupAnswers(state, opts.asOf)
+  const isRollup = rollupAnswers(state, opts.asOf)
+  const figures = isRollup
     ? await rollupRows(db, directiveId, opts.asOf, state, rows, reqIds, aggregate)
     : await aggregateRows(db, directiveId, opts.asOf, scopes, rows, reqIds, aggregate)
   const shown = rows.filter((r) => figures.has(r.id))
-  const live = shown.filter((r) => figures.get(r.id)!.coverage === undefined)
-  const cov = coverage && live.length ? await coverage(db, directiveId, live, aggregate) : new Map<number, number | null>()
-  for (const r of shown) if (figures.get(r.id)!.coverage !== undefined) cov.set(r.id, figures.get(r.id)!.coverage!)
+  // The rollups carry coverage; the live figures get it from dissemination.
+  const cov = isRollup
+    ? new Map(shown.map((r) => [r.id, figures.get(r.id)!.coverage ?? null]))
+    : coverage ? await coverage(db, directiveId, shown, aggregate) : new Map<number, number | null>()
 
   let out: MatrixRow[] = shown.map((r) => {
     const f = figures.get(r.id)!
