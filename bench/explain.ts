@@ -7,13 +7,14 @@ import { fileURLToPath } from 'node:url'
 import type { Db } from '../server/db/types.ts'
 import { benchTarget, openBenchDb, prepareTargets, setAcks } from './database.ts'
 import { ENDPOINTS } from './endpoints.ts'
+import { vnDay } from '../server/lib/dates.ts'
 
 const READ_ONLY = new Set(['matrix (first view)', 'matrix subtree', 'matrix flat', 'unit tree', 'unit plan', 'people search'])
 const names = process.argv.slice(2)
 const target = benchTarget(process.env, join(fileURLToPath(new URL('.', import.meta.url)), '.data', 'pglite'))
 const { db, release } = await openBenchDb(target)
 try {
-  const t = await prepareTargets(db, 1, new Date().toISOString().slice(0, 10))
+  const t = await prepareTargets(db, 1, vnDay(new Date()))
   await setAcks(db, t.savedAcks)
   for (const ep of ENDPOINTS.filter((e) => e.direct && READ_ONLY.has(e.name) && (!names.length || names.includes(e.name)))) {
     const captured: { sql: string; params?: unknown[]; ms: number }[] = []

@@ -20,6 +20,7 @@ import { HttpClient, type Session } from './http.ts'
 import { runLoad, timeDirect, type LoadPlan } from './load.ts'
 import { describeScale, recordMarkdown, tableLines, writeJson, type BenchReport, type ResultRow } from './report.ts'
 import { memoryOf, startServer } from './server.ts'
+import { vnDay } from '../server/lib/dates.ts'
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url))
 const ROOT = join(BENCH_DIR, '..')
@@ -53,7 +54,7 @@ async function main(): Promise<number> {
     database: target.kind, scale: {}, reused: false, generation_ms: null, concurrency: args.load.concurrency, duration_s: args.load.durationMs / 1000,
     machine: { cpus: os.cpus().length, loadavg: os.loadavg() }, memory: { idle_mb: null, peak_mb: null }, results: [], skipped: [], started_at: new Date().toISOString(),
   }
-  const asOf = new Date().toISOString().slice(0, 10)
+  const asOf = vnDay(new Date())
   const rows = new Map<string, ResultRow>()
   let failures = 0
 

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectPageErrors, expectHidden, expectVisible, launchBrowser, ROOT, screenshot, signIn, startServer, type TestServer } from './helpers.ts'
 
-const SEED_LETTER = readFileSync(join(ROOT, 'server/features/directives/parse/fixtures/seed-1946-CV-BCSD.txt'), 'utf8')
+const SEED_LETTER = readFileSync(join(ROOT, 'server/db/seed/letters/1946-CV-BCSD.txt'), 'utf8')
 const DESKTOP = { width: 1366, height: 768 }
 
 /** dd/MM/yyyy, `days` from today: what a person types into a date field. */

@@ -1,5 +1,6 @@
 // read config → open database → build app → listen
 import { readConfig } from './config.ts'
+import { vnDay } from './lib/dates.ts'
 import { DataDirLockedError } from './db/lock.ts'
 import { ensureDemoData, openDatabase, savedDemoPassword, whenOpen } from './start.ts'
 
@@ -50,7 +51,7 @@ const timers: NodeJS.Timeout[] = []
 const mailer = createMailer(config.smtpUrl, { log: (line) => app.log.info(line) })
 const sweep = async () => {
   await runOverdueJobIfDue(db, new Date()).catch((e) => app.log.error(e, 'overdue job failed'))
-  await runReportReminders(db, mailer, new Date().toISOString().slice(0, 10), new Date()).catch((e) => app.log.error(e, 'report reminders failed'))
+  await runReportReminders(db, mailer, vnDay(new Date()), new Date()).catch((e) => app.log.error(e, 'report reminders failed'))
 }
 if (db.kind === 'pglite') {
   // PGlite never fsyncs, so embedded mode snapshots its data at every start and every day. The

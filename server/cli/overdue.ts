@@ -2,9 +2,10 @@
 import { rollMatrices } from '../features/dashboard/matrix.rollup.ts'
 import { runOverdueJob } from '../features/notifications/overdue.job.ts'
 import { openCliDatabase } from './open-db.ts'
+import { vnDay } from '../lib/dates.ts'
 
 const i = process.argv.indexOf('--as-of')
-const asOf = i > 0 ? process.argv[i + 1] : new Date().toISOString().slice(0, 10)
+const asOf = i > 0 ? process.argv[i + 1] : vnDay(new Date())
 if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
   console.error('Usage: npm run jobs:overdue -- [--as-of yyyy-mm-dd]')
   process.exit(2)

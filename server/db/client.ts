@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import type pg from 'pg'
 import type { PGlite } from '@electric-sql/pglite'
+import { TIME_ZONE } from '../lib/dates.ts'
 import { Mutex } from './mutex.ts'
 import { TYPE_OIDS, parseDate, parseInt8, parseNumeric, type Db, type Queryable } from './types.ts'
 
@@ -51,7 +52,8 @@ export function openPostgres(connectionString: string, max = 10): Db {
     },
   }
   // JIT compiling the matrix and coverage queries costs more than running them (bench/RESULTS.md).
-  const pool = new pg.Pool({ connectionString, max, types: pgTypes as any, options: '-c jit=off' })
+  // The session's zone is the ministry's (lib/dates.ts): `timestamptz::date` is the day in Vietnam.
+  const pool = new pg.Pool({ connectionString, max, types: pgTypes as any, options: `-c jit=off -c TimeZone=${TIME_ZONE}` })
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => {})
   const query = async (text: string, params?: unknown[]) => (await pool.query(statement(text, params))).rows

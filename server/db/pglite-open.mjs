@@ -19,6 +19,8 @@ export const PGLITE_SETTINGS = [
   // memory before the first query. The demo and a small office's data fit in 32 MB many times
   // over, and a page that does not fit is one read away in the operating system's file cache.
   'shared_buffers=32MB',
+  // The ministry's calendar (server/lib/dates.ts): `timestamptz::date` is the day in Vietnam.
+  "timezone='Asia/Ho_Chi_Minh'",
 ]
 
 /** Opens PGlite with the extensions, settings and type parsers BVCT relies on. dir undefined = in memory. */

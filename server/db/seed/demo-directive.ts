@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url'
 import { parseDirectiveText } from '../../features/directives/parse/index.ts'
 import { insertRequirements } from '../../features/directives/directives.queries.ts'
 import type { Queryable } from '../types.ts'
+import { vnDay } from '../../lib/dates.ts'
 
-// The letter the system is built from, as shipped with the parser's fixtures (a clean clone has it).
-const SEED_LETTER = fileURLToPath(new URL('../../features/directives/parse/fixtures/seed-1946-CV-BCSD.txt', import.meta.url))
+// The letter the system is built from: the committed copy among the parser's test letters (a clean clone has it).
+const SEED_LETTER = fileURLToPath(new URL('./letters/1946-CV-BCSD.txt', import.meta.url))
 
 const DAY = 86_400_000
-const day = (d: Date) => d.toISOString().slice(0, 10)
+const day = vnDay
 const shift = (d: Date, days: number) => new Date(d.getTime() + days * DAY)
 
 const ACTION_TITLES = [

@@ -2,6 +2,7 @@ import { unitFigures } from '../../features/reports/figures.ts'
 import { checkReport } from '../../features/reports/checks.ts'
 import { blankSections } from '../../features/reports/reports.queries.ts'
 import type { Queryable } from '../types.ts'
+import { vnDay } from '../../lib/dates.ts'
 
 const DONE = [
   'Đơn vị đã tổ chức hội nghị quán triệt nội dung văn bản tới toàn thể cán bộ, đảng viên; lồng ghép vào sinh hoạt chi bộ định kỳ.',
@@ -16,7 +17,7 @@ const SHORTCOMINGS = ['', 'Một số khoa, phòng triển khai còn chậm.', '
  * returned with comments, submitted, drafts past the deadline, and units that have not started.
  */
 export async function loadDemoReports(tx: Queryable, o: { directiveId: number; ownerUnitId: number; scopeUnitId: number; boardAccountId: number; units: { id: number; head?: number; officer?: number }[]; now: Date; rng: () => number }) {
-  const day = (d: Date) => d.toISOString().slice(0, 10)
+  const day = vnDay
   const deadline = day(new Date(o.now.getTime() - 5 * 86_400_000))
   const [{ id: periodId }] = await tx.query<{ id: number }>(
     `INSERT INTO report_period (owner_unit_id, scope_unit_id, title, kind, deadline, created_by, created_at)

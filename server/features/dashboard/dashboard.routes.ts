@@ -5,7 +5,7 @@ import { requireUser } from '../../http/guard.ts'
 import { idParam, parse } from '../../http/validate.ts'
 import { scopePaths } from '../../http/scope.ts'
 import { visibleDirective } from '../directives/directives.routes.ts'
-import { isoDay } from '../directives/directives.service.ts'
+import { today } from '../../lib/dates.ts'
 import { DASHBOARD_ROLES } from './dashboard.policy.ts'
 import { matrixCache } from './matrix.cache.ts'
 import { matrixCoverage } from './matrix.coverage.ts'
@@ -15,7 +15,7 @@ export function dashboardRoutes(app: FastifyInstance, { db, clock }: AppDeps, co
   const readers = requireUser(db, clock, DASHBOARD_ROLES)
   const options = (raw: unknown): MatrixOptions => {
     const q = parse(matrixQuery, raw)
-    return { ...q, flat: q.flat === '1', overdueOnly: q.overdueOnly === '1', asOf: q.asOf ?? isoDay(clock()) }
+    return { ...q, flat: q.flat === '1', overdueOnly: q.overdueOnly === '1', asOf: q.asOf ?? today(clock) }
   }
 
   const cache = matrixCache()

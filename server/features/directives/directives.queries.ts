@@ -1,5 +1,6 @@
 import type { DirectiveDto, DirectiveSummaryDto, RequirementDto } from '../../../contract/directives.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
+import { vnDay } from '../../lib/dates.ts'
 
 export interface DirectiveRow extends Omit<DirectiveDto, 'requirements' | 'addresseeCount'> {
   ownerPath: string
@@ -94,7 +95,7 @@ export async function listAddressees(db: Queryable, directiveId: number, scopes:
     unitId: r.unit_id, unitName: r.name, unitCode: r.code, ackDueDate: r.ack_due_date, planDueDate: r.plan_due_date,
     acknowledgedAt: r.acknowledged_at ? new Date(r.acknowledged_at).toISOString() : null, acknowledgedBy: r.username,
     // Late: not acknowledged by the due date, or acknowledged after it.
-    isAckOverdue: r.acknowledged_at ? new Date(r.acknowledged_at).toISOString().slice(0, 10) > r.ack_due_date : today > r.ack_due_date,
+    isAckOverdue: r.acknowledged_at ? vnDay(r.acknowledged_at) > r.ack_due_date : today > r.ack_due_date,
   }))
 }
 

@@ -11,7 +11,8 @@ import { scopePaths } from '../../http/scope.ts'
 import { idParam, parse } from '../../http/validate.ts'
 import { ACKNOWLEDGE_ROLES, DIRECTIVE_MANAGE_ROLES, DIRECTIVE_READ_ROLES } from './directives.policy.ts'
 import { countAddressees, findDirective, isDirectiveVisible, listAddressees, listDirectives, listRequirements } from './directives.queries.ts'
-import { acknowledge, closeDirective, createDirective, isoDay, issueDirective, updateDirective } from './directives.service.ts'
+import { acknowledge, closeDirective, createDirective, issueDirective, updateDirective } from './directives.service.ts'
+import { today } from '../../lib/dates.ts'
 
 const acknowledgeInput = z.strictObject({ unitId: z.number().int().positive() })
 
@@ -72,7 +73,7 @@ export function directiveRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   app.get('/api/v1/directives/:id/addressees', { preHandler: readers }, async (req) => {
     const { id } = parse(idParam, req.params)
     await visibleDirective(db, req.user!, id)
-    return { items: await listAddressees(db, id, scopePaths(req.user!, DIRECTIVE_READ_ROLES), isoDay(clock())) }
+    return { items: await listAddressees(db, id, scopePaths(req.user!, DIRECTIVE_READ_ROLES), today(clock)) }
   })
 
   app.post('/api/v1/directives/:id/acknowledge', { preHandler: requireUser(db, clock, ACKNOWLEDGE_ROLES) }, async (req) => {

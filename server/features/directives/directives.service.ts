@@ -4,13 +4,12 @@ import type { CurrentUser } from '../../http/current-user.ts'
 import { AppError, invalid, notFound } from '../../http/errors.ts'
 import { scopePaths } from '../../http/scope.ts'
 import { arrayLiteral } from '../../db/types.ts'
+import { deadlineAfter } from '../../lib/dates.ts'
 import { recordAudit, type Actor } from '../audit/audit.service.ts'
 import { findUnit } from '../units/units.queries.ts'
 import { DIRECTIVE_MANAGE_ROLES, canAcknowledgeFor, canManageDirective } from './directives.policy.ts'
 import { findAddressee, findDirective, insertRequirements, type DirectiveRow } from './directives.queries.ts'
 
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10)
-export const addDays = (day: string, n: number) => isoDay(new Date(Date.parse(day + 'T00:00:00Z') + n * 86_400_000))
 
 async function managedDirective(tx: Queryable, user: CurrentUser, id: number) {
   const d = await findDirective(tx, id, true)
@@ -99,9 +98,8 @@ export async function issueDirective(
       for (const r of rows) unitIds.add(r.id)
     }
     if (!unitIds.size) throw invalid({ unitIds: 'required' })
-    const today = isoDay(actor.now)
-    const ackDue = addDays(today, input.acknowledgeWithinDays)
-    const planDue = addDays(today, input.planWithinDays)
+    const ackDue = deadlineAfter(actor.now, input.acknowledgeWithinDays)
+    const planDue = deadlineAfter(actor.now, input.planWithinDays)
     await tx.query(
       `INSERT INTO directive_addressee (directive_id, unit_id, ack_due_date, plan_due_date) SELECT $1, unnest($2::int[]), $3, $4`,
       [id, arrayLiteral([...unitIds]), ackDue, planDue],

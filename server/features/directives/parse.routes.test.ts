@@ -2,8 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, seedFixture, type Session, type TestApp } from '../../../test/app.ts'
+import { fixtureText } from './parse/test-helpers.ts'
 
-const FIXTURES = fileURLToPath(new URL('./parse/fixtures/', import.meta.url))
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/parse/', import.meta.url))
 let t: TestApp
 let board: Session
 
@@ -27,7 +28,7 @@ async function upload(s: Session, filename: string, bytes: Buffer, type = 'appli
 
 describe('POST /api/v1/directives/parse', () => {
   it('parses pasted text: the seed letter', async () => {
-    const text = readFileSync(FIXTURES + 'seed-1946-CV-BCSD.txt', 'utf8')
+    const text = fixtureText('seed-1946-CV-BCSD.txt')
     const res = await t.call(board, 'POST', '/api/v1/directives/parse', { text })
     expect(res.statusCode).toBe(200)
     const p = res.json()

@@ -3,6 +3,7 @@
 import type { SessionForm } from '../../../contract/dissemination.ts'
 import type { Queryable } from '../../db/types.ts'
 import { recordAudit } from '../audit/audit.service.ts'
+import { vnDay } from '../../lib/dates.ts'
 
 export interface DemoDisseminationInput {
   directiveId: number
@@ -47,7 +48,7 @@ const shuffle = <T>(xs: T[], rng: () => number) => {
   return out
 }
 
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+const isoDate = (ms: number) => vnDay(ms)
 
 /**
  * Records sessions with attendance for most of `units` and a few personal receipt confirmations,

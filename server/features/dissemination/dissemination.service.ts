@@ -5,6 +5,7 @@ import type { Db, Queryable } from '../../db/types.ts'
 import type { CurrentUser } from '../../http/current-user.ts'
 import { AppError, notFound } from '../../http/errors.ts'
 import { scopePaths } from '../../http/scope.ts'
+import { vnDay } from '../../lib/dates.ts'
 import { recordAudit, type Actor } from '../audit/audit.service.ts'
 import { findUnit } from '../units/units.queries.ts'
 import { DisseminationInvalid, invalidFields, type FieldIssue } from './dissemination.errors.ts'
@@ -24,9 +25,6 @@ export interface Answer<T> extends StoredAnswer {
   isReplay: boolean
 }
 
-/** Today's date where the ministry works (UTC+7, no daylight saving). */
-const todayInVietnam = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)
-
 const uniq = (xs: number[]) => [...new Set(xs)]
 
 const snapshot = (s: SessionRow, attendeeIds: number[]) => ({
@@ -45,7 +43,7 @@ async function once<T>(tx: Queryable, actor: Actor, key: string | undefined, wor
 }
 
 function checkHeldOn(issues: Record<string, FieldIssue>, heldOn: string, directive: { date: string | null }, now: Date) {
-  if (heldOn > todayInVietnam(now)) issues.heldOn = 'future'
+  if (heldOn > vnDay(now)) issues.heldOn = 'future'
   else if (directive.date && heldOn < directive.date) issues.heldOn = { key: 'beforeDirective', n: directive.date }
 }
 

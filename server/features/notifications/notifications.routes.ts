@@ -8,6 +8,7 @@ import { idParam, parse } from '../../http/validate.ts'
 import { DASHBOARD_ROLES } from '../dashboard/dashboard.policy.ts'
 import { listNotifications, markRead } from './notifications.queries.ts'
 import { listOverdue } from './overdue.queries.ts'
+import { today } from '../../lib/dates.ts'
 
 const listQuery = z.strictObject({ unreadOnly: z.enum(['0', '1']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) })
 const overdueQuery = z.strictObject({ asOf: z.iso.date().optional() })
@@ -31,6 +32,6 @@ export function notificationRoutes(app: FastifyInstance, { db, clock }: AppDeps)
 
   app.get('/api/v1/overdue', { preHandler: requireUser(db, clock, DASHBOARD_ROLES) }, async (req) => {
     const { asOf } = parse(overdueQuery, req.query)
-    return { items: await listOverdue(db, asOf ?? clock().toISOString().slice(0, 10), scopePaths(req.user!, DASHBOARD_ROLES)) }
+    return { items: await listOverdue(db, asOf ?? today(clock), scopePaths(req.user!, DASHBOARD_ROLES)) }
   })
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/types.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { rollMatrices } from '../dashboard/matrix.rollup.ts'
+import { vnDay } from '../../lib/dates.ts'
 import { raiseNotifications, type NewNotification } from './notifications.queries.ts'
 import { actorsByUnit, listOverdue, type OverdueItem } from './overdue.queries.ts'
 
@@ -47,7 +48,7 @@ async function rootPaths(db: Db) {
 
 /** Runs the sweep once per calendar day, whoever calls it (the server's hourly timer). */
 export async function runOverdueJobIfDue(db: Db, now: Date) {
-  const today = now.toISOString().slice(0, 10)
+  const today = vnDay(now)
   // The dashboard's precomputed figures move to the same day (nothing to do once they have).
   await rollMatrices(db, today)
   const [last] = await db.query<{ value: string }>(`SELECT value FROM app_state WHERE key = 'overdueJob.lastRun'`)

@@ -4,7 +4,7 @@ import type { CurrentUser } from '../../http/current-user.ts'
 import { invalid, notFound } from '../../http/errors.ts'
 import { canReach } from '../../http/scope.ts'
 import { recordAudit, type Actor } from '../audit/audit.service.ts'
-import { isoDay } from '../directives/directives.service.ts'
+import { vnDay } from '../../lib/dates.ts'
 import { addresseeInScope, checkVersion, requireIssued } from './plans.access.ts'
 import { PLAN_EDIT_ROLES } from './plans.policy.ts'
 import { findAction, findPlanById, type ActionRow } from './plans.queries.ts'
@@ -42,7 +42,7 @@ export async function addAction(
     if (!req) throw invalid({ requirementId: 'notInPlan' })
     await checkOwner(tx, a.path, input.ownerPersonId)
     const completedOn = input.status === 'done' ? input.completedOn ?? null : null
-    checkCompletion(input.status, completedOn, isoDay(actor.now))
+    checkCompletion(input.status, completedOn, vnDay(actor.now))
     const plan = await ensurePlan(tx, directiveId, unitId)
     if (!STRUCTURE_OPEN.includes(plan.status)) throw invalid({ requirementId: 'planLocked' })
     const [{ id }] = await tx.query<{ id: number }>(
@@ -82,7 +82,7 @@ export async function updateAction(
     if (input.ownerPersonId !== undefined) await checkOwner(tx, plan.unitPath, input.ownerPersonId)
     const status = input.status ?? action.status
     const completedOn = status === 'done' ? (input.completedOn !== undefined ? input.completedOn : action.completedOn) : null
-    checkCompletion(status, completedOn, isoDay(actor.now))
+    checkCompletion(status, completedOn, vnDay(actor.now))
     const dueDate = input.dueDate ?? action.dueDate
     // Rescheduling a draft action moves its deadline in force too; approved extensions move only the latter.
     const effectiveDueDate = input.dueDate !== undefined ? input.dueDate : action.effectiveDueDate

@@ -7,7 +7,7 @@ import { AppError, invalid, notFound } from '../../http/errors.ts'
 import { actorOf, requireUser } from '../../http/guard.ts'
 import { canReach } from '../../http/scope.ts'
 import { idParam, parse } from '../../http/validate.ts'
-import { isoDay } from '../directives/directives.service.ts'
+import { today } from '../../lib/dates.ts'
 import { addAction, deleteAction, updateAction } from './actions.service.ts'
 import { addEvidence, deleteEvidence, EVIDENCE_MAX_BYTES, evidenceTarget, readEvidence } from './evidence.service.ts'
 import { decideExtension, requestExtension } from './extensions.service.ts'
@@ -22,7 +22,7 @@ export function planRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   const readers = requireUser(db, clock, PLAN_READ_ROLES)
   const editors = requireUser(db, clock, PLAN_EDIT_ROLES)
   const reviewers = requireUser(db, clock, PLAN_REVIEW_ROLES)
-  const planOf = async (planId: number, asOf = isoDay(clock())) => {
+  const planOf = async (planId: number, asOf = today(clock)) => {
     const p = (await findPlanById(db, planId))!
     return planDetail(db, p.directiveId, p.unitId, asOf)
   }
@@ -30,7 +30,7 @@ export function planRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   app.get('/api/v1/directives/:id/units/:unitId/plan', { preHandler: readers }, async (req) => {
     const { id, unitId } = parse(unitParams, req.params)
     const { asOf } = parse(asOfQuery, req.query)
-    const plan = await planDetail(db, id, unitId, asOf ?? isoDay(clock()), (path) => canReach(req.user!, PLAN_READ_ROLES, path))
+    const plan = await planDetail(db, id, unitId, asOf ?? today(clock), (path) => canReach(req.user!, PLAN_READ_ROLES, path))
     if (!plan) throw notFound()
     return plan
   })

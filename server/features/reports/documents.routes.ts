@@ -5,7 +5,7 @@ import { notFound } from '../../http/errors.ts'
 import { requireUser } from '../../http/guard.ts'
 import { canReach } from '../../http/scope.ts'
 import { idParam, parse } from '../../http/validate.ts'
-import { isoDay } from '../directives/directives.service.ts'
+import { today } from '../../lib/dates.ts'
 import { findUnit } from '../units/units.queries.ts'
 import { consolidatedInput, unitReportInput } from './consolidated.ts'
 import { findPeriod } from './periods.queries.ts'
@@ -39,7 +39,7 @@ export function reportDocumentRoutes(app: FastifyInstance, { db, clock }: AppDep
       if (!u || !canReach(req.user, REPORT_REVIEW_ROLES, u.path)) throw notFound()
       underPath = u.path
     }
-    return { period, input: await consolidatedInput(db, period, { underPath, asOf: q.asOf ?? isoDay(clock()) }) }
+    return { period, input: await consolidatedInput(db, period, { underPath, asOf: q.asOf ?? today(clock) }) }
   }
 
   app.get('/api/v1/report-periods/:id/consolidated.docx', { preHandler: reviewers }, async (req, reply) => {
@@ -59,7 +59,7 @@ export function reportDocumentRoutes(app: FastifyInstance, { db, clock }: AppDep
     const r = await findReport(db, id)
     if (!r) throw notFound()
     const { period } = await reportScope(db, req.user!, REPORT_READ_ROLES, r.periodId, r.unitId)
-    const input = await unitReportInput(db, period, r.unitId, isoDay(clock()))
+    const input = await unitReportInput(db, period, r.unitId, today(clock))
     const { unitReportDocx } = await import('./documents/unit-report.docx.ts')
     return download(reply, DOCX, `bao-cao-${r.unitId}-ky-${period.id}.docx`, await unitReportDocx(input))
   })

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/types.ts'
-import { addDays } from '../directives/directives.service.ts'
+import { addDays } from '../../lib/dates.ts'
 import type { Mailer } from '../../mail/mailer.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { raiseNotifications } from '../notifications/notifications.queries.ts'

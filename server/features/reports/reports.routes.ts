@@ -9,7 +9,7 @@ import { actorOf, requireUser } from '../../http/guard.ts'
 import { idempotent } from '../../http/idempotency.ts'
 import { canReach, scopePaths } from '../../http/scope.ts'
 import { idParam, parse } from '../../http/validate.ts'
-import { isoDay } from '../directives/directives.service.ts'
+import { today as todayOf } from '../../lib/dates.ts'
 import { checkReport } from './checks.ts'
 import { unitFigures } from './figures.ts'
 import { findPeriod, listPeriods, periodUnits, reportStatus, type PeriodRow } from './periods.queries.ts'
@@ -55,7 +55,7 @@ async function reportDetail(db: Queryable, period: PeriodRow, unitId: number, un
 export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   const readers = requireUser(db, clock, REPORT_READ_ROLES)
   const managers = requireUser(db, clock, PERIOD_MANAGE_ROLES)
-  const today = () => isoDay(clock())
+  const today = () => todayOf(clock)
 
   app.get('/api/v1/report-periods', { preHandler: readers }, async (req) => {
     const items = await listPeriods(db, scopePaths(req.user!, PERIOD_MANAGE_ROLES), scopePaths(req.user!, REPORT_READ_ROLES))

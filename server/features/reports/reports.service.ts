@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../http/current-user.ts'
 import { AppError, invalid, notFound } from '../../http/errors.ts'
 import { canReach } from '../../http/scope.ts'
 import { recordAudit, type Actor } from '../audit/audit.service.ts'
-import { isoDay } from '../directives/directives.service.ts'
+import { vnDay } from '../../lib/dates.ts'
 import type { Role } from '../../../contract/roles.ts'
 import { checkReport } from './checks.ts'
 import { unitFigures } from './figures.ts'
@@ -81,7 +81,7 @@ export async function submitReport(db: Db, user: CurrentUser, actor: Actor, repo
     if (report.version !== version) throw conflict(report)
     if (report.status !== 'draft' && report.status !== 'returned') throw new AppError('INVALID_STATE')
     if (period.status !== 'open') throw new AppError('INVALID_STATE')
-    const figures = await unitFigures(tx, report.unitId, period.directiveIds, isoDay(actor.now))
+    const figures = await unitFigures(tx, report.unitId, period.directiveIds, vnDay(actor.now))
     const checks = checkReport(report.draft.sections, figures, report.draft.claimedFigures)
     const errors = checks.filter((c) => c.severity === 'error')
     if (errors.length) throw new AppError('VALIDATION', { sections: 'required' }, { checks })

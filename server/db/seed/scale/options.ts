@@ -1,3 +1,4 @@
+import { vnDay } from '../../../lib/dates.ts'
 export interface ScaleOptions {
   units: number
   peoplePerUnit: number
@@ -38,7 +39,7 @@ export function defaultScale(over: Partial<ScaleOptions> = {}): ScaleOptions {
     requirementsMax: 15,
     auditEntries: units * 20,
     addressees: 'mixed',
-    asOf: new Date().toISOString().slice(0, 10),
+    asOf: vnDay(new Date()),
     ...over,
   }
 }

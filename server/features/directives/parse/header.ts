@@ -1,8 +1,10 @@
-import { endsSentence, isAllCaps, isBlank, joinWrapped, squash, startsLowercase, trimEntryPunctuation } from './normalize.ts'
+import { isBlank, squash } from './normalize.ts'
 import { findPlaceDate } from './dates.ts'
-import { findNumberLine, TITLE_TYPES } from './number.ts'
-import { startsWithMarker } from './markers.ts'
+import { findNumberLine } from './number.ts'
 import { warning } from './warnings.ts'
+import { isBodyName, issuingBodies } from './header-issuer.ts'
+import { subjectContinues, subjectOf, subjectOpening, type SubjectOpening } from './header-subject.ts'
+import { addresseesOf, kinhGuiSoon, openAddressees, takeAddresseeLine, type AddresseeLines } from './header-addressees.ts'
 
 // The header: bodies, number, place and date, subject or title, addressees. It may arrive in
 // reading order (pasted text), cell by cell (Word tables, web copies: the left column then the
@@ -33,22 +35,31 @@ const MOTTO = /Độc\s+lập\s*[-–—]+\s*Tự\s+do\s*[-–—]+\s*Hạnh\s+p
 const PARTY_HEADER = /ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM/gu
 const DECORATION = /^(?:[-_=–—~.·•]{3,}|\*+|[-_=–—~*]*[oO0][oO0][oO0][-_=–—~*]*|\(\*\))$/u
 const MARKS = /^(?:MẬT|TỐI MẬT|TUYỆT MẬT|KHẨN|THƯỢNG KHẨN|HỎA TỐC|HOẢ TỐC|HỎA TỐC HẸN GIỜ|DỰ THẢO|BẢN SAO|SAO Y BẢN CHÍNH)$/u
-const SUBJECT_PREFIX = /^(?:V\/v|v\/v|V\/V|V\.v\.?|Vv\.?|Về\s+việc|về\s+việc)\s*[:.]?\s*/u
-const KINH_GUI = /^Kính\s+gửi\s*:?\s*/iu
-// A body name that is unfinished at the end of its line: "BAN CÁN SỰ ĐẢNG" + "BỘ Y TẾ".
-const NAME_WANTS_MORE = /(?:CÁN\s+SỰ\s+ĐẢNG|ĐẢNG\s+ĐOÀN|ĐẢNG\s+[UỦ]Y|NHÂN\s+DÂN|UBND|THƯỜNG\s+VỤ|\sVÀ|[-,&])$/u
-const NAME_CONTINUES = /^(?:VÀ|&|-)\s/u
-// How the name of a body begins. A header line that begins otherwise ("KHÁM, CHỮA BỆNH") is the
-// wrapped end of the name above it.
-const BODY_NOUNS = [
-  'BAN', 'BỘ', 'SỞ', 'ỦY BAN', 'UỶ BAN', 'UBND', 'UBKT', 'ĐẢNG BỘ', 'ĐẢNG ỦY', 'ĐẢNG UỶ', 'ĐẢNG ĐOÀN', 'ĐẢNG ĐOÀN', 'HUYỆN ỦY',
-  'HUYỆN UỶ', 'TỈNH ỦY', 'TỈNH UỶ', 'THÀNH ỦY', 'THÀNH UỶ', 'QUẬN ỦY', 'QUẬN UỶ', 'THỊ ỦY', 'THỊ UỶ', 'CHI BỘ', 'VĂN PHÒNG', 'CỤC',
-  'VỤ', 'TỔNG CỤC', 'CHI CỤC', 'BỆNH VIỆN', 'VIỆN', 'TRƯỜNG', 'TRUNG TÂM', 'CÔNG TY', 'TỔNG CÔNG TY', 'HỌC VIỆN', 'THANH TRA',
-  'CHÍNH PHỦ', 'QUỐC HỘI', 'CÔNG ĐOÀN', 'ĐOÀN', 'HỘI', 'KHỐI', 'TÒA', 'TOÀ', 'ĐẠI HỌC', 'ĐẠI HỘI', 'PHÒNG', 'KHOA', 'BCH', 'BCS',
-  'BTV', 'THƯỜNG TRỰC', 'THƯỜNG VỤ', 'LIÊN ĐOÀN', 'TỔNG LIÊN ĐOÀN', 'MẶT TRẬN', 'QUÂN ỦY', 'CẤP ỦY', 'HĐND', 'HỘI ĐỒNG', 'TIỂU BAN',
-  'THỦ TƯỚNG', 'CHỦ TỊCH', 'NHÀ', 'TẬP ĐOÀN', 'VIỆN KIỂM SÁT', 'KIỂM TOÁN', 'NGÂN HÀNG', 'ĐÀI', 'BÁO', 'TẠP CHÍ', 'NHÀ XUẤT BẢN',
-]
-const BODY_START = new RegExp(`^(?:${BODY_NOUNS.join('|')})(?![\\p{L}])`, 'u')
+
+/** What reading the header's lines has found so far. */
+interface HeaderReading {
+  /** The line of the number or the place and date: see isBodyName. */
+  anchor: number
+  number: string | null
+  isNumberBlank: boolean
+  place: string | null
+  date: string | null
+  isDateInvalid: boolean
+  /** Body names, one per piece, before wrapped names are joined. */
+  names: string[]
+  subjectLines: string[]
+  titleType: string | null
+  hasSubjectLine: boolean
+  isSubjectSeen: boolean
+  /** The piece before belonged to the subject, so this one may wrap it. */
+  isInSubject: boolean
+  /** Set from "Kính gửi" on; every later line is an addressee or the body's first. */
+  addressees: AddresseeLines | null
+  /** A blank line or a decoration since the last piece placed: a wrapped subject or addressee does not cross one. */
+  afterGap: boolean
+  /** Lines left unplaced inside the header. */
+  warnings: string[]
+}
 
 interface LineScan {
   /** What is left of the line's columns once the number, date and national headers are taken out. */
@@ -58,206 +69,57 @@ interface LineScan {
 }
 
 export function parseHeader(lines: string[], limit: number): HeaderParts {
-  const out: HeaderParts = {
-    parentBody: null, issuer: null, number: null, place: null, date: null, subject: null, titleType: null,
-    addressees: [], bodyStart: limit, warnings: [], hasSubjectLine: false, hasAddresseeLine: false,
-  }
-  const names: string[] = []
-  const subjectLines: string[] = []
-  const addresseeLines: string[] = []
-  let addresseeList = false
-  let mode: 'top' | 'subject' | 'addressees' = 'top'
-  let subjectSeen = false
-  let gap = false
-  let numberBlank = false
-  let dateInvalid = false
-  const anchor = firstAnchor(lines, limit)
-
-  const scan = (raw: string): LineScan => {
-    // Number and date first, on the whole line: a blank draft date ("ngày     tháng     năm")
-    // has the same wide gaps that separate columns. What they leave is then cut into columns.
-    let text = raw.replace(QUOC_HIEU, '\t').replace(MOTTO, '\t').replace(PARTY_HEADER, '\t')
-    const number = findNumberLine(text)
-    if (number) {
-      if (out.number === null) {
-        out.number = number.number
-        numberBlank = number.blank
-      }
-      text = text.slice(0, number.start) + '\t' + text.slice(number.end)
-    }
-    const pd = out.date === null && !dateInvalid ? findPlaceDate(text) : null
-    // A date inside a subject ("V/v thực hiện Quyết định … ngày 15/3/2024") has no place before it.
-    if (pd && (pd.place !== null || squash(text.slice(0, pd.start)) === '')) {
-      out.place = pd.place
-      out.date = pd.date
-      dateInvalid = pd.invalid
-      text = text.slice(0, pd.start) + '\t' + text.slice(pd.end)
-    }
-    const pieces: string[] = []
-    for (const cell of text.split(/\t+| {3,}/)) {
-      const rest = squash(cell).split(' ').filter((w) => w && !DECORATION.test(w)).join(' ')
-      if (rest) pieces.push(rest)
-    }
-    const decorationOnly = squash(raw).split(' ').every((w) => DECORATION.test(w))
-    return { pieces, decorationOnly }
-  }
-
-  const subjectContinues = (piece: string): boolean => {
-    if (startsWithMarker(piece) || KINH_GUI.test(piece)) return false
-    if (startsLowercase(piece)) return true
-    if (gap) return false
-    if (subjectLines.length === 0) return true
-    const last = subjectLines[subjectLines.length - 1]
-    if (isAllCaps(last) && isAllCaps(piece)) return true
-    if (endsSentence(last) || isAllCaps(last) !== isAllCaps(piece)) return false
-    // A "V/v" subject sits in the narrow left column; a title's subject spans the page. A longer
-    // line is the body's first line, wrapped at full width.
-    return piece.length <= (out.titleType ? 80 : 65) && !endsSentence(piece)
-  }
-
-  const place = (piece: string, index: number): boolean => {
-    const subject = SUBJECT_PREFIX.exec(piece)
-    if (subject && !subjectSeen) {
-      subjectSeen = true
-      out.hasSubjectLine = true
-      mode = 'subject'
-      gap = false
-      const rest = piece.slice(subject[0].length)
-      if (rest) subjectLines.push(rest)
-      return true
-    }
-    const title = !subjectSeen ? titleOf(piece) : null
-    if (title) {
-      subjectSeen = true
-      out.titleType = title.type
-      mode = 'subject'
-      gap = false
-      if (title.rest) subjectLines.push(title.rest)
-      return true
-    }
-    if (mode === 'subject') {
-      if (subjectContinues(piece)) {
-        subjectLines.push(piece)
-        gap = false
-        return true
-      }
-      mode = 'top'
-    }
-    if (MARKS.test(piece)) return true
-    if (!subjectSeen && isAllCaps(piece)) {
-      names.push(piece)
-      return true
-    }
-    // A header typed in mixed case ("Ban cán sự đảng Bộ Y tế") is recognised by what follows it.
-    const nearAnchor = anchor >= 0 && index < anchor && anchor - index <= 8
-    if (!subjectSeen && nearAnchor && piece.length <= 80 && !endsSentence(piece) && /^\p{Lu}/u.test(piece)) {
-      names.push(piece)
-      return true
-    }
-    return false
-  }
-
+  const r = startReading(firstAnchor(lines, limit))
   let i = 0
-  outer: for (; i < limit; i++) {
+  for (; i < limit; i++) {
     const raw = lines[i]
     if (isBlank(raw)) {
-      gap = true
+      r.afterGap = true
       continue
     }
-    if (mode === 'addressees') {
-      const line = squash(raw)
-      const bullet = /^[-–—+•*]\s*(.+)$/u.exec(line)
-      const last = addresseeLines[addresseeLines.length - 1]
-      if (bullet) {
-        addresseeLines.push(bullet[1])
-        addresseeList = true
-      } else if (last === undefined) {
-        addresseeLines.push(line)
-      } else if (startsLowercase(line)) {
-        addresseeLines[addresseeLines.length - 1] = joinWrapped(last, line)
-      } else if (!gap && !/[;.,:]$/.test(last) && !startsWithMarker(line) && line.length <= 60 && (addresseeList || !endsSentence(line))) {
-        // The wrapped end of an addressee is short ("Trung ương;"); the body's first line is not.
-        addresseeLines[addresseeLines.length - 1] = joinWrapped(last, line)
-      } else {
-        break
-      }
-      gap = false
+    if (r.addressees) {
+      if (!takeAddresseeLine(r.addressees, raw, r.afterGap)) break
+      r.afterGap = false
       continue
     }
-    const kinhGui = KINH_GUI.exec(raw.trim())
-    if (kinhGui) {
-      mode = 'addressees'
-      out.hasAddresseeLine = true
-      gap = false
-      const rest = squash(raw.trim().slice(kinhGui[0].length))
-      const bullet = /^[-–—+•*]\s*(.+)$/u.exec(rest)
-      if (bullet) addresseeList = true
-      if (rest) addresseeLines.push(bullet ? bullet[1] : rest)
+    const addressees = openAddressees(raw)
+    if (addressees) {
+      r.addressees = addressees
+      r.afterGap = false
       continue
     }
-    const { pieces, decorationOnly } = scan(raw)
+    const { pieces, decorationOnly } = scanLine(r, raw)
     if (pieces.length === 0) {
-      if (decorationOnly) gap = true
+      if (decorationOnly) r.afterGap = true
       continue
     }
-    for (const piece of pieces) {
-      if (place(piece, i)) continue
-      // An unknown line just before "Kính gửi" is noise in the header, not the start of the body.
-      if (!out.hasAddresseeLine && kinhGuiSoon(lines, i, limit)) {
-        out.warnings.push(warning('UNPLACED_LINE', piece))
-        continue
-      }
-      break outer
-    }
-    gap = false
+    if (!placePieces(r, pieces, lines, i, limit)) break
+    r.afterGap = false
   }
-  out.bodyStart = i
 
-  const bodies = mergeNames(names)
-  if (bodies.length === 1) out.issuer = bodies[0]
-  if (bodies.length >= 2) {
-    out.parentBody = bodies.slice(0, -1).join(' ')
-    out.issuer = bodies[bodies.length - 1]
+  const parts: HeaderParts = {
+    ...issuingBodies(r.names),
+    number: r.number,
+    place: r.place,
+    date: r.date,
+    subject: subjectOf(r.subjectLines),
+    titleType: r.titleType,
+    addressees: addresseesOf(r.addressees),
+    bodyStart: i,
+    warnings: r.warnings,
+    hasSubjectLine: r.hasSubjectLine,
+    hasAddresseeLine: r.addressees !== null,
   }
-  if (subjectLines.length) {
-    const joined = subjectLines.reduce((acc, line) => joinWrapped(acc, line))
-    const subject = squash(joined).replace(/^(?:về\s+việc|về)\s*:?\s+/iu, '').replace(/\s*[.;,]+$/, '')
-    out.subject = subject || null
-  }
-  out.addressees = addresseeLines
-    .flatMap((line) => line.split(/;\s*/))
-    .map(trimEntryPunctuation)
-    .filter(Boolean)
-
-  if (out.number === null) out.warnings.push(warning('NO_NUMBER'))
-  else if (numberBlank) out.warnings.push(warning('NUMBER_BLANK', out.number))
-  if (dateInvalid) out.warnings.push(warning('DATE_INVALID'))
-  else if (out.date === null) out.warnings.push(warning('NO_DATE'))
-  if (out.issuer === null) out.warnings.push(warning('NO_ISSUER'))
-  if (out.subject === null) out.warnings.push(warning('NO_SUBJECT'))
-  if (out.hasSubjectLine && out.addressees.length === 0) out.warnings.push(warning('NO_ADDRESSEES'))
-  return out
+  parts.warnings.push(...missingPartWarnings(parts, r))
+  return parts
 }
 
-function titleOf(piece: string): { type: string; rest: string } | null {
-  for (const [name, type] of TITLE_TYPES) {
-    const re = new RegExp(`^${name.replace(/ /g, '\\s+')}(?![\\p{L}])\\s*:?\\s*`, 'u')
-    const m = re.exec(piece)
-    if (m) return { type, rest: piece.slice(m[0].length) }
+function startReading(anchor: number): HeaderReading {
+  return {
+    anchor, number: null, isNumberBlank: false, place: null, date: null, isDateInvalid: false,
+    names: [], subjectLines: [], titleType: null, hasSubjectLine: false, isSubjectSeen: false, isInSubject: false,
+    addressees: null, afterGap: false, warnings: [],
   }
-  return null
-}
-
-function mergeNames(names: string[]): string[] {
-  const merged: string[] = []
-  for (const raw of names) {
-    const name = squash(raw)
-    const prev = merged[merged.length - 1]
-    const wrapped = NAME_WANTS_MORE.test(prev ?? '') || NAME_CONTINUES.test(name) || (isAllCaps(name) && !BODY_START.test(name))
-    if (prev !== undefined && wrapped) merged[merged.length - 1] = `${prev} ${name}`
-    else merged.push(name)
-  }
-  return merged
 }
 
 /** Index of the first line holding the number or the place and date; -1 if none near the top. */
@@ -270,12 +132,92 @@ function firstAnchor(lines: string[], limit: number): number {
   return -1
 }
 
-function kinhGuiSoon(lines: string[], from: number, limit: number): boolean {
-  let seen = 0
-  for (let j = from + 1; j < limit && seen < 4; j++) {
-    if (isBlank(lines[j])) continue
-    if (KINH_GUI.test(lines[j].trim())) return true
-    seen++
+function scanLine(r: HeaderReading, raw: string): LineScan {
+  // Number and date first, on the whole line: a blank draft date ("ngày     tháng     năm")
+  // has the same wide gaps that separate columns. What they leave is then cut into columns.
+  const text = takePlaceDate(r, takeNumber(r, raw.replace(QUOC_HIEU, '\t').replace(MOTTO, '\t').replace(PARTY_HEADER, '\t')))
+  const pieces: string[] = []
+  for (const cell of text.split(/\t+| {3,}/)) {
+    const rest = squash(cell).split(' ').filter((w) => w && !DECORATION.test(w)).join(' ')
+    if (rest) pieces.push(rest)
+  }
+  const decorationOnly = squash(raw).split(' ').every((w) => DECORATION.test(w))
+  return { pieces, decorationOnly }
+}
+
+/** Takes the number out of the line, keeping the first found; returns what is left. */
+function takeNumber(r: HeaderReading, text: string): string {
+  const number = findNumberLine(text)
+  if (!number) return text
+  if (r.number === null) {
+    r.number = number.number
+    r.isNumberBlank = number.blank
+  }
+  return text.slice(0, number.start) + '\t' + text.slice(number.end)
+}
+
+/** Takes the place and date out of the line until one is found; returns what is left. */
+function takePlaceDate(r: HeaderReading, text: string): string {
+  if (r.date !== null || r.isDateInvalid) return text
+  const pd = findPlaceDate(text)
+  // A date inside a subject ("V/v thực hiện Quyết định … ngày 15/3/2024") has no place before it.
+  if (!pd || (pd.place === null && squash(text.slice(0, pd.start)) !== '')) return text
+  r.place = pd.place
+  r.date = pd.date
+  r.isDateInvalid = pd.invalid
+  return text.slice(0, pd.start) + '\t' + text.slice(pd.end)
+}
+
+/** Places each piece of a line; false when one opens the body, which ends the header. */
+function placePieces(r: HeaderReading, pieces: string[], lines: string[], index: number, limit: number): boolean {
+  for (const piece of pieces) {
+    if (placePiece(r, piece, index)) continue
+    // An unknown line just before "Kính gửi" is noise in the header, not the start of the body.
+    if (!kinhGuiSoon(lines, index, limit)) return false
+    r.warnings.push(warning('UNPLACED_LINE', piece))
+  }
+  return true
+}
+
+function placePiece(r: HeaderReading, piece: string, index: number): boolean {
+  const opening = r.isSubjectSeen ? null : subjectOpening(piece)
+  if (opening) {
+    openSubject(r, opening)
+    return true
+  }
+  if (r.isInSubject) {
+    if (subjectContinues(piece, r.subjectLines, r.afterGap, r.titleType !== null)) {
+      r.subjectLines.push(piece)
+      r.afterGap = false
+      return true
+    }
+    r.isInSubject = false
+  }
+  if (MARKS.test(piece)) return true
+  if (!r.isSubjectSeen && isBodyName(piece, index, r.anchor)) {
+    r.names.push(piece)
+    return true
   }
   return false
+}
+
+function openSubject(r: HeaderReading, opening: SubjectOpening): void {
+  r.isSubjectSeen = true
+  r.isInSubject = true
+  r.afterGap = false
+  if (opening.kind === 'subjectLine') r.hasSubjectLine = true
+  else r.titleType = opening.type
+  if (opening.rest) r.subjectLines.push(opening.rest)
+}
+
+function missingPartWarnings(parts: HeaderParts, r: HeaderReading): string[] {
+  const warnings: string[] = []
+  if (parts.number === null) warnings.push(warning('NO_NUMBER'))
+  else if (r.isNumberBlank) warnings.push(warning('NUMBER_BLANK', parts.number))
+  if (r.isDateInvalid) warnings.push(warning('DATE_INVALID'))
+  else if (parts.date === null) warnings.push(warning('NO_DATE'))
+  if (parts.issuer === null) warnings.push(warning('NO_ISSUER'))
+  if (parts.subject === null) warnings.push(warning('NO_SUBJECT'))
+  if (parts.hasSubjectLine && parts.addressees.length === 0) warnings.push(warning('NO_ADDRESSEES'))
+  return warnings
 }

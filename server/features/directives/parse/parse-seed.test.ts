@@ -4,12 +4,12 @@ import { parsedDirective } from '../../../../contract/directive-parse.ts'
 import { parseDirectiveText } from './parse-text.ts'
 import { fixtureText, sharedSeedPath } from './test-helpers.ts'
 
-// The real letter, parsed exactly. Both the shared original and the copy in fixtures/ are
+// The real letter, parsed exactly. Both the shared original and the copy in test/fixtures/parse/ are
 // checked, so the test still guards the parser where ../shared is absent from a checkout.
 
 const seedSources: [string, () => string][] = [
   ['shared/seed/1946-CV-BCSD.txt', () => readFileSync(sharedSeedPath, 'utf8')],
-  ['fixtures/seed-1946-CV-BCSD.txt', () => fixtureText('seed-1946-CV-BCSD.txt')],
+  ['server/db/seed/letters/1946-CV-BCSD.txt', () => fixtureText('seed-1946-CV-BCSD.txt')],
 ]
 
 const REQUIREMENT_STARTS = [

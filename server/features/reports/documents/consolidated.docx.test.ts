@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { consolidatedReportDocx } from './consolidated.docx.ts'
-import { SEED_REQUIREMENTS, UNITS, consolidatedFixture, manyUnitsFixture } from './fixtures.ts'
+import { SEED_REQUIREMENTS, UNITS, consolidatedFixture, manyUnitsFixture } from '../../../../test/fixtures/reports/documents.ts'
 import { attrsOf, cellText, findRun, openDocx, tableText, type DocTable, type OpenedDocx } from './test-helpers.ts'
 
 const input = consolidatedFixture()

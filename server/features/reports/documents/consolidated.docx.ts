@@ -6,7 +6,8 @@ import {
 import { closingBlock, headerBlock, spacer, titleBlock } from './docx-blocks.ts'
 import { body, contentWidth, heading, lead, packDocument } from './docx-layout.ts'
 import { figuresTable, totals } from './figures-table.ts'
-import { daysBetween, directiveReference, ddmmyyyy, vnPercent, vnTextDate } from './vn-format.ts'
+import { daysBetween } from '../../../lib/dates.ts'
+import { directiveReference, ddmmyyyy, vnPercent, vnTextDate } from './vn-format.ts'
 
 /** Units named one by one when a requirement has this many or fewer without an account; counted otherwise. */
 const LIST_MISSING_UP_TO = 10

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { consolidatedFiguresXlsx, FIGURE_SHEET_COLUMNS, NARRATIVE_COLUMNS } from './consolidated.xlsx.ts'
-import { DIRECTIVE_1946, SEED_REQUIREMENTS, UNITS, consolidatedFixture } from './fixtures.ts'
+import { DIRECTIVE_1946, SEED_REQUIREMENTS, UNITS, consolidatedFixture } from '../../../../test/fixtures/reports/documents.ts'
 
 const input = consolidatedFixture()
 const wb = new ExcelJS.Workbook()

@@ -3,7 +3,8 @@ import {
   DOCUMENT_REPORT_STATUS_LABELS, type ConsolidatedReportInput, type DirectiveSection, type UnitFigures,
 } from '../../../../contract/report-documents.ts'
 import { isLateSubmission, totals } from './figures-table.ts'
-import { daysBetween, directiveReference, vnDay, vnTextDate } from './vn-format.ts'
+import { daysBetween, vnDay } from '../../../lib/dates.ts'
+import { directiveReference, vnTextDate } from './vn-format.ts'
 
 // The consolidated report's figures as a workbook, for the board to sort, filter and chart: numbers
 // as numbers, coverage as a fraction shown in per cent, dates as real dates shown dd/mm/yyyy.

@@ -1,7 +1,8 @@
 import { BorderStyle, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx'
 import { DOCUMENT_REPORT_STATUS_LABELS, type UnitFigures } from '../../../../contract/report-documents.ts'
 import { cellText, mmToTwip } from './docx-layout.ts'
-import { ddmmyyyy, vnDay, vnInteger, vnPercent } from './vn-format.ts'
+import { vnDay } from '../../../lib/dates.ts'
+import { ddmmyyyy, vnInteger, vnPercent } from './vn-format.ts'
 
 // The per-unit table of figures: the same columns in the consolidated report, the unit's own report
 // and the .xlsx, so a reader can compare one with another.

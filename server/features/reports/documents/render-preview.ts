@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { consolidatedReportDocx } from './consolidated.docx.ts'
 import { consolidatedFiguresXlsx } from './consolidated.xlsx.ts'
-import { consolidatedFixture, unitReportFixture } from './fixtures.ts'
+import { consolidatedFixture, unitReportFixture } from '../../../../test/fixtures/reports/documents.ts'
 import { unitReportDocx } from './unit-report.docx.ts'
 
 const out = process.argv[2] ?? mkdtempSync(join(tmpdir(), 'bvct-report-preview-'))

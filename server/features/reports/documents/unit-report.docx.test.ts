@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { SEED_REQUIREMENTS, unitReportFixture } from './fixtures.ts'
+import { SEED_REQUIREMENTS, unitReportFixture } from '../../../../test/fixtures/reports/documents.ts'
 import { attrsOf, cellText, findRun, openDocx, tableText, type DocTable, type OpenedDocx } from './test-helpers.ts'
 import { unitReportDocx } from './unit-report.docx.ts'
 

@@ -1,14 +1,5 @@
 // How dates, numbers and sentences are written in the report documents.
-
-const VN_OFFSET_MS = 7 * 3600_000 // Vietnam keeps UTC+7 all year
-
-/** The calendar day in Vietnam, yyyy-mm-dd, of a yyyy-mm-dd date or an ISO timestamp. */
-export function vnDay(value: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value
-  const ms = Date.parse(value)
-  if (Number.isNaN(ms)) throw new RangeError(`Not a date: ${value}`)
-  return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 10)
-}
+import { vnDay } from '../../../lib/dates.ts'
 
 function parts(value: string) {
   const [y, m, d] = vnDay(value).split('-').map(Number)
@@ -34,11 +25,6 @@ export function ddmmyyyy(value: string | null): string {
   if (!value) return ''
   const [y, m, d] = vnDay(value).split('-')
   return `${d}/${m}/${y}`
-}
-
-/** Whole days from `from` to `to` (both read as Vietnamese calendar days). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(vnDay(to)) - Date.parse(vnDay(from))) / 86_400_000)
 }
 
 const PERCENT = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 })

@@ -1,0 +1,53 @@
+import { endsSentence, isAllCaps, joinWrapped, squash, startsLowercase } from './normalize.ts'
+import { TITLE_TYPES } from './number.ts'
+import { startsWithMarker } from './markers.ts'
+import { KINH_GUI } from './header-addressees.ts'
+
+// The subject (trích yếu): a công văn's "V/v …" line in the left column, or the type's name set
+// as a title ("KẾ HOẠCH") over a subject that spans the page. Either may wrap over several lines.
+
+const SUBJECT_PREFIX = /^(?:V\/v|v\/v|V\/V|V\.v\.?|Vv\.?|Về\s+việc|về\s+việc)\s*[:.]?\s*/u
+
+/** `rest`: the subject's first words, on the opening line; `type`: the title's abbreviation (KẾ HOẠCH → KH). */
+export type SubjectOpening = { kind: 'subjectLine'; rest: string } | { kind: 'title'; type: string; rest: string }
+
+/** The piece that opens the subject, with what follows the "V/v" or the title on its line. */
+export function subjectOpening(piece: string): SubjectOpening | null {
+  const prefix = SUBJECT_PREFIX.exec(piece)
+  if (prefix) return { kind: 'subjectLine', rest: piece.slice(prefix[0].length) }
+  const title = titleOf(piece)
+  return title && { kind: 'title', ...title }
+}
+
+function titleOf(piece: string): { type: string; rest: string } | null {
+  for (const [name, type] of TITLE_TYPES) {
+    const re = new RegExp(`^${name.replace(/ /g, '\\s+')}(?![\\p{L}])\\s*:?\\s*`, 'u')
+    const m = re.exec(piece)
+    if (m) return { type, rest: piece.slice(m[0].length) }
+  }
+  return null
+}
+
+/**
+ * Whether a piece wraps the subject read so far (`subjectLines`) rather than starting the
+ * addressees or the body. `afterGap`: a blank line or a decoration came between them.
+ */
+export function subjectContinues(piece: string, subjectLines: string[], afterGap: boolean, isTitle: boolean): boolean {
+  if (startsWithMarker(piece) || KINH_GUI.test(piece)) return false
+  if (startsLowercase(piece)) return true
+  if (afterGap) return false
+  if (subjectLines.length === 0) return true
+  const last = subjectLines[subjectLines.length - 1]
+  if (isAllCaps(last) && isAllCaps(piece)) return true
+  if (endsSentence(last) || isAllCaps(last) !== isAllCaps(piece)) return false
+  // A "V/v" subject sits in the narrow left column; a title's subject spans the page. A longer
+  // line is the body's first line, wrapped at full width.
+  return piece.length <= (isTitle ? 80 : 65) && !endsSentence(piece)
+}
+
+export function subjectOf(subjectLines: string[]): string | null {
+  if (subjectLines.length === 0) return null
+  const joined = subjectLines.reduce((acc, line) => joinWrapped(acc, line))
+  const subject = squash(joined).replace(/^(?:về\s+việc|về)\s*:?\s+/iu, '').replace(/\s*[.;,]+$/, '')
+  return subject || null
+}
