@@ -22,17 +22,30 @@ export async function findDirective(db: Queryable, id: number, forUpdate = false
 }
 
 /**
- * The visibility rule in SQL: managers see the directives their scope owns, drafts included;
- * everyone sees issued directives addressed to a unit in their scope.
+ * The visibility rule in SQL ($1: the caller's manage scopes, $2: read scopes): managers see the
+ * directives their scope owns, drafts included; everyone sees an issued directive addressed to a
+ * unit in their scope or above it.
  */
 const VISIBLE = `(ou.path <@ ANY($1::ltree[]) OR (d.status <> 'draft' AND EXISTS (
-    SELECT 1 FROM directive_addressee a JOIN unit au ON au.id = a.unit_id WHERE a.directive_id = d.id AND au.path <@ ANY($2::ltree[]))))`
+    SELECT 1 FROM directive_addressee a JOIN unit au ON au.id = a.unit_id
+    WHERE a.directive_id = d.id AND (au.path <@ ANY($2::ltree[]) OR au.path @> ANY($2::ltree[])))))`
 
 export async function isDirectiveVisible(db: Queryable, id: number, manageScopes: string[], readScopes: string[]) {
   const rows = await db.query(`SELECT 1 FROM directive d JOIN unit ou ON ou.id = d.owner_unit_id WHERE d.id = $3 AND ${VISIBLE}`, [
     arrayLiteral(manageScopes), arrayLiteral(readScopes), id,
   ])
   return rows.length > 0
+}
+
+/** An issued directive addressed to the unit at `unitPath` or a unit above it. */
+export async function findDirectiveReaching(db: Queryable, id: number, unitPath: string): Promise<DirectiveRow | null> {
+  const [r] = await db.query(
+    `SELECT ${COLUMNS} FROM directive d JOIN unit ou ON ou.id = d.owner_unit_id
+     WHERE d.id = $1 AND d.status <> 'draft' AND EXISTS (
+       SELECT 1 FROM directive_addressee da JOIN unit u ON u.id = da.unit_id WHERE da.directive_id = d.id AND u.path @> $2::ltree)`,
+    [id, unitPath],
+  )
+  return r ? toRow(r) : null
 }
 
 export async function listDirectives(

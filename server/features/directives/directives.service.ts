@@ -8,8 +8,11 @@ import { deadlineAfter } from '../../lib/dates.ts'
 import { recordAudit, type Actor } from '../audit/audit.service.ts'
 import { findUnit } from '../units/units.queries.ts'
 import { DIRECTIVE_MANAGE_ROLES, canAcknowledgeFor, canManageDirective } from './directives.policy.ts'
-import { findAddressee, findDirective, insertRequirements, type DirectiveRow } from './directives.queries.ts'
+import { findAddressee, findDirective, insertRequirements, topRequirements, type DirectiveRow } from './directives.queries.ts'
 
+
+/** The directive's top-level requirements in order: what plans, the matrix and reports are organized by. */
+export const requirementsOf = (db: Queryable, directiveId: number) => topRequirements(db, directiveId)
 
 async function managedDirective(tx: Queryable, user: CurrentUser, id: number) {
   const d = await findDirective(tx, id, true)
