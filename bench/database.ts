@@ -6,7 +6,8 @@ import { sameScale, scaleKey, type ScaleOptions } from '../server/db/seed/scale/
 import type { Progress } from '../server/db/seed/scale/progress.ts'
 import type { Db } from '../server/db/types.ts'
 import { hashPassword } from '../server/features/auth/password.ts'
-import { loadCurrentUser, type CurrentUser } from '../server/http/current-user.ts'
+import type { CurrentUser } from '../server/http/current-user.ts'
+import { loadAccountUser } from '../server/features/auth/sessions.ts'
 import { openDatabase } from '../server/start.ts'
 
 export const BENCH_PASSWORD = 'Bench-password-1'
@@ -177,7 +178,7 @@ export async function setAcks(db: Db, acks: Targets['savedAcks']) {
 
 /** The signed-in user as the routes see it, for calling their query functions directly. */
 export async function userFor(db: Db, accountId: number): Promise<CurrentUser> {
-  const u = await loadCurrentUser(db, accountId)
+  const u = await loadAccountUser(db, accountId)
   if (!u) throw new Error(`no account ${accountId}`)
   return { ...u, sessionId: 'bench', csrfToken: 'bench', isMfaPending: false }
 }

@@ -13,7 +13,9 @@ import { parseScaleArgs, type ScaleOptions } from '../server/db/seed/scale/optio
 import { stderrProgress } from '../server/db/seed/scale/progress.ts'
 import { verifyAuditChain } from '../server/features/audit/audit.verify.ts'
 import { totpCode } from '../server/features/auth/totp.ts'
-import { runOverdueJobIfDue } from '../server/features/notifications/overdue.job.ts'
+import { readConfig } from '../server/config.ts'
+import { runJobs } from '../server/jobs.ts'
+import { createMailer } from '../server/mail/mailer.ts'
 import { BENCH_PASSWORD, BENCH_TOTP_SECRET, benchTarget, ensureScale, openBenchDb, prepareTargets, setAcks, type Targets } from './database.ts'
 import { ENDPOINTS, type Caller, type Endpoint, type LoopState } from './endpoints.ts'
 import { HttpClient, type Session } from './http.ts'
@@ -75,7 +77,8 @@ async function main(): Promise<number> {
       // The daily overdue sweep runs at the server's start; run it here so it is timed and does not
       // compete with the measurements.
       const started = performance.now()
-      const sweep = await runOverdueJobIfDue(db, new Date())
+      const jobs = await runJobs({ db, config: readConfig(), mailer: createMailer(null, { log: () => {} }) }, ['matrixRoll', 'overdueSweep'])
+      const sweep = jobs.overdueSweep as { overdue: number; raised: number } | null
       rows.set('overdue sweep (daily job)', {
         name: 'overdue sweep (daily job)', p50_ms: null, p95_ms: null, rps: null, sql_ms: sweep ? performance.now() - started : null, overhead_ratio: null,
         note: sweep ? `${sweep.overdue} overdue, ${sweep.raised} notifications` : 'already ran today',

@@ -1,6 +1,10 @@
 import { z } from 'zod'
 import { PASSWORD_RULE } from './auth.ts'
-import { ROLES } from './roles.ts'
+import { listOf } from './common.ts'
+import { ROLES, type Role } from './roles.ts'
+
+/** Accounts and their role grants are administered within the administrator's scope. */
+export const ACCOUNT_ADMIN_ROLES: readonly Role[] = ['admin']
 
 export const roleGrantInput = z.strictObject({ role: z.enum(ROLES), unitId: z.number().int().positive() })
 
@@ -27,14 +31,19 @@ export const accountListQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 })
 
-export interface AccountDto {
-  id: number
-  username: string
-  personId: number | null
-  personName: string | null
-  unitId: number | null
-  isActive: boolean
-  isTotpEnabled: boolean
-  roles: { id: number; role: (typeof ROLES)[number]; unitId: number; unitName: string }[]
-  version: number
-}
+export const grantParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647), grantId: z.coerce.number().int().positive().max(2_147_483_647) })
+
+export const accountDto = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  personId: z.number().int().nullable(),
+  personName: z.string().nullable(),
+  /** The home unit: the person's unit, else the first grant's. Who may administer the account follows it. */
+  unitId: z.number().int().nullable(),
+  isActive: z.boolean(),
+  isTotpEnabled: z.boolean(),
+  roles: z.array(z.object({ id: z.number().int(), role: z.enum(ROLES), unitId: z.number().int(), unitName: z.string() })),
+  version: z.number().int(),
+})
+export type AccountDto = z.infer<typeof accountDto>
+export const accountListDto = listOf(accountDto)

@@ -1,4 +1,9 @@
 import { z } from 'zod'
+import { listOf } from './common.ts'
+import type { Role } from './roles.ts'
+
+/** Who reads the audit log, within their scope. */
+export const AUDIT_READ_ROLES: readonly Role[] = ['auditor', 'board']
 
 export const auditListQuery = z.strictObject({
   actorId: z.coerce.number().int().positive().optional(),
@@ -11,16 +16,19 @@ export const auditListQuery = z.strictObject({
   beforeId: z.coerce.number().int().positive().optional(),
 })
 
-export interface AuditEntryDto {
-  id: number
-  at: string
-  actorId: number | null
-  actorUsername: string | null
-  ip: string | null
-  action: string
-  entity: string
-  entityId: string | null
-  unitId: number | null
-  before: unknown
-  after: unknown
-}
+export const auditEntryDto = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.number().int().nullable(),
+  actorUsername: z.string().nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  unitId: z.number().int().nullable(),
+  /** The record before and after the change, as the feature recorded it. */
+  before: z.unknown(),
+  after: z.unknown(),
+})
+export type AuditEntryDto = z.infer<typeof auditEntryDto>
+export const auditListDto = listOf(auditEntryDto)

@@ -29,6 +29,9 @@ export const meOutput = z.object({
 })
 export type Me = z.infer<typeof meOutput>
 
+/** A second factor being set up: the secret, and the otpauth:// URI an authenticator app scans. */
+export const totpSetupDto = z.object({ secret: z.string(), uri: z.string() })
+
 /** The CSRF token travels in this cookie (readable by the page) and must come back in this header. */
 export const CSRF_COOKIE = 'bvct_csrf'
 export const CSRF_HEADER = 'x-csrf-token'

@@ -1,7 +1,12 @@
 import { z } from 'zod'
+import { PLAN_STATUSES } from './plans.ts'
+import { REPORT_STATUSES } from './reports.ts'
+import type { Role } from './roles.ts'
 import { CELL_STATUSES, type CellStatus } from './timeliness.ts'
 import { UNIT_KINDS } from './units.ts'
-import type { ReportStatus } from './reports.ts'
+
+/** Leaders see the whole tree; a unit sees its own subtree. */
+export const DASHBOARD_ROLES: readonly Role[] = ['committee', 'board', 'unitHead', 'unitOfficer', 'inspector', 'auditor']
 
 export const matrixQuery = z.strictObject({
   under: z.coerce.number().int().positive().optional(),
@@ -14,47 +19,59 @@ export const matrixQuery = z.strictObject({
   sort: z.enum(['tree', 'overdue']).default('tree'),
 })
 
+/** Addressee units (or, in actionCounts, actions) in each status; a status with none is left out. */
+export const cellCounts = z.partialRecord(z.enum(CELL_STATUSES), z.number().int())
 export type CellCounts = Partial<Record<CellStatus, number>>
 
-export interface MatrixCell {
-  requirementId: number
+export const matrixCell = z.object({
+  requirementId: z.number().int(),
   /** For a subtree row, the most pressing status among its units (overdue first, completed last). */
-  status: CellStatus
+  status: z.enum(CELL_STATUSES),
   /** Addressee units of the row (its subtree when aggregated) in each status. */
-  counts: CellCounts
-}
+  counts: cellCounts,
+})
+export type MatrixCell = z.infer<typeof matrixCell>
 
-export interface MatrixRow {
-  unitId: number
-  unitName: string
-  unitCode: string
-  kind: string
-  parentId: number | null
-  depth: number
-  hasChildren: boolean
+export const matrixRow = z.object({
+  unitId: z.number().int(),
+  unitName: z.string(),
+  unitCode: z.string(),
+  kind: z.string(),
+  parentId: z.number().int().nullable(),
+  depth: z.number().int(),
+  hasChildren: z.boolean(),
   /** true when the row stands for the unit's whole subtree. */
-  isAggregate: boolean
-  addressees: number
-  acknowledged: number
-  ackLate: number
-  acknowledgedAt: string | null
-  coverage: number | null
+  isAggregate: z.boolean(),
+  addressees: z.number().int(),
+  acknowledged: z.number().int(),
+  ackLate: z.number().int(),
+  acknowledgedAt: z.string().nullable(),
+  /** People reached ÷ active people, 0..1; null when no one is counted. */
+  coverage: z.number().nullable(),
   /** The row unit's own plan status (null: no plan yet), also on a subtree row. */
-  planStatus: string | null
-  actionCounts: { done_on_time: number; done_late: number; in_progress_on_time: number; overdue: number }
-  cells: MatrixCell[]
+  planStatus: z.enum(PLAN_STATUSES).nullable(),
+  actionCounts: z.object({ done_on_time: z.number().int(), done_late: z.number().int(), in_progress_on_time: z.number().int(), overdue: z.number().int() }),
+  cells: z.array(matrixCell),
   /** One entry per open report period covering the directive: not due / draft / submitted / returned / accepted / late. */
-  reports: { periodId: number; title: string; deadline: string; status: ReportStatus | null; counts: Partial<Record<ReportStatus, number>> }[]
-}
+  reports: z.array(z.object({
+    periodId: z.number().int(),
+    title: z.string(),
+    deadline: z.string(),
+    status: z.enum(REPORT_STATUSES).nullable(),
+    counts: z.partialRecord(z.enum(REPORT_STATUSES), z.number().int()),
+  })),
+})
+export type MatrixRow = z.infer<typeof matrixRow>
 
-export interface MatrixDto {
-  directiveId: number
-  asOf: string
-  requirements: { id: number; label: string; text: string }[]
-  rows: MatrixRow[]
+export const matrixDto = z.object({
+  directiveId: z.number().int(),
+  asOf: z.string(),
+  requirements: z.array(z.object({ id: z.number().int(), label: z.string(), text: z.string() })),
+  rows: z.array(matrixRow),
   /** Per requirement, addressee units in each status across every row's own units (flat) or the scope. */
-  totals: { requirementId: number; counts: CellCounts }[]
-}
+  totals: z.array(z.object({ requirementId: z.number().int(), counts: cellCounts })),
+})
+export type MatrixDto = z.infer<typeof matrixDto>
 
 /** Which status a collapsed subtree shows: the one leaders must act on first. */
 export const STATUS_PRIORITY: CellStatus[] = ['overdue', 'none', 'planned', 'in_progress_on_time', 'done_late', 'done_on_time']

@@ -1,4 +1,13 @@
 import { z } from 'zod'
+import { id, listOf, pageOf } from './common.ts'
+import { ROLES, type Role } from './roles.ts'
+
+/** Register, edit, issue and close directives: the board runs it, the committee issues. */
+export const DIRECTIVE_MANAGE_ROLES: readonly Role[] = ['board', 'committee']
+/** Everyone reads the directives addressed to units in their scope (staff too: they must read what they confirm). */
+export const DIRECTIVE_READ_ROLES: readonly Role[] = ROLES
+/** Acknowledge receipt on behalf of a unit. */
+export const ACKNOWLEDGE_ROLES: readonly Role[] = ['unitHead', 'unitOfficer']
 
 export const DIRECTIVE_STATUSES = ['draft', 'issued', 'closed', 'superseded'] as const
 export type DirectiveStatus = (typeof DIRECTIVE_STATUSES)[number]
@@ -79,41 +88,59 @@ export interface RequirementDto {
   text: string
   children: RequirementDto[]
 }
+export const requirementDto: z.ZodType<RequirementDto> = z.object({
+  id: z.number().int(),
+  label: z.string(),
+  text: z.string(),
+  get children() {
+    return z.array(requirementDto)
+  },
+})
 
-export interface DirectiveSummaryDto {
-  id: number
-  number: string | null
-  subject: string
-  date: string | null
-  status: DirectiveStatus
-}
+export const directiveSummaryDto = z.object({
+  id: z.number().int(),
+  number: z.string().nullable(),
+  subject: z.string(),
+  date: z.string().nullable(),
+  status: z.enum(DIRECTIVE_STATUSES),
+})
+export type DirectiveSummaryDto = z.infer<typeof directiveSummaryDto>
+export const directivePageDto = pageOf(directiveSummaryDto)
 
-export interface DirectiveDto extends DirectiveSummaryDto {
-  documentType: string | null
-  parentBody: string | null
-  issuer: string | null
-  place: string | null
-  addressees: string[]
-  preamble: string | null
-  closing: string | null
-  distribution: string[]
-  references: { number: string; date: string | null; issuer: string | null }[]
-  sourceText: string | null
-  ownerUnitId: number
-  issuedAt: string | null
-  supersededById: number | null
-  requirements: RequirementDto[]
-  addresseeCount: number
-  version: number
-}
+export const directiveDto = directiveSummaryDto.extend({
+  documentType: z.string().nullable(),
+  parentBody: z.string().nullable(),
+  issuer: z.string().nullable(),
+  place: z.string().nullable(),
+  addressees: z.array(z.string()),
+  preamble: z.string().nullable(),
+  closing: z.string().nullable(),
+  distribution: z.array(z.string()),
+  references: z.array(z.object({ number: z.string(), date: z.string().nullable(), issuer: z.string().nullable() })),
+  sourceText: z.string().nullable(),
+  ownerUnitId: z.number().int(),
+  issuedAt: z.string().nullable(),
+  supersededById: z.number().int().nullable(),
+  requirements: z.array(requirementDto),
+  addresseeCount: z.number().int(),
+  version: z.number().int(),
+})
+export type DirectiveDto = z.infer<typeof directiveDto>
 
-export interface AddresseeDto {
-  unitId: number
-  unitName: string
-  unitCode: string
-  ackDueDate: string
-  planDueDate: string
-  acknowledgedAt: string | null
-  acknowledgedBy: string | null
-  isAckOverdue: boolean
-}
+export const addresseeDto = z.object({
+  unitId: z.number().int(),
+  unitName: z.string(),
+  unitCode: z.string(),
+  ackDueDate: z.string(),
+  planDueDate: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: z.string().nullable(),
+  /** Not acknowledged by the due date, or acknowledged after it. */
+  isAckOverdue: z.boolean(),
+})
+export type AddresseeDto = z.infer<typeof addresseeDto>
+export const addresseeListDto = listOf(addresseeDto)
+
+export const acknowledgeInput = z.strictObject({ unitId: id })
+/** The unit's acknowledgement; acknowledging again keeps the first (isNew: false). */
+export const acknowledgementDto = z.object({ acknowledgedAt: z.string(), isNew: z.boolean() })

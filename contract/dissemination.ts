@@ -1,7 +1,13 @@
 // Dissemination (quán triệt, học tập, phổ biến): sessions, attendance, roster import, coverage and
 // each person's own confirmation of receipt. Shared by the server routes and the web forms.
 import { z } from 'zod'
-import type { Lang } from './errors.ts'
+import { id, pageOf, queryId } from './common.ts'
+import type { Role } from './roles.ts'
+
+/** Who records sessions and imports rosters: the unit's officer and head, and the board, each within scope. */
+export const SESSION_WRITE_ROLES: readonly Role[] = ['unitOfficer', 'unitHead', 'board']
+/** Who reads sessions and coverage: the writers, plus the committee, auditors and inspection teams. */
+export const SESSION_READ_ROLES: readonly Role[] = [...SESSION_WRITE_ROLES, 'committee', 'auditor', 'inspector']
 
 export const SESSION_FORMS = ['meeting', 'conference', 'online', 'document', 'other'] as const
 export type SessionForm = (typeof SESSION_FORMS)[number]
@@ -18,8 +24,6 @@ export const SESSION_FORM_LABELS: Record<SessionForm, { vi: string; en: string }
 export const MAX_ATTENDEES = 20_000
 export const MAX_ROSTER_BYTES = 10 * 1024 * 1024
 
-const id = z.number().int().positive().max(2_147_483_647)
-const queryId = z.coerce.number().int().positive().max(2_147_483_647)
 const sessionFields = {
   heldOn: z.iso.date(),
   form: z.enum(SESSION_FORMS),
@@ -76,124 +80,84 @@ export const myDirectivesQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 })
 
-export const IDEMPOTENCY_HEADER = 'idempotency-key'
-export const idempotencyKey = z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/)
+export const attendeeDto = z.object({
+  id: z.number().int(),
+  fullName: z.string(),
+  position: z.string(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  isActive: z.boolean(),
+})
+export type AttendeeDto = z.infer<typeof attendeeDto>
 
-export interface AttendeeDto {
-  id: number
-  fullName: string
-  position: string
-  unitId: number
-  unitName: string
-  isActive: boolean
-}
+export const sessionDto = z.object({
+  id: z.number().int(),
+  directiveId: z.number().int(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  heldOn: z.string(),
+  form: z.enum(SESSION_FORMS),
+  title: z.string(),
+  note: z.string(),
+  requirementIds: z.array(z.number().int()),
+  attendeeCount: z.number().int(),
+  createdBy: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type SessionDto = z.infer<typeof sessionDto>
 
-export interface SessionDto {
-  id: number
-  directiveId: number
-  unitId: number
-  unitName: string
-  heldOn: string
-  form: SessionForm
-  title: string
-  note: string
-  requirementIds: number[]
-  attendeeCount: number
-  createdBy: string | null
-  version: number
-  createdAt: string
-  updatedAt: string
-}
-
-export interface SessionDetailDto extends SessionDto {
-  requirements: { id: number; label: string; text: string }[]
+export const sessionDetailDto = sessionDto.extend({
+  requirements: z.array(z.object({ id: z.number().int(), label: z.string(), text: z.string() })),
   /** Vietnamese name order. */
-  attendees: AttendeeDto[]
-}
+  attendees: z.array(attendeeDto),
+})
+export type SessionDetailDto = z.infer<typeof sessionDetailDto>
 
-export interface SessionListDto {
-  items: SessionDto[]
-  total: number
-}
+export const sessionListDto = pageOf(sessionDto)
+export type SessionListDto = z.infer<typeof sessionListDto>
 
-export interface CoverageRowDto {
-  unitId: number
-  unitName: string
+export const coverageRowDto = z.object({
+  unitId: z.number().int(),
+  unitName: z.string(),
   /** Active people whose unit is exactly this unit. */
-  activePeople: number
+  activePeople: z.number().int(),
   /** Of those, how many attended any session of the directive or confirmed receipt. */
-  reached: number
+  reached: z.number().int(),
   /** reached / activePeople, 0..1; 0 when the unit has no active people. */
-  coverage: number
-}
+  coverage: z.number(),
+})
+export type CoverageRowDto = z.infer<typeof coverageRowDto>
 
-export interface CoverageDto {
-  directiveId: number
-  items: CoverageRowDto[]
-}
+export const coverageDto = z.object({ directiveId: z.number().int(), items: z.array(coverageRowDto) })
+export type CoverageDto = z.infer<typeof coverageDto>
 
 export const ROSTER_ROW_REASONS = ['notFound', 'ambiguous', 'inactive', 'duplicate', 'emptyName'] as const
 export type RosterRowReason = (typeof ROSTER_ROW_REASONS)[number]
 
-export interface RosterRowErrorDto {
-  /** The row number as the spreadsheet shows it (header included). */
-  row: number
-  value: string
-  reason: RosterRowReason
-  message: string
-}
-
-export interface ImportResultDto {
-  sessionId: number
+export const importResultDto = z.object({
+  sessionId: z.number().int(),
   /** Data rows read from the roster (blank rows skipped). */
-  rows: number
-  added: number
-  alreadyPresent: number
-  attendeeCount: number
-  version: number
-}
+  rows: z.number().int(),
+  added: z.number().int(),
+  alreadyPresent: z.number().int(),
+  attendeeCount: z.number().int(),
+  version: z.number().int(),
+})
+export type ImportResultDto = z.infer<typeof importResultDto>
 
-export interface ReceiptDto {
-  directiveId: number
-  personId: number
-  confirmedAt: string
-}
+export const receiptDto = z.object({ directiveId: z.number().int(), personId: z.number().int(), confirmedAt: z.string() })
+export type ReceiptDto = z.infer<typeof receiptDto>
 
-export interface MyDirectiveDto {
-  id: number
-  number: string | null
-  subject: string
-  date: string | null
-  status: string
-  confirmedAt: string | null
-  attendedSessions: { id: number; heldOn: string; form: SessionForm; title: string; unitName: string }[]
-}
-
-/** Field messages this feature adds to the shared ones in errors.ts. {n} is replaced by a value. */
-export const DISSEMINATION_FIELD_MESSAGES = {
-  notAddressee: { vi: 'Đơn vị không có trong danh sách nơi nhận của văn bản', en: 'The unit is not an addressee of the directive' },
-  notInDirective: { vi: 'Yêu cầu không thuộc văn bản này', en: 'The requirement is not part of this directive' },
-  notInUnit: { vi: 'Không phải cán bộ của đơn vị hoặc đơn vị cấp dưới', en: 'Not a person of the unit or its sub-units' },
-  personInactive: { vi: 'Người này không còn công tác tại đơn vị', en: 'This person is no longer active' },
-  future: { vi: 'Ngày tổ chức không được sau ngày hôm nay', en: 'The date cannot be in the future' },
-  beforeDirective: { vi: 'Ngày tổ chức trước ngày của văn bản ({n})', en: 'The date is before the directive’s date ({n})' },
-  fileRequired: { vi: 'Cần gửi kèm tệp danh sách (.xlsx hoặc .csv)', en: 'Attach a roster file (.xlsx or .csv)' },
-  fileType: { vi: 'Chỉ nhận tệp .xlsx hoặc .csv (tệp .xls cần lưu lại thành .xlsx)', en: 'Only .xlsx or .csv files (save an .xls file as .xlsx)' },
-  fileUnreadable: { vi: 'Không đọc được tệp', en: 'The file cannot be read' },
-  fileTooLarge: { vi: 'Tệp quá lớn (tối đa {n} MB)', en: 'The file is too large (at most {n} MB)' },
-  noNameColumn: { vi: 'Không tìm thấy cột "Họ và tên" ở dòng tiêu đề', en: 'No "Full name" column in the header row' },
-  emptyRoster: { vi: 'Danh sách không có dòng dữ liệu nào', en: 'The roster has no data rows' },
-  tooManyRows: { vi: 'Danh sách quá dài (tối đa {n} dòng)', en: 'The roster is too long (at most {n} rows)' },
-  rowNotFound: { vi: 'Không tìm thấy người có họ tên này trong đơn vị: "{n}"', en: 'No person with this name in the unit: "{n}"' },
-  rowAmbiguous: { vi: 'Nhiều người trùng họ tên "{n}"; thêm cột Chức vụ hoặc Email để phân biệt', en: 'Several people are named "{n}"; add a Position or Email column to tell them apart' },
-  rowInactive: { vi: 'Người này không còn công tác tại đơn vị: "{n}"', en: 'This person is no longer active: "{n}"' },
-  rowDuplicate: { vi: 'Trùng người với dòng {n}', en: 'Same person as row {n}' },
-  rowEmptyName: { vi: 'Dòng thiếu họ và tên', en: 'The row has no full name' },
-  noPerson: { vi: 'Tài khoản chưa gắn với cán bộ nào', en: 'This account is not linked to a person' },
-} as const
-
-export type DisseminationFieldKey = keyof typeof DISSEMINATION_FIELD_MESSAGES
-
-export function disseminationMessage(key: DisseminationFieldKey, lang: Lang, n?: string | number): string {
-  return DISSEMINATION_FIELD_MESSAGES[key][lang].replace('{n}', String(n ?? ''))
-}
+export const myDirectiveDto = z.object({
+  id: z.number().int(),
+  number: z.string().nullable(),
+  subject: z.string(),
+  date: z.string().nullable(),
+  status: z.string(),
+  confirmedAt: z.string().nullable(),
+  attendedSessions: z.array(z.object({ id: z.number().int(), heldOn: z.string(), form: z.enum(SESSION_FORMS), title: z.string(), unitName: z.string() })),
+})
+export type MyDirectiveDto = z.infer<typeof myDirectiveDto>
+export const myDirectivePageDto = pageOf(myDirectiveDto)

@@ -1,5 +1,7 @@
 // Error codes shared by server and web. The server maps each to an HTTP status in one place
 // (server/http/errors.ts); the messages here are what a user reads, Vietnamese first.
+import { z } from 'zod'
+
 export type Lang = 'vi' | 'en'
 
 export const ERRORS = {
@@ -26,10 +28,25 @@ export const ERRORS = {
 } as const
 
 export type ErrorCode = keyof typeof ERRORS
+export const ERROR_CODES = Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]]
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fields?: Record<string, string> }
-}
+/** A row of an imported file that cannot be taken, with why (a field-message key) in the caller's language. */
+export const rowErrorDto = z.object({ row: z.number().int(), value: z.string(), reason: z.string(), message: z.string() })
+export type RowErrorDto = z.infer<typeof rowErrorDto>
+
+/**
+ * Every 4xx/5xx answer. `fields` names each bad field (`name`, `roles.0.unitId`, `rows.7`);
+ * errors may carry more (e.g. `current`, the fresh record, on CONFLICT; `rows` on a refused import).
+ */
+export const errorBody = z.object({
+  error: z.looseObject({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+    rows: z.array(rowErrorDto).optional(),
+  }),
+}).meta({ id: 'Error' })
+export type ErrorBody = z.infer<typeof errorBody>
 
 /** Field-level messages, keyed by what went wrong. {n} is replaced by a number. */
 export const FIELD_MESSAGES = {
@@ -50,7 +67,7 @@ export const FIELD_MESSAGES = {
   weakPassword: { vi: 'Mật khẩu cần ít nhất 10 ký tự, gồm chữ và số', en: 'Password needs at least 10 characters, letters and digits' },
   wrongPassword: { vi: 'Mật khẩu hiện tại không đúng', en: 'Current password is wrong' },
   lockedAfterIssue: { vi: 'Không thể sửa các yêu cầu sau khi văn bản đã ban hành', en: 'Requirements cannot change once the directive is issued' },
-  notAddressee: { vi: 'Đơn vị không thuộc đối tượng nhận văn bản', en: 'The unit is not an addressee of this directive' },
+  notAddressee: { vi: 'Đơn vị không có trong danh sách nơi nhận của văn bản', en: 'The unit is not an addressee of the directive' },
   planLocked: { vi: 'Kế hoạch đã trình, không thể thêm, xóa hoặc đổi hạn các nhiệm vụ', en: 'The plan has been submitted: actions cannot be added, removed or rescheduled' },
   missingActions: { vi: 'Mỗi yêu cầu cần ít nhất một nhiệm vụ: còn thiếu {n}', en: 'Every requirement needs at least one action; missing: {n}' },
   notInPlan: { vi: 'Không thuộc kế hoạch này', en: 'Not part of this plan' },
@@ -58,6 +75,24 @@ export const FIELD_MESSAGES = {
   afterToday: { vi: 'Không được sau ngày hôm nay', en: 'Cannot be later than today' },
   notLater: { vi: 'Hạn mới phải sau hạn hiện tại', en: 'The new deadline must be later than the current one' },
   scopeRequired: { vi: 'Vai trò này phải gắn với một đơn vị', en: 'This role needs a unit scope' },
+  notInDirective: { vi: 'Yêu cầu không thuộc văn bản này', en: 'The requirement is not part of this directive' },
+  notInUnit: { vi: 'Không phải cán bộ của đơn vị hoặc đơn vị cấp dưới', en: 'Not a person of the unit or its sub-units' },
+  personInactive: { vi: 'Người này không còn công tác tại đơn vị', en: 'This person is no longer active' },
+  future: { vi: 'Ngày tổ chức không được sau ngày hôm nay', en: 'The date cannot be in the future' },
+  beforeDirective: { vi: 'Ngày tổ chức trước ngày của văn bản ({n})', en: 'The date is before the directive’s date ({n})' },
+  fileRequired: { vi: 'Cần gửi kèm tệp danh sách (.xlsx hoặc .csv)', en: 'Attach a roster file (.xlsx or .csv)' },
+  fileType: { vi: 'Chỉ nhận tệp .xlsx hoặc .csv (tệp .xls cần lưu lại thành .xlsx)', en: 'Only .xlsx or .csv files (save an .xls file as .xlsx)' },
+  fileUnreadable: { vi: 'Không đọc được tệp', en: 'The file cannot be read' },
+  fileTooLarge: { vi: 'Tệp quá lớn (tối đa {n} MB)', en: 'The file is too large (at most {n} MB)' },
+  noNameColumn: { vi: 'Không tìm thấy cột "Họ và tên" ở dòng tiêu đề', en: 'No "Full name" column in the header row' },
+  emptyRoster: { vi: 'Danh sách không có dòng dữ liệu nào', en: 'The roster has no data rows' },
+  tooManyRows: { vi: 'Danh sách quá dài (tối đa {n} dòng)', en: 'The roster is too long (at most {n} rows)' },
+  rowNotFound: { vi: 'Không tìm thấy người có họ tên này trong đơn vị: "{n}"', en: 'No person with this name in the unit: "{n}"' },
+  rowAmbiguous: { vi: 'Nhiều người trùng họ tên "{n}"; thêm cột Chức vụ hoặc Email để phân biệt', en: 'Several people are named "{n}"; add a Position or Email column to tell them apart' },
+  rowInactive: { vi: 'Người này không còn công tác tại đơn vị: "{n}"', en: 'This person is no longer active: "{n}"' },
+  rowDuplicate: { vi: 'Trùng người với dòng {n}', en: 'Same person as row {n}' },
+  rowEmptyName: { vi: 'Dòng thiếu họ và tên', en: 'The row has no full name' },
+  noPerson: { vi: 'Tài khoản chưa gắn với cán bộ nào', en: 'This account is not linked to a person' },
 } as const
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES
@@ -65,3 +100,5 @@ export type FieldMessageKey = keyof typeof FIELD_MESSAGES
 export function fieldMessage(key: FieldMessageKey, lang: Lang, n?: string | number): string {
   return FIELD_MESSAGES[key][lang].replace('{n}', String(n ?? ''))
 }
+
+export const isFieldMessageKey = (key: string): key is FieldMessageKey => key in FIELD_MESSAGES

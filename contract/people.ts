@@ -1,4 +1,11 @@
 import { z } from 'zod'
+import { pageOf } from './common.ts'
+import type { Role } from './roles.ts'
+
+/** Who may read the staff list of a unit in their scope. Staff see only themselves (via /me). */
+export const PEOPLE_READ_ROLES: readonly Role[] = ['committee', 'board', 'unitHead', 'unitOfficer', 'inspector', 'auditor', 'admin']
+/** Who may keep the staff list: administrators, and a unit's own officer for its roster. */
+export const PEOPLE_WRITE_ROLES: readonly Role[] = ['admin', 'unitOfficer']
 
 export const PERSON_CATEGORIES = ['cadre', 'civilServant', 'publicEmployee', 'worker'] as const
 export type PersonCategory = (typeof PERSON_CATEGORIES)[number]
@@ -41,15 +48,17 @@ export const personListQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 })
 
-export interface PersonDto {
-  id: number
-  unitId: number
-  unitName: string
-  fullName: string
-  position: string
-  category: PersonCategory
-  isPartyMember: boolean
-  isActive: boolean
-  email: string | null
-  version: number
-}
+export const personDto = z.object({
+  id: z.number().int(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  fullName: z.string(),
+  position: z.string(),
+  category: z.enum(PERSON_CATEGORIES),
+  isPartyMember: z.boolean(),
+  isActive: z.boolean(),
+  email: z.string().nullable(),
+  version: z.number().int(),
+})
+export type PersonDto = z.infer<typeof personDto>
+export const personPageDto = pageOf(personDto)

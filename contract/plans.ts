@@ -1,5 +1,15 @@
 import { z } from 'zod'
-import type { Timeliness } from './timeliness.ts'
+import { isoDay } from './common.ts'
+import type { Role } from './roles.ts'
+import { CELL_STATUSES, TIMELINESS } from './timeliness.ts'
+
+/** Draft the plan, record progress and evidence, ask for more time. */
+export const PLAN_EDIT_ROLES: readonly Role[] = ['unitOfficer', 'unitHead']
+/** Approve and submit the unit's plan. */
+export const PLAN_SUBMIT_ROLES: readonly Role[] = ['unitHead']
+/** Return or accept a submitted plan; decide on deadline extensions. */
+export const PLAN_REVIEW_ROLES: readonly Role[] = ['board', 'committee']
+export const PLAN_READ_ROLES: readonly Role[] = ['committee', 'board', 'unitHead', 'unitOfficer', 'inspector', 'auditor']
 
 export const PLAN_STATUSES = ['draft', 'submitted', 'returned', 'accepted'] as const
 export type PlanStatus = (typeof PLAN_STATUSES)[number]
@@ -20,7 +30,7 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, { vi: string; en: string
   blocked: { vi: 'Vướng mắc', en: 'Blocked' },
 }
 
-const isoDate = z.iso.date()
+const isoDate = isoDay
 
 export const createActionInput = z.strictObject({
   requirementId: z.number().int().positive(),
@@ -56,55 +66,73 @@ export const extensionRequestInput = z
 
 export const extensionDecisionInput = z.strictObject({ note: z.string().trim().max(2000).default('') })
 
-export interface EvidenceDto {
-  id: number
-  filename: string
-  mime: string
-  size: number
-  uploadedAt: string
-}
+export const asOfQuery = z.strictObject({ asOf: isoDay.optional() })
 
-export interface ExtensionDto {
-  id: number
-  actionId: number | null
-  requirementId: number | null
-  requestedDueDate: string
-  reason: string
-  status: 'pending' | 'approved' | 'refused'
-  requestedBy: string | null
-  requestedAt: string
-  decidedBy: string | null
-  decidedAt: string | null
-  decisionNote: string | null
-}
+export const evidenceDto = z.object({
+  id: z.number().int(),
+  filename: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  uploadedAt: z.string(),
+})
+export type EvidenceDto = z.infer<typeof evidenceDto>
 
-export interface ActionDto {
-  id: number
-  requirementId: number
-  title: string
-  ownerPersonId: number | null
-  ownerName: string | null
-  dueDate: string
-  effectiveDueDate: string
-  status: ActionStatus
-  completedOn: string | null
-  note: string
-  timeliness: Timeliness
-  evidence: EvidenceDto[]
-  version: number
-}
+export const EXTENSION_STATUSES = ['pending', 'approved', 'refused'] as const
+export const extensionDto = z.object({
+  id: z.number().int(),
+  actionId: z.number().int().nullable(),
+  requirementId: z.number().int().nullable(),
+  requestedDueDate: z.string(),
+  reason: z.string(),
+  status: z.enum(EXTENSION_STATUSES),
+  requestedBy: z.string().nullable(),
+  requestedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+})
+export type ExtensionDto = z.infer<typeof extensionDto>
 
-export interface PlanDto {
-  id: number | null
-  directiveId: number
-  unitId: number
-  unitName: string
-  status: PlanStatus
-  planDueDate: string
-  submittedAt: string | null
-  reviewedAt: string | null
-  reviewComment: string | null
-  requirements: { id: number; label: string; text: string; status: import('./timeliness.ts').CellStatus; actions: ActionDto[] }[]
-  extensions: ExtensionDto[]
-  version: number
-}
+export const actionDto = z.object({
+  id: z.number().int(),
+  requirementId: z.number().int(),
+  title: z.string(),
+  ownerPersonId: z.number().int().nullable(),
+  ownerName: z.string().nullable(),
+  /** The deadline first agreed. */
+  dueDate: z.string(),
+  /** The deadline in force: the original, or the last approved extension. */
+  effectiveDueDate: z.string(),
+  status: z.enum(ACTION_STATUSES),
+  completedOn: z.string().nullable(),
+  note: z.string(),
+  /** Its class on the day asked about (today by default). */
+  timeliness: z.enum(TIMELINESS),
+  evidence: z.array(evidenceDto),
+  version: z.number().int(),
+})
+export type ActionDto = z.infer<typeof actionDto>
+
+/** A saved action, with the plan it belongs to (the first action creates the plan). */
+export const savedActionDto = actionDto.extend({ planId: z.number().int() })
+export type SavedActionDto = z.infer<typeof savedActionDto>
+
+export const planDto = z.object({
+  /** null until the first action creates the plan. */
+  id: z.number().int().nullable(),
+  directiveId: z.number().int(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  status: z.enum(PLAN_STATUSES),
+  planDueDate: z.string(),
+  submittedAt: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewComment: z.string().nullable(),
+  requirements: z.array(z.object({ id: z.number().int(), label: z.string(), text: z.string(), status: z.enum(CELL_STATUSES), actions: z.array(actionDto) })),
+  extensions: z.array(extensionDto),
+  version: z.number().int(),
+})
+export type PlanDto = z.infer<typeof planDto>
+
+/** A new extension request and the plan it is now part of. */
+export const extensionRequestedDto = z.object({ id: z.number().int(), plan: planDto })

@@ -1,6 +1,8 @@
 // How Vietnamese government task tracking classifies a task on a given day: completed on time,
 // completed late, not completed but still within its deadline, not completed and overdue.
 // A dashboard cell adds two states before any of these: nothing planned, and planned (not started).
+// SQL applies the same rules: action_timeliness (migration 0006) and matrix_cell_class (0005),
+// pinned equal to these functions by server/features/dashboard/timeliness.sql.test.ts.
 
 export const TIMELINESS = ['done_on_time', 'done_late', 'in_progress_on_time', 'overdue'] as const
 export type Timeliness = (typeof TIMELINESS)[number]

@@ -1,4 +1,11 @@
 import { z } from 'zod'
+import { listOf } from './common.ts'
+import type { Role } from './roles.ts'
+
+/** Who may see the unit tree at all: every role, each within its own scope. */
+export const UNIT_READ_ROLES: readonly Role[] = ['committee', 'board', 'unitHead', 'unitOfficer', 'inspector', 'staff', 'auditor', 'admin']
+/** Who may change the tree. */
+export const UNIT_WRITE_ROLES: readonly Role[] = ['admin']
 
 export const UNIT_KINDS = ['ministry', 'committee', 'board', 'department', 'hospital', 'institute', 'university', 'company', 'center', 'subunit'] as const
 export type UnitKind = (typeof UNIT_KINDS)[number]
@@ -36,20 +43,22 @@ export const moveUnitInput = z.strictObject({
   parentId: z.number().int().positive(),
 })
 
-export const versionInput = z.strictObject({ version: z.number().int().positive() })
 
 export const unitListQuery = z.strictObject({
   q: z.string().trim().max(200).optional(),
   includeInactive: z.enum(['0', '1']).optional(),
 })
 
-export interface UnitDto {
-  id: number
-  parentId: number | null
-  name: string
-  kind: UnitKind
-  code: string
-  isActive: boolean
-  depth: number
-  version: number
-}
+export const unitDto = z.object({
+  id: z.number().int(),
+  parentId: z.number().int().nullable(),
+  name: z.string(),
+  kind: z.enum(UNIT_KINDS),
+  code: z.string(),
+  isActive: z.boolean(),
+  /** 1 for the root. */
+  depth: z.number().int(),
+  version: z.number().int(),
+})
+export type UnitDto = z.infer<typeof unitDto>
+export const unitListDto = listOf(unitDto)

@@ -5,9 +5,12 @@ import cookie from '@fastify/cookie'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import fastifyStatic from '@fastify/static'
-import type { Config } from './config.ts'
-import type { Db } from './db/types.ts'
+import { createJsonSchemaTransform, createJsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod'
+import { errorBody } from '../contract/errors.ts'
+import type { AppDeps } from './deps.ts'
 import { AppError, errorHandler } from './http/errors.ts'
+import { validatorCompiler } from './http/validate.ts'
+import { authenticate } from './features/auth/authenticate.ts'
 import { accountRoutes } from './features/accounts/accounts.routes.ts'
 import { auditRoutes } from './features/audit/audit.routes.ts'
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts'
@@ -23,18 +26,20 @@ import { reportRoutes } from './features/reports/reports.routes.ts'
 import { reportDocumentRoutes } from './features/reports/documents.routes.ts'
 import { unitRoutes } from './features/units/units.routes.ts'
 
+/** A registered API route as the tests see it: the authorization matrix and the contract test read these. */
+export interface ApiRoute {
+  method: string
+  url: string
+  schema: Record<string, unknown> | undefined
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
-    apiRoutes: { method: string; url: string }[]
+    apiRoutes: ApiRoute[]
   }
 }
 
-export interface AppDeps {
-  db: Db
-  config: Config
-  /** The current time; tests hand in their own. */
-  clock: () => Date
-}
+export type { AppDeps }
 
 const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url))
 
@@ -42,21 +47,36 @@ const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url))
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: deps.config.bodyLimit, trustProxy: deps.config.trustProxy })
 
+  // Requests are validated and answers serialized by each route's zod schemas from contract/;
+  // the OpenAPI document at /api/docs is generated from the same schemas.
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
   await app.register(cookie)
   await app.register(swagger, {
-    openapi: { info: { title: 'BVCT API', version: '1' }, components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bvct_session' } } } },
+    openapi: {
+      info: { title: 'BVCT API', version: '1', description: 'Errors answer `{"error": {"code", "message", "fields"}}` in Vietnamese, or English with `Accept-Language: en`. State changes need the `x-csrf-token` header.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bvct_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: createJsonSchemaTransform({ skipList: [] }),
+    // Schemas with an id (the error answer) are written once under components and referenced.
+    transformObject: createJsonSchemaTransformObject({}),
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
 
-  // Every API route, as registered: the authorization matrix test checks it covers them all.
-  const apiRoutes: { method: string; url: string }[] = []
+  // Every API route, as registered: the authorization matrix test checks it covers them all, the
+  // contract test that each declares its request and answer. Each gets the error answer's schema.
+  const apiRoutes: ApiRoute[] = []
   app.decorate('apiRoutes', apiRoutes)
   app.addHook('onRoute', (r) => {
     if (!r.url.startsWith('/api/v1/')) return
-    for (const m of [r.method].flat()) if (m !== 'HEAD') apiRoutes.push({ method: m, url: r.url })
+    if (r.schema) r.schema = { ...r.schema, response: { '4xx': errorBody, '5xx': errorBody, ...(r.schema.response as object) } }
+    for (const m of [r.method].flat()) if (m !== 'HEAD') apiRoutes.push({ method: m, url: r.url, schema: r.schema as Record<string, unknown> | undefined })
   })
 
   app.setErrorHandler(errorHandler)
+  // Who is asking (the session cookie's user), for every API request; each route then says who may.
+  app.addHook('onRequest', authenticate(deps.db, deps.clock))
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff')
     reply.header('referrer-policy', 'same-origin')

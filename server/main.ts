@@ -1,6 +1,5 @@
 // read config → open database → build app → listen
 import { readConfig } from './config.ts'
-import { vnDay } from './lib/dates.ts'
 import { DataDirLockedError } from './db/lock.ts'
 import { ensureDemoData, openDatabase, savedDemoPassword, whenOpen } from './start.ts'
 
@@ -13,14 +12,12 @@ const STARTUP_BACKUP_DELAY_MS = 5_000
 const opening = openDatabase(config)
 opening.catch(() => {}) // awaited below; this only keeps a failure from crashing the process first
 const db = whenOpen(opening, config.databaseUrl ? 'postgres' : 'pglite')
-const [{ buildApp }, { backupPglite }, { runOverdueJobIfDue }, { runReportReminders }, { createMailer }] = await Promise.all([
-  import('./app.ts'),
-  import('./db/backup.ts'),
-  import('./features/notifications/overdue.job.ts'),
-  import('./features/reports/reminders.job.ts'),
-  import('./mail/mailer.ts'),
-])
-const app = await buildApp({ db, config, clock: () => new Date() }, { logger: { level: config.logLevel } })
+const [{ buildApp }, { startJobs }, { createMailer }] = await Promise.all([import('./app.ts'), import('./jobs.ts'), import('./mail/mailer.ts')])
+// Without SMTP_URL, mail goes to the server's log (the app's logger, once it exists).
+let logLine = (line: string) => console.log(line)
+const mailer = createMailer(config.smtpUrl, { log: (line) => logLine(line) })
+const app = await buildApp({ db, config, clock: () => new Date(), mailer }, { logger: { level: config.logLevel } })
+logLine = (line) => app.log.info(line)
 
 let release: () => void
 try {
@@ -36,36 +33,12 @@ try {
 const demo = await ensureDemoData(db, config)
 await app.listen({ port: config.port, host: config.host })
 
-const DAY = 24 * 60 * 60 * 1000
-// One backup at a time; shutdown waits for the one being written.
-let backupRunning: Promise<unknown> = Promise.resolve()
-const backupNow = () =>
-  (backupRunning = backupRunning.then(() =>
-    backupPglite(db, config.backupDir, config.backupKeep).then(
-      (f) => app.log.info({ file: f }, 'backup written'),
-      (e) => app.log.error(e, 'backup failed'),
-    ),
-  ))
-const timers: NodeJS.Timeout[] = []
-// The overdue sweep runs once a calendar day; checking hourly catches the day change.
-const mailer = createMailer(config.smtpUrl, { log: (line) => app.log.info(line) })
-const sweep = async () => {
-  await runOverdueJobIfDue(db, new Date()).catch((e) => app.log.error(e, 'overdue job failed'))
-  await runReportReminders(db, mailer, vnDay(new Date()), new Date()).catch((e) => app.log.error(e, 'report reminders failed'))
-}
-if (db.kind === 'pglite') {
-  // PGlite never fsyncs, so embedded mode snapshots its data at every start and every day. The
-  // start-up snapshot waits a few seconds, so that it neither delays nor competes with the first
-  // page and sign-in (requests wait while it copies the data folder: backup.ts); the daily jobs,
-  // which may write, run after it.
-  timers.push(setTimeout(() => void backupNow().then(sweep), STARTUP_BACKUP_DELAY_MS))
-  timers.push(setInterval(backupNow, DAY).unref())
-  // `npm run backup` asks a running server for a backup with this signal (the data folder is locked).
-  process.on('SIGUSR2', backupNow)
-} else {
-  void sweep()
-}
-timers.push(setInterval(sweep, 60 * 60 * 1000).unref())
+// Every scheduled job (server/jobs.ts). Embedded mode's first tick waits a few seconds, so that the
+// start-up backup neither delays nor competes with the first page and sign-in (requests wait while
+// it copies the data folder: backup.ts); the jobs that may write run after it.
+const jobs = startJobs({ db, config, mailer }, app.log, { firstTickDelayMs: db.kind === 'pglite' ? STARTUP_BACKUP_DELAY_MS : 0 })
+// `npm run backup` asks a running embedded server for a backup with this signal (the data folder is locked).
+if (db.kind === 'pglite') process.on('SIGUSR2', () => void jobs.runNow('backup'))
 
 const url = `http://localhost:${config.port}`
 const lines = [
@@ -88,10 +61,9 @@ let isClosing = false
 async function shutdown() {
   if (isClosing) return
   isClosing = true
-  timers.forEach(clearInterval)
   await app.close().catch(() => {})
-  // A backup being written is finished first, so it is not lost.
-  await backupRunning
+  // A job being run (a backup being written) is finished first, so it is not lost.
+  await jobs.stop()
   await db.close().catch(() => {})
   release()
   process.exit(0)

@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Role } from '../contract/roles.ts'
 import { buildApp } from '../server/app.ts'
 import { readConfig, type Config } from '../server/config.ts'
+import { createMailer } from '../server/mail/mailer.ts'
 import { seedAccount, seedPerson, seedUnit, type SeededUnit } from '../server/db/seed/builders.ts'
 import type { Db } from '../server/db/types.ts'
 import { createTestDb } from './db.ts'
@@ -37,7 +38,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const db = await createTestDb()
   const clock = testClock()
   const config = { ...readConfig({}, []), demo: true, ...overrides }
-  const app = await buildApp({ db, config, clock })
+  const mailer = createMailer(null, { log: () => {} })
+  const app = await buildApp({ db, config, clock, mailer })
   // `x-test-ip` sets the client address (the app does not trust X-Forwarded-For by default).
   const call: TestApp['call'] = (session, method, url, body, { 'x-test-ip': ip, ...headers } = {}) =>
     app.inject({

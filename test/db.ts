@@ -1,6 +1,5 @@
 import { inject } from 'vitest'
-import pg from 'pg'
-import { openPgliteInProcess, openPostgres } from '../server/db/client.ts'
+import { connectPostgresAdmin, openPgliteInProcess, openPostgres } from '../server/db/client.ts'
 import type { Db } from '../server/db/types.ts'
 import { withDatabase } from './global-setup.ts'
 
@@ -15,8 +14,7 @@ export async function createTestDb(): Promise<Db> {
   const template = inject('pgTemplate')
   if (url && template) {
     const name = `bvct_t_${process.pid}_${Date.now()}_${counter++}`
-    const admin = new pg.Client({ connectionString: url })
-    await admin.connect()
+    const admin = await connectPostgresAdmin(url)
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`)
     await admin.end()
     const db = openPostgres(withDatabase(url, name), 5)
@@ -25,8 +23,7 @@ export async function createTestDb(): Promise<Db> {
       ...db,
       async close() {
         await close()
-        const a = new pg.Client({ connectionString: url })
-        await a.connect()
+        const a = await connectPostgresAdmin(url)
         await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {})
         await a.end()
       },

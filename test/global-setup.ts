@@ -1,6 +1,5 @@
 import type { TestProject } from 'vitest/node'
-import pg from 'pg'
-import { openPgliteInProcess, openPostgres } from '../server/db/client.ts'
+import { connectPostgresAdmin, openPgliteInProcess, openPostgres } from '../server/db/client.ts'
 import { migrate } from '../server/db/migrate.ts'
 
 /**
@@ -17,15 +16,14 @@ export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL
   if (!url) return
   const template = `bvct_tpl_${process.pid}_${Date.now()}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
+  const admin = await connectPostgresAdmin(url)
   await admin.query(`CREATE DATABASE ${template}`)
   const tdb = openPostgres(withDatabase(url, template), 2)
   await migrate(tdb)
   await tdb.close()
   project.provide('pgTemplate', template)
   return async () => {
-    const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'bvct_t_%' OR datname = $1`, [template])
+    const rows = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'bvct_t_%' OR datname = $1`, [template])
     for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => {})
     await admin.end()
   }

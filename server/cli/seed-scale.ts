@@ -10,8 +10,8 @@ import { openCliDatabase } from './open-db.ts'
 let parsed
 try {
   parsed = parseScaleArgs(process.argv.slice(2), ['--reset'])
-} catch (e: any) {
-  console.error(e.message)
+} catch (e) {
+  console.error((e as Error).message)
   process.exit(2)
 }
 const { options, flags } = parsed
@@ -34,8 +34,8 @@ try {
   console.log(`Generated ${total.toLocaleString('en')} rows in ${(s.ms / 1000).toFixed(1)} s:`)
   for (const [t, n] of Object.entries(s.rows)) console.log(`  ${t.padEnd(24)} ${n.toLocaleString('en').padStart(12)} rows  ${s.seconds[t].toFixed(1).padStart(6)} s inserting`)
   console.log(`Accounts head.<code>, officer.<code>, board, committee; password: ${s.password}`)
-} catch (e: any) {
-  console.error(e instanceof DatabaseNotEmptyError ? e.message : e?.stack ?? String(e))
+} catch (e) {
+  console.error(e instanceof DatabaseNotEmptyError ? e.message : (e as Error)?.stack ?? String(e))
   exitCode = 1
 } finally {
   await db.close()

@@ -6,7 +6,7 @@ import type pg from 'pg'
 import type { PGlite } from '@electric-sql/pglite'
 import { TIME_ZONE } from '../lib/dates.ts'
 import { Mutex } from './mutex.ts'
-import { TYPE_OIDS, parseDate, parseInt8, parseNumeric, type Db, type Queryable } from './types.ts'
+import { CUSTOM_PLAN, TYPE_OIDS, parseDate, parseInt8, parseNumeric, type Db, type Queryable } from './types.ts'
 
 export type { Db, Queryable } from './types.ts'
 
@@ -30,9 +30,10 @@ const requirePg = () => createRequire(import.meta.url)('pg') as typeof pg
 // Planning was most of a small query's cost (6 ms of 7 for a directive's visibility check under
 // load), and every API request runs a few. Statements without parameters (DDL, migrations) do not.
 const statementNames = new Map<string, string>()
+
 function statement(text: string, params?: unknown[]): pg.QueryConfig {
   const values = params as any[] | undefined
-  if (!values?.length || !/^\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\b/i.test(text)) return { text, values }
+  if (!values?.length || !/^\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\b/i.test(text) || text.includes(CUSTOM_PLAN)) return { text, values }
   let name = statementNames.get(text)
   if (!name) {
     name = 's' + createHash('sha1').update(text).digest('base64url').slice(0, 20)
@@ -76,6 +77,16 @@ export function openPostgres(connectionString: string, max = 10): Db {
     },
     close: () => pool.end(),
   }
+}
+
+/**
+ * One PostgreSQL connection outside any pool and transaction, for what cannot run in one:
+ * CREATE DATABASE … TEMPLATE and DROP DATABASE (the tests' throwaway databases).
+ */
+export async function connectPostgresAdmin(connectionString: string): Promise<Queryable & { end(): Promise<void> }> {
+  const client = new (requirePg().Client)({ connectionString })
+  await client.connect()
+  return { query: async (text, params) => (await client.query(text, params as unknown[])).rows, end: () => client.end() }
 }
 
 /** PGlite on the calling thread: for tests and one-shot commands. dir: its data folder, if any. */

@@ -16,8 +16,8 @@ function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true
-  } catch (e: any) {
-    return e.code === 'EPERM'
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 
@@ -48,8 +48,8 @@ export function acquireDataDirLock(dataDir: string): () => void {
         if (!released) rmSync(file, { force: true })
         released = true
       }
-    } catch (e: any) {
-      if (e.code !== 'EEXIST') throw e
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
       const holder = lockHolder(dataDir)
       if (holder && holder !== process.pid) throw new DataDirLockedError(holder, dataDir)
       rmSync(file, { force: true }) // stale: its process is gone

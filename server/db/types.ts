@@ -1,6 +1,6 @@
 /** What every feature sees of the database: plain SQL with positional parameters. */
 export interface Queryable {
-  query<T = Record<string, any>>(text: string, params?: unknown[]): Promise<T[]>
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>
 }
 
 export interface Db extends Queryable {
@@ -29,3 +29,10 @@ export const parseDate = (v: string) => v
  * (ltree[] comes from an extension), so scope lists travel as '{"1","1.4"}' on both drivers.
  */
 export const arrayLiteral = (xs: readonly (string | number)[]) => '{' + xs.map((x) => '"' + String(x).replace(/["\\]/g, '\\$&') + '"').join(',') + '}'
+
+/**
+ * A query containing this comment is planned afresh at every run instead of as a prepared
+ * statement (db/client.ts). After five runs PostgreSQL may keep a generic plan; for the live matrix
+ * over 857,000 actions that plan took over 20 s where a custom one takes a fraction of a second.
+ */
+export const CUSTOM_PLAN = '/* custom plan */'

@@ -1,3 +1,1 @@
-import type { Role } from '../../../contract/roles.ts'
-
-export const ACCOUNT_ADMIN_ROLES: readonly Role[] = ['admin']
+export { ACCOUNT_ADMIN_ROLES } from '../../../contract/accounts.ts'

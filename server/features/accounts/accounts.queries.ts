@@ -17,7 +17,20 @@ export interface AccountRow extends AccountDto {
   homePath: string | null
 }
 
-const toAccount = (r: any): AccountRow => ({
+interface AccountRecord {
+  id: number
+  username: string
+  person_id: number | null
+  person_name: string | null
+  home_unit_id: number | null
+  home_path: string | null
+  is_active: boolean
+  is_totp_enabled: boolean
+  version: number
+  roles: AccountDto['roles'] | string
+}
+
+const toAccount = (r: AccountRecord): AccountRow => ({
   id: r.id, username: r.username, personId: r.person_id, personName: r.person_name, unitId: r.home_unit_id, homePath: r.home_path,
   isActive: r.is_active, isTotpEnabled: r.is_totp_enabled, roles: typeof r.roles === 'string' ? JSON.parse(r.roles) : r.roles, version: r.version,
 })
@@ -25,7 +38,7 @@ const toAccount = (r: any): AccountRow => ({
 export const toAccountDto = ({ homePath: _h, ...dto }: AccountRow): AccountDto => dto
 
 export async function findAccount(db: Queryable, id: number): Promise<AccountRow | null> {
-  const [r] = await db.query(`${SELECT} WHERE a.id = $1`, [id])
+  const [r] = await db.query<AccountRecord>(`${SELECT} WHERE a.id = $1`, [id])
   return r ? toAccount(r) : null
 }
 
@@ -34,6 +47,6 @@ export async function listAccounts(db: Queryable, scopes: string[], opts: { q?: 
   const params: unknown[] = [arrayLiteral(scopes)]
   let where = 'hu.path <@ ANY($1::ltree[])'
   if (opts.q) where += ` AND (lower(f_unaccent(a.username || ' ' || coalesce(p.full_name, ''))) LIKE '%' || lower(f_unaccent($${params.push(opts.q)})) || '%')`
-  const rows = await db.query(`${SELECT} WHERE ${where} ORDER BY a.username LIMIT $${params.push(opts.limit)} OFFSET $${params.push(opts.offset)}`, params)
+  const rows = await db.query<AccountRecord>(`${SELECT} WHERE ${where} ORDER BY a.username LIMIT $${params.push(opts.limit)} OFFSET $${params.push(opts.offset)}`, params)
   return rows.map(toAccount)
 }

@@ -1,53 +1,42 @@
 import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
-import { accountListQuery, createAccountInput, roleGrantInput, updateAccountInput } from '../../../contract/accounts.ts'
-import type { AppDeps } from '../../app.ts'
-import { notFound } from '../../http/errors.ts'
-import { actorOf, requireUser } from '../../http/guard.ts'
-import { canReach, scopePaths } from '../../http/scope.ts'
-import { idParam, parse } from '../../http/validate.ts'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { accountDto, accountListDto, accountListQuery, createAccountInput, grantParams, roleGrantInput, updateAccountInput } from '../../../contract/accounts.ts'
+import { idParams } from '../../../contract/common.ts'
+import type { AppDeps } from '../../deps.ts'
+import { actorOf, requireUser, userOf } from '../../http/guard.ts'
+import { scopePaths } from '../../http/scope.ts'
 import { ACCOUNT_ADMIN_ROLES } from './accounts.policy.ts'
-import { findAccount, listAccounts, toAccountDto } from './accounts.queries.ts'
-import { createAccount, grantRole, revokeRole, updateAccount } from './accounts.service.ts'
+import { listAccounts, toAccountDto } from './accounts.queries.ts'
+import { adminAccount, createAccount, grantRole, revokeRole, updateAccount } from './accounts.service.ts'
 
-const grantParams = idParam.extend({ grantId: z.coerce.number().int().positive().max(2_147_483_647) })
+const tags = ['accounts']
 
-export function accountRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
-  const admins = requireUser(db, clock, ACCOUNT_ADMIN_ROLES)
-  const reply = async (req: any, id: number) => {
-    const acc = await findAccount(db, id)
-    if (!acc || !acc.homePath || !canReach(req.user, ACCOUNT_ADMIN_ROLES, acc.homePath)) throw notFound()
-    return toAccountDto(acc)
-  }
+export function accountRoutes(fastify: FastifyInstance, { db, clock }: AppDeps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>()
+  const admins = requireUser(ACCOUNT_ADMIN_ROLES)
 
-  app.get('/api/v1/accounts', { preHandler: admins }, async (req) => {
-    const q = parse(accountListQuery, req.query)
-    return { items: (await listAccounts(db, scopePaths(req.user!, ACCOUNT_ADMIN_ROLES), q)).map(toAccountDto) }
+  app.get('/api/v1/accounts', { onRequest: admins, schema: { tags, querystring: accountListQuery, response: { 200: accountListDto } } }, async (req) => ({
+    items: (await listAccounts(db, scopePaths(userOf(req), ACCOUNT_ADMIN_ROLES), req.query)).map(toAccountDto),
+  }))
+
+  app.get('/api/v1/accounts/:id', { onRequest: admins, schema: { tags, params: idParams, response: { 200: accountDto } } }, async (req) =>
+    toAccountDto(await adminAccount(db, userOf(req), req.params.id)),
+  )
+
+  app.post('/api/v1/accounts', { onRequest: admins, schema: { tags, summary: 'Create an account (must change its password at first sign-in)', body: createAccountInput, response: { 201: accountDto } } }, async (req, reply) => {
+    reply.status(201)
+    return createAccount(db, userOf(req), actorOf(req, clock()), req.body)
   })
 
-  app.get('/api/v1/accounts/:id', { preHandler: admins }, async (req) => reply(req, parse(idParam, req.params).id))
+  app.patch('/api/v1/accounts/:id', { onRequest: admins, schema: { tags, summary: 'Activate, deactivate, reset the password', params: idParams, body: updateAccountInput, response: { 200: accountDto } } }, async (req) =>
+    updateAccount(db, userOf(req), actorOf(req, clock()), req.params.id, req.body),
+  )
 
-  app.post('/api/v1/accounts', { preHandler: admins }, async (req, res) => {
-    const id = await createAccount(db, req.user!, actorOf(req, clock()), parse(createAccountInput, req.body))
-    res.status(201)
-    return reply(req, id)
-  })
+  app.post('/api/v1/accounts/:id/roles', { onRequest: admins, schema: { tags, summary: 'Grant a role on a unit scope', params: idParams, body: roleGrantInput, response: { 200: accountDto } } }, async (req) =>
+    grantRole(db, userOf(req), actorOf(req, clock()), req.params.id, req.body),
+  )
 
-  app.patch('/api/v1/accounts/:id', { preHandler: admins }, async (req) => {
-    const { id } = parse(idParam, req.params)
-    await updateAccount(db, req.user!, actorOf(req, clock()), id, parse(updateAccountInput, req.body))
-    return reply(req, id)
-  })
-
-  app.post('/api/v1/accounts/:id/roles', { preHandler: admins }, async (req) => {
-    const { id } = parse(idParam, req.params)
-    await grantRole(db, req.user!, actorOf(req, clock()), id, parse(roleGrantInput, req.body))
-    return reply(req, id)
-  })
-
-  app.delete('/api/v1/accounts/:id/roles/:grantId', { preHandler: admins }, async (req) => {
-    const { id, grantId } = parse(grantParams, req.params)
-    await revokeRole(db, req.user!, actorOf(req, clock()), id, grantId)
-    return reply(req, id)
-  })
+  app.delete('/api/v1/accounts/:id/roles/:grantId', { onRequest: admins, schema: { tags, summary: 'Revoke a role grant', params: grantParams, response: { 200: accountDto } } }, async (req) =>
+    revokeRole(db, userOf(req), actorOf(req, clock()), req.params.id, req.params.grantId),
+  )
 }

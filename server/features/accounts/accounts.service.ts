@@ -1,3 +1,4 @@
+import type { AccountDto } from '../../../contract/accounts.ts'
 import type { Role } from '../../../contract/roles.ts'
 import type { Db, Queryable } from '../../db/types.ts'
 import type { CurrentUser } from '../../http/current-user.ts'
@@ -5,31 +6,31 @@ import { AppError, invalid, notFound } from '../../http/errors.ts'
 import { canReach } from '../../http/scope.ts'
 import { recordAudit, type Actor } from '../audit/audit.service.ts'
 import { hashPassword } from '../auth/password.ts'
-import { findPerson } from '../people/people.queries.ts'
-import { findUnit } from '../units/units.queries.ts'
+import { personById } from '../people/people.access.ts'
+import { unitForField } from '../units/units.access.ts'
 import { ACCOUNT_ADMIN_ROLES } from './accounts.policy.ts'
 import { findAccount, toAccountDto } from './accounts.queries.ts'
 
-async function adminAccount(tx: Queryable, user: CurrentUser, id: number) {
+/** An account the user administers (its home unit is in their scope); 404 otherwise. */
+export async function adminAccount(tx: Queryable, user: CurrentUser, id: number) {
   const acc = await findAccount(tx, id)
   if (!acc || !acc.homePath || !canReach(user, ACCOUNT_ADMIN_ROLES, acc.homePath)) throw notFound()
   return acc
 }
 
-async function grantableUnit(tx: Queryable, user: CurrentUser, unitId: number, field: string) {
-  const unit = await findUnit(tx, unitId)
-  if (!unit || !canReach(user, ACCOUNT_ADMIN_ROLES, unit.path)) throw invalid({ [field]: 'notFound' })
-  return unit
-}
+const grantableUnit = (tx: Queryable, user: CurrentUser, unitId: number, field: string) => unitForField(tx, user, ACCOUNT_ADMIN_ROLES, unitId, field)
+
+/** The account as saved, read inside the writing transaction: what the route answers. */
+const saved = async (tx: Queryable, id: number): Promise<AccountDto> => toAccountDto((await findAccount(tx, id))!)
 
 export async function createAccount(
   db: Db, user: CurrentUser, actor: Actor,
   input: { username: string; personId?: number | null; password: string; roles: { role: Role; unitId: number }[] },
-) {
+): Promise<AccountDto> {
   const passwordHash = await hashPassword(input.password)
   return db.transaction(async (tx) => {
     if (input.personId) {
-      const person = await findPerson(tx, input.personId)
+      const person = await personById(tx, input.personId)
       if (!person || !canReach(user, ACCOUNT_ADMIN_ROLES, person.unitPath)) throw invalid({ personId: 'notFound' })
       const [taken] = await tx.query('SELECT 1 FROM account WHERE person_id = $1', [input.personId])
       if (taken) throw invalid({ personId: 'taken' })
@@ -46,11 +47,11 @@ export async function createAccount(
     for (const r of input.roles) await tx.query('INSERT INTO role_grant (account_id, role, unit_id) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING', [id, r.role, r.unitId])
     const acc = (await findAccount(tx, id))!
     await recordAudit(tx, actor, { action: 'create', entity: 'account', entityId: id, unitId: acc.unitId, after: toAccountDto(acc) })
-    return id
+    return toAccountDto(acc)
   })
 }
 
-export async function updateAccount(db: Db, user: CurrentUser, actor: Actor, id: number, input: { version: number; isActive?: boolean; resetPassword?: string }) {
+export async function updateAccount(db: Db, user: CurrentUser, actor: Actor, id: number, input: { version: number; isActive?: boolean; resetPassword?: string }): Promise<AccountDto> {
   const newHash = input.resetPassword ? await hashPassword(input.resetPassword) : null
   return db.transaction(async (tx) => {
     const acc = await adminAccount(tx, user, id)
@@ -67,10 +68,11 @@ export async function updateAccount(db: Db, user: CurrentUser, actor: Actor, id:
       action: 'update', entity: 'account', entityId: id, unitId: acc.unitId,
       before: { isActive: acc.isActive }, after: { isActive: input.isActive ?? acc.isActive, isPasswordReset: !!newHash },
     })
+    return saved(tx, id)
   })
 }
 
-export async function grantRole(db: Db, user: CurrentUser, actor: Actor, id: number, input: { role: Role; unitId: number }) {
+export async function grantRole(db: Db, user: CurrentUser, actor: Actor, id: number, input: { role: Role; unitId: number }): Promise<AccountDto> {
   return db.transaction(async (tx) => {
     const acc = await adminAccount(tx, user, id)
     await grantableUnit(tx, user, input.unitId, 'unitId')
@@ -79,10 +81,11 @@ export async function grantRole(db: Db, user: CurrentUser, actor: Actor, id: num
       await tx.query('UPDATE account SET version = version + 1, updated_at = $2 WHERE id = $1', [id, actor.now])
       await recordAudit(tx, actor, { action: 'grantRole', entity: 'account', entityId: id, unitId: acc.unitId, after: input })
     }
+    return saved(tx, id)
   })
 }
 
-export async function revokeRole(db: Db, user: CurrentUser, actor: Actor, id: number, grantId: number) {
+export async function revokeRole(db: Db, user: CurrentUser, actor: Actor, id: number, grantId: number): Promise<AccountDto> {
   return db.transaction(async (tx) => {
     const acc = await adminAccount(tx, user, id)
     const grant = acc.roles.find((r) => r.id === grantId)
@@ -93,5 +96,6 @@ export async function revokeRole(db: Db, user: CurrentUser, actor: Actor, id: nu
     await tx.query('DELETE FROM role_grant WHERE id = $1', [grantId])
     await tx.query('UPDATE account SET version = version + 1, updated_at = $2 WHERE id = $1', [id, actor.now])
     await recordAudit(tx, actor, { action: 'revokeRole', entity: 'account', entityId: id, unitId: acc.unitId, before: { role: grant.role, unitId: grant.unitId } })
+    return saved(tx, id)
   })
 }

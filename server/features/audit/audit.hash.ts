@@ -1,20 +1,10 @@
 import { createHash } from 'node:crypto'
+import type { AuditEntryDto } from '../../../contract/audit.ts'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
-export interface AuditEntryForHash {
-  id: number
-  at: Date
-  actorId: number | null
-  actorUsername: string | null
-  ip: string | null
-  action: string
-  entity: string
-  entityId: string | null
-  unitId: number | null
-  before: unknown
-  after: unknown
-}
+/** An entry as stored: what the API shows, with its instant as a Date. */
+export type AuditEntryForHash = Omit<AuditEntryDto, 'at'> & { at: Date }
 
 /** JSON with object keys sorted at every level, so jsonb's own key order never changes a hash. */
 export function canonicalJson(value: unknown): string {

@@ -1,13 +1,9 @@
 import type { Queryable } from '../../db/types.ts'
 import { GENESIS_HASH, hashEntry, toJsonValue } from './audit.hash.ts'
 
-/** Who is acting, from where, and when: passed into every state change. */
-export interface Actor {
-  id: number | null
-  username: string | null
-  ip: string | null
-  now: Date
-}
+import type { Actor } from '../../http/current-user.ts'
+
+export type { Actor }
 
 export interface AuditInput {
   action: string

@@ -7,15 +7,30 @@ export type VerifyResult =
 
 const BATCH = 20_000
 
+interface AuditRecord {
+  id: number
+  at: Date
+  actor_id: number | null
+  actor_username: string | null
+  ip: string | null
+  action: string
+  entity: string
+  entity_id: string | null
+  unit_id: number | null
+  before: unknown
+  after: unknown
+  prev_hash: string
+  hash: string
+}
+
 /**
  * Walks the log in id order, recomputing each hash. A changed row fails its own hash; a deleted
  * or reordered row breaks the next row's link to its predecessor.
  */
 export async function verifyAuditChain(db: Queryable): Promise<VerifyResult> {
   let prevHash = GENESIS_HASH
-  let lastId = 0
   let count = 0
-  const batchAfter = (id: number) => db.query<any>(
+  const batchAfter = (id: number) => db.query<AuditRecord>(
     `SELECT id, at, actor_id, actor_username, ip, action, entity, entity_id, unit_id, before, after, prev_hash, hash
      FROM audit_log WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
     [id],
@@ -39,7 +54,6 @@ export async function verifyAuditChain(db: Queryable): Promise<VerifyResult> {
         return { ok: false, count, firstBadId: r.id, reason: 'changed', message: `audit entry ${r.id}: its content was changed after it was written` }
       }
       prevHash = r.hash
-      lastId = r.id
       count++
     }
   }

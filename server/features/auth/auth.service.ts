@@ -17,7 +17,7 @@ export interface LoginInput {
 export async function login(db: Db, input: LoginInput, ctx: { ip: string; userAgent: string; now: Date; demo: boolean }) {
   const { username, password, totp } = input
   if (await isThrottled(db, username, ctx.ip, ctx.now)) throw new AppError('TOO_MANY_ATTEMPTS')
-  const [acc] = await db.query<any>(
+  const [acc] = await db.query<{ id: number; username: string; password_hash: string; totp_secret: string | null; is_totp_enabled: boolean; needs_mfa: boolean }>(
     `SELECT a.id, a.username, a.password_hash, a.totp_secret, a.is_totp_enabled,
             EXISTS (SELECT 1 FROM role_grant g WHERE g.account_id = a.id AND g.role = ANY($2::text[])) AS needs_mfa
      FROM account a WHERE lower(a.username) = lower($1) AND a.is_active`,
@@ -30,7 +30,7 @@ export async function login(db: Db, input: LoginInput, ctx: { ip: string; userAg
   }
   if (acc.is_totp_enabled) {
     if (!totp) throw new AppError('TOTP_REQUIRED')
-    if (!isTotpValid(acc.totp_secret, acc.username, totp, ctx.now)) {
+    if (!isTotpValid(acc.totp_secret ?? '', acc.username, totp, ctx.now)) {
       await recordAttempt(db, username, ctx.ip, false, ctx.now)
       throw new AppError('TOTP_INVALID')
     }
@@ -52,7 +52,7 @@ export async function logout(db: Db, actor: Actor, sessionId: string) {
 }
 
 export async function changePassword(db: Db, actor: Actor & { id: number }, sessionId: string, current: string, next: string) {
-  const [acc] = await db.query<any>('SELECT password_hash FROM account WHERE id = $1', [actor.id])
+  const [acc] = await db.query<{ password_hash: string }>('SELECT password_hash FROM account WHERE id = $1', [actor.id])
   if (!acc || !(await verifyPassword(acc.password_hash, current))) throw new AppError('VALIDATION', { currentPassword: 'wrongPassword' })
   const hashed = await hashPassword(next)
   await db.transaction(async (tx) => {
@@ -70,13 +70,13 @@ export async function startTotpSetup(db: Db, actor: Actor & { id: number; userna
     await tx.query('UPDATE account SET totp_secret = $2, updated_at = $3 WHERE id = $1 AND NOT is_totp_enabled', [actor.id, secret, actor.now])
     await recordAudit(tx, actor, { action: 'startTotpSetup', entity: 'account', entityId: actor.id })
   })
-  const [acc] = await db.query<any>('SELECT is_totp_enabled FROM account WHERE id = $1', [actor.id])
+  const [acc] = await db.query<{ is_totp_enabled: boolean }>('SELECT is_totp_enabled FROM account WHERE id = $1', [actor.id])
   if (acc.is_totp_enabled) throw new AppError('INVALID_STATE')
   return { secret, uri: totpUri(secret, actor.username) }
 }
 
 export async function confirmTotp(db: Db, actor: Actor & { id: number; username: string }, sessionId: string, code: string) {
-  const [acc] = await db.query<any>('SELECT totp_secret, is_totp_enabled FROM account WHERE id = $1', [actor.id])
+  const [acc] = await db.query<{ totp_secret: string | null; is_totp_enabled: boolean }>('SELECT totp_secret, is_totp_enabled FROM account WHERE id = $1', [actor.id])
   if (!acc?.totp_secret || acc.is_totp_enabled) throw new AppError('INVALID_STATE')
   if (!isTotpValid(acc.totp_secret, actor.username, code, actor.now)) throw new AppError('VALIDATION', { code: 'format' })
   await db.transaction(async (tx) => {
@@ -87,7 +87,7 @@ export async function confirmTotp(db: Db, actor: Actor & { id: number; username:
 }
 
 export async function disableTotp(db: Db, actor: Actor & { id: number }, password: string, opts: { isRequired: boolean }) {
-  const [acc] = await db.query<any>('SELECT password_hash, is_totp_enabled FROM account WHERE id = $1', [actor.id])
+  const [acc] = await db.query<{ password_hash: string; is_totp_enabled: boolean }>('SELECT password_hash, is_totp_enabled FROM account WHERE id = $1', [actor.id])
   if (!(await verifyPassword(acc.password_hash, password))) throw new AppError('VALIDATION', { password: 'wrongPassword' })
   if (!acc.is_totp_enabled || opts.isRequired) throw new AppError('INVALID_STATE')
   await db.transaction(async (tx) => {

@@ -1,8 +1,53 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Queryable } from '../../db/types.ts'
-import { USER_COLUMNS, USER_JOINS, userOf, type CurrentUser } from '../../http/current-user.ts'
+import type { Role } from '../../../contract/roles.ts'
+import type { CurrentUser } from '../../http/current-user.ts'
 
 export const SESSION_IDLE_MINUTES = 8 * 60
+
+export type SignedInUser = Omit<CurrentUser, 'sessionId' | 'csrfToken' | 'isMfaPending'>
+
+// The account, its person and its grants: one row per grant (or one with nulls).
+const USER_COLUMNS = `a.id, a.username, a.is_totp_enabled, a.must_change_password,
+  p.id AS person_id, p.full_name, p.unit_id AS person_unit_id, p.position, g.role, g.unit_id, u.path::text AS path`
+const USER_JOINS = `LEFT JOIN person p ON p.id = a.person_id
+  LEFT JOIN role_grant g ON g.account_id = a.id
+  LEFT JOIN unit u ON u.id = g.unit_id AND u.is_active`
+
+interface UserRow {
+  id: number
+  username: string
+  is_totp_enabled: boolean
+  must_change_password: boolean
+  person_id: number | null
+  full_name: string | null
+  person_unit_id: number | null
+  position: string | null
+  role: Role | null
+  unit_id: number | null
+  path: string | null
+}
+
+/** The user from USER_COLUMNS rows; null when there are none. */
+function userOf(rows: UserRow[]): SignedInUser | null {
+  if (!rows.length) return null
+  const r = rows[0]
+  return {
+    id: r.id,
+    username: r.username,
+    personId: r.person_id,
+    personName: r.full_name,
+    personUnitId: r.person_unit_id,
+    personPosition: r.position ?? '',
+    isTotpEnabled: r.is_totp_enabled,
+    mustChangePassword: r.must_change_password,
+    grants: rows.flatMap((x) => (x.role && x.path && x.unit_id ? [{ role: x.role, unitId: x.unit_id, path: x.path }] : [])),
+  }
+}
+
+export async function loadAccountUser(db: Queryable, accountId: number): Promise<SignedInUser | null> {
+  return userOf(await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM account a ${USER_JOINS} WHERE a.id = $1 AND a.is_active`, [accountId]))
+}
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
 export const newToken = () => randomBytes(32).toString('base64url')
@@ -29,9 +74,9 @@ export interface SessionRow {
  * The live session for a cookie token with its signed-in user, in one query (every API request
  * asks); sliding expiry, touched at most once a minute.
  */
-export async function loadSession(db: Queryable, token: string, now: Date): Promise<(SessionRow & { user: Omit<CurrentUser, 'sessionId' | 'csrfToken' | 'isMfaPending'> }) | null> {
+export async function loadSession(db: Queryable, token: string, now: Date): Promise<(SessionRow & { user: SignedInUser }) | null> {
   const id = sha256(token)
-  const rows = await db.query<any>(
+  const rows = await db.query<UserRow & { session_id: string; csrf_token: string; is_mfa_pending: boolean; last_seen_at: Date }>(
     `SELECT s.id AS session_id, s.csrf_token, s.is_mfa_pending, s.last_seen_at, ${USER_COLUMNS}
      FROM session s JOIN account a ON a.id = s.account_id AND a.is_active ${USER_JOINS}
      WHERE s.id = $1 AND s.expires_at > $2`,

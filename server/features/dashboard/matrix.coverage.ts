@@ -1,5 +1,6 @@
-import { arrayLiteral, type Queryable } from '../../db/types.ts'
-import { coverageByUnit } from '../dissemination/dissemination.queries.ts'
+import type { Queryable } from '../../db/types.ts'
+import { coverageOf } from '../dissemination/coverage.service.ts'
+import { addresseesUnder } from './matrix.queries.ts'
 import type { CoverageFn } from './matrix.service.ts'
 
 /**
@@ -10,14 +11,11 @@ export const matrixCoverage: CoverageFn = async (db: Queryable, directiveId, row
   const out = new Map<number, number | null>()
   if (!rows.length) return out
   if (!aggregate) {
-    for (const c of await coverageByUnit(db, directiveId, rows.map((r) => r.id))) out.set(c.unitId, c.activePeople ? c.coverage : null)
+    for (const c of await coverageOf(db, directiveId, rows.map((r) => r.id))) out.set(c.unitId, c.activePeople ? c.coverage : null)
     return out
   }
-  const units = await db.query<{ id: number; path: string }>(
-    `SELECT u.id, u.path::text AS path FROM directive_addressee a JOIN unit u ON u.id = a.unit_id WHERE a.directive_id = $1 AND u.path <@ ANY($2::ltree[])`,
-    [directiveId, arrayLiteral(rows.map((r) => r.path))],
-  )
-  const byId = new Map((await coverageByUnit(db, directiveId, units.map((u) => u.id))).map((c) => [c.unitId, c]))
+  const units = await addresseesUnder(db, directiveId, rows.map((r) => r.path))
+  const byId = new Map((await coverageOf(db, directiveId, units.map((u) => u.id))).map((c) => [c.unitId, c]))
   for (const r of rows) {
     let reached = 0
     let active = 0

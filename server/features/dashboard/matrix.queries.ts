@@ -1,28 +1,31 @@
+import type { PlanStatus } from '../../../contract/plans.ts'
 import type { CellStatus } from '../../../contract/timeliness.ts'
-import { arrayLiteral, type Queryable } from '../../db/types.ts'
+import { CUSTOM_PLAN, arrayLiteral, type Queryable } from '../../db/types.ts'
 
 /**
- * Each (unit, requirement) cell's status on day $2, straight from the actions: the same rules as
- * contract/timeliness.ts classifyCell, in SQL so the database does the grouping.
+ * Each (unit, requirement) cell on day $2, straight from the actions: each action classed by
+ * action_timeliness (migration 0006), the cell by matrix_cell_class (0005), the SQL twins of
+ * contract/timeliness.ts classifyAction and classifyCell; in SQL so the database does the grouping.
  */
 const CELLS = `
-  cells AS (
-    SELECT a.unit_id, a.requirement_id,
-      count(*) AS n,
-      count(*) FILTER (WHERE a.status = 'done' AND a.completed_on <= $2::date) AS n_done,
-      count(*) FILTER (WHERE a.status = 'done' AND a.completed_on <= $2::date AND a.completed_on > a.effective_due_date) AS n_late,
-      count(*) FILTER (WHERE NOT (a.status = 'done' AND a.completed_on <= $2::date) AND $2::date > a.effective_due_date) AS n_overdue,
-      count(*) FILTER (WHERE a.status = 'notStarted') AS n_not_started
+  classed AS (
+    SELECT a.unit_id, a.requirement_id, a.status, action_timeliness(a.status, a.completed_on, a.effective_due_date, $2::date) AS cls
     FROM plan_action a JOIN unit u ON u.id = a.unit_id
     WHERE a.directive_id = $1 AND u.path <@ ANY($3::ltree[])
-    GROUP BY a.unit_id, a.requirement_id
+  ),
+  cells AS (
+    SELECT unit_id, requirement_id,
+      count(*)::int AS n,
+      count(*) FILTER (WHERE cls IN ('done_on_time', 'done_late'))::int AS n_done,
+      count(*) FILTER (WHERE cls = 'done_late')::int AS n_late,
+      count(*) FILTER (WHERE cls = 'overdue')::int AS n_overdue,
+      count(*) FILTER (WHERE status = 'notStarted')::int AS n_not_started
+    FROM classed
+    GROUP BY unit_id, requirement_id
   ),
   cell_status AS (
     SELECT unit_id, requirement_id, n, n_done, n_late, n_overdue,
-      CASE WHEN n_overdue > 0 THEN 'overdue'
-           WHEN n_done = n THEN CASE WHEN n_late > 0 THEN 'done_late' ELSE 'done_on_time' END
-           WHEN n_not_started = n THEN 'planned'
-           ELSE 'in_progress_on_time' END AS status
+      matrix_cell_class(n, n_done, n_late, n_not_started, n_overdue) AS status
     FROM cells
   )`
 
@@ -42,7 +45,7 @@ export interface RowAggregate {
   acknowledged: number
   ackLate: number
   acknowledgedAt: string | null
-  planStatus: string | null
+  planStatus: PlanStatus | null
   /** requirementId → cell status → number of addressee units in that state */
   cells: Map<number, Partial<Record<CellStatus, number>>>
   actions: { done_on_time: number; done_late: number; in_progress_on_time: number; overdue: number }
@@ -54,13 +57,55 @@ export interface RowAggregate {
 // then by Vietnamese name.
 const SIBLING_ORDER = `(lpad(array_position(ARRAY['ministry','committee','board','department','hospital','institute','university','company','center','subunit'], u.kind)::text, 2, '0') || '|' || u.sort_key || '|' || lpad(u.id::text, 10, '0')) COLLATE "C"`
 
+/** The top two levels of the caller's scopes: each scope's root unit and its sub-units. */
+export const scopeRows = (db: Queryable, scopes: string[]) =>
+  rowUnits(db, 'EXISTS (SELECT 1 FROM unnest($1::ltree[]) s WHERE u.path = s OR (u.path <@ s AND nlevel(u.path) = nlevel(s) + 1))', [arrayLiteral(scopes)])
+
+/** The units `depth` levels down under the unit at `basePath` (not the unit itself). */
+export const rowsUnder = (db: Queryable, basePath: string, depth: number) =>
+  rowUnits(db, 'u.path <@ $1::ltree AND nlevel(u.path) BETWEEN nlevel($1::ltree) + 1 AND nlevel($1::ltree) + $2', [basePath, depth])
+
+/** Every addressee unit of the directive in the scopes, each its own row. */
+export const flatRows = (db: Queryable, directiveId: number, scopes: string[]) =>
+  rowUnits(db, 'u.path <@ ANY($1::ltree[]) AND EXISTS (SELECT 1 FROM directive_addressee a WHERE a.directive_id = $2 AND a.unit_id = u.id)', [arrayLiteral(scopes), directiveId])
+
+/** The unit's path ('1.4.9'), or null when there is no such unit. */
+export async function unitPath(db: Queryable, unitId: number): Promise<string | null> {
+  const [u] = await db.query<{ path: string }>('SELECT path::text AS path FROM unit WHERE id = $1', [unitId])
+  return u?.path ?? null
+}
+
+/** The directive's addressee units under any of `paths` (a subtree row's units), with their paths. */
+export const addresseesUnder = (db: Queryable, directiveId: number, paths: string[]) =>
+  db.query<{ id: number; path: string }>(
+    'SELECT u.id, u.path::text AS path FROM directive_addressee a JOIN unit u ON u.id = a.unit_id WHERE a.directive_id = $1 AND u.path <@ ANY($2::ltree[])',
+    [directiveId, arrayLiteral(paths)],
+  )
+
+interface RowUnitRecord {
+  id: number
+  parent_id: number | null
+  name: string
+  code: string
+  kind: string
+  path: string
+  depth: number
+  key: string
+  has_children: boolean
+}
+
+/** The given units as rows, in tree order (tests compare every unit's own figures). */
+export const rowsById = (db: Queryable, ids: number[]) => rowUnits(db, 'u.id = ANY($1::int[])', [ids])
+
 /**
- * Units to show as rows in tree order, with whether they have sub-units (to draw the expand
- * control). The order compares each row's chain of sibling keys from the root; the keys of
- * ancestors that are not rows themselves come from one more query.
+ * Active units matching `where` as rows in tree order, with whether they have sub-units (to draw
+ * the expand control). The order compares each row's chain of sibling keys from the root; the keys
+ * of ancestors that are not rows themselves come from one more query. Features call the named
+ * queries above; this stays exported for the tests that pick rows by their own condition
+ * (matrix.rollup.test.ts, seed/scale/generate.test.ts).
  */
-export async function rowUnits(db: Queryable, where: string, params: unknown[]): Promise<RowUnit[]> {
-  const rows = await db.query<any>(
+async function rowUnits(db: Queryable, where: string, params: unknown[]): Promise<RowUnit[]> {
+  const rows = await db.query<RowUnitRecord>(
     `SELECT u.id, u.parent_id, u.name, u.code, u.kind, u.path::text AS path, nlevel(u.path) AS depth, ${SIBLING_ORDER} AS key,
             EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id AND c.is_active) AS has_children
      FROM unit u WHERE u.is_active AND ${where}`,
@@ -71,8 +116,8 @@ export async function rowUnits(db: Queryable, where: string, params: unknown[]):
   if (missing.length) {
     for (const a of await db.query<{ id: number; key: string }>(`SELECT u.id, ${SIBLING_ORDER} AS key FROM unit u WHERE u.id = ANY($1::int[])`, [missing])) keyOf.set(a.id, a.key)
   }
-  const chain = new Map<number, string[]>(rows.map((r) => [r.id, r.path.split('.').map((id: string) => keyOf.get(Number(id)) ?? '')]))
-  const byTree = (a: any, b: any) => {
+  const chain = new Map<number, string[]>(rows.map((r) => [r.id, r.path.split('.').map((id) => keyOf.get(Number(id)) ?? '')]))
+  const byTree = (a: RowUnitRecord, b: RowUnitRecord) => {
     const x = chain.get(a.id)!
     const y = chain.get(b.id)!
     for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1
@@ -93,12 +138,15 @@ export async function aggregateRows(
   if (!rows.length) return out
   const params = [directiveId, asOf, arrayLiteral(scopes), arrayLiteral(rows.map((r) => r.id))]
   const match = aggregate ? 'au.path <@ ru.path' : 'au.id = ru.id'
-  const base = `
+  const base = `${CUSTOM_PLAN}
     WITH ${CELLS},
     row_units AS (SELECT ru.id AS row_id, ad.unit_id, ad.ack_due_date, ad.acknowledged_at
       FROM unit ru JOIN directive_addressee ad ON ad.directive_id = $1 JOIN unit au ON au.id = ad.unit_id AND ${match}
       WHERE ru.id = ANY($4::int[]) AND au.path <@ ANY($3::ltree[]))`
-  const figures = await db.query<any>(
+  const figures = await db.query<{
+    row_id: number; addressees: number; acknowledged: number; ack_late: number; acknowledged_at: Date | string | null
+    a_on_time: number; a_late: number; a_progress: number; a_overdue: number; plan_status: PlanStatus | null
+  }>(
     `${base}
      SELECT r.row_id, count(*)::int AS addressees, count(r.acknowledged_at)::int AS acknowledged,
        count(*) FILTER (WHERE (r.acknowledged_at IS NULL AND $2::date > r.ack_due_date) OR (r.acknowledged_at::date > r.ack_due_date))::int AS ack_late,

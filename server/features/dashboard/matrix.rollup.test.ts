@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDirective, seedPerson, seedUnit, type SeededUnit } from '../../db/seed/builders.ts'
 import { createTestApp, type TestApp } from '../../../test/app.ts'
 import { matrixCoverage } from './matrix.coverage.ts'
-import { aggregateRows, rowUnits, type RowAggregate, type RowUnit } from './matrix.queries.ts'
+import { aggregateRows, rowsById, type RowAggregate, type RowUnit } from './matrix.queries.ts'
 import { rollMatrices, rollupAnswers, rollupRows, rollupState } from './matrix.rollup.ts'
 
 // The rollups kept by migration 0005's triggers must give exactly what the live queries compute
@@ -114,7 +114,7 @@ async function moveRandomSubtree(r: () => number) {
   })
 }
 
-const allRows = (): Promise<RowUnit[]> => rowUnits(t.db, 'u.id = ANY($1::int[])', [units.map((u) => u.id)])
+const allRows = (): Promise<RowUnit[]> => rowsById(t.db, units.map((u) => u.id))
 
 /** What the screen shows of a row, with coverage rounded (a ratio of the same integers). */
 function shape(m: Map<number, RowAggregate>, coverage: Map<number, number | null>) {

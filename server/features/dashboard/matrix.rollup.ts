@@ -1,3 +1,4 @@
+import type { PlanStatus } from '../../../contract/plans.ts'
 import type { CellStatus } from '../../../contract/timeliness.ts'
 import type { Db, Queryable } from '../../db/types.ts'
 import type { RowAggregate, RowUnit } from './matrix.queries.ts'
@@ -84,7 +85,7 @@ export async function rollupRows(
   for (const [unitId, addressees, acknowledged, ackLate, ackAt, active, reached, planStatus] of records(units)) {
     out.set(Number(unitId), {
       addressees: Number(addressees), acknowledged: Number(acknowledged), ackLate: Number(ackLate),
-      acknowledgedAt: ackAt ? new Date(Number(ackAt)).toISOString() : null, planStatus: planStatus || null,
+      acknowledgedAt: ackAt ? new Date(Number(ackAt)).toISOString() : null, planStatus: (planStatus || null) as PlanStatus | null,
       cells: new Map(requirementIds.map((id) => [id, {}])),
       actions: { done_on_time: 0, done_late: 0, in_progress_on_time: 0, overdue: 0 },
       coverage: Number(active) ? Number(reached) / Number(active) : null,

@@ -4,7 +4,7 @@ import type { Queryable } from '../../db/types.ts'
 import type { CurrentUser } from '../../http/current-user.ts'
 import { notFound } from '../../http/errors.ts'
 import { scopePaths } from '../../http/scope.ts'
-import { DIRECTIVE_MANAGE_ROLES, DIRECTIVE_READ_ROLES } from './directives.policy.ts'
+import { DIRECTIVE_MANAGE_ROLES, DIRECTIVE_READ_ROLES, canManageDirective } from './directives.policy.ts'
 import { findDirective, findDirectiveReaching, isDirectiveVisible, type DirectiveRow } from './directives.queries.ts'
 
 /**
@@ -30,3 +30,9 @@ export async function directiveReachingUnit(db: Queryable, id: number, unitPath:
   return d
 }
 
+
+/** A directive the user manages (a manage role over its owner), or null: for ids given in a body. */
+export async function managedDirectiveOrNull(db: Queryable, user: CurrentUser, id: number): Promise<DirectiveRow | null> {
+  const d = await findDirective(db, id)
+  return d && canManageDirective(user, d.ownerPath) ? d : null
+}

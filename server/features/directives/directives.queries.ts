@@ -1,4 +1,4 @@
-import type { DirectiveDto, DirectiveSummaryDto, RequirementDto } from '../../../contract/directives.ts'
+import type { AddresseeDto, DirectiveDto, DirectiveSummaryDto, RequirementDto, RequirementInput } from '../../../contract/directives.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
 import { vnDay } from '../../lib/dates.ts'
 
@@ -9,7 +9,30 @@ export interface DirectiveRow extends Omit<DirectiveDto, 'requirements' | 'addre
 const COLUMNS = `d.id, d.owner_unit_id, ou.path::text AS owner_path, d.number, d.document_type, d.parent_body, d.issuer, d.place, d.date,
   d.subject, d.addressees, d.preamble, d.closing, d.distribution, d.refs, d.source_text, d.status, d.superseded_by_id, d.issued_at, d.version`
 
-const toRow = (r: any): DirectiveRow => ({
+interface DirectiveRecord {
+  id: number
+  owner_unit_id: number
+  owner_path: string
+  number: string | null
+  document_type: string | null
+  parent_body: string | null
+  issuer: string | null
+  place: string | null
+  date: string | null
+  subject: string
+  addressees: string[]
+  preamble: string | null
+  closing: string | null
+  distribution: string[]
+  refs: DirectiveRow['references']
+  source_text: string | null
+  status: DirectiveRow['status']
+  superseded_by_id: number | null
+  issued_at: Date | null
+  version: number
+}
+
+const toRow = (r: DirectiveRecord): DirectiveRow => ({
   id: r.id, ownerUnitId: r.owner_unit_id, ownerPath: r.owner_path, number: r.number, documentType: r.document_type, parentBody: r.parent_body,
   issuer: r.issuer, place: r.place, date: r.date, subject: r.subject, addressees: r.addressees, preamble: r.preamble, closing: r.closing,
   distribution: r.distribution, references: r.refs, sourceText: r.source_text, status: r.status, supersededById: r.superseded_by_id,
@@ -17,7 +40,7 @@ const toRow = (r: any): DirectiveRow => ({
 })
 
 export async function findDirective(db: Queryable, id: number, forUpdate = false): Promise<DirectiveRow | null> {
-  const [r] = await db.query(`SELECT ${COLUMNS} FROM directive d JOIN unit ou ON ou.id = d.owner_unit_id WHERE d.id = $1 ${forUpdate ? 'FOR UPDATE OF d' : ''}`, [id])
+  const [r] = await db.query<DirectiveRecord>(`SELECT ${COLUMNS} FROM directive d JOIN unit ou ON ou.id = d.owner_unit_id WHERE d.id = $1 ${forUpdate ? 'FOR UPDATE OF d' : ''}`, [id])
   return r ? toRow(r) : null
 }
 
@@ -39,7 +62,7 @@ export async function isDirectiveVisible(db: Queryable, id: number, manageScopes
 
 /** An issued directive addressed to the unit at `unitPath` or a unit above it. */
 export async function findDirectiveReaching(db: Queryable, id: number, unitPath: string): Promise<DirectiveRow | null> {
-  const [r] = await db.query(
+  const [r] = await db.query<DirectiveRecord>(
     `SELECT ${COLUMNS} FROM directive d JOIN unit ou ON ou.id = d.owner_unit_id
      WHERE d.id = $1 AND d.status <> 'draft' AND EXISTS (
        SELECT 1 FROM directive_addressee da JOIN unit u ON u.id = da.unit_id WHERE da.directive_id = d.id AND u.path @> $2::ltree)`,
@@ -57,16 +80,16 @@ export async function listDirectives(
   if (opts.q) where.push(`d.search LIKE '%' || lower(f_unaccent($${params.push(opts.q)})) || '%'`)
   const w = where.join(' AND ')
   const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM directive d JOIN unit ou ON ou.id = d.owner_unit_id WHERE ${w}`, params)
-  const rows = await db.query<any>(
+  const rows = await db.query<DirectiveSummaryDto>(
     `SELECT d.id, d.number, d.subject, d.date, d.status FROM directive d JOIN unit ou ON ou.id = d.owner_unit_id WHERE ${w}
      ORDER BY d.date DESC NULLS LAST, d.id DESC LIMIT $${params.push(opts.limit)} OFFSET $${params.push(opts.offset)}`,
     params,
   )
-  return { items: rows.map((r) => ({ id: r.id, number: r.number, subject: r.subject, date: r.date, status: r.status })), total }
+  return { items: rows, total }
 }
 
 export async function listRequirements(db: Queryable, directiveId: number): Promise<RequirementDto[]> {
-  const rows = await db.query<any>('SELECT id, parent_id, label, text FROM requirement WHERE directive_id = $1 ORDER BY ordinal, id', [directiveId])
+  const rows = await db.query<{ id: number; parent_id: number | null; label: string; text: string }>('SELECT id, parent_id, label, text FROM requirement WHERE directive_id = $1 ORDER BY ordinal, id', [directiveId])
   const byId = new Map<number, RequirementDto & { parentId: number | null }>()
   for (const r of rows) byId.set(r.id, { id: r.id, label: r.label, text: r.text, children: [], parentId: r.parent_id })
   const roots: RequirementDto[] = []
@@ -75,7 +98,7 @@ export async function listRequirements(db: Queryable, directiveId: number): Prom
     if (parentId && byId.has(parentId)) byId.get(parentId)!.children.push(dto)
     else roots.push(dto)
   }
-  const strip = (r: any): RequirementDto => ({ id: r.id, label: r.label, text: r.text, children: r.children.map(strip) })
+  const strip = (r: RequirementDto): RequirementDto => ({ id: r.id, label: r.label, text: r.text, children: r.children.map(strip) })
   return roots.map(strip)
 }
 
@@ -89,16 +112,16 @@ export async function countAddressees(db: Queryable, directiveId: number) {
 }
 
 export async function findAddressee(db: Queryable, directiveId: number, unitId: number) {
-  const [r] = await db.query<any>(
+  const [r] = await db.query<{ unit_id: number; path: string; ack_due_date: string; plan_due_date: string; acknowledged_at: Date | null }>(
     `SELECT a.unit_id, u.path::text AS path, a.ack_due_date, a.plan_due_date, a.acknowledged_at FROM directive_addressee a JOIN unit u ON u.id = a.unit_id
      WHERE a.directive_id = $1 AND a.unit_id = $2`,
     [directiveId, unitId],
   )
-  return r ? { unitId: r.unit_id as number, path: r.path as string, ackDueDate: r.ack_due_date as string, planDueDate: r.plan_due_date as string, acknowledgedAt: r.acknowledged_at as Date | null } : null
+  return r ? { unitId: r.unit_id, path: r.path, ackDueDate: r.ack_due_date, planDueDate: r.plan_due_date, acknowledgedAt: r.acknowledged_at } : null
 }
 
-export async function listAddressees(db: Queryable, directiveId: number, scopes: string[], today: string) {
-  const rows = await db.query<any>(
+export async function listAddressees(db: Queryable, directiveId: number, scopes: string[], today: string): Promise<AddresseeDto[]> {
+  const rows = await db.query<{ unit_id: number; name: string; code: string; ack_due_date: string; plan_due_date: string; acknowledged_at: Date | null; username: string | null }>(
     `SELECT a.unit_id, u.name, u.code, a.ack_due_date, a.plan_due_date, a.acknowledged_at, ac.username
      FROM directive_addressee a JOIN unit u ON u.id = a.unit_id LEFT JOIN account ac ON ac.id = a.acknowledged_by
      WHERE a.directive_id = $1 AND u.path <@ ANY($2::ltree[]) ORDER BY u.path`,
@@ -113,7 +136,7 @@ export async function listAddressees(db: Queryable, directiveId: number, scopes:
 }
 
 /** Inserts a requirement tree in document order. */
-export async function insertRequirements(db: Queryable, directiveId: number, reqs: { label: string; text: string; children?: any[] }[], parentId: number | null = null) {
+export async function insertRequirements(db: Queryable, directiveId: number, reqs: RequirementInput[], parentId: number | null = null) {
   let ordinal = 0
   for (const r of reqs) {
     const [{ id }] = await db.query<{ id: number }>('INSERT INTO requirement (directive_id, parent_id, ordinal, label, text) VALUES ($1,$2,$3,$4,$5) RETURNING id', [

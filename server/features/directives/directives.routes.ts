@@ -1,85 +1,60 @@
 import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
-import { closeDirectiveInput, directiveInput, directiveListQuery, issueDirectiveInput, updateDirectiveInput, type DirectiveDto } from '../../../contract/directives.ts'
-import type { AppDeps } from '../../app.ts'
-import type { Queryable } from '../../db/types.ts'
-import type { CurrentUser } from '../../http/current-user.ts'
-import { notFound } from '../../http/errors.ts'
-import { actorOf, requireUser } from '../../http/guard.ts'
-import { idempotent } from '../../http/idempotency.ts'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { idParams, idempotencyHeaders } from '../../../contract/common.ts'
+import {
+  acknowledgeInput, acknowledgementDto, addresseeListDto, closeDirectiveInput, directiveDto, directiveInput, directiveListQuery, directivePageDto,
+  issueDirectiveInput, updateDirectiveInput,
+} from '../../../contract/directives.ts'
+import type { AppDeps } from '../../deps.ts'
+import { actorOf, requireUser, userOf } from '../../http/guard.ts'
+import { idempotencyKeyOf, reply } from '../../http/idempotency.ts'
 import { scopePaths } from '../../http/scope.ts'
-import { idParam, parse } from '../../http/validate.ts'
-import { ACKNOWLEDGE_ROLES, DIRECTIVE_MANAGE_ROLES, DIRECTIVE_READ_ROLES } from './directives.policy.ts'
-import { countAddressees, findDirective, isDirectiveVisible, listAddressees, listDirectives, listRequirements } from './directives.queries.ts'
-import { acknowledge, closeDirective, createDirective, issueDirective, updateDirective } from './directives.service.ts'
 import { today } from '../../lib/dates.ts'
+import { visibleDirective } from './directives.access.ts'
+import { ACKNOWLEDGE_ROLES, DIRECTIVE_MANAGE_ROLES, DIRECTIVE_READ_ROLES } from './directives.policy.ts'
+import { listAddressees, listDirectives } from './directives.queries.ts'
+import { acknowledge, closeDirective, createDirective, directiveDto as loadDirectiveDto, issueDirective, updateDirective } from './directives.service.ts'
 
-const acknowledgeInput = z.strictObject({ unitId: z.number().int().positive() })
+const tags = ['directives']
 
-/** The directive if the user may see it; 404 otherwise, as if it did not exist. */
-export async function visibleDirective(db: Queryable, user: CurrentUser, id: number) {
-  const ok = await isDirectiveVisible(db, id, scopePaths(user, DIRECTIVE_MANAGE_ROLES), scopePaths(user, DIRECTIVE_READ_ROLES))
-  const d = ok ? await findDirective(db, id) : null
-  if (!d) throw notFound()
-  return d
-}
+export function directiveRoutes(fastify: FastifyInstance, { db, clock }: AppDeps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>()
+  const readers = requireUser(DIRECTIVE_READ_ROLES)
+  const managers = requireUser(DIRECTIVE_MANAGE_ROLES)
 
-async function directiveDto(db: Queryable, id: number): Promise<DirectiveDto> {
-  const { ownerPath: _p, ...d } = (await findDirective(db, id))!
-  return { ...d, requirements: await listRequirements(db, id), addresseeCount: await countAddressees(db, id) }
-}
-
-export function directiveRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
-  const readers = requireUser(db, clock, DIRECTIVE_READ_ROLES)
-  const managers = requireUser(db, clock, DIRECTIVE_MANAGE_ROLES)
-
-  app.get('/api/v1/directives', { preHandler: readers }, async (req) => {
-    const q = parse(directiveListQuery, req.query)
-    return listDirectives(db, scopePaths(req.user!, DIRECTIVE_MANAGE_ROLES), scopePaths(req.user!, DIRECTIVE_READ_ROLES), q)
+  app.get('/api/v1/directives', { onRequest: readers, schema: { tags, summary: 'Directives visible to me, newest first; search ignores diacritics', querystring: directiveListQuery, response: { 200: directivePageDto } } }, async (req) => {
+    const user = userOf(req)
+    return listDirectives(db, scopePaths(user, DIRECTIVE_MANAGE_ROLES), scopePaths(user, DIRECTIVE_READ_ROLES), req.query)
   })
 
-  app.get('/api/v1/directives/:id', { preHandler: readers }, async (req) => {
-    const { id } = parse(idParam, req.params)
-    await visibleDirective(db, req.user!, id)
-    return directiveDto(db, id)
+  app.get('/api/v1/directives/:id', { onRequest: readers, schema: { tags, params: idParams, response: { 200: directiveDto } } }, async (req) => {
+    await visibleDirective(db, userOf(req), req.params.id)
+    return loadDirectiveDto(db, req.params.id)
   })
 
-  app.post('/api/v1/directives', { preHandler: managers }, async (req, reply) => {
-    const input = parse(directiveInput, req.body)
-    return idempotent(db, req, reply, async () => {
-      const id = await createDirective(db, req.user!, actorOf(req, clock()), input)
-      return { status: 201, body: await directiveDto(db, id) }
-    })
+  app.post('/api/v1/directives', { onRequest: managers, schema: { tags, summary: 'Register a directive as a draft (Idempotency-Key honoured)', headers: idempotencyHeaders, body: directiveInput, response: { 201: directiveDto } } }, async (req, res) =>
+    reply(res, await createDirective(db, userOf(req), actorOf(req, clock()), req.body, idempotencyKeyOf(req))),
+  )
+
+  app.patch('/api/v1/directives/:id', { onRequest: managers, schema: { tags, summary: 'Edit (requirements only while a draft)', params: idParams, body: updateDirectiveInput, response: { 200: directiveDto } } }, async (req) =>
+    updateDirective(db, userOf(req), actorOf(req, clock()), req.params.id, req.body),
+  )
+
+  app.post('/api/v1/directives/:id/issue', { onRequest: managers, schema: { tags, summary: 'Issue to units, with acknowledgement and plan deadlines', params: idParams, body: issueDirectiveInput, response: { 200: directiveDto } } }, async (req) =>
+    issueDirective(db, userOf(req), actorOf(req, clock()), req.params.id, req.body),
+  )
+
+  app.post('/api/v1/directives/:id/close', { onRequest: managers, schema: { tags, summary: 'Close, or mark superseded by another directive', params: idParams, body: closeDirectiveInput, response: { 200: directiveDto } } }, async (req) =>
+    closeDirective(db, userOf(req), actorOf(req, clock()), req.params.id, req.body),
+  )
+
+  app.get('/api/v1/directives/:id/addressees', { onRequest: readers, schema: { tags, summary: 'Addressee units in my scope, with deadlines and acknowledgement', params: idParams, response: { 200: addresseeListDto } } }, async (req) => {
+    const user = userOf(req)
+    await visibleDirective(db, user, req.params.id)
+    return { items: await listAddressees(db, req.params.id, scopePaths(user, DIRECTIVE_READ_ROLES), today(clock)) }
   })
 
-  app.patch('/api/v1/directives/:id', { preHandler: managers }, async (req) => {
-    const { id } = parse(idParam, req.params)
-    await updateDirective(db, req.user!, actorOf(req, clock()), id, parse(updateDirectiveInput, req.body))
-    return directiveDto(db, id)
-  })
-
-  app.post('/api/v1/directives/:id/issue', { preHandler: managers }, async (req) => {
-    const { id } = parse(idParam, req.params)
-    await issueDirective(db, req.user!, actorOf(req, clock()), id, parse(issueDirectiveInput, req.body))
-    return directiveDto(db, id)
-  })
-
-  app.post('/api/v1/directives/:id/close', { preHandler: managers }, async (req) => {
-    const { id } = parse(idParam, req.params)
-    await closeDirective(db, req.user!, actorOf(req, clock()), id, parse(closeDirectiveInput, req.body))
-    return directiveDto(db, id)
-  })
-
-  app.get('/api/v1/directives/:id/addressees', { preHandler: readers }, async (req) => {
-    const { id } = parse(idParam, req.params)
-    await visibleDirective(db, req.user!, id)
-    return { items: await listAddressees(db, id, scopePaths(req.user!, DIRECTIVE_READ_ROLES), today(clock)) }
-  })
-
-  app.post('/api/v1/directives/:id/acknowledge', { preHandler: requireUser(db, clock, ACKNOWLEDGE_ROLES) }, async (req) => {
-    const { id } = parse(idParam, req.params)
-    const { unitId } = parse(acknowledgeInput, req.body)
-    await visibleDirective(db, req.user!, id)
-    return acknowledge(db, req.user!, actorOf(req, clock()), id, unitId)
-  })
+  app.post('/api/v1/directives/:id/acknowledge', { onRequest: requireUser(ACKNOWLEDGE_ROLES), schema: { tags, summary: "Acknowledge receipt on a unit's behalf (once; a retry keeps the first)", params: idParams, body: acknowledgeInput, response: { 200: acknowledgementDto } } }, async (req) =>
+    acknowledge(db, userOf(req), actorOf(req, clock()), req.params.id, req.body.unitId),
+  )
 }

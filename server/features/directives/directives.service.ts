@@ -1,18 +1,25 @@
-import type { DirectiveInput } from '../../../contract/directives.ts'
+import type { DirectiveDto, DirectiveInput } from '../../../contract/directives.ts'
 import type { Db, Queryable } from '../../db/types.ts'
 import type { CurrentUser } from '../../http/current-user.ts'
 import { AppError, invalid, notFound } from '../../http/errors.ts'
+import { once, type Answer } from '../../http/idempotency.ts'
 import { scopePaths } from '../../http/scope.ts'
 import { arrayLiteral } from '../../db/types.ts'
 import { deadlineAfter } from '../../lib/dates.ts'
 import { recordAudit, type Actor } from '../audit/audit.service.ts'
-import { findUnit } from '../units/units.queries.ts'
+import { unitById } from '../units/units.access.ts'
+import { visibleDirective } from './directives.access.ts'
 import { DIRECTIVE_MANAGE_ROLES, canAcknowledgeFor, canManageDirective } from './directives.policy.ts'
-import { findAddressee, findDirective, insertRequirements, topRequirements, type DirectiveRow } from './directives.queries.ts'
-
+import { countAddressees, findAddressee, findDirective, insertRequirements, listRequirements, topRequirements, type DirectiveRow } from './directives.queries.ts'
 
 /** The directive's top-level requirements in order: what plans, the matrix and reports are organized by. */
 export const requirementsOf = (db: Queryable, directiveId: number) => topRequirements(db, directiveId)
+
+/** The directive as the API shows it: fields, requirement tree, number of addressees. */
+export async function directiveDto(db: Queryable, id: number): Promise<DirectiveDto> {
+  const { ownerPath: _p, ...d } = (await findDirective(db, id))!
+  return { ...d, requirements: await listRequirements(db, id), addresseeCount: await countAddressees(db, id) }
+}
 
 async function managedDirective(tx: Queryable, user: CurrentUser, id: number) {
   const d = await findDirective(tx, id, true)
@@ -33,10 +40,10 @@ const fieldsOf = (i: Partial<DirectiveInput>) => ({
   closing: i.closing ?? null, distribution: i.distribution ?? [], references: i.references ?? [], sourceText: i.sourceText ?? null,
 })
 
-/** Registers a directive as a draft, owned by the caller's own managing unit. */
-export async function createDirective(db: Db, user: CurrentUser, actor: Actor, input: DirectiveInput) {
+/** Registers a directive as a draft, owned by the caller's own managing unit. A retry with the same key creates nothing. */
+export async function createDirective(db: Db, user: CurrentUser, actor: Actor, input: DirectiveInput, idempotencyKey?: string): Promise<Answer<DirectiveDto>> {
   const owner = user.grants.find((g) => DIRECTIVE_MANAGE_ROLES.includes(g.role))!
-  return db.transaction(async (tx) => {
+  return db.transaction((tx) => once(tx, actor.id, idempotencyKey, 201, async () => {
     const f = fieldsOf(input)
     const [{ id }] = await tx.query<{ id: number }>(
       `INSERT INTO directive (owner_unit_id, number, document_type, parent_body, issuer, place, date, subject, addressees, preamble, closing, distribution, refs, source_text, created_by)
@@ -47,19 +54,20 @@ export async function createDirective(db: Db, user: CurrentUser, actor: Actor, i
     await insertRequirements(tx, id, input.requirements)
     const { sourceText: _s, ...audited } = f
     await recordAudit(tx, actor, { action: 'create', entity: 'directive', entityId: id, unitId: owner.unitId, after: { ...audited, requirements: input.requirements } })
-    return id
-  })
+    return directiveDto(tx, id)
+  }))
 }
 
 /** Edits a draft freely; once issued, the requirements are fixed (units plan and report against them). */
-export async function updateDirective(db: Db, user: CurrentUser, actor: Actor, id: number, input: Partial<DirectiveInput> & { version: number }) {
+export async function updateDirective(db: Db, user: CurrentUser, actor: Actor, id: number, input: Partial<DirectiveInput> & { version: number }): Promise<DirectiveDto> {
   return db.transaction(async (tx) => {
     const d = await managedDirective(tx, user, id)
     checkVersion(d, input.version)
     if (d.status !== 'draft' && input.requirements) throw invalid({ requirements: 'lockedAfterIssue' })
     if (d.status === 'closed' || d.status === 'superseded') throw new AppError('INVALID_STATE')
     const { ownerPath: _p, ownerUnitId: _o, status: _st, supersededById: _sb, issuedAt: _i, version: _v, id: _id, ...before } = d
-    const next = { ...before, ...Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && k !== 'version' && k !== 'requirements')) } as any
+    const changes = Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && k !== 'version' && k !== 'requirements')) as Partial<typeof before>
+    const next: typeof before = { ...before, ...changes }
     await tx.query(
       `UPDATE directive SET number=$2, document_type=$3, parent_body=$4, issuer=$5, place=$6, date=$7, subject=$8, addressees=$9, preamble=$10,
          closing=$11, distribution=$12, refs=$13, source_text=$14, version = version + 1, updated_at = $15 WHERE id = $1`,
@@ -70,8 +78,9 @@ export async function updateDirective(db: Db, user: CurrentUser, actor: Actor, i
       await tx.query('DELETE FROM requirement WHERE directive_id = $1', [id])
       await insertRequirements(tx, id, input.requirements)
     }
-    const strip = ({ sourceText: _s, ...x }: any) => x
+    const strip = ({ sourceText: _s, ...x }: typeof before) => x
     await recordAudit(tx, actor, { action: 'update', entity: 'directive', entityId: id, unitId: d.ownerUnitId, before: strip(before), after: { ...strip(next), ...(input.requirements ? { requirements: input.requirements } : {}) } })
+    return directiveDto(tx, id)
   })
 }
 
@@ -82,7 +91,7 @@ export async function updateDirective(db: Db, user: CurrentUser, actor: Actor, i
 export async function issueDirective(
   db: Db, user: CurrentUser, actor: Actor, id: number,
   input: { version: number; unitIds: number[]; unitKinds: string[]; acknowledgeWithinDays: number; planWithinDays: number },
-) {
+): Promise<DirectiveDto> {
   return db.transaction(async (tx) => {
     const d = await managedDirective(tx, user, id)
     checkVersion(d, input.version)
@@ -90,7 +99,7 @@ export async function issueDirective(
     const scopes = scopePaths(user, DIRECTIVE_MANAGE_ROLES)
     const unitIds = new Set<number>()
     for (const [i, unitId] of input.unitIds.entries()) {
-      const u = await findUnit(tx, unitId)
+      const u = await unitById(tx, unitId)
       if (!u || !u.isActive || !scopes.some((s) => u.path === s || u.path.startsWith(s + '.'))) throw invalid({ [`unitIds.${i}`]: 'notFound' })
       unitIds.add(unitId)
     }
@@ -112,11 +121,11 @@ export async function issueDirective(
       action: 'issue', entity: 'directive', entityId: id, unitId: d.ownerUnitId,
       before: { status: 'draft' }, after: { status: 'issued', addresseeCount: unitIds.size, ackDueDate: ackDue, planDueDate: planDue },
     })
-    return { addresseeCount: unitIds.size, ackDueDate: ackDue, planDueDate: planDue }
+    return directiveDto(tx, id)
   })
 }
 
-export async function closeDirective(db: Db, user: CurrentUser, actor: Actor, id: number, input: { version: number; supersededById?: number | null }) {
+export async function closeDirective(db: Db, user: CurrentUser, actor: Actor, id: number, input: { version: number; supersededById?: number | null }): Promise<DirectiveDto> {
   return db.transaction(async (tx) => {
     const d = await managedDirective(tx, user, id)
     checkVersion(d, input.version)
@@ -130,14 +139,15 @@ export async function closeDirective(db: Db, user: CurrentUser, actor: Actor, id
       id, status, input.supersededById ?? null, actor.now,
     ])
     await recordAudit(tx, actor, { action: status === 'closed' ? 'close' : 'supersede', entity: 'directive', entityId: id, unitId: d.ownerUnitId, before: { status: d.status }, after: { status, supersededById: input.supersededById ?? null } })
+    return directiveDto(tx, id)
   })
 }
 
 /** A unit confirms receipt. Acknowledging twice keeps the first time: the retry changes nothing. */
 export async function acknowledge(db: Db, user: CurrentUser, actor: Actor, id: number, unitId: number) {
   return db.transaction(async (tx) => {
-    const d = await findDirective(tx, id)
-    if (!d || d.status === 'draft') throw notFound()
+    const d = await visibleDirective(tx, user, id)
+    if (d.status === 'draft') throw notFound()
     const a = await findAddressee(tx, id, unitId)
     if (!a || !canAcknowledgeFor(user, a.path)) throw invalid({ unitId: a ? 'notFound' : 'notAddressee' })
     if (a.acknowledgedAt) return { acknowledgedAt: new Date(a.acknowledgedAt).toISOString(), isNew: false }

@@ -1,37 +1,8 @@
-// The only place that builds SQL for dissemination. The directive tables are read here directly
-// (not through a directives service) because only their rows' scope and status matter.
+// The only place that builds SQL for dissemination. Whether a directive may be seen is asked of
+// directives.access.ts; the addressee and requirement tables are read here for the checks a
+// session needs.
 import type { AttendeeDto, CoverageRowDto, MyDirectiveDto, SessionDetailDto, SessionDto, SessionForm } from '../../../contract/dissemination.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
-
-export interface DirectiveRow {
-  id: number
-  status: 'issued' | 'closed' | 'superseded'
-  date: string | null
-  number: string | null
-  subject: string
-}
-
-/**
- * A directive the holder of `scopes` may see: not a draft, and addressed to a unit in their scope,
- * to a unit above it, or issued by a unit in it. Anything else is treated as nonexistent.
- */
-export async function findVisibleDirective(db: Queryable, id: number, scopes: string[]): Promise<DirectiveRow | null> {
-  if (!scopes.length) return null
-  const [r] = await db.query<DirectiveRow>(
-    `SELECT d.id, d.status, d.date, d.number, d.subject FROM directive d
-     WHERE d.id = $1 AND d.status <> 'draft' AND (
-       EXISTS (SELECT 1 FROM directive_addressee da JOIN unit u ON u.id = da.unit_id
-               WHERE da.directive_id = d.id AND (u.path <@ ANY($2::ltree[]) OR u.path @> ANY($2::ltree[])))
-       OR EXISTS (SELECT 1 FROM unit o WHERE o.id = d.owner_unit_id AND o.path <@ ANY($2::ltree[])))`,
-    [id, arrayLiteral(scopes)],
-  )
-  return r ?? null
-}
-
-export async function findDirective(db: Queryable, id: number): Promise<DirectiveRow | null> {
-  const [r] = await db.query<DirectiveRow>('SELECT id, status, date, number, subject FROM directive WHERE id = $1', [id])
-  return r ?? null
-}
 
 export async function isAddressee(db: Queryable, directiveId: number, unitId: number): Promise<boolean> {
   const rows = await db.query('SELECT 1 FROM directive_addressee WHERE directive_id = $1 AND unit_id = $2', [directiveId, unitId])
@@ -63,7 +34,7 @@ export interface RosterCandidate {
 
 /** Everyone, active or not, in the unit and its sub-units: what a roster's names are matched against. */
 export async function peopleUnder(db: Queryable, unitPath: string): Promise<RosterCandidate[]> {
-  const rows = await db.query<any>(
+  const rows = await db.query<{ id: number; full_name: string; position: string; email: string | null; is_active: boolean }>(
     `SELECT p.id, p.full_name, p.position, p.email, p.is_active FROM person p JOIN unit u ON u.id = p.unit_id WHERE u.path <@ $1::ltree`,
     [unitPath],
   )
@@ -86,9 +57,28 @@ const SESSION_FROM = `dissemination_session s JOIN unit u ON u.id = s.unit_id JO
 
 const iso = (v: Date | string) => new Date(v).toISOString()
 
-const toSession = (r: any): SessionRow => ({
+interface SessionRecord {
+  id: number
+  directive_id: number
+  unit_id: number
+  unit_name: string
+  unit_path: string
+  held_on: string
+  form: SessionForm
+  title: string
+  note: string
+  requirement_ids: number[]
+  attendee_count: number
+  created_by: string | null
+  version: number
+  created_at: Date
+  updated_at: Date
+  directive_status: string
+}
+
+const toSession = (r: SessionRecord): SessionRow => ({
   id: r.id, directiveId: r.directive_id, unitId: r.unit_id, unitName: r.unit_name, unitPath: r.unit_path, heldOn: r.held_on,
-  form: r.form as SessionForm, title: r.title, note: r.note, requirementIds: r.requirement_ids, attendeeCount: r.attendee_count,
+  form: r.form, title: r.title, note: r.note, requirementIds: r.requirement_ids, attendeeCount: r.attendee_count,
   createdBy: r.created_by, version: r.version, createdAt: iso(r.created_at), updatedAt: iso(r.updated_at), directiveStatus: r.directive_status,
 })
 
@@ -97,7 +87,7 @@ export const toSessionDto = ({ unitPath: _p, directiveStatus: _s, ...dto }: Sess
 /** With `forUpdate`, locks the session row first: concurrent edits of one session take turns. */
 export async function findSession(db: Queryable, id: number, forUpdate = false): Promise<SessionRow | null> {
   if (forUpdate) await db.query('SELECT 1 FROM dissemination_session WHERE id = $1 FOR UPDATE', [id])
-  const [r] = await db.query(`SELECT ${SESSION_COLUMNS} FROM ${SESSION_FROM} WHERE s.id = $1`, [id])
+  const [r] = await db.query<SessionRecord>(`SELECT ${SESSION_COLUMNS} FROM ${SESSION_FROM} WHERE s.id = $1`, [id])
   return r ? toSession(r) : null
 }
 
@@ -107,7 +97,7 @@ export async function sessionDetail(db: Queryable, session: SessionRow): Promise
      WHERE sr.session_id = $1 ORDER BY r.id`,
     [session.id],
   )
-  const attendees = await db.query<any>(
+  const attendees = await db.query<{ id: number; full_name: string; position: string; unit_id: number; unit_name: string; is_active: boolean }>(
     `SELECT p.id, p.full_name, p.position, p.unit_id, u.name AS unit_name, p.is_active
      FROM session_attendance a JOIN person p ON p.id = a.person_id JOIN unit u ON u.id = p.unit_id
      WHERE a.session_id = $1 ORDER BY p.sort_key COLLATE "C", p.id`,
@@ -135,7 +125,7 @@ export async function listSessions(
   if (opts.q) where.push(`s.title_search LIKE '%' || lower(f_unaccent($${params.push(opts.q)})) || '%'`)
   const w = where.join(' AND ')
   const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM dissemination_session s JOIN unit u ON u.id = s.unit_id WHERE ${w}`, params)
-  const rows = await db.query(
+  const rows = await db.query<SessionRecord>(
     `SELECT ${SESSION_COLUMNS} FROM ${SESSION_FROM} WHERE ${w}
      ORDER BY s.held_on DESC, s.id DESC LIMIT $${params.push(opts.limit)} OFFSET $${params.push(opts.offset)}`,
     params,
@@ -247,19 +237,8 @@ export interface PersonUnit {
 }
 
 export async function personUnit(db: Queryable, personId: number): Promise<PersonUnit | null> {
-  const [r] = await db.query<any>('SELECT p.id, p.unit_id, u.path::text AS path FROM person p JOIN unit u ON u.id = p.unit_id WHERE p.id = $1', [personId])
+  const [r] = await db.query<{ id: number; unit_id: number; path: string }>('SELECT p.id, p.unit_id, u.path::text AS path FROM person p JOIN unit u ON u.id = p.unit_id WHERE p.id = $1', [personId])
   return r ? { personId: r.id, unitId: r.unit_id, unitPath: r.path } : null
-}
-
-/** A non-draft directive addressed to the unit at `unitPath` or a unit above it. */
-export async function findDirectiveAddressedTo(db: Queryable, id: number, unitPath: string): Promise<DirectiveRow | null> {
-  const [r] = await db.query<DirectiveRow>(
-    `SELECT d.id, d.status, d.date, d.number, d.subject FROM directive d
-     WHERE d.id = $1 AND d.status <> 'draft' AND EXISTS (
-       SELECT 1 FROM directive_addressee da JOIN unit u ON u.id = da.unit_id WHERE da.directive_id = d.id AND u.path @> $2::ltree)`,
-    [id, unitPath],
-  )
-  return r ?? null
 }
 
 /** Inserts the confirmation unless one exists; returns the stored one and whether it is new. */
@@ -286,7 +265,7 @@ export async function myDirectives(db: Queryable, who: PersonUnit, opts: { q?: s
       OR EXISTS (SELECT 1 FROM session_attendance xa JOIN dissemination_session xs ON xs.id = xa.session_id WHERE xs.directive_id = d.id AND xa.person_id = $1))`
   if (opts.q) where += ` AND d.search LIKE '%' || lower(f_unaccent($${params.push(opts.q)})) || '%'`
   const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM directive d WHERE ${where}`, params)
-  const rows = await db.query<any>(
+  const rows = await db.query<{ id: number; number: string | null; subject: string; date: string | null; status: string; confirmed_at: Date | null; sessions: MyDirectiveDto['attendedSessions'] }>(
     `SELECT d.id, d.number, d.subject, d.date, d.status, rc.confirmed_at,
        COALESCE((SELECT json_agg(json_build_object('id', s.id, 'heldOn', s.held_on, 'form', s.form, 'title', s.title, 'unitName', su.name) ORDER BY s.held_on, s.id)
                  FROM session_attendance a JOIN dissemination_session s ON s.id = a.session_id JOIN unit su ON su.id = s.unit_id

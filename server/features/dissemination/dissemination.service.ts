@@ -3,27 +3,21 @@
 import type { CreateSessionInput, ImportResultDto, ReceiptDto, SessionDetailDto, UpdateSessionInput } from '../../../contract/dissemination.ts'
 import type { Db, Queryable } from '../../db/types.ts'
 import type { CurrentUser } from '../../http/current-user.ts'
-import { AppError, notFound } from '../../http/errors.ts'
-import { scopePaths } from '../../http/scope.ts'
+import { AppError, invalid, invalidRows, notFound, type FieldError } from '../../http/errors.ts'
+import { once, type Answer } from '../../http/idempotency.ts'
 import { vnDay } from '../../lib/dates.ts'
 import { recordAudit, type Actor } from '../audit/audit.service.ts'
-import { findUnit } from '../units/units.queries.ts'
-import { DisseminationInvalid, invalidFields, type FieldIssue } from './dissemination.errors.ts'
-import { findStoredAnswer, storeAnswer, type StoredAnswer } from './dissemination.idempotency.ts'
-import { SESSION_WRITE_ROLES, canReadSessionsOf, canRecordSessionsOf } from './dissemination.policy.ts'
+import { directiveReachingUnit, visibleDirective } from '../directives/directives.access.ts'
+import { unitById } from '../units/units.access.ts'
+import { canReadSessionsOf, canRecordSessionsOf } from './dissemination.policy.ts'
 import {
-  addAttendees, attendeeIdsOf, confirmReceiptRow, deleteSessionRow, findDirectiveAddressedTo, findSession, findVisibleDirective,
-  insertSession, isAddressee, peopleByIds, peopleUnder, personUnit, removeAttendees, requirementsOf, sessionDetail, setRequirements,
-  touchSession, updateSessionRow, findDirective, type SessionRow,
+  addAttendees, attendeeIdsOf, confirmReceiptRow, deleteSessionRow, findSession, insertSession, isAddressee, peopleByIds, peopleUnder,
+  personUnit, removeAttendees, requirementsOf, sessionDetail, setRequirements, touchSession, updateSessionRow, type SessionRow,
 } from './dissemination.queries.ts'
 import type { RosterRow } from './roster.parse.ts'
-import { matchRoster } from './roster.match.ts'
+import { matchRoster, toRowError } from './roster.match.ts'
 
-export interface Answer<T> extends StoredAnswer {
-  body: T
-  /** True when an earlier request with the same Idempotency-Key already did the work. */
-  isReplay: boolean
-}
+type Issues = Record<string, FieldError>
 
 const uniq = (xs: number[]) => [...new Set(xs)]
 
@@ -31,23 +25,12 @@ const snapshot = (s: SessionRow, attendeeIds: number[]) => ({
   directiveId: s.directiveId, unitId: s.unitId, heldOn: s.heldOn, form: s.form, title: s.title, note: s.note, requirementIds: s.requirementIds, attendeeIds,
 })
 
-/** Runs `work` once per Idempotency-Key: a retry gets the stored answer and changes nothing. */
-async function once<T>(tx: Queryable, actor: Actor, key: string | undefined, work: () => Promise<StoredAnswer & { body: T }>): Promise<Answer<T>> {
-  if (key && actor.id !== null) {
-    const stored = await findStoredAnswer(tx, actor.id, key)
-    if (stored) return { ...stored, body: stored.body as T, isReplay: true }
-  }
-  const answer = await work()
-  if (key && actor.id !== null) await storeAnswer(tx, actor.id, key, answer)
-  return { ...answer, isReplay: false }
-}
-
-function checkHeldOn(issues: Record<string, FieldIssue>, heldOn: string, directive: { date: string | null }, now: Date) {
+function checkHeldOn(issues: Issues, heldOn: string, directive: { date: string | null }, now: Date) {
   if (heldOn > vnDay(now)) issues.heldOn = 'future'
   else if (directive.date && heldOn < directive.date) issues.heldOn = { key: 'beforeDirective', n: directive.date }
 }
 
-async function checkRequirements(tx: Queryable, issues: Record<string, FieldIssue>, directiveId: number, ids: number[]) {
+async function checkRequirements(tx: Queryable, issues: Issues, directiveId: number, ids: number[]) {
   const known = await requirementsOf(tx, directiveId, ids)
   ids.forEach((id, i) => {
     if (!known.has(id)) issues[`requirementIds.${i}`] = 'notInDirective'
@@ -55,7 +38,7 @@ async function checkRequirements(tx: Queryable, issues: Record<string, FieldIssu
 }
 
 /** New attendees must be active people of the session's unit or its sub-units. */
-async function checkAttendees(tx: Queryable, issues: Record<string, FieldIssue>, unitPath: string, ids: number[], alreadyPresent = new Set<number>()) {
+async function checkAttendees(tx: Queryable, issues: Issues, unitPath: string, ids: number[], alreadyPresent = new Set<number>()) {
   const toCheck = ids.filter((id) => !alreadyPresent.has(id))
   const people = await peopleByIds(tx, toCheck, unitPath)
   ids.forEach((id, i) => {
@@ -74,12 +57,11 @@ export async function createSession(
   db: Db, user: CurrentUser, actor: Actor, directiveId: number, input: CreateSessionInput, idempotencyKey?: string,
 ): Promise<Answer<SessionDetailDto>> {
   return db.transaction((tx) =>
-    once(tx, actor, idempotencyKey, async () => {
-      const directive = await findVisibleDirective(tx, directiveId, scopePaths(user, SESSION_WRITE_ROLES))
-      if (!directive) throw notFound()
+    once(tx, actor.id, idempotencyKey, 201, async () => {
+      const directive = await visibleDirective(tx, user, directiveId)
       requireIssued(directive.status)
-      const issues: Record<string, FieldIssue> = {}
-      const unit = await findUnit(tx, input.unitId)
+      const issues: Issues = {}
+      const unit = await unitById(tx, input.unitId)
       if (!unit || !canRecordSessionsOf(user, unit.path)) issues.unitId = 'notFound'
       else if (!unit.isActive) issues.unitId = 'inactive'
       else if (!(await isAddressee(tx, directiveId, unit.id))) issues.unitId = 'notAddressee'
@@ -87,16 +69,23 @@ export async function createSession(
       const requirementIds = uniq(input.requirementIds)
       await checkRequirements(tx, issues, directiveId, input.requirementIds)
       if (unit && !issues.unitId) await checkAttendees(tx, issues, unit.path, input.attendeeIds)
-      if (Object.keys(issues).length) throw invalidFields(issues)
+      if (Object.keys(issues).length) throw invalid(issues)
 
       const id = await insertSession(tx, { directiveId, unitId: unit!.id, heldOn: input.heldOn, form: input.form, title: input.title, note: input.note, createdBy: actor.id, now: actor.now })
       await setRequirements(tx, id, requirementIds)
       await addAttendees(tx, id, uniq(input.attendeeIds))
       const session = (await findSession(tx, id))!
       await recordAudit(tx, actor, { action: 'create', entity: 'dissemination_session', entityId: id, unitId: unit!.id, after: snapshot(session, await attendeeIdsOf(tx, id)) })
-      return { statusCode: 201, body: await sessionDetail(tx, session) }
+      return sessionDetail(tx, session)
     }),
   )
+}
+
+/** A session the user may read: its unit is in their scope. 404 otherwise. */
+export async function readableSession(db: Queryable, user: CurrentUser, id: number): Promise<SessionRow> {
+  const session = await findSession(db, id)
+  if (!session || !canReadSessionsOf(user, session.unitPath)) throw notFound()
+  return session
 }
 
 /** The session, locked, if the user may change it: unreadable is "not found", read-only is "forbidden". */
@@ -116,14 +105,14 @@ export async function updateSession(db: Db, user: CurrentUser, actor: Actor, id:
     const session = await writableSession(tx, user, id)
     await checkVersion(tx, session, input.version)
     requireIssued(session.directiveStatus)
-    const directive = (await findDirective(tx, session.directiveId))!
+    const directive = await visibleDirective(tx, user, session.directiveId)
     const before = await attendeeIdsOf(tx, id)
-    const issues: Record<string, FieldIssue> = {}
+    const issues: Issues = {}
     if (input.heldOn !== undefined) checkHeldOn(issues, input.heldOn, directive, actor.now)
     if (input.requirementIds) await checkRequirements(tx, issues, session.directiveId, input.requirementIds)
     // People already on the list may stay even if they have since left or moved: they did attend.
     if (input.attendeeIds) await checkAttendees(tx, issues, session.unitPath, input.attendeeIds, new Set(before))
-    if (Object.keys(issues).length) throw invalidFields(issues)
+    if (Object.keys(issues).length) throw invalid(issues)
 
     await updateSessionRow(tx, id, {
       heldOn: input.heldOn ?? session.heldOn, form: input.form ?? session.form, title: input.title ?? session.title, note: input.note ?? session.note, now: actor.now,
@@ -146,7 +135,7 @@ export async function updateSession(db: Db, user: CurrentUser, actor: Actor, id:
 export async function deleteSession(db: Db, user: CurrentUser, actor: Actor, id: number, version: number | undefined): Promise<void> {
   return db.transaction(async (tx) => {
     const session = await writableSession(tx, user, id)
-    if (version === undefined) throw invalidFields({ version: 'required' })
+    if (version === undefined) throw invalid({ version: 'required' })
     await checkVersion(tx, session, version)
     requireIssued(session.directiveStatus)
     const before = snapshot(session, await attendeeIdsOf(tx, id))
@@ -163,11 +152,11 @@ export async function importAttendees(
   db: Db, user: CurrentUser, actor: Actor, sessionId: number, rows: RosterRow[], idempotencyKey?: string,
 ): Promise<Answer<ImportResultDto>> {
   return db.transaction((tx) =>
-    once(tx, actor, idempotencyKey, async () => {
+    once(tx, actor.id, idempotencyKey, 200, async () => {
       const session = await writableSession(tx, user, sessionId)
       requireIssued(session.directiveStatus)
       const { personIds, errors } = matchRoster(rows, await peopleUnder(tx, session.unitPath))
-      if (errors.length) throw new DisseminationInvalid({}, errors)
+      if (errors.length) throw invalidRows(errors.map(toRowError))
       const before = await attendeeIdsOf(tx, sessionId)
       const added = await addAttendees(tx, sessionId, personIds)
       if (added) await touchSession(tx, sessionId, actor.now)
@@ -179,7 +168,7 @@ export async function importAttendees(
       const body: ImportResultDto = {
         sessionId, rows: rows.length, added, alreadyPresent: personIds.length - added, attendeeCount: after.attendeeCount, version: after.version,
       }
-      return { statusCode: 200, body }
+      return body
     }),
   )
 }
@@ -189,8 +178,8 @@ export async function confirmReceipt(db: Db, user: CurrentUser, actor: Actor, di
   return db.transaction(async (tx) => {
     if (!user.personId) throw new AppError('INVALID_STATE', undefined, { reason: 'noPerson' })
     const who = await personUnit(tx, user.personId)
-    const directive = who && (await findDirectiveAddressedTo(tx, directiveId, who.unitPath))
-    if (!who || !directive) throw notFound()
+    if (!who) throw notFound()
+    const directive = await directiveReachingUnit(tx, directiveId, who.unitPath)
     requireIssued(directive.status)
     const { confirmedAt, isNew } = await confirmReceiptRow(tx, directiveId, who.personId, user.id, actor.now)
     if (isNew) {

@@ -1,11 +1,27 @@
 // Matches roster rows to the unit's people. Pure, so every rule below is tested without a database.
 import { foldVietnamese } from '../../../contract/vietnamese.ts'
-import type { RosterRowError } from './dissemination.errors.ts'
+import type { RosterRowReason } from '../../../contract/dissemination.ts'
+import type { RowError } from '../../http/errors.ts'
 import type { RosterCandidate } from './dissemination.queries.ts'
 import type { RosterRow } from './roster.parse.ts'
 
 /** What two spellings of one name share: no diacritics, no case, single spaces. */
 export const nameKey = (s: string) => foldVietnamese(s.normalize('NFC')).replace(/\s+/g, ' ').trim()
+
+export interface RosterRowError {
+  row: number
+  value: string
+  reason: RosterRowReason
+  /** For duplicates: the earlier row naming the same person. */
+  firstRow?: number
+}
+
+const MESSAGE_KEYS = { notFound: 'rowNotFound', ambiguous: 'rowAmbiguous', inactive: 'rowInactive', duplicate: 'rowDuplicate', emptyName: 'rowEmptyName' } as const
+
+/** A bad row as the one error path reports it: the reason's message names the value (or the first row of a duplicate). */
+export const toRowError = (e: RosterRowError): RowError => ({
+  row: e.row, value: e.value, reason: e.reason, message: { key: MESSAGE_KEYS[e.reason], n: e.reason === 'duplicate' ? e.firstRow : e.value },
+})
 
 export interface MatchResult {
   personIds: number[]

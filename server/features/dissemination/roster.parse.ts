@@ -3,7 +3,7 @@
 import type ExcelJS from 'exceljs'
 import { MAX_ATTENDEES } from '../../../contract/dissemination.ts'
 import { foldVietnamese } from '../../../contract/vietnamese.ts'
-import { invalidFields } from './dissemination.errors.ts'
+import { invalid } from '../../http/errors.ts'
 
 export interface RosterRow {
   /** The row number the user sees: the sheet's row in .xlsx, the record number in .csv. */
@@ -61,7 +61,7 @@ export function rowsFromTable(table: { row: number; cells: string[] }[]): Roster
     cols = readHeader(table[i].cells)
     headerAt = i
   }
-  if (!cols) throw invalidFields({ file: 'noNameColumn' })
+  if (!cols) throw invalid({ file: 'noNameColumn' })
   const at = (cells: string[], i?: number) => (i === undefined ? '' : clean(cells[i] ?? ''))
   const out: RosterRow[] = []
   for (const { row, cells } of table.slice(headerAt + 1)) {
@@ -72,8 +72,8 @@ export function rowsFromTable(table: { row: number; cells: string[] }[]): Roster
     if (!name && !position && !email) continue
     out.push({ row, name, position, email })
   }
-  if (!out.length) throw invalidFields({ file: 'emptyRoster' })
-  if (out.length > MAX_ROSTER_ROWS) throw invalidFields({ file: { key: 'tooManyRows', n: MAX_ROSTER_ROWS } })
+  if (!out.length) throw invalid({ file: 'emptyRoster' })
+  if (out.length > MAX_ROSTER_ROWS) throw invalid({ file: { key: 'tooManyRows', n: MAX_ROSTER_ROWS } })
   return out
 }
 
@@ -83,9 +83,9 @@ type Kind = 'xlsx' | 'csv'
 export function rosterKind(bytes: Buffer, filename: string): Kind {
   const name = filename.toLowerCase()
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx'
-  if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw invalidFields({ file: 'fileType' })
+  if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw invalid({ file: 'fileType' })
   if (name.endsWith('.csv') || name.endsWith('.txt')) return 'csv'
-  throw invalidFields({ file: 'fileType' })
+  throw invalid({ file: 'fileType' })
 }
 
 export async function parseRoster(bytes: Buffer, filename: string): Promise<RosterRow[]> {
@@ -111,9 +111,9 @@ async function xlsxTable(bytes: Buffer) {
   const { default: Excel } = await import('exceljs')
   const wb = new Excel.Workbook()
   try {
-    await wb.xlsx.load(bytes as any)
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch {
-    throw invalidFields({ file: 'fileUnreadable' })
+    throw invalid({ file: 'fileUnreadable' })
   }
   // The first sheet with a recognizable header: workbooks often open with a cover or notes sheet.
   for (const ws of wb.worksheets) {
@@ -125,7 +125,7 @@ async function xlsxTable(bytes: Buffer) {
     })
     if (table.slice(0, HEADER_SEARCH_ROWS).some((r) => readHeader(r.cells))) return table
   }
-  throw invalidFields({ file: 'noNameColumn' })
+  throw invalid({ file: 'noNameColumn' })
 }
 
 // ---- .csv

@@ -40,8 +40,8 @@ describe('roster parsing', () => {
   })
 
   it('should refuse an old .xls and an unknown file type', async () => {
-    await expect(parseRoster(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), 'ds.xls')).rejects.toMatchObject({ issues: { file: 'fileType' } })
-    await expect(parseRoster(Buffer.from('%PDF-1.7'), 'ds.pdf')).rejects.toMatchObject({ issues: { file: 'fileType' } })
+    await expect(parseRoster(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), 'ds.xls')).rejects.toMatchObject({ fields: { file: 'fileType' } })
+    await expect(parseRoster(Buffer.from('%PDF-1.7'), 'ds.pdf')).rejects.toMatchObject({ fields: { file: 'fileType' } })
   })
 })
 

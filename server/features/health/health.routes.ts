@@ -1,9 +1,13 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../app.ts'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { healthDto } from '../../../contract/health.ts'
+import type { AppDeps } from '../../deps.ts'
 
-export function healthRoutes(app: FastifyInstance, { db }: AppDeps) {
-  app.get('/api/v1/health', async () => {
+export function healthRoutes(fastify: FastifyInstance, { db }: AppDeps) {
+  fastify.withTypeProvider<ZodTypeProvider>().get('/api/v1/health', {
+    schema: { tags: ['health'], summary: 'Liveness: the server answers and its database does', security: [], response: { 200: healthDto } },
+  }, async () => {
     await db.query('SELECT 1')
-    return { status: 'ok', database: db.kind }
+    return { status: 'ok' as const, database: db.kind }
   })
 }

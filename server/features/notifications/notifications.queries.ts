@@ -1,3 +1,4 @@
+import type { NotificationListDto } from '../../../contract/notifications.ts'
 import type { Queryable } from '../../db/types.ts'
 
 export interface NewNotification {
@@ -22,8 +23,8 @@ export async function raiseNotifications(db: Queryable, items: NewNotification[]
   return rows.length
 }
 
-export async function listNotifications(db: Queryable, accountId: number, opts: { unreadOnly: boolean; limit: number }) {
-  const rows = await db.query<any>(
+export async function listNotifications(db: Queryable, accountId: number, opts: { unreadOnly: boolean; limit: number }): Promise<NotificationListDto> {
+  const rows = await db.query<{ id: number; kind: string; title: string; body: string; link: string | null; created_at: Date; read_at: Date | null }>(
     `SELECT id, kind, title, body, link, created_at, read_at FROM notification WHERE account_id = $1 ${opts.unreadOnly ? 'AND read_at IS NULL' : ''}
      ORDER BY id DESC LIMIT $2`,
     [accountId, opts.limit],
@@ -33,6 +34,11 @@ export async function listNotifications(db: Queryable, accountId: number, opts: 
     unread,
     items: rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, createdAt: new Date(r.created_at).toISOString(), readAt: r.read_at ? new Date(r.read_at).toISOString() : null })),
   }
+}
+
+export async function isOwnNotification(db: Queryable, accountId: number, id: number) {
+  const rows = await db.query('SELECT 1 FROM notification WHERE id = $1 AND account_id = $2', [id, accountId])
+  return rows.length > 0
 }
 
 export async function markRead(db: Queryable, accountId: number, id: number | null, now: Date) {

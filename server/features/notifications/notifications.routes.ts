@@ -1,37 +1,35 @@
 import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
-import type { AppDeps } from '../../app.ts'
-import { notFound } from '../../http/errors.ts'
-import { requireUser } from '../../http/guard.ts'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { idParams } from '../../../contract/common.ts'
+import { DASHBOARD_ROLES } from '../../../contract/dashboard.ts'
+import { markReadDto, notificationListDto, notificationListQuery, overdueListDto, overdueQuery } from '../../../contract/notifications.ts'
+import type { AppDeps } from '../../deps.ts'
+import { requireUser, userOf } from '../../http/guard.ts'
 import { scopePaths } from '../../http/scope.ts'
-import { idParam, parse } from '../../http/validate.ts'
-import { DASHBOARD_ROLES } from '../dashboard/dashboard.policy.ts'
-import { listNotifications, markRead } from './notifications.queries.ts'
-import { listOverdue } from './overdue.queries.ts'
 import { today } from '../../lib/dates.ts'
+import { listNotifications } from './notifications.queries.ts'
+import { markAllRead, markOneRead } from './notifications.service.ts'
+import { listOverdue } from './overdue.queries.ts'
 
-const listQuery = z.strictObject({ unreadOnly: z.enum(['0', '1']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) })
-const overdueQuery = z.strictObject({ asOf: z.iso.date().optional() })
+const tags = ['notifications']
 
-export function notificationRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
-  const signedIn = requireUser(db, clock)
+export function notificationRoutes(fastify: FastifyInstance, { db, clock }: AppDeps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>()
+  const signedIn = requireUser()
 
-  app.get('/api/v1/notifications', { preHandler: signedIn }, async (req) => {
-    const q = parse(listQuery, req.query)
-    return listNotifications(db, req.user!.id, { unreadOnly: q.unreadOnly === '1', limit: q.limit })
-  })
+  app.get('/api/v1/notifications', { onRequest: signedIn, schema: { tags, summary: 'My notifications, newest first, with the unread count', querystring: notificationListQuery, response: { 200: notificationListDto } } }, async (req) =>
+    listNotifications(db, userOf(req).id, { unreadOnly: req.query.unreadOnly === '1', limit: req.query.limit }),
+  )
 
-  app.post('/api/v1/notifications/:id/read', { preHandler: signedIn }, async (req) => {
-    const { id } = parse(idParam, req.params)
-    const [own] = await db.query('SELECT 1 FROM notification WHERE id = $1 AND account_id = $2', [id, req.user!.id])
-    if (!own) throw notFound()
-    return { updated: await markRead(db, req.user!.id, id, clock()) }
-  })
+  app.post('/api/v1/notifications/:id/read', { onRequest: signedIn, schema: { tags, params: idParams, response: { 200: markReadDto } } }, async (req) => ({
+    updated: await markOneRead(db, userOf(req).id, req.params.id, clock()),
+  }))
 
-  app.post('/api/v1/notifications/read-all', { preHandler: signedIn }, async (req) => ({ updated: await markRead(db, req.user!.id, null, clock()) }))
+  app.post('/api/v1/notifications/read-all', { onRequest: signedIn, schema: { tags, response: { 200: markReadDto } } }, async (req) => ({
+    updated: await markAllRead(db, userOf(req).id, clock()),
+  }))
 
-  app.get('/api/v1/overdue', { preHandler: requireUser(db, clock, DASHBOARD_ROLES) }, async (req) => {
-    const { asOf } = parse(overdueQuery, req.query)
-    return { items: await listOverdue(db, asOf ?? today(clock), scopePaths(req.user!, DASHBOARD_ROLES)) }
-  })
+  app.get('/api/v1/overdue', { onRequest: requireUser(DASHBOARD_ROLES), schema: { tags, summary: 'Everything overdue in scope on a day (default today)', querystring: overdueQuery, response: { 200: overdueListDto } } }, async (req) => ({
+    items: await listOverdue(db, req.query.asOf ?? today(clock), scopePaths(userOf(req), DASHBOARD_ROLES)),
+  }))
 }

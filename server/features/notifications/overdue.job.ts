@@ -1,8 +1,7 @@
 import type { Db } from '../../db/types.ts'
 import { recordAudit } from '../audit/audit.service.ts'
-import { rollMatrices } from '../dashboard/matrix.rollup.ts'
 import { vnDay } from '../../lib/dates.ts'
-import { raiseNotifications, type NewNotification } from './notifications.queries.ts'
+import { notify, type NewNotification } from './notifications.service.ts'
 import { actorsByUnit, listOverdue, type OverdueItem } from './overdue.queries.ts'
 
 const fmt = (iso: string) => iso.split('-').reverse().join('/')
@@ -35,7 +34,7 @@ export async function runOverdueJob(db: Db, asOf: string, now: Date) {
     for (const accountId of actors.get(i.unitId) ?? []) notes.push({ accountId, kind: `overdue.${i.kind}`, title: m.title, body: m.body, link, dedupeKey: key })
   }
   return db.transaction(async (tx) => {
-    const raised = await raiseNotifications(tx, notes, now)
+    const raised = await notify(tx, notes, now)
     await tx.query(`INSERT INTO app_state (key, value, updated_at) VALUES ('overdueJob.lastRun', $1, $2) ON CONFLICT (key) DO UPDATE SET value = $1, updated_at = $2`, [JSON.stringify(asOf), now])
     if (raised) await recordAudit(tx, { id: null, username: 'system', ip: null, now }, { action: 'runOverdueJob', entity: 'notification', entityId: null, after: { asOf, overdue: items.length, raised } })
     return { asOf, overdue: items.length, raised, items }
@@ -46,11 +45,9 @@ async function rootPaths(db: Db) {
   return (await db.query<{ path: string }>('SELECT path::text AS path FROM unit WHERE parent_id IS NULL')).map((r) => r.path)
 }
 
-/** Runs the sweep once per calendar day, whoever calls it (the server's hourly timer). */
+/** Runs the sweep once per calendar day in Vietnam, whoever calls it (the jobs' hourly tick). */
 export async function runOverdueJobIfDue(db: Db, now: Date) {
   const today = vnDay(now)
-  // The dashboard's precomputed figures move to the same day (nothing to do once they have).
-  await rollMatrices(db, today)
   const [last] = await db.query<{ value: string }>(`SELECT value FROM app_state WHERE key = 'overdueJob.lastRun'`)
   if (last?.value === today) return null
   return runOverdueJob(db, today, now)

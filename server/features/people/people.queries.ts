@@ -8,7 +8,21 @@ export interface PersonRow extends PersonDto {
   unitPath: string
 }
 
-const toPerson = (r: any): PersonRow => ({
+interface PersonRecord {
+  id: number
+  unit_id: number
+  unit_name: string
+  unit_path: string
+  full_name: string
+  position: string
+  category: PersonDto['category']
+  is_party_member: boolean
+  is_active: boolean
+  email: string | null
+  version: number
+}
+
+const toPerson = (r: PersonRecord): PersonRow => ({
   id: r.id, unitId: r.unit_id, unitName: r.unit_name, unitPath: r.unit_path, fullName: r.full_name, position: r.position,
   category: r.category, isPartyMember: r.is_party_member, isActive: r.is_active, email: r.email, version: r.version,
 })
@@ -16,7 +30,7 @@ const toPerson = (r: any): PersonRow => ({
 export const toPersonDto = ({ unitPath: _p, ...dto }: PersonRow): PersonDto => dto
 
 export async function findPerson(db: Queryable, id: number, forUpdate = false): Promise<PersonRow | null> {
-  const [r] = await db.query(`SELECT ${COLUMNS} FROM person p JOIN unit u ON u.id = p.unit_id WHERE p.id = $1 ${forUpdate ? 'FOR UPDATE OF p' : ''}`, [id])
+  const [r] = await db.query<PersonRecord>(`SELECT ${COLUMNS} FROM person p JOIN unit u ON u.id = p.unit_id WHERE p.id = $1 ${forUpdate ? 'FOR UPDATE OF p' : ''}`, [id])
   return r ? toPerson(r) : null
 }
 
@@ -35,7 +49,7 @@ export async function listPeople(
   if (opts.q) where.push(`p.name_search LIKE '%' || lower(f_unaccent($${params.push(opts.q)})) || '%'`)
   const w = where.join(' AND ')
   const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM person p JOIN unit u ON u.id = p.unit_id WHERE ${w}`, params)
-  const rows = await db.query(
+  const rows = await db.query<PersonRecord>(
     `SELECT ${COLUMNS} FROM person p JOIN unit u ON u.id = p.unit_id WHERE ${w}
      ORDER BY p.sort_key COLLATE "C", p.id LIMIT $${params.push(opts.limit)} OFFSET $${params.push(opts.offset)}`,
     params,

@@ -1,4 +1,4 @@
-import type { ActionStatus } from '../../../contract/plans.ts'
+import type { ActionStatus, SavedActionDto } from '../../../contract/plans.ts'
 import type { Db, Queryable } from '../../db/types.ts'
 import type { CurrentUser } from '../../http/current-user.ts'
 import { invalid, notFound } from '../../http/errors.ts'
@@ -7,7 +7,7 @@ import { recordAudit, type Actor } from '../audit/audit.service.ts'
 import { vnDay } from '../../lib/dates.ts'
 import { addresseeInScope, checkVersion, requireIssued } from './plans.access.ts'
 import { PLAN_EDIT_ROLES } from './plans.policy.ts'
-import { findAction, findPlanById, type ActionRow } from './plans.queries.ts'
+import { actionDetail, findActionWithPlan, saveActionRow, type ActionRow } from './plans.queries.ts'
 
 const STRUCTURE_OPEN = ['draft', 'returned']
 
@@ -34,7 +34,7 @@ const snapshot = ({ version: _v, planId: _p, directiveId: _d, unitId: _u, ...a }
 export async function addAction(
   db: Db, user: CurrentUser, actor: Actor, directiveId: number, unitId: number,
   input: { requirementId: number; title: string; ownerPersonId?: number | null; dueDate: string; status: ActionStatus; completedOn?: string | null; note: string },
-) {
+): Promise<SavedActionDto> {
   return db.transaction(async (tx) => {
     const a = await addresseeInScope(tx, user, PLAN_EDIT_ROLES, directiveId, unitId)
     requireIssued(a.status)
@@ -51,18 +51,16 @@ export async function addAction(
       [plan.id, directiveId, unitId, input.requirementId, input.title, input.ownerPersonId ?? null, input.dueDate, input.status, completedOn, input.note],
     )
     await recordAudit(tx, actor, { action: 'create', entity: 'planAction', entityId: id, unitId, after: { ...input, completedOn } })
-    return id
+    return { ...(await actionDetail(tx, id, vnDay(actor.now)))!, planId: plan.id }
   })
 }
 
-/** An action of a plan the user may edit, locked for update. */
+/** An action of a plan the user may edit, with its plan, both locked for update. */
 async function editableAction(tx: Queryable, user: CurrentUser, id: number) {
-  const action = await findAction(tx, id, true)
-  if (!action) throw notFound()
-  const plan = (await findPlanById(tx, action.planId, true))!
-  if (!canReach(user, PLAN_EDIT_ROLES, plan.unitPath)) throw notFound()
-  requireIssued(plan.directiveStatus)
-  return { action, plan }
+  const found = await findActionWithPlan(tx, id, true)
+  if (!found || !canReach(user, PLAN_EDIT_ROLES, found.plan.unitPath)) throw notFound()
+  requireIssued(found.plan.directiveStatus)
+  return found
 }
 
 /**
@@ -72,7 +70,7 @@ async function editableAction(tx: Queryable, user: CurrentUser, id: number) {
 export async function updateAction(
   db: Db, user: CurrentUser, actor: Actor, id: number,
   input: { version: number; title?: string; ownerPersonId?: number | null; dueDate?: string; status?: ActionStatus; completedOn?: string | null; note?: string },
-) {
+): Promise<SavedActionDto> {
   return db.transaction(async (tx) => {
     const { action, plan } = await editableAction(tx, user, id)
     checkVersion(action, input.version, action)
@@ -87,11 +85,9 @@ export async function updateAction(
     // Rescheduling a draft action moves its deadline in force too; approved extensions move only the latter.
     const effectiveDueDate = input.dueDate !== undefined ? input.dueDate : action.effectiveDueDate
     const next = { ...action, title: input.title ?? action.title, ownerPersonId: input.ownerPersonId !== undefined ? input.ownerPersonId : action.ownerPersonId, dueDate, effectiveDueDate, status, completedOn, note: input.note ?? action.note }
-    await tx.query(
-      `UPDATE plan_action SET title=$2, owner_person_id=$3, due_date=$4, effective_due_date=$5, status=$6, completed_on=$7, note=$8, version = version + 1, updated_at = $9 WHERE id = $1`,
-      [id, next.title, next.ownerPersonId, next.dueDate, next.effectiveDueDate, next.status, next.completedOn, next.note, actor.now],
-    )
+    const saved = await saveActionRow(tx, next, actor.now, vnDay(actor.now))
     await recordAudit(tx, actor, { action: 'update', entity: 'planAction', entityId: id, unitId: action.unitId, before: snapshot(action), after: snapshot(next) })
+    return { ...saved, planId: plan.id }
   })
 }
 

@@ -1,15 +1,17 @@
+import type { PlanDto } from '../../../contract/plans.ts'
 import type { Db } from '../../db/types.ts'
 import type { CurrentUser } from '../../http/current-user.ts'
 import { AppError, invalid, notFound } from '../../http/errors.ts'
 import { recordAudit, type Actor } from '../audit/audit.service.ts'
 import { planInScope, requireIssued } from './plans.access.ts'
+import { planAsSaved } from './plan-review.service.ts'
 import { PLAN_EDIT_ROLES, PLAN_REVIEW_ROLES } from './plans.policy.ts'
 
 /** A unit asks for a later deadline for one action, or for all its actions under one requirement. */
 export async function requestExtension(
   db: Db, user: CurrentUser, actor: Actor, planId: number,
   input: { actionId?: number; requirementId?: number; requestedDueDate: string; reason: string },
-) {
+): Promise<{ id: number; plan: PlanDto }> {
   return db.transaction(async (tx) => {
     const plan = await planInScope(tx, user, PLAN_EDIT_ROLES, planId)
     requireIssued(plan.directiveStatus)
@@ -27,7 +29,7 @@ export async function requestExtension(
       [planId, input.actionId ?? null, input.actionId ? null : input.requirementId, input.requestedDueDate, input.reason, actor.id, actor.now],
     )
     await recordAudit(tx, actor, { action: 'requestExtension', entity: 'deadlineExtension', entityId: id, unitId: plan.unitId, after: { ...input, currentDueDate: current[0].d } })
-    return id
+    return { id, plan: await planAsSaved(tx, plan, actor.now) }
   })
 }
 
@@ -35,9 +37,11 @@ export async function requestExtension(
  * The board approves (the new deadline becomes the one in force; the original due date stays) or
  * refuses. Every request and decision stays in the history.
  */
-export async function decideExtension(db: Db, user: CurrentUser, actor: Actor, id: number, decision: 'approved' | 'refused', note: string) {
+export async function decideExtension(db: Db, user: CurrentUser, actor: Actor, id: number, decision: 'approved' | 'refused', note: string): Promise<PlanDto> {
   return db.transaction(async (tx) => {
-    const [x] = await tx.query<any>('SELECT * FROM deadline_extension WHERE id = $1 FOR UPDATE', [id])
+    const [x] = await tx.query<{ plan_id: number; action_id: number | null; requirement_id: number | null; requested_due_date: string; status: string }>(
+      'SELECT plan_id, action_id, requirement_id, requested_due_date, status FROM deadline_extension WHERE id = $1 FOR UPDATE', [id],
+    )
     if (!x) throw notFound()
     const plan = await planInScope(tx, user, PLAN_REVIEW_ROLES, x.plan_id, { viaOwner: true })
     if (x.status !== 'pending') throw new AppError('INVALID_STATE')
@@ -50,5 +54,6 @@ export async function decideExtension(db: Db, user: CurrentUser, actor: Actor, i
         ])
     }
     await recordAudit(tx, actor, { action: decision === 'approved' ? 'approveExtension' : 'refuseExtension', entity: 'deadlineExtension', entityId: id, unitId: plan.unitId, before: { status: 'pending' }, after: { status: decision, note } })
+    return planAsSaved(tx, plan, actor.now)
   })
 }

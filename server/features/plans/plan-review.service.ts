@@ -1,19 +1,26 @@
-import type { Db } from '../../db/types.ts'
+import type { PlanDto } from '../../../contract/plans.ts'
+import type { Db, Queryable } from '../../db/types.ts'
 import type { CurrentUser } from '../../http/current-user.ts'
 import { AppError, invalid } from '../../http/errors.ts'
+import { vnDay } from '../../lib/dates.ts'
 import { recordAudit, type Actor } from '../audit/audit.service.ts'
 import { checkVersion, planInScope, requireIssued } from './plans.access.ts'
 import { PLAN_REVIEW_ROLES, PLAN_SUBMIT_ROLES } from './plans.policy.ts'
+import { planDetail, type PlanRow } from './plans.queries.ts'
+
+/** The plan as it now stands, read inside the writing transaction: what a plan-level change answers. */
+export const planAsSaved = async (tx: Queryable, plan: Pick<PlanRow, 'directiveId' | 'unitId'>, now: Date): Promise<PlanDto> =>
+  (await planDetail(tx, plan.directiveId, plan.unitId, vnDay(now)))!
 
 /**
  * The unit head approves and submits. Submitting an already submitted plan again (a retry after a
  * network error) answers as the first submission did and changes nothing.
  */
-export async function submitPlan(db: Db, user: CurrentUser, actor: Actor, planId: number, version: number) {
+export async function submitPlan(db: Db, user: CurrentUser, actor: Actor, planId: number, version: number): Promise<PlanDto> {
   return db.transaction(async (tx) => {
     const plan = await planInScope(tx, user, PLAN_SUBMIT_ROLES, planId, { forUpdate: true })
     requireIssued(plan.directiveStatus)
-    if (plan.status === 'submitted' && plan.version === version + 1) return { isNew: false }
+    if (plan.status === 'submitted' && plan.version === version + 1) return planAsSaved(tx, plan, actor.now)
     checkVersion(plan, version, plan)
     if (plan.status !== 'draft' && plan.status !== 'returned') throw new AppError('INVALID_STATE')
     const missing = await tx.query<{ label: string }>(
@@ -24,11 +31,11 @@ export async function submitPlan(db: Db, user: CurrentUser, actor: Actor, planId
     if (missing.length) throw invalid({ requirements: { key: 'missingActions', n: missing.map((m) => m.label).join(' ') } })
     await tx.query(`UPDATE unit_plan SET status = 'submitted', submitted_at = $2, submitted_by = $3, version = version + 1, updated_at = $2 WHERE id = $1`, [planId, actor.now, actor.id])
     await recordAudit(tx, actor, { action: 'submit', entity: 'unitPlan', entityId: planId, unitId: plan.unitId, before: { status: plan.status }, after: { status: 'submitted' } })
-    return { isNew: true }
+    return planAsSaved(tx, plan, actor.now)
   })
 }
 
-export async function reviewPlan(db: Db, user: CurrentUser, actor: Actor, planId: number, input: { version: number; comment?: string }, decision: 'returned' | 'accepted') {
+export async function reviewPlan(db: Db, user: CurrentUser, actor: Actor, planId: number, input: { version: number; comment?: string }, decision: 'returned' | 'accepted'): Promise<PlanDto> {
   return db.transaction(async (tx) => {
     const plan = await planInScope(tx, user, PLAN_REVIEW_ROLES, planId, { forUpdate: true, viaOwner: true })
     checkVersion(plan, input.version, plan)
@@ -40,5 +47,6 @@ export async function reviewPlan(db: Db, user: CurrentUser, actor: Actor, planId
       action: decision === 'returned' ? 'return' : 'accept', entity: 'unitPlan', entityId: planId, unitId: plan.unitId,
       before: { status: plan.status }, after: { status: decision, comment: input.comment ?? null },
     })
+    return planAsSaved(tx, plan, actor.now)
   })
 }

@@ -39,8 +39,8 @@ async function unitContents(db: Queryable, period: PeriodRow, units: PeriodUnitR
 async function directiveSections(db: Queryable, directiveIds: number[], contents: { unitName: string; sections: ReportSection[] }[]): Promise<DirectiveSection[]> {
   const out: DirectiveSection[] = []
   for (const id of directiveIds) {
-    const [d] = await db.query<any>('SELECT number, subject, date FROM directive WHERE id = $1', [id])
-    const reqs = await db.query<any>('SELECT id, label, text FROM requirement WHERE directive_id = $1 AND parent_id IS NULL ORDER BY ordinal', [id])
+    const [d] = await db.query<{ number: string | null; subject: string; date: string | null }>('SELECT number, subject, date FROM directive WHERE id = $1', [id])
+    const reqs = await db.query<{ id: number; label: string; text: string }>('SELECT id, label, text FROM requirement WHERE directive_id = $1 AND parent_id IS NULL ORDER BY ordinal', [id])
     out.push({
       number: d.number, subject: d.subject, date: d.date,
       requirements: reqs.map((r) => ({
@@ -62,7 +62,7 @@ export async function consolidatedInput(db: Queryable, period: PeriodRow, opts: 
   const units = await periodUnits(db, period, opts.underPath ? [opts.underPath] : null, opts.asOf)
   const contents = await unitContents(db, period, units, opts.asOf)
   const deadlinePassed = opts.asOf > period.deadline
-  const [first] = period.directiveIds.length ? await db.query<any>('SELECT number, date, parent_body, issuer FROM directive WHERE id = $1', [period.directiveIds[0]]) : []
+  const [first] = period.directiveIds.length ? await db.query<{ number: string | null; date: string | null; parent_body: string | null; issuer: string | null }>('SELECT number, date, parent_body, issuer FROM directive WHERE id = $1', [period.directiveIds[0]]) : []
   const submitted = contents.filter((c) => c.content)
   return {
     header: { parentBody: first?.parent_body ?? 'BAN CHẤP HÀNH TRUNG ƯƠNG', issuer: first?.issuer ?? 'BAN CÁN SỰ ĐẢNG BỘ Y TẾ', number: '-BC/BCSĐ', place: 'Hà Nội', date: opts.asOf },
@@ -84,7 +84,7 @@ export async function consolidatedInput(db: Queryable, period: PeriodRow, opts: 
 export async function unitReportInput(db: Queryable, period: PeriodRow, unitId: number, asOf: string): Promise<UnitReportInput> {
   const [unit] = await periodUnits(db, period, null, asOf).then((us) => us.filter((u) => u.unitId === unitId))
   const [content] = await unitContents(db, period, [unit], asOf)
-  const [info] = await db.query<any>(
+  const [info] = await db.query<{ code: string; parent_name: string | null; head_name: string | null }>(
     `SELECT u.code, parent.name AS parent_name, (SELECT pe.full_name FROM role_grant g JOIN account a ON a.id = g.account_id JOIN person pe ON pe.id = a.person_id
        WHERE g.unit_id = u.id AND g.role = 'unitHead' ORDER BY g.id LIMIT 1) AS head_name
      FROM unit u LEFT JOIN unit parent ON parent.id = u.parent_id WHERE u.id = $1`,

@@ -1,21 +1,17 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import { z } from 'zod'
-import type { AppDeps } from '../../app.ts'
-import { notFound } from '../../http/errors.ts'
-import { requireUser } from '../../http/guard.ts'
-import { canReach } from '../../http/scope.ts'
-import { idParam, parse } from '../../http/validate.ts'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { MIME, fileResponse, idParams } from '../../../contract/common.ts'
+import { consolidatedQuery } from '../../../contract/reports.ts'
+import type { AppDeps } from '../../deps.ts'
+import type { CurrentUser } from '../../http/current-user.ts'
+import { requireUser, userOf } from '../../http/guard.ts'
 import { today } from '../../lib/dates.ts'
-import { findUnit } from '../units/units.queries.ts'
+import { unitInScope } from '../units/units.access.ts'
 import { consolidatedInput, unitReportInput } from './consolidated.ts'
-import { findPeriod } from './periods.queries.ts'
+import { managedPeriod, reportInScope } from './reports.access.ts'
 import { REPORT_READ_ROLES, REPORT_REVIEW_ROLES } from './reports.policy.ts'
-import { findReport } from './reports.queries.ts'
-import { reportScope } from './reports.service.ts'
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-const underQuery = z.strictObject({ under: z.coerce.number().int().positive().optional(), asOf: z.iso.date().optional() })
+const tags = ['reports']
 
 const download = (reply: FastifyReply, type: string, name: string, file: Buffer) =>
   reply.header('content-type', type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(file)
@@ -25,42 +21,32 @@ const download = (reply: FastifyReply, type: string, name: string, file: Buffer)
  * Each builder is imported by its route's first request: they pull in docx and exceljs (~40 MB
  * resident together), which a server nobody exports from should not carry.
  */
-export function reportDocumentRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
-  const reviewers = requireUser(db, clock, REPORT_REVIEW_ROLES)
+export function reportDocumentRoutes(fastify: FastifyInstance, { db, clock }: AppDeps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>()
+  const reviewers = requireUser(REPORT_REVIEW_ROLES)
 
-  const consolidated = async (req: any) => {
-    const { id } = parse(idParam, req.params)
-    const q = parse(underQuery, req.query)
-    const period = await findPeriod(db, id)
-    if (!period || !canReach(req.user, REPORT_REVIEW_ROLES, period.ownerPath)) throw notFound()
-    let underPath: string | undefined
-    if (q.under) {
-      const u = await findUnit(db, q.under)
-      if (!u || !canReach(req.user, REPORT_REVIEW_ROLES, u.path)) throw notFound()
-      underPath = u.path
-    }
+  const consolidated = async (user: CurrentUser, id: number, q: { under?: number; asOf?: string }) => {
+    const period = await managedPeriod(db, user, id, REPORT_REVIEW_ROLES)
+    const underPath = q.under ? (await unitInScope(db, user, REPORT_REVIEW_ROLES, q.under)).path : undefined
     return { period, input: await consolidatedInput(db, period, { underPath, asOf: q.asOf ?? today(clock) }) }
   }
 
-  app.get('/api/v1/report-periods/:id/consolidated.docx', { preHandler: reviewers }, async (req, reply) => {
-    const { period, input } = await consolidated(req)
+  app.get('/api/v1/report-periods/:id/consolidated.docx', { onRequest: reviewers, schema: { tags, summary: 'The consolidated report (.docx, Guidance 36 layout)', params: idParams, querystring: consolidatedQuery, response: { 200: fileResponse(MIME.docx, 'Word document') } } }, async (req, reply) => {
+    const { period, input } = await consolidated(userOf(req), req.params.id, req.query)
     const { consolidatedReportDocx } = await import('./documents/consolidated.docx.ts')
-    return download(reply, DOCX, `bao-cao-tong-hop-ky-${period.id}.docx`, await consolidatedReportDocx(input))
+    return download(reply, MIME.docx, `bao-cao-tong-hop-ky-${period.id}.docx`, await consolidatedReportDocx(input))
   })
 
-  app.get('/api/v1/report-periods/:id/consolidated.xlsx', { preHandler: reviewers }, async (req, reply) => {
-    const { period, input } = await consolidated(req)
+  app.get('/api/v1/report-periods/:id/consolidated.xlsx', { onRequest: reviewers, schema: { tags, summary: 'Every unit’s figures for the period (.xlsx)', params: idParams, querystring: consolidatedQuery, response: { 200: fileResponse(MIME.xlsx, 'Spreadsheet') } } }, async (req, reply) => {
+    const { period, input } = await consolidated(userOf(req), req.params.id, req.query)
     const { consolidatedFiguresXlsx } = await import('./documents/consolidated.xlsx.ts')
-    return download(reply, XLSX, `so-lieu-tong-hop-ky-${period.id}.xlsx`, await consolidatedFiguresXlsx(input))
+    return download(reply, MIME.xlsx, `so-lieu-tong-hop-ky-${period.id}.xlsx`, await consolidatedFiguresXlsx(input))
   })
 
-  app.get('/api/v1/reports/:id/export.docx', { preHandler: requireUser(db, clock, REPORT_READ_ROLES) }, async (req, reply) => {
-    const { id } = parse(idParam, req.params)
-    const r = await findReport(db, id)
-    if (!r) throw notFound()
-    const { period } = await reportScope(db, req.user!, REPORT_READ_ROLES, r.periodId, r.unitId)
-    const input = await unitReportInput(db, period, r.unitId, today(clock))
+  app.get('/api/v1/reports/:id/export.docx', { onRequest: requireUser(REPORT_READ_ROLES), schema: { tags, summary: "A unit's own report (.docx)", params: idParams, response: { 200: fileResponse(MIME.docx, 'Word document') } } }, async (req, reply) => {
+    const { report, period } = await reportInScope(db, userOf(req), REPORT_READ_ROLES, req.params.id)
+    const input = await unitReportInput(db, period, report.unitId, today(clock))
     const { unitReportDocx } = await import('./documents/unit-report.docx.ts')
-    return download(reply, DOCX, `bao-cao-${r.unitId}-ky-${period.id}.docx`, await unitReportDocx(input))
+    return download(reply, MIME.docx, `bao-cao-${report.unitId}-ky-${period.id}.docx`, await unitReportDocx(input))
   })
 }

@@ -1,4 +1,4 @@
-import type { ReportStatus } from '../../../contract/reports.ts'
+import type { PERIOD_KINDS, ReportStatus } from '../../../contract/reports.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
 
 export interface PeriodRow {
@@ -7,7 +7,7 @@ export interface PeriodRow {
   ownerPath: string
   scopeUnitId: number
   title: string
-  kind: string
+  kind: (typeof PERIOD_KINDS)[number]
   periodFrom: string | null
   periodTo: string | null
   deadline: string
@@ -18,7 +18,24 @@ export interface PeriodRow {
   version: number
 }
 
-const toPeriod = (r: any): PeriodRow => ({
+interface PeriodRecord {
+  id: number
+  owner_unit_id: number
+  owner_path: string
+  scope_unit_id: number
+  title: string
+  kind: PeriodRow['kind']
+  period_from: string | null
+  period_to: string | null
+  deadline: string
+  status: PeriodRow['status']
+  remind_before: number[]
+  remind_after: number[]
+  directive_ids: number[] | null
+  version: number
+}
+
+const toPeriod = (r: PeriodRecord): PeriodRow => ({
   id: r.id, ownerUnitId: r.owner_unit_id, ownerPath: r.owner_path, scopeUnitId: r.scope_unit_id, title: r.title, kind: r.kind, periodFrom: r.period_from,
   periodTo: r.period_to, deadline: r.deadline, status: r.status, remindBefore: r.remind_before, remindAfter: r.remind_after,
   directiveIds: r.directive_ids ?? [], version: r.version,
@@ -29,13 +46,13 @@ const SELECT = `SELECT p.*, ou.path::text AS owner_path,
   FROM report_period p JOIN unit ou ON ou.id = p.owner_unit_id`
 
 export async function findPeriod(db: Queryable, id: number): Promise<PeriodRow | null> {
-  const [r] = await db.query(`${SELECT} WHERE p.id = $1`, [id])
+  const [r] = await db.query<PeriodRecord>(`${SELECT} WHERE p.id = $1`, [id])
   return r ? toPeriod(r) : null
 }
 
 /** Periods the user runs (owner in manage scope) or owes a report in (a period unit in read scope). */
 export async function listPeriods(db: Queryable, manageScopes: string[], readScopes: string[]) {
-  const rows = await db.query(
+  const rows = await db.query<PeriodRecord>(
     `${SELECT} WHERE ou.path <@ ANY($1::ltree[]) OR EXISTS (
        SELECT 1 FROM report_period_unit pu JOIN unit u ON u.id = pu.unit_id WHERE pu.period_id = p.id AND u.path <@ ANY($2::ltree[]))
      ORDER BY p.deadline DESC, p.id DESC`,
@@ -64,7 +81,7 @@ export interface PeriodUnitRow {
 }
 
 export async function periodUnits(db: Queryable, period: PeriodRow, scopes: string[] | null, asOf: string): Promise<PeriodUnitRow[]> {
-  const rows = await db.query<any>(
+  const rows = await db.query<{ id: number; name: string; code: string; path: string; report_id: number | null; status: string | null; first_submitted_at: Date | null; submitted_versions: number }>(
     `SELECT u.id, u.name, u.code, u.path::text AS path, r.id AS report_id, r.status, r.first_submitted_at, coalesce(r.submitted_versions, 0) AS submitted_versions
      FROM report_period_unit pu JOIN unit u ON u.id = pu.unit_id LEFT JOIN unit_report r ON r.period_id = pu.period_id AND r.unit_id = pu.unit_id
      WHERE pu.period_id = $1 ${scopes ? 'AND u.path <@ ANY($2::ltree[])' : ''} ORDER BY u.path`,
@@ -75,4 +92,13 @@ export async function periodUnits(db: Queryable, period: PeriodRow, scopes: stri
     status: reportStatus(r.status, r.submitted_versions, period.deadline, asOf),
     firstSubmittedAt: r.first_submitted_at ? new Date(r.first_submitted_at).toISOString() : null, submittedVersions: r.submitted_versions,
   }))
+}
+
+/** A unit that owes a report in the period, with its path and name. */
+export async function periodUnit(db: Queryable, periodId: number, unitId: number): Promise<{ path: string; name: string } | null> {
+  const [u] = await db.query<{ path: string; name: string }>(
+    'SELECT u.path::text AS path, u.name FROM report_period_unit pu JOIN unit u ON u.id = pu.unit_id WHERE pu.period_id = $1 AND pu.unit_id = $2',
+    [periodId, unitId],
+  )
+  return u ?? null
 }

@@ -1,18 +1,24 @@
-import type { Db } from '../../db/types.ts'
+import type { ReportPeriod } from '../../../contract/reports.ts'
+import type { Db, Queryable } from '../../db/types.ts'
 import { arrayLiteral } from '../../db/types.ts'
 import type { CurrentUser } from '../../http/current-user.ts'
-import { AppError, invalid, notFound } from '../../http/errors.ts'
-import { canReach, scopePaths } from '../../http/scope.ts'
+import { AppError, invalid } from '../../http/errors.ts'
+import { once, type Answer } from '../../http/idempotency.ts'
 import { recordAudit, type Actor } from '../audit/audit.service.ts'
-import { DIRECTIVE_MANAGE_ROLES } from '../directives/directives.policy.ts'
-import { findDirective } from '../directives/directives.queries.ts'
-import { findUnit } from '../units/units.queries.ts'
-import { findPeriod } from './periods.queries.ts'
+import { managedDirectiveOrNull } from '../directives/directives.access.ts'
+import { unitForField } from '../units/units.access.ts'
+import { findPeriod, type PeriodRow } from './periods.queries.ts'
+import { managedPeriod } from './reports.access.ts'
 import { PERIOD_MANAGE_ROLES } from './reports.policy.ts'
+
+/** A period as the API shows it (who owns it is the server's business: its unit id is enough). */
+export const toPeriodDto = ({ ownerPath: _o, ...rest }: PeriodRow): ReportPeriod => rest
+
+const savedPeriod = async (tx: Queryable, id: number) => toPeriodDto((await findPeriod(tx, id))!)
 
 export interface PeriodInput {
   title: string
-  kind: string
+  kind: ReportPeriod['kind']
   scopeUnitId: number
   periodFrom?: string | null
   periodTo?: string | null
@@ -26,14 +32,12 @@ export interface PeriodInput {
  * Opens a period for a subtree. The units that owe a report are fixed now: the addressees of the
  * covered directives in the subtree, or, with no directive, every reporting unit in it.
  */
-export async function openPeriod(db: Db, user: CurrentUser, actor: Actor, input: PeriodInput) {
-  return db.transaction(async (tx) => {
-    const scope = await findUnit(tx, input.scopeUnitId)
-    if (!scope || !canReach(user, PERIOD_MANAGE_ROLES, scope.path)) throw invalid({ scopeUnitId: 'notFound' })
-    const manageScopes = scopePaths(user, DIRECTIVE_MANAGE_ROLES)
+export async function openPeriod(db: Db, user: CurrentUser, actor: Actor, input: PeriodInput, idempotencyKey?: string): Promise<Answer<ReportPeriod>> {
+  return db.transaction((tx) => once(tx, actor.id, idempotencyKey, 201, async () => {
+    const scope = await unitForField(tx, user, PERIOD_MANAGE_ROLES, input.scopeUnitId, 'scopeUnitId')
     for (const [i, id] of input.directiveIds.entries()) {
-      const d = await findDirective(tx, id)
-      if (!d || d.status === 'draft' || !manageScopes.some((p) => d.ownerPath === p || d.ownerPath.startsWith(p + '.'))) throw invalid({ [`directiveIds.${i}`]: 'notFound' })
+      const d = await managedDirectiveOrNull(tx, user, id)
+      if (!d || d.status === 'draft') throw invalid({ [`directiveIds.${i}`]: 'notFound' })
     }
     if (input.periodFrom && input.periodTo && input.periodFrom > input.periodTo) throw invalid({ periodTo: 'format' })
     const owner = user.grants.find((g) => PERIOD_MANAGE_ROLES.includes(g.role) && (scope.path === g.path || scope.path.startsWith(g.path + '.')))!
@@ -60,17 +64,17 @@ export async function openPeriod(db: Db, user: CurrentUser, actor: Actor, input:
     const [{ n }] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM report_period_unit WHERE period_id = $1', [id])
     if (!n) throw invalid({ scopeUnitId: 'notAddressee' })
     await recordAudit(tx, actor, { action: 'open', entity: 'reportPeriod', entityId: id, unitId: scope.id, after: { ...input, units: n } })
-    return id
-  })
+    return savedPeriod(tx, id)
+  }))
 }
 
-export async function closePeriod(db: Db, user: CurrentUser, actor: Actor, id: number, version: number) {
+export async function closePeriod(db: Db, user: CurrentUser, actor: Actor, id: number, version: number): Promise<ReportPeriod> {
   return db.transaction(async (tx) => {
-    const p = await findPeriod(tx, id)
-    if (!p || !canReach(user, PERIOD_MANAGE_ROLES, p.ownerPath)) throw notFound()
-    if (p.version !== version) throw new AppError('CONFLICT', undefined, { current: p })
+    const p = await managedPeriod(tx, user, id)
+    if (p.version !== version) throw new AppError('CONFLICT', undefined, { current: toPeriodDto(p) })
     if (p.status !== 'open') throw new AppError('INVALID_STATE')
     await tx.query(`UPDATE report_period SET status = 'closed', version = version + 1, updated_at = $2 WHERE id = $1`, [id, actor.now])
     await recordAudit(tx, actor, { action: 'close', entity: 'reportPeriod', entityId: id, unitId: p.scopeUnitId, before: { status: 'open' }, after: { status: 'closed' } })
+    return savedPeriod(tx, id)
   })
 }

@@ -2,7 +2,7 @@ import type { Db } from '../../db/types.ts'
 import { addDays } from '../../lib/dates.ts'
 import type { Mailer } from '../../mail/mailer.ts'
 import { recordAudit } from '../audit/audit.service.ts'
-import { raiseNotifications } from '../notifications/notifications.queries.ts'
+import { notify } from '../notifications/notifications.service.ts'
 
 const fmt = (iso: string) => iso.split('-').reverse().join('/')
 
@@ -22,7 +22,7 @@ export function stages(deadline: string, before: number[], after: number[]) {
  * backlog), and each (period, unit, stage) goes out once: the row is claimed before sending.
  */
 export async function runReportReminders(db: Db, mailer: Mailer, asOf: string, now: Date) {
-  const periods = await db.query<any>(`SELECT id, title, deadline, remind_before, remind_after FROM report_period WHERE status = 'open'`)
+  const periods = await db.query<{ id: number; title: string; deadline: string; remind_before: number[]; remind_after: number[] }>(`SELECT id, title, deadline, remind_before, remind_after FROM report_period WHERE status = 'open'`)
   let sent = 0
   let emails = 0
   for (const p of periods) {
@@ -49,7 +49,7 @@ export async function runReportReminders(db: Db, mailer: Mailer, asOf: string, n
           p.id, u.unit_id, due.stage, now, people.length, people.filter((x) => x.email).length,
         ])
         if (!rows.length) return false
-        await raiseNotifications(tx, people.map((x) => ({ accountId: x.account_id, kind: 'report.reminder', title, body, link: `/reports/${p.id}/units/${u.unit_id}`, dedupeKey: `report:${p.id}:${u.unit_id}:${due.stage}` })), now)
+        await notify(tx, people.map((x) => ({ accountId: x.account_id, kind: 'report.reminder', title, body, link: `/reports/${p.id}/units/${u.unit_id}`, dedupeKey: `report:${p.id}:${u.unit_id}:${due.stage}` })), now)
         await recordAudit(tx, { id: null, username: 'system', ip: null, now }, { action: 'remind', entity: 'reportPeriod', entityId: p.id, unitId: u.unit_id, after: { stage: due.stage, recipients: people.length } })
         return true
       })

@@ -1,11 +1,7 @@
-import type { ReportSection } from '../../../contract/reports.ts'
+import { SECTION_FIELDS, type DirectiveFigures, type DraftContent, type ReportCheck, type ReportSection, type ReviewComments, type VersionChange } from '../../../contract/reports.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
 
-export interface DraftContent {
-  sections: ReportSection[]
-  proposals: string
-  claimedFigures: { directiveId: number; sessions?: number | null; coveragePercent?: number | null; actionsDone?: number | null }[]
-}
+export type { DraftContent }
 
 export interface ReportRow {
   id: number
@@ -20,7 +16,20 @@ export interface ReportRow {
   version: number
 }
 
-const toReport = (r: any): ReportRow => ({
+interface ReportRecord {
+  id: number
+  period_id: number
+  unit_id: number
+  unit_path: string
+  status: ReportRow['status']
+  draft: Partial<DraftContent> | string
+  updated_by_name: string | null
+  draft_updated_at: Date | null
+  submitted_versions: number
+  version: number
+}
+
+const toReport = (r: ReportRecord): ReportRow => ({
   id: r.id, periodId: r.period_id, unitId: r.unit_id, unitPath: r.unit_path, status: r.status,
   draft: { sections: [], proposals: '', claimedFigures: [], ...(typeof r.draft === 'string' ? JSON.parse(r.draft) : r.draft) },
   draftUpdatedBy: r.updated_by_name, draftUpdatedAt: r.draft_updated_at ? new Date(r.draft_updated_at).toISOString() : null,
@@ -30,19 +39,19 @@ const toReport = (r: any): ReportRow => ({
 const SELECT = `SELECT r.*, u.path::text AS unit_path, a.username AS updated_by_name FROM unit_report r JOIN unit u ON u.id = r.unit_id LEFT JOIN account a ON a.id = r.draft_updated_by`
 
 export async function findReport(db: Queryable, id: number, forUpdate = false): Promise<ReportRow | null> {
-  const [r] = await db.query(`${SELECT} WHERE r.id = $1 ${forUpdate ? 'FOR UPDATE OF r' : ''}`, [id])
+  const [r] = await db.query<ReportRecord>(`${SELECT} WHERE r.id = $1 ${forUpdate ? 'FOR UPDATE OF r' : ''}`, [id])
   return r ? toReport(r) : null
 }
 
 export async function findReportFor(db: Queryable, periodId: number, unitId: number, forUpdate = false): Promise<ReportRow | null> {
-  const [r] = await db.query(`${SELECT} WHERE r.period_id = $1 AND r.unit_id = $2 ${forUpdate ? 'FOR UPDATE OF r' : ''}`, [periodId, unitId])
+  const [r] = await db.query<ReportRecord>(`${SELECT} WHERE r.period_id = $1 AND r.unit_id = $2 ${forUpdate ? 'FOR UPDATE OF r' : ''}`, [periodId, unitId])
   return r ? toReport(r) : null
 }
 
 /** Empty sections for every top-level requirement of the covered directives, texts as they are now. */
 export async function blankSections(db: Queryable, directiveIds: number[]): Promise<ReportSection[]> {
   if (!directiveIds.length) return []
-  const rows = await db.query<any>(
+  const rows = await db.query<{ id: number; directive_id: number; label: string; text: string }>(
     `SELECT r.id, r.directive_id, r.label, r.text FROM requirement r JOIN directive d ON d.id = r.directive_id
      WHERE r.directive_id = ANY($1::int[]) AND r.parent_id IS NULL ORDER BY d.date, d.id, r.ordinal`,
     [arrayLiteral(directiveIds)],
@@ -53,37 +62,38 @@ export async function blankSections(db: Queryable, directiveIds: number[]): Prom
 export interface VersionRow {
   number: number
   content: DraftContent
-  figures: unknown
-  checks: unknown
+  figures: DirectiveFigures[]
+  checks: ReportCheck[]
   submittedBy: string | null
   submittedAt: string
   reviewStatus: 'pending' | 'returned' | 'accepted'
-  reviewComments: { general?: string; sections?: Record<string, string> }
+  reviewComments: ReviewComments
   reviewedBy: string | null
   reviewedAt: string | null
 }
 
 export async function listVersions(db: Queryable, reportId: number, number?: number): Promise<VersionRow[]> {
-  const rows = await db.query<any>(
+  const rows = await db.query<{
+    number: number; content: DraftContent; figures: DirectiveFigures[]; checks: ReportCheck[] | null; submitted_by_name: string | null; submitted_at: Date
+    review_status: VersionRow['reviewStatus']; review_comments: ReviewComments | null; reviewed_by_name: string | null; reviewed_at: Date | null
+  }>(
     `SELECT v.*, s.username AS submitted_by_name, rv.username AS reviewed_by_name FROM unit_report_version v
      LEFT JOIN account s ON s.id = v.submitted_by LEFT JOIN account rv ON rv.id = v.reviewed_by
      WHERE v.report_id = $1 ${number ? 'AND v.number = $2' : ''} ORDER BY v.number`,
     number ? [reportId, number] : [reportId],
   )
   return rows.map((v) => ({
-    number: v.number, content: v.content, figures: v.figures, checks: v.checks, submittedBy: v.submitted_by_name, submittedAt: new Date(v.submitted_at).toISOString(),
-    reviewStatus: v.review_status, reviewComments: v.review_comments, reviewedBy: v.reviewed_by_name, reviewedAt: v.reviewed_at ? new Date(v.reviewed_at).toISOString() : null,
+    number: v.number, content: v.content, figures: v.figures, checks: v.checks ?? [], submittedBy: v.submitted_by_name, submittedAt: new Date(v.submitted_at).toISOString(),
+    reviewStatus: v.review_status, reviewComments: v.review_comments ?? {}, reviewedBy: v.reviewed_by_name, reviewedAt: v.reviewed_at ? new Date(v.reviewed_at).toISOString() : null,
   }))
 }
 
-const FIELDS = ['done', 'results', 'shortcomings', 'causes', 'proposals'] as const
-
 /** What changed between two submitted versions, section by section and field by field. */
-export function compareContent(before: DraftContent, after: DraftContent) {
-  const changes: { requirementId: number | null; label: string; field: string; before: string; after: string }[] = []
+export function compareContent(before: DraftContent, after: DraftContent): VersionChange[] {
+  const changes: VersionChange[] = []
   for (const s of after.sections) {
-    const old = before.sections.find((x) => x.requirementId === s.requirementId)
-    for (const f of FIELDS) if ((old?.[f] ?? '') !== s[f]) changes.push({ requirementId: s.requirementId, label: s.label, field: f, before: old?.[f] ?? '', after: s[f] })
+    const old = before.sections.find((x: ReportSection) => x.requirementId === s.requirementId)
+    for (const f of SECTION_FIELDS) if ((old?.[f] ?? '') !== s[f]) changes.push({ requirementId: s.requirementId, label: s.label, field: f, before: old?.[f] ?? '', after: s[f] })
   }
   if (before.proposals !== after.proposals) changes.push({ requirementId: null, label: '', field: 'proposals', before: before.proposals, after: after.proposals })
   return changes

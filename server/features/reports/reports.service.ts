@@ -1,27 +1,36 @@
+import type { ReportDetail, SubmitAnswer } from '../../../contract/reports.ts'
 import type { Db, Queryable } from '../../db/types.ts'
 import type { CurrentUser } from '../../http/current-user.ts'
-import { AppError, invalid, notFound } from '../../http/errors.ts'
-import { canReach } from '../../http/scope.ts'
+import { AppError, invalid } from '../../http/errors.ts'
 import { recordAudit, type Actor } from '../audit/audit.service.ts'
 import { vnDay } from '../../lib/dates.ts'
-import type { Role } from '../../../contract/roles.ts'
 import { checkReport } from './checks.ts'
 import { unitFigures } from './figures.ts'
-import { findPeriod, type PeriodRow } from './periods.queries.ts'
-import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_SUBMIT_ROLES } from './reports.policy.ts'
-import { blankSections, findReport, findReportFor, type DraftContent, type ReportRow } from './reports.queries.ts'
+import { reportStatus, type PeriodRow } from './periods.queries.ts'
+import { managedPeriod, reportInScope, reportScope } from './reports.access.ts'
+import { REPORT_EDIT_ROLES, REPORT_READ_ROLES, REPORT_REVIEW_ROLES, REPORT_SUBMIT_ROLES } from './reports.policy.ts'
+import { blankSections, findReportFor, listVersions, type DraftContent, type ReportRow } from './reports.queries.ts'
 
-/** The period and the unit's path if the unit owes a report in it and the user holds `roles` over it. */
-export async function reportScope(db: Queryable, user: CurrentUser, roles: readonly Role[], periodId: number, unitId: number) {
-  const period = await findPeriod(db, periodId)
-  if (!period) throw notFound()
-  const [u] = await db.query<{ path: string; name: string }>(
-    'SELECT u.path::text AS path, u.name FROM report_period_unit pu JOIN unit u ON u.id = pu.unit_id WHERE pu.period_id = $1 AND pu.unit_id = $2',
-    [periodId, unitId],
-  )
-  const reviewer = canReach(user, REPORT_REVIEW_ROLES, period.ownerPath) && roles.some((r) => REPORT_REVIEW_ROLES.includes(r))
-  if (!u || !(canReach(user, roles, u.path) || reviewer)) throw notFound()
-  return { period, unitPath: u.path, unitName: u.name }
+/** A unit's report as its editors and reviewers see it: the draft, live figures and checks, versions. */
+export async function reportDetail(db: Queryable, period: PeriodRow, unitId: number, unitName: string, asOf: string): Promise<ReportDetail> {
+  const report = await findReportFor(db, period.id, unitId)
+  const draft = report?.draft ?? { sections: await blankSections(db, period.directiveIds), proposals: '', claimedFigures: [] }
+  const versions = report ? await listVersions(db, report.id) : []
+  const isEditable = !report || report.status === 'draft' || report.status === 'returned'
+  const figures = isEditable || !versions.length ? await unitFigures(db, unitId, period.directiveIds, asOf) : versions.at(-1)!.figures
+  return {
+    id: report?.id ?? null, periodId: period.id, unitId, unitName, deadline: period.deadline,
+    status: reportStatus(report?.status ?? null, report?.submittedVersions ?? 0, period.deadline, asOf),
+    version: report?.version ?? 1, draft, draftUpdatedBy: report?.draftUpdatedBy ?? null, draftUpdatedAt: report?.draftUpdatedAt ?? null,
+    figures, checks: checkReport(draft.sections, figures, draft.claimedFigures),
+    versions: versions.map(({ content: _c, figures: _f, ...v }) => v),
+  }
+}
+
+/** The report as it now stands, read in the writing transaction: what a change answers. */
+async function savedReport(tx: Queryable, user: CurrentUser, report: Pick<ReportRow, 'periodId' | 'unitId'>, now: Date) {
+  const { period, unitName } = await reportScope(tx, user, REPORT_READ_ROLES, report.periodId, report.unitId)
+  return reportDetail(tx, period, report.unitId, unitName, vnDay(now))
 }
 
 async function ensureReport(tx: Queryable, period: PeriodRow, unitId: number): Promise<ReportRow> {
@@ -42,7 +51,7 @@ const conflict = (r: ReportRow) =>
 export async function saveDraft(
   db: Db, user: CurrentUser, actor: Actor, periodId: number, unitId: number,
   input: { version: number; sections: { requirementId: number; done: string; results: string; shortcomings: string; causes: string; proposals: string }[]; proposals: string; claimedFigures: DraftContent['claimedFigures'] },
-) {
+): Promise<ReportDetail> {
   return db.transaction(async (tx) => {
     const { period } = await reportScope(tx, user, REPORT_EDIT_ROLES, periodId, unitId)
     if (period.status !== 'open') throw new AppError('INVALID_STATE')
@@ -64,7 +73,7 @@ export async function saveDraft(
       before: { sections: report.draft.sections.filter((s) => changed.includes(s.requirementId)), proposals: report.draft.proposals },
       after: { sections: sections.filter((s) => changed.includes(s.requirementId)), proposals: next.proposals },
     })
-    return { id: report.id, version: report.version + 1 }
+    return savedReport(tx, user, report, actor.now)
   })
 }
 
@@ -72,12 +81,12 @@ export async function saveDraft(
  * The unit head submits: figures and requirement texts are frozen into a new version, with the
  * checks as they stood. Errors block; a retried submit (same version) answers like the first.
  */
-export async function submitReport(db: Db, user: CurrentUser, actor: Actor, reportId: number, version: number) {
+export async function submitReport(db: Db, user: CurrentUser, actor: Actor, reportId: number, version: number): Promise<SubmitAnswer> {
   return db.transaction(async (tx) => {
-    const report = await findReport(tx, reportId, true)
-    if (!report) throw notFound()
-    const { period } = await reportScope(tx, user, REPORT_SUBMIT_ROLES, report.periodId, report.unitId)
-    if (report.status === 'submitted' && report.version === version + 1) return { number: report.submittedVersions, isNew: false, checks: [] }
+    const { report, period } = await reportInScope(tx, user, REPORT_SUBMIT_ROLES, reportId, { forUpdate: true })
+    if (report.status === 'submitted' && report.version === version + 1) {
+      return { ...(await savedReport(tx, user, report, actor.now)), submitted: { number: report.submittedVersions, isNew: false, checks: [] } }
+    }
     if (report.version !== version) throw conflict(report)
     if (report.status !== 'draft' && report.status !== 'returned') throw new AppError('INVALID_STATE')
     if (period.status !== 'open') throw new AppError('INVALID_STATE')
@@ -95,18 +104,16 @@ export async function submitReport(db: Db, user: CurrentUser, actor: Actor, repo
       [report.id, number, actor.now],
     )
     await recordAudit(tx, actor, { action: 'submit', entity: 'unitReport', entityId: report.id, unitId: report.unitId, before: { status: report.status }, after: { status: 'submitted', number, warnings: checks.length } })
-    return { number, isNew: true, checks }
+    return { ...(await savedReport(tx, user, report, actor.now)), submitted: { number, isNew: true, checks } }
   })
 }
 
 export async function reviewReport(
   db: Db, user: CurrentUser, actor: Actor, reportId: number, input: { version: number; comment?: string; sectionComments?: Record<string, string> }, decision: 'returned' | 'accepted',
-) {
+): Promise<ReportDetail> {
   return db.transaction(async (tx) => {
-    const report = await findReport(tx, reportId, true)
-    if (!report) throw notFound()
-    const period = (await findPeriod(tx, report.periodId))!
-    if (!canReach(user, REPORT_REVIEW_ROLES, period.ownerPath)) throw notFound()
+    const { report } = await reportInScope(tx, user, REPORT_REVIEW_ROLES, reportId, { forUpdate: true })
+    await managedPeriod(tx, user, report.periodId, REPORT_REVIEW_ROLES)
     if (report.version !== input.version) throw conflict(report)
     if (report.status !== 'submitted') throw new AppError('INVALID_STATE')
     const comments = decision === 'returned' ? { general: input.comment, sections: input.sectionComments ?? {} } : {}
@@ -115,5 +122,6 @@ export async function reviewReport(
     ])
     await tx.query('UPDATE unit_report SET status = $2, version = version + 1 WHERE id = $1', [report.id, decision])
     await recordAudit(tx, actor, { action: decision === 'returned' ? 'return' : 'accept', entity: 'unitReport', entityId: report.id, unitId: report.unitId, before: { status: 'submitted' }, after: { status: decision, ...comments } })
+    return savedReport(tx, user, report, actor.now)
   })
 }

@@ -7,7 +7,19 @@ export interface UnitRow extends UnitDto {
   path: string
 }
 
-export const toUnit = (r: any): UnitRow => ({
+interface UnitRecord {
+  id: number
+  parent_id: number | null
+  name: string
+  kind: UnitDto['kind']
+  code: string
+  is_active: boolean
+  depth: number
+  version: number
+  path: string
+}
+
+export const toUnit = (r: UnitRecord): UnitRow => ({
   id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, code: r.code, isActive: r.is_active, depth: r.depth, version: r.version, path: r.path,
 })
 
@@ -23,17 +35,17 @@ export async function listUnitsInScope(db: Queryable, scopes: string[], opts: { 
     params.push(opts.q)
     where += ` AND u.name_search LIKE '%' || lower(f_unaccent($${params.length})) || '%'`
   }
-  const rows = await db.query(`SELECT ${UNIT_COLUMNS} FROM unit u WHERE ${where} ORDER BY nlevel(u.path), u.sort_key COLLATE "C", u.id`, params)
+  const rows = await db.query<UnitRecord>(`SELECT ${UNIT_COLUMNS} FROM unit u WHERE ${where} ORDER BY nlevel(u.path), u.sort_key COLLATE "C", u.id`, params)
   return rows.map(toUnit)
 }
 
 export async function findUnit(db: Queryable, id: number): Promise<UnitRow | null> {
-  const [r] = await db.query(`SELECT ${UNIT_COLUMNS} FROM unit u WHERE u.id = $1`, [id])
+  const [r] = await db.query<UnitRecord>(`SELECT ${UNIT_COLUMNS} FROM unit u WHERE u.id = $1`, [id])
   return r ? toUnit(r) : null
 }
 
 export async function findUnitForUpdate(db: Queryable, id: number): Promise<UnitRow | null> {
-  const [r] = await db.query(`SELECT ${UNIT_COLUMNS} FROM unit u WHERE u.id = $1 FOR UPDATE`, [id])
+  const [r] = await db.query<UnitRecord>(`SELECT ${UNIT_COLUMNS} FROM unit u WHERE u.id = $1 FOR UPDATE`, [id])
   return r ? toUnit(r) : null
 }
 

@@ -1,59 +1,47 @@
 import type { FastifyInstance } from 'fastify'
-import { createUnitInput, moveUnitInput, unitListQuery, updateUnitInput, versionInput } from '../../../contract/units.ts'
-import type { AppDeps } from '../../app.ts'
-import { notFound } from '../../http/errors.ts'
-import { actorOf, requireUser } from '../../http/guard.ts'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { idParams, versionInput } from '../../../contract/common.ts'
+import { createUnitInput, moveUnitInput, unitDto, unitListDto, unitListQuery, updateUnitInput } from '../../../contract/units.ts'
+import type { AppDeps } from '../../deps.ts'
+import { actorOf, requireUser, userOf } from '../../http/guard.ts'
 import { scopePaths } from '../../http/scope.ts'
-import { idParam, parse } from '../../http/validate.ts'
-import { UNIT_READ_ROLES, UNIT_WRITE_ROLES, canReadUnit } from './units.policy.ts'
-import { findUnit, listUnitsInScope, toUnitDto } from './units.queries.ts'
+import { unitInScope } from './units.access.ts'
+import { UNIT_READ_ROLES, UNIT_WRITE_ROLES } from './units.policy.ts'
+import { listUnitsInScope, toUnitDto } from './units.queries.ts'
 import { createUnit, moveUnit, setUnitActive, updateUnit } from './units.service.ts'
 
-export function unitRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
-  const readers = requireUser(db, clock, UNIT_READ_ROLES)
-  const writers = requireUser(db, clock, UNIT_WRITE_ROLES)
+const tags = ['units']
 
-  app.get('/api/v1/units', { preHandler: readers }, async (req) => {
-    const q = parse(unitListQuery, req.query)
-    const units = await listUnitsInScope(db, scopePaths(req.user!, UNIT_READ_ROLES), { q: q.q, includeInactive: q.includeInactive === '1' })
+export function unitRoutes(fastify: FastifyInstance, { db, clock }: AppDeps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>()
+  const readers = requireUser(UNIT_READ_ROLES)
+  const writers = requireUser(UNIT_WRITE_ROLES)
+
+  app.get('/api/v1/units', { onRequest: readers, schema: { tags, summary: 'Units in scope, in tree order', querystring: unitListQuery, response: { 200: unitListDto } } }, async (req) => {
+    const units = await listUnitsInScope(db, scopePaths(userOf(req), UNIT_READ_ROLES), { q: req.query.q, includeInactive: req.query.includeInactive === '1' })
     return { items: units.map(toUnitDto) }
   })
 
-  app.get('/api/v1/units/:id', { preHandler: readers }, async (req) => {
-    const { id } = parse(idParam, req.params)
-    const unit = await findUnit(db, id)
-    if (!unit || !canReadUnit(req.user!, unit.path)) throw notFound()
-    return toUnitDto(unit)
-  })
+  app.get('/api/v1/units/:id', { onRequest: readers, schema: { tags, params: idParams, response: { 200: unitDto } } }, async (req) =>
+    toUnitDto(await unitInScope(db, userOf(req), UNIT_READ_ROLES, req.params.id)),
+  )
 
-  app.post('/api/v1/units', { preHandler: writers }, async (req, reply) => {
-    const input = parse(createUnitInput, req.body)
-    const id = await createUnit(db, req.user!, actorOf(req, clock()), input)
+  app.post('/api/v1/units', { onRequest: writers, schema: { tags, body: createUnitInput, response: { 201: unitDto } } }, async (req, reply) => {
     reply.status(201)
-    return toUnitDto((await findUnit(db, id))!)
+    return createUnit(db, userOf(req), actorOf(req, clock()), req.body)
   })
 
-  app.patch('/api/v1/units/:id', { preHandler: writers }, async (req) => {
-    const { id } = parse(idParam, req.params)
-    await updateUnit(db, req.user!, actorOf(req, clock()), id, parse(updateUnitInput, req.body))
-    return toUnitDto((await findUnit(db, id))!)
-  })
+  app.patch('/api/v1/units/:id', { onRequest: writers, schema: { tags, summary: 'Rename or change kind', params: idParams, body: updateUnitInput, response: { 200: unitDto } } }, async (req) =>
+    updateUnit(db, userOf(req), actorOf(req, clock()), req.params.id, req.body),
+  )
 
-  app.post('/api/v1/units/:id/move', { preHandler: writers }, async (req) => {
-    const { id } = parse(idParam, req.params)
-    await moveUnit(db, req.user!, actorOf(req, clock()), id, parse(moveUnitInput, req.body))
-    return toUnitDto((await findUnit(db, id))!)
-  })
+  app.post('/api/v1/units/:id/move', { onRequest: writers, schema: { tags, summary: 'Move with its whole subtree', params: idParams, body: moveUnitInput, response: { 200: unitDto } } }, async (req) =>
+    moveUnit(db, userOf(req), actorOf(req, clock()), req.params.id, req.body),
+  )
 
-  app.post('/api/v1/units/:id/deactivate', { preHandler: writers }, async (req) => {
-    const { id } = parse(idParam, req.params)
-    await setUnitActive(db, req.user!, actorOf(req, clock()), id, parse(versionInput, req.body), false)
-    return toUnitDto((await findUnit(db, id))!)
-  })
-
-  app.post('/api/v1/units/:id/activate', { preHandler: writers }, async (req) => {
-    const { id } = parse(idParam, req.params)
-    await setUnitActive(db, req.user!, actorOf(req, clock()), id, parse(versionInput, req.body), true)
-    return toUnitDto((await findUnit(db, id))!)
-  })
+  for (const [verb, isActive] of [['deactivate', false], ['activate', true]] as const) {
+    app.post(`/api/v1/units/:id/${verb}`, { onRequest: writers, schema: { tags, summary: isActive ? 'Activate' : 'Deactivate with its subtree', params: idParams, body: versionInput, response: { 200: unitDto } } }, async (req) =>
+      setUnitActive(db, userOf(req), actorOf(req, clock()), req.params.id, req.body, isActive),
+    )
+  }
 }

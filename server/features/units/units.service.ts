@@ -1,17 +1,18 @@
 import { vnSortKey } from '../../../contract/vietnamese.ts'
 import type { UnitKind } from '../../../contract/units.ts'
-import type { Db } from '../../db/types.ts'
+import type { UnitDto } from '../../../contract/units.ts'
+import type { Db, Queryable } from '../../db/types.ts'
 import type { CurrentUser } from '../../http/current-user.ts'
 import { AppError, invalid, notFound } from '../../http/errors.ts'
 import { isUnder } from '../../http/scope.ts'
 import { recordAudit, type Actor } from '../audit/audit.service.ts'
 import { canManageUnit } from './units.policy.ts'
-import { findUnitForUpdate, insertUnit, isCodeTaken, moveSubtree, nextUnitId, toUnitDto, type UnitRow } from './units.queries.ts'
+import { findUnit, findUnitForUpdate, insertUnit, isCodeTaken, moveSubtree, nextUnitId, toUnitDto, type UnitRow } from './units.queries.ts'
 
 const snapshot = (u: UnitRow) => ({ parentId: u.parentId, name: u.name, kind: u.kind, code: u.code, isActive: u.isActive, path: u.path })
 
 /** A unit the user may manage, locked for update; anything else is "not found". */
-async function managedUnit(tx: Db | any, user: CurrentUser, id: number, field?: string) {
+async function managedUnit(tx: Queryable, user: CurrentUser, id: number, field?: string) {
   const unit = await findUnitForUpdate(tx, id)
   if (!unit || !canManageUnit(user, unit.path)) {
     if (field) throw invalid({ [field]: 'notFound' })
@@ -20,11 +21,14 @@ async function managedUnit(tx: Db | any, user: CurrentUser, id: number, field?: 
   return unit
 }
 
+/** The unit as saved, read inside the writing transaction: what the route answers. */
+const saved = async (tx: Queryable, id: number): Promise<UnitDto> => toUnitDto((await findUnit(tx, id))!)
+
 function checkVersion(unit: UnitRow, version: number) {
   if (unit.version !== version) throw new AppError('CONFLICT', undefined, { current: toUnitDto(unit) })
 }
 
-export async function createUnit(db: Db, user: CurrentUser, actor: Actor, input: { parentId: number; name: string; code: string; kind: UnitKind }) {
+export async function createUnit(db: Db, user: CurrentUser, actor: Actor, input: { parentId: number; name: string; code: string; kind: UnitKind }): Promise<UnitDto> {
   return db.transaction(async (tx) => {
     const parent = await managedUnit(tx, user, input.parentId, 'parentId')
     if (!parent.isActive) throw invalid({ parentId: 'inactive' })
@@ -33,11 +37,11 @@ export async function createUnit(db: Db, user: CurrentUser, actor: Actor, input:
     const path = `${parent.path}.${id}`
     await insertUnit(tx, { id, parentId: parent.id, path, code: input.code, name: input.name, kind: input.kind, sortKey: vnSortKey(input.name) })
     await recordAudit(tx, actor, { action: 'create', entity: 'unit', entityId: id, unitId: id, after: { ...input, path } })
-    return id
+    return saved(tx, id)
   })
 }
 
-export async function updateUnit(db: Db, user: CurrentUser, actor: Actor, id: number, input: { version: number; name?: string; kind?: UnitKind }) {
+export async function updateUnit(db: Db, user: CurrentUser, actor: Actor, id: number, input: { version: number; name?: string; kind?: UnitKind }): Promise<UnitDto> {
   return db.transaction(async (tx) => {
     const unit = await managedUnit(tx, user, id)
     checkVersion(unit, input.version)
@@ -45,11 +49,12 @@ export async function updateUnit(db: Db, user: CurrentUser, actor: Actor, id: nu
     const kind = input.kind ?? unit.kind
     await tx.query('UPDATE unit SET name = $2, kind = $3, sort_key = $4, version = version + 1, updated_at = $5 WHERE id = $1', [id, name, kind, vnSortKey(name), actor.now])
     await recordAudit(tx, actor, { action: 'update', entity: 'unit', entityId: id, unitId: id, before: snapshot(unit), after: { ...snapshot(unit), name, kind } })
+    return saved(tx, id)
   })
 }
 
 /** Moves a unit with its whole subtree under a new parent; refuses cycles. */
-export async function moveUnit(db: Db, user: CurrentUser, actor: Actor, id: number, input: { version: number; parentId: number }) {
+export async function moveUnit(db: Db, user: CurrentUser, actor: Actor, id: number, input: { version: number; parentId: number }): Promise<UnitDto> {
   return db.transaction(async (tx) => {
     const unit = await managedUnit(tx, user, id)
     checkVersion(unit, input.version)
@@ -61,11 +66,12 @@ export async function moveUnit(db: Db, user: CurrentUser, actor: Actor, id: numb
     await tx.query('UPDATE unit SET parent_id = $2, version = version + 1, updated_at = $3 WHERE id = $1', [id, parent.id, actor.now])
     const newPath = `${parent.path}.${unit.id}`
     await recordAudit(tx, actor, { action: 'move', entity: 'unit', entityId: id, unitId: id, before: snapshot(unit), after: { ...snapshot(unit), parentId: parent.id, path: newPath } })
+    return saved(tx, id)
   })
 }
 
 /** Deactivating a unit deactivates its subtree too: nothing active may hang under an inactive unit. */
-export async function setUnitActive(db: Db, user: CurrentUser, actor: Actor, id: number, input: { version: number }, isActive: boolean) {
+export async function setUnitActive(db: Db, user: CurrentUser, actor: Actor, id: number, input: { version: number }, isActive: boolean): Promise<UnitDto> {
   return db.transaction(async (tx) => {
     const unit = await managedUnit(tx, user, id)
     checkVersion(unit, input.version)
@@ -80,5 +86,6 @@ export async function setUnitActive(db: Db, user: CurrentUser, actor: Actor, id:
       await tx.query('UPDATE unit SET is_active = false, version = version + 1, updated_at = $2 WHERE path <@ $1::ltree AND is_active', [unit.path, actor.now])
     }
     await recordAudit(tx, actor, { action: isActive ? 'activate' : 'deactivate', entity: 'unit', entityId: id, unitId: id, before: snapshot(unit), after: { ...snapshot(unit), isActive } })
+    return saved(tx, id)
   })
 }

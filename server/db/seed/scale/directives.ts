@@ -121,7 +121,6 @@ export async function generateDirectives(
     for (const [n, u] of addressees[d].entries()) {
       const ui = unitIndex.get(u.id)!
       const officer = pop.officerAccount[ui]
-      const head = pop.headAccount[ui]
       const roll = r()
       const profile: Profile = roll < 0.08 ? 'silent' : roll < 0.2 ? 'late' : roll < 0.6 ? 'model' : 'steady'
       let ackAt: Date | null = profile === 'silent' ? null : shiftDays(issuedAt, profile === 'late' ? 13 + Math.floor(r() * 5) : 1 + Math.floor(r() * 8))

@@ -5,7 +5,7 @@ import { verifyAuditChain } from '../../../features/audit/audit.verify.ts'
 import type { Db } from '../../types.ts'
 import { DatabaseNotEmptyError, generateScale, recordedScale } from './generate.ts'
 import { defaultScale } from './options.ts'
-import { aggregateRows, rowUnits } from '../../../features/dashboard/matrix.queries.ts'
+import { aggregateRows, rowsById } from '../../../features/dashboard/matrix.queries.ts'
 import { rollupRows, rollupState } from '../../../features/dashboard/matrix.rollup.ts'
 
 const SCALE = defaultScale({ units: 30, peoplePerUnit: 6, directives: 3, requirementsMin: 5, requirementsMax: 7, auditEntries: 200, seed: 7, asOf: '2026-06-15', password: 'Scale-test-1' })
@@ -62,7 +62,10 @@ describe('scale generator', () => {
   it('gives every directive its number of top-level requirements, within the range', async () => {
     const rows = await db.query<{ n: number }>(`SELECT count(*) FILTER (WHERE r.parent_id IS NULL)::int AS n FROM directive d JOIN requirement r ON r.directive_id = d.id GROUP BY d.id`)
     expect(rows).toHaveLength(3)
-    for (const r of rows) expect(r.n).toBeGreaterThanOrEqual(5), expect(r.n).toBeLessThanOrEqual(7)
+    for (const r of rows) {
+      expect(r.n).toBeGreaterThanOrEqual(5)
+      expect(r.n).toBeLessThanOrEqual(7)
+    }
   })
 
   it('issues directives to whole subtrees: every unit below an addressee is one too', async () => {
@@ -101,7 +104,8 @@ describe('scale generator', () => {
     const state = await rollupState(db, d.id)
     expect(state.asOf).toBe(SCALE.asOf)
     const reqIds = (await db.query<{ id: number }>('SELECT id FROM requirement WHERE directive_id = $1 AND parent_id IS NULL ORDER BY ordinal', [d.id])).map((r) => r.id)
-    const rows = await rowUnits(db, 'nlevel(u.path) <= 3', [])
+    const top = await db.query<{ id: number }>('SELECT id FROM unit WHERE nlevel(path) <= 3')
+    const rows = await rowsById(db, top.map((u) => u.id))
     for (const aggregate of [true, false]) {
       const fromRollup = await rollupRows(db, d.id, SCALE.asOf, state, rows, reqIds, aggregate)
       const live = await aggregateRows(db, d.id, SCALE.asOf, ['1'], rows, reqIds, aggregate)

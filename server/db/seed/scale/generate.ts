@@ -36,7 +36,7 @@ export async function countUnits(db: Queryable): Promise<number> {
 
 /** The scale recorded by the last generation, if this database was filled by it. */
 export async function recordedScale(db: Queryable): Promise<(ScaleKey & { asOf: string }) | null> {
-  const rows = await db.query<{ value: any }>('SELECT value FROM app_state WHERE key = $1', [SCALE_STATE_KEY])
+  const rows = await db.query<{ value: string | { scale?: ScaleKey & { asOf: string } } | null }>('SELECT value FROM app_state WHERE key = $1', [SCALE_STATE_KEY])
   const v = rows[0]?.value
   return v ? (typeof v === 'string' ? JSON.parse(v) : v).scale ?? null : null
 }

@@ -1,0 +1,138 @@
+// Every scheduled job, in one list, as app.ts lists routes. main.ts runs them on a timer, the CLIs
+// by name; no feature imports another to run its job. A tick runs the due jobs one after another
+// in this order (the figures roll to the new day before the overdue sweep reads them).
+import type { Config } from './config.ts'
+import type { Db } from './db/types.ts'
+import { vnDay } from './lib/dates.ts'
+import type { Mailer } from './mail/mailer.ts'
+
+export interface JobContext {
+  db: Db
+  config: Config
+  mailer: Mailer
+  now: Date
+  /** The Vietnamese day the job works for: today, or the day a CLI names. */
+  day: string
+  /** Run even when the job already ran for this day (a CLI run by hand). */
+  force: boolean
+}
+
+export interface Job {
+  name: string
+  description: string
+  /** How often the job is due; a tick runs it when at least this long has passed since its last run. */
+  everyMs: number
+  /** Only on this database kind (embedded backups). */
+  onlyOn?: Db['kind']
+  /** A short result for the log. Heavy modules are imported inside, so a server loads them when a job first runs. */
+  run(ctx: JobContext): Promise<unknown>
+}
+
+const HOUR = 60 * 60 * 1000
+const DAY = 24 * HOUR
+
+export const JOBS: readonly Job[] = [
+  {
+    name: 'backup',
+    description: 'Embedded mode: a .tar.gz of the data folder (PGlite never fsyncs), the newest BVCT_BACKUP_KEEP kept',
+    everyMs: DAY,
+    onlyOn: 'pglite',
+    run: async ({ db, config, now }) => {
+      const { backupPglite } = await import('./db/backup.ts')
+      return { file: await backupPglite(db, config.backupDir, config.backupKeep, now) }
+    },
+  },
+  {
+    name: 'matrixRoll',
+    description: "The dashboard's precomputed figures move to the new day: deadlines passed become overdue",
+    everyMs: HOUR,
+    run: async ({ db, day }) => {
+      const { rollMatrices } = await import('./features/dashboard/matrix.rollup.ts')
+      return { directives: await rollMatrices(db, day) }
+    },
+  },
+  {
+    name: 'overdueSweep',
+    description: "Once a day: notifies units' heads and officers of what is overdue (each item once per deadline)",
+    everyMs: HOUR,
+    run: async ({ db, now, day, force }) => {
+      const { runOverdueJob, runOverdueJobIfDue } = await import('./features/notifications/overdue.job.ts')
+      const r = force ? await runOverdueJob(db, day, now) : await runOverdueJobIfDue(db, now)
+      return r && { asOf: r.asOf, overdue: r.overdue, raised: r.raised }
+    },
+  },
+  {
+    name: 'reportReminders',
+    description: 'Reminds units whose report is not in, before, on and after the deadline, in-app and by e-mail',
+    everyMs: HOUR,
+    run: async ({ db, mailer, now, day }) => {
+      const { runReportReminders } = await import('./features/reports/reminders.job.ts')
+      return runReportReminders(db, mailer, day, now)
+    },
+  },
+]
+
+export const jobNamed = (name: string): Job => {
+  const job = JOBS.find((j) => j.name === name)
+  if (!job) throw new Error(`No job named ${name}: ${JOBS.map((j) => j.name).join(', ')}`)
+  return job
+}
+
+type Deps = Pick<JobContext, 'db' | 'config' | 'mailer'>
+type Log = { info(obj: object, msg: string): void; error(obj: unknown, msg: string): void }
+
+/** Runs the named jobs in list order, now; for CLIs and tests. */
+export async function runJobs(deps: Deps, names: string[], opts: { now?: Date; day?: string; force?: boolean } = {}) {
+  const now = opts.now ?? new Date()
+  const results: Record<string, unknown> = {}
+  for (const job of JOBS.filter((j) => names.includes(j.name))) {
+    results[job.name] = await job.run({ ...deps, now, day: opts.day ?? vnDay(now), force: opts.force ?? false })
+  }
+  return results
+}
+
+/**
+ * The server's scheduler: one tick (at start, after `firstTickDelayMs`, then every `tickMs`) runs
+ * each due job in list order, one at a time. A job that fails is logged and tried again next tick.
+ * `runNow` queues one job out of turn (`npm run backup` asks a running server for one); `stop`
+ * waits for the job being run, so a backup being written is finished first.
+ */
+export function startJobs(deps: Deps, log: Log, opts: { clock?: () => Date; tickMs?: number; firstTickDelayMs?: number } = {}) {
+  const clock = opts.clock ?? (() => new Date())
+  const jobs = JOBS.filter((j) => !j.onlyOn || j.onlyOn === deps.db.kind)
+  const lastRun = new Map<string, number>()
+  let chain: Promise<unknown> = Promise.resolve()
+  let stopped = false
+
+  const runOne = (job: Job) =>
+    (chain = chain.then(async () => {
+      if (stopped) return
+      const now = clock()
+      lastRun.set(job.name, now.getTime())
+      try {
+        log.info({ job: job.name, result: await job.run({ ...deps, now, day: vnDay(now), force: false }) }, 'job done')
+      } catch (e) {
+        lastRun.delete(job.name)
+        log.error(e, `job ${job.name} failed`)
+      }
+    }))
+  const tick = () => {
+    const now = clock().getTime()
+    for (const job of jobs) if (now - (lastRun.get(job.name) ?? -Infinity) >= job.everyMs) void runOne(job)
+    return chain
+  }
+
+  const first = setTimeout(() => void tick(), opts.firstTickDelayMs ?? 0)
+  const timer = setInterval(() => void tick(), opts.tickMs ?? HOUR)
+  timer.unref()
+  return {
+    tick,
+    runNow: (name: string) => runOne(jobNamed(name)),
+    async stop() {
+      clearTimeout(first)
+      clearInterval(timer)
+      stopped = true
+      await chain
+    },
+  }
+}
