@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { REPORT_STATUS_LABELS } from './reports.ts'
 
 // What the official-format report documents (.docx in the Party format of Guidance 36-HD/VPTW, and
 // the .xlsx of figures) are made from. The report workflow gathers these from the database; the
@@ -11,12 +12,7 @@ import { z } from 'zod'
 export const DOCUMENT_REPORT_STATUSES = ['notDue', 'draft', 'submitted', 'returned', 'accepted', 'late', 'missing'] as const
 export type DocumentReportStatus = (typeof DOCUMENT_REPORT_STATUSES)[number]
 export const DOCUMENT_REPORT_STATUS_LABELS: Record<DocumentReportStatus, { vi: string; en: string }> = {
-  notDue: { vi: 'Chưa đến hạn', en: 'Not due' },
-  draft: { vi: 'Đang soạn', en: 'Draft' },
-  submitted: { vi: 'Đã gửi', en: 'Submitted' },
-  returned: { vi: 'Bị trả lại', en: 'Returned' },
-  accepted: { vi: 'Đã chấp nhận', en: 'Accepted' },
-  late: { vi: 'Quá hạn, chưa gửi', en: 'Late' },
+  ...REPORT_STATUS_LABELS,
   missing: { vi: 'Không báo cáo', en: 'Missing' },
 }
 

@@ -1,7 +1,8 @@
 import type { AuditEntryDto } from '../../../contract/audit.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
 
-interface AuditRecord {
+/** An audit_log row as stored (audit.verify.ts reads its hashes too). */
+export interface AuditRecord {
   id: number
   at: Date
   actor_id: number | null

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/types.ts'
+import type { AuditRecord } from './audit.queries.ts'
 import { GENESIS_HASH, hashEntry } from './audit.hash.ts'
 
 export type VerifyResult =
@@ -7,21 +8,7 @@ export type VerifyResult =
 
 const BATCH = 20_000
 
-interface AuditRecord {
-  id: number
-  at: Date
-  actor_id: number | null
-  actor_username: string | null
-  ip: string | null
-  action: string
-  entity: string
-  entity_id: string | null
-  unit_id: number | null
-  before: unknown
-  after: unknown
-  prev_hash: string
-  hash: string
-}
+type StoredEntry = AuditRecord & { prev_hash: string; hash: string }
 
 /**
  * Walks the log in id order, recomputing each hash. A changed row fails its own hash; a deleted
@@ -30,7 +17,7 @@ interface AuditRecord {
 export async function verifyAuditChain(db: Queryable): Promise<VerifyResult> {
   let prevHash = GENESIS_HASH
   let count = 0
-  const batchAfter = (id: number) => db.query<AuditRecord>(
+  const batchAfter = (id: number) => db.query<StoredEntry>(
     `SELECT id, at, actor_id, actor_username, ip, action, entity, entity_id, unit_id, before, after, prev_hash, hash
      FROM audit_log WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
     [id],
