@@ -155,7 +155,7 @@ export const myDirectiveDto = z.object({
   number: z.string().nullable(),
   subject: z.string(),
   date: z.string().nullable(),
-  status: z.string(),
+  status: z.enum(['issued', 'closed', 'superseded']),
   confirmedAt: z.string().nullable(),
   attendedSessions: z.array(z.object({ id: z.number().int(), heldOn: z.string(), form: z.enum(SESSION_FORMS), title: z.string(), unitName: z.string() })),
 })

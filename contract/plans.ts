@@ -113,8 +113,8 @@ export const actionDto = z.object({
 })
 export type ActionDto = z.infer<typeof actionDto>
 
-/** A saved action, with the plan it belongs to (the first action creates the plan). */
-export const savedActionDto = actionDto.extend({ planId: z.number().int() })
+/** A saved action, with the plan it belongs to (the first action creates the plan) and that plan's version. */
+export const savedActionDto = actionDto.extend({ planId: z.number().int(), planVersion: z.number().int() })
 export type SavedActionDto = z.infer<typeof savedActionDto>
 
 export const planDto = z.object({

@@ -168,12 +168,31 @@ describe('a directive from registration to the dashboard', () => {
     await expectVisible(page.getByTestId('plan-header').getByText('Đã trình', { exact: true }))
   }, 120_000)
 
+  it('a staff member of Bạch Mai opens it from the menu and reads its text and requirements, with nothing offered that staff may not open', async () => {
+    const page = await open('staff', '/directives')
+    await expectVisible(page.locator('.ant-menu-item-selected').getByText('Văn bản chỉ đạo'))
+    await page.goto(`${server.url}/directives/${directiveId}`)
+    const header = page.getByTestId('directive-header')
+    await expectVisible(header.getByText('Tăng cường công tác bảo vệ chính trị nội bộ'))
+    await expectVisible(page.getByRole('heading', { name: 'Nội dung, yêu cầu (9 yêu cầu)' }))
+    await screenshot(page, 'directives-6-staff-reads')
+
+    // The unit's plan, its sessions and the dashboard are refused to staff: no card or button leads there.
+    await page.getByRole('tab', { name: /^Đơn vị nhận/ }).click()
+    await expectVisible(page.getByRole('cell', { name: /Bệnh viện Bạch Mai/ }))
+    expect(await page.getByTestId('my-units').count()).toBe(0)
+    for (const name of ['Bảng theo dõi', 'Kế hoạch', 'Quán triệt', 'Sửa', 'Xác nhận tiếp nhận']) {
+      expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0)
+      expect(await page.getByRole('link', { name, exact: true }).count()).toBe(0)
+    }
+  }, 120_000)
+
   it('fits a phone: the dashboard with the cells beside the unit names (390×844)', async () => {
     const page = await open('board', `/directives/${directiveId}/dashboard`, { width: 390, height: 844 })
     expect(await cellStatuses(page)).toEqual(Array(9).fill('Đã lập kế hoạch'))
     // No page-wide sideways scroll: the matrix scrolls inside its card.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
-    await screenshot(page, 'directives-6-phone-dashboard')
+    await screenshot(page, 'directives-7-phone-dashboard')
 
     for (const e of errors) expect(e).toEqual([])
   }, 120_000)

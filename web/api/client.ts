@@ -2,8 +2,8 @@
 // changes, the UI language in Accept-Language (the server localizes error messages by it), and
 // errors turned into ApiError with the server's code, message and per-field messages.
 import { CSRF_COOKIE, CSRF_HEADER } from '../../contract/auth.ts'
-import type { ErrorCode } from '../../contract/errors.ts'
-import { getLang } from '../i18n/lang.ts'
+import type { ErrorBody, ErrorCode } from '../../contract/errors.ts'
+import { getLang, type Lang } from '../i18n/lang.ts'
 import { translate } from '../i18n/translate.ts'
 
 export const API_BASE = '/api/v1'
@@ -55,7 +55,7 @@ export function toQueryString(query: Record<string, QueryValue> = {}): string {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   body?: unknown
   query?: Record<string, QueryValue>
   signal?: AbortSignal
@@ -85,55 +85,96 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
       signal: opts.signal,
     })
   } catch (e) {
-    if ((e as Error)?.name === 'AbortError') throw e
-    throw new ApiError(0, 'NETWORK', translate(lang, 'error.network'))
+    throw unreachable(e, lang)
   }
 
   const text = await res.text()
-  let data: any = null
+  let data: unknown = null
   try {
     data = text ? JSON.parse(text) : null
   } catch {
     // A proxy's HTML error page, say: handled below by status.
   }
   if (res.ok) return data as T
-  const err = data?.error
+  throw refused(res.status, data, lang)
+}
+
+/** No answer at all: an abort is passed on as it is (the caller asked for it), anything else is NETWORK. */
+function unreachable(e: unknown, lang: Lang): unknown {
+  return (e as Error)?.name === 'AbortError' ? e : new ApiError(0, 'NETWORK', translate(lang, 'error.network'))
+}
+
+/** A 4xx/5xx answer as an ApiError: the server's `error` when it sent one, else a message by status. */
+function refused(status: number, data: unknown, lang: Lang): ApiError {
+  const err = (data as Partial<ErrorBody> | null)?.error
   if (err?.code) {
     const { code, message, fields, ...details } = err
-    throw new ApiError(res.status, code, message, fields ?? {}, details)
+    return new ApiError(status, code, message, fields ?? {}, details)
   }
-  throw new ApiError(res.status, res.status === 404 ? 'NOT_FOUND' : 'INTERNAL', translate(lang, 'error.unexpected', { status: res.status }))
+  return new ApiError(status, status === 404 ? 'NOT_FOUND' : 'INTERNAL', translate(lang, 'error.unexpected', { status }))
+}
+
+export interface DownloadOptions {
+  /**
+   * Called when the answer starts (0 bytes) and as each part of the file arrives: the bytes so far
+   * and the whole size when the server says it (Content-Length), else null.
+   */
+  onProgress?: (received: number, total: number | null) => void
+  /** Aborting stops the request or the reading of the file; the call then rejects with an AbortError. */
+  signal?: AbortSignal
 }
 
 /**
- * Fetches a file (evidence, an .xlsx export) and hands it to the browser as a download, so a
- * refused or failed request shows its message instead of saving an error page as the file.
+ * Fetches a file (evidence, an .xlsx export, a generated report) and hands it to the browser as a
+ * download, so a refused or failed request shows its message instead of saving an error page as
+ * the file. The body is read as a stream, for `onProgress`.
  */
-export async function downloadFile(path: string, query?: Record<string, QueryValue>, fallbackName = 'download'): Promise<void> {
+export async function downloadFile(path: string, query?: Record<string, QueryValue>, fallbackName = 'download', opts: DownloadOptions = {}): Promise<void> {
   const lang = getLang()
   let res: Response
   try {
-    res = await fetch(API_BASE + path + toQueryString(query), { headers: { 'accept-language': lang }, credentials: 'same-origin' })
-  } catch {
-    throw new ApiError(0, 'NETWORK', translate(lang, 'error.network'))
+    res = await fetch(API_BASE + path + toQueryString(query), { headers: { 'accept-language': lang }, credentials: 'same-origin', signal: opts.signal })
+  } catch (e) {
+    throw unreachable(e, lang)
   }
-  if (!res.ok) {
-    const err = await res.json().then((d) => d?.error, () => null)
-    if (err?.code) throw new ApiError(res.status, err.code, err.message, err.fields ?? {})
-    throw new ApiError(res.status, res.status === 404 ? 'NOT_FOUND' : 'INTERNAL', translate(lang, 'error.unexpected', { status: res.status }))
+  if (!res.ok) throw refused(res.status, await res.json().catch(() => null), lang)
+  const length = Number(res.headers.get('content-length'))
+  const total = Number.isFinite(length) && length > 0 ? length : null
+  const chunks: Uint8Array<ArrayBuffer>[] = []
+  let received = 0
+  opts.onProgress?.(received, total)
+  if (res.body) {
+    const reader = res.body.getReader()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks.push(value)
+      received += value.byteLength
+      opts.onProgress?.(received, total)
+    }
   }
+  const blob = new Blob(chunks.length ? chunks : [await res.blob()], { type: res.headers.get('content-type') ?? 'application/octet-stream' })
+  saveBlob(blob, fileNameOf(res, fallbackName))
+}
+
+/** "Content-Disposition: attachment; filename*=UTF-8''…" → the file name the server chose. */
+function fileNameOf(res: Response, fallback: string): string {
   const disposition = res.headers.get('content-disposition') ?? ''
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)
+  if (star) return decodeURIComponent(star[1])
   const plain = /filename="?([^";]+)"?/i.exec(disposition)
-  const name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : fallbackName
-  const url = URL.createObjectURL(await res.blob())
+  return plain ? plain[1] : fallback
+}
+
+function saveBlob(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
   a.download = name
   document.body.appendChild(a)
   a.click()
   a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  setTimeout(() => URL.revokeObjectURL(url), 30_000)
 }
 
 /** A fresh Idempotency-Key; getRandomValues works on plain-http intranet hosts where randomUUID does not. */

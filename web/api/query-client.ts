@@ -10,13 +10,13 @@ export const ME_KEY = ['me'] as const
  * 403 MFA_SETUP_REQUIRED means `me` is stale and must be fetched again.
  */
 export function createQueryClient(): QueryClient {
-  let client: QueryClient
+  // Called only after the client below exists.
   const onError = (e: unknown) => {
     if (!(e instanceof ApiError)) return
     if (e.code === 'UNAUTHENTICATED') client.setQueryData(ME_KEY, null)
     if (e.code === 'MFA_SETUP_REQUIRED') void client.invalidateQueries({ queryKey: ME_KEY })
   }
-  client = new QueryClient({
+  const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {

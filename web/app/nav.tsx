@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react'
 import type { Role } from '../../contract/roles.ts'
-import { AccountsIcon, AuditIcon, DirectivesIcon, InboxIcon, PeopleIcon, UnitsIcon } from '../components/icons.tsx'
+import { AccountsIcon, AuditIcon, DirectivesIcon, InboxIcon, PeopleIcon, ReportsIcon, UnitsIcon } from '../components/icons.tsx'
 import { ACCESS } from '../features/auth/access.ts'
-import { ReportsIcon } from '../features/reports/icons.tsx'
 import type { MessageKey } from '../i18n/translate.ts'
 
 export interface NavItem {

@@ -265,7 +265,7 @@ export async function myDirectives(db: Queryable, who: PersonUnit, opts: { q?: s
       OR EXISTS (SELECT 1 FROM session_attendance xa JOIN dissemination_session xs ON xs.id = xa.session_id WHERE xs.directive_id = d.id AND xa.person_id = $1))`
   if (opts.q) where += ` AND d.search LIKE '%' || lower(f_unaccent($${params.push(opts.q)})) || '%'`
   const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM directive d WHERE ${where}`, params)
-  const rows = await db.query<{ id: number; number: string | null; subject: string; date: string | null; status: string; confirmed_at: Date | null; sessions: MyDirectiveDto['attendedSessions'] }>(
+  const rows = await db.query<{ id: number; number: string | null; subject: string; date: string | null; status: MyDirectiveDto['status']; confirmed_at: Date | null; sessions: MyDirectiveDto['attendedSessions'] }>(
     `SELECT d.id, d.number, d.subject, d.date, d.status, rc.confirmed_at,
        COALESCE((SELECT json_agg(json_build_object('id', s.id, 'heldOn', s.held_on, 'form', s.form, 'title', s.title, 'unitName', su.name) ORDER BY s.held_on, s.id)
                  FROM session_attendance a JOIN dissemination_session s ON s.id = a.session_id JOIN unit su ON su.id = s.unit_id

@@ -14,7 +14,7 @@ const STRUCTURE_OPEN = ['draft', 'returned']
 /** The unit's plan row, created on the first action. */
 async function ensurePlan(tx: Queryable, directiveId: number, unitId: number) {
   await tx.query('INSERT INTO unit_plan (directive_id, unit_id) VALUES ($1, $2) ON CONFLICT (directive_id, unit_id) DO NOTHING', [directiveId, unitId])
-  const [p] = await tx.query<{ id: number; status: string }>('SELECT id, status FROM unit_plan WHERE directive_id = $1 AND unit_id = $2 FOR UPDATE', [directiveId, unitId])
+  const [p] = await tx.query<{ id: number; status: string; version: number }>('SELECT id, status, version FROM unit_plan WHERE directive_id = $1 AND unit_id = $2 FOR UPDATE', [directiveId, unitId])
   return p
 }
 
@@ -51,7 +51,7 @@ export async function addAction(
       [plan.id, directiveId, unitId, input.requirementId, input.title, input.ownerPersonId ?? null, input.dueDate, input.status, completedOn, input.note],
     )
     await recordAudit(tx, actor, { action: 'create', entity: 'planAction', entityId: id, unitId, after: { ...input, completedOn } })
-    return { ...(await actionDetail(tx, id, vnDay(actor.now)))!, planId: plan.id }
+    return { ...(await actionDetail(tx, id, vnDay(actor.now)))!, planId: plan.id, planVersion: plan.version }
   })
 }
 
@@ -87,7 +87,7 @@ export async function updateAction(
     const next = { ...action, title: input.title ?? action.title, ownerPersonId: input.ownerPersonId !== undefined ? input.ownerPersonId : action.ownerPersonId, dueDate, effectiveDueDate, status, completedOn, note: input.note ?? action.note }
     const saved = await saveActionRow(tx, next, actor.now, vnDay(actor.now))
     await recordAudit(tx, actor, { action: 'update', entity: 'planAction', entityId: id, unitId: action.unitId, before: snapshot(action), after: snapshot(next) })
-    return { ...saved, planId: plan.id }
+    return { ...saved, planId: plan.id, planVersion: plan.version }
   })
 }
 

@@ -9,30 +9,31 @@ const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === '
 
 /** The message for one zod issue; `value` is what the user typed (empty means "required"). */
 export function issueMessage(issue: Issue, lang: Lang, value?: unknown): string {
-  const i = issue as any
   if (isEmpty(value) && (issue.code === 'invalid_type' || issue.code === 'too_small' || issue.code === 'invalid_value')) {
     return fieldMessage('required', lang)
   }
   switch (issue.code) {
     case 'invalid_type':
-      return fieldMessage('type', lang, i.expected)
+      return fieldMessage('type', lang, issue.expected)
     case 'unrecognized_keys':
       return fieldMessage('unknown', lang)
     case 'too_small':
-      return fieldMessage(i.origin === 'string' || i.origin === 'array' ? 'tooShort' : 'tooSmall', lang, i.minimum)
+      return fieldMessage(issue.origin === 'string' || issue.origin === 'array' ? 'tooShort' : 'tooSmall', lang, Number(issue.minimum))
     case 'too_big':
-      return fieldMessage(i.origin === 'string' || i.origin === 'array' ? 'tooLong' : 'tooBig', lang, i.maximum)
+      return fieldMessage(issue.origin === 'string' || issue.origin === 'array' ? 'tooLong' : 'tooBig', lang, Number(issue.maximum))
     case 'invalid_value':
-      return fieldMessage('enum', lang, (i.values ?? []).join(', '))
-    case 'custom':
-      return i.params?.key ? fieldMessage(i.params.key as FieldMessageKey, lang) : issue.message
+      return fieldMessage('enum', lang, issue.values.join(', '))
+    case 'custom': {
+      const key = (issue.params as { key?: FieldMessageKey } | undefined)?.key
+      return key ? fieldMessage(key, lang) : issue.message
+    }
     default:
-      return fieldMessage(i.format === 'date' ? 'date' : 'format', lang)
+      return fieldMessage(issue.code === 'invalid_format' && issue.format === 'date' ? 'date' : 'format', lang)
   }
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<any>((v, k) => (v == null ? undefined : v[k as any]), input)
+  return path.reduce<unknown>((v, k) => (v == null ? undefined : (v as Record<PropertyKey, unknown>)[k]), input)
 }
 
 /** Every failing field of a whole-form parse, keyed like the server's `fields` (`roles.0.unitId`). */

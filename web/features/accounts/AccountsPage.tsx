@@ -1,12 +1,13 @@
-import { Alert, App, Button, Card, Dropdown, Input, Table, Tag, Typography, type TableColumnsType } from 'antd'
+import { App, Button, Card, Dropdown, Table, Tag, Typography, type TableColumnsType } from 'antd'
 import { useMemo, useState } from 'react'
 import type { AccountDto } from '../../../contract/accounts.ts'
 import { ROLE_LABELS } from '../../../contract/roles.ts'
 import { isApiError } from '../../api/client.ts'
-import { PlusIcon } from '../../components/icons.tsx'
+import { ListPageHeader } from '../../components/ListPageHeader.tsx'
 import { useDebounced } from '../../components/useDebounced.ts'
 import { useIsPhone } from '../../components/useIsPhone.ts'
 import { usePageTitle } from '../../components/usePageTitle.ts'
+import { useListPagination } from '../../components/usePagination.ts'
 import { useLabel, useT } from '../../i18n/useT.ts'
 import { useMe } from '../auth/api.ts'
 import { useAccounts, useRevokeRole, useUpdateAccount } from './api.ts'
@@ -30,6 +31,7 @@ export default function AccountsPage() {
   const [dialog, setDialog] = useState<Dialog>(null)
   const update = useUpdateAccount()
   const revoke = useRevokeRole()
+  const pagination = useListPagination()
 
   const report = (e: unknown) => {
     if (isApiError(e, 'CONFLICT')) message.warning(t('accounts.conflict'))
@@ -135,21 +137,11 @@ export default function AccountsPage() {
 
   return (
     <Card title={t('accounts.title')} size="small">
-      <div className="bvct-toolbar">
-        <Input
-          className="bvct-toolbar-grow"
-          allowClear
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder={t('accounts.searchPlaceholder')}
-          aria-label={t('accounts.searchPlaceholder')}
-          style={{ maxWidth: isPhone ? undefined : 360 }}
-        />
-        <Button type="primary" icon={<PlusIcon />} onClick={() => setDialog({ kind: 'create' })} style={{ marginInlineStart: 'auto' }}>
-          {t('accounts.create')}
-        </Button>
-      </div>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
+      <ListPageHeader
+        search={{ value: search, onChange: setSearch, placeholder: t('accounts.searchPlaceholder'), maxWidth: 360 }}
+        create={{ label: t('accounts.create'), onClick: () => setDialog({ kind: 'create' }) }}
+        error={error}
+      />
       <Table<AccountDto>
         rowKey="id"
         size="small"
@@ -157,7 +149,7 @@ export default function AccountsPage() {
         dataSource={data ?? []}
         loading={isFetching}
         scroll={isPhone ? undefined : { x: 'max-content' }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100], simple: isPhone, showTotal: (total, [from, to]) => t('common.rangeOfTotal', { from, to, total }) }}
+        pagination={pagination}
       />
       {dialog?.kind === 'create' && <CreateAccountDrawer onClose={() => setDialog(null)} />}
       {dialog?.kind === 'grant' && <GrantRoleModal account={dialog.account} onClose={() => setDialog(null)} />}

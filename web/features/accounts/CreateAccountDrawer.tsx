@@ -1,7 +1,7 @@
-import { App, Button, Drawer, Flex, Form, Input, Typography } from 'antd'
+import { App, Button, Flex, Form, Input, Typography } from 'antd'
 import { createAccountInput } from '../../../contract/accounts.ts'
 import type { Role } from '../../../contract/roles.ts'
-import { FormAlert } from '../../components/forms/FormAlert.tsx'
+import { FormDrawer } from '../../components/FormDrawer.tsx'
 import { useFormSubmit } from '../../components/forms/useFormSubmit.ts'
 import { zodRule } from '../../components/forms/zod-rules.ts'
 import { PlusIcon } from '../../components/icons.tsx'
@@ -29,10 +29,10 @@ export function CreateAccountDrawer({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
   const create = useCreateAccount()
-  const { submit, error, isSubmitting } = useFormSubmit(form, createAccountInput, (input) => create.mutateAsync(input))
+  const submission = useFormSubmit(form, createAccountInput, (input) => create.mutateAsync(input))
 
   const onFinish = async (v: Values) => {
-    const account = await submit({
+    const account = await submission.submit({
       username: v.username?.trim().toLowerCase(),
       personId: v.personId ?? null,
       password: v.password,
@@ -45,57 +45,49 @@ export function CreateAccountDrawer({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Drawer
-      open
-      onClose={onClose}
+    <FormDrawer
       title={t('accounts.createTitle')}
-      size={isPhone ? '100%' : 560}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={isSubmitting} onClick={() => form.submit()}>
-            {t('common.create')}
-          </Button>
-        </Flex>
-      }
+      width={560}
+      form={form}
+      initialValues={{ roles: [{}] }}
+      onFinish={onFinish}
+      onClose={onClose}
+      submission={submission}
+      submitLabel={t('common.create')}
     >
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ roles: [{}] }}>
-        <FormAlert error={error} />
-        <Form.Item name="username" label={t('accounts.username')} extra={t('accounts.usernameHint')} rules={[zodRule(fields.username, lang, { required: true })]}>
-          <Input autoFocus autoComplete="off" maxLength={60} />
-        </Form.Item>
-        <Form.Item name="personId" label={t('accounts.person')} extra={t('accounts.personHint')}>
-          <PersonSelect />
-        </Form.Item>
-        <Form.Item name="password" label={t('accounts.tempPassword')} extra={t('accounts.tempPasswordHint')} rules={[zodRule(fields.password, lang, { required: true })]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Typography.Text strong>{t('accounts.roles')}</Typography.Text>
-        <Form.List name="roles">
-          {(items, { add, remove }, { errors }) => (
-            <div style={{ marginTop: 8 }}>
-              {items.map(({ key, name }) => (
-                <Flex key={key} gap={8} align="start" wrap={isPhone}>
-                  <Form.Item name={[name, 'role']} style={{ flex: '1 1 180px', minWidth: 0 }} rules={[{ required: true, message: t('form.required') }]}>
-                    <RoleSelect />
-                  </Form.Item>
-                  <Form.Item name={[name, 'unitId']} style={{ flex: '2 1 220px', minWidth: 0 }} rules={[{ required: true, message: t('form.required') }]}>
-                    <UnitTreeSelect />
-                  </Form.Item>
-                  <Button onClick={() => remove(name)} aria-label={t('common.remove')}>
-                    ×
-                  </Button>
-                </Flex>
-              ))}
-              <Button type="dashed" icon={<PlusIcon />} onClick={() => add({})} block>
-                {t('accounts.addRole')}
-              </Button>
-              <Form.ErrorList errors={errors} />
-            </div>
-          )}
-        </Form.List>
-      </Form>
-    </Drawer>
+      <Form.Item name="username" label={t('accounts.username')} extra={t('accounts.usernameHint')} rules={[zodRule(fields.username, lang, { required: true })]}>
+        <Input autoFocus autoComplete="off" maxLength={60} />
+      </Form.Item>
+      <Form.Item name="personId" label={t('accounts.person')} extra={t('accounts.personHint')}>
+        <PersonSelect />
+      </Form.Item>
+      <Form.Item name="password" label={t('accounts.tempPassword')} extra={t('accounts.tempPasswordHint')} rules={[zodRule(fields.password, lang, { required: true })]}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Typography.Text strong>{t('accounts.roles')}</Typography.Text>
+      <Form.List name="roles">
+        {(items, { add, remove }, { errors }) => (
+          <div style={{ marginTop: 8 }}>
+            {items.map(({ key, name }) => (
+              <Flex key={key} gap={8} align="start" wrap={isPhone}>
+                <Form.Item name={[name, 'role']} style={{ flex: '1 1 180px', minWidth: 0 }} rules={[{ required: true, message: t('form.required') }]}>
+                  <RoleSelect />
+                </Form.Item>
+                <Form.Item name={[name, 'unitId']} style={{ flex: '2 1 220px', minWidth: 0 }} rules={[{ required: true, message: t('form.required') }]}>
+                  <UnitTreeSelect />
+                </Form.Item>
+                <Button onClick={() => remove(name)} aria-label={t('common.remove')}>
+                  ×
+                </Button>
+              </Flex>
+            ))}
+            <Button type="dashed" icon={<PlusIcon />} onClick={() => add({})} block>
+              {t('accounts.addRole')}
+            </Button>
+            <Form.ErrorList errors={errors} />
+          </div>
+        )}
+      </Form.List>
+    </FormDrawer>
   )
 }

@@ -1,8 +1,8 @@
-import { App, Form, Modal } from 'antd'
+import { App, Form } from 'antd'
 import type { AccountDto } from '../../../contract/accounts.ts'
 import { roleGrantInput } from '../../../contract/accounts.ts'
 import type { Role } from '../../../contract/roles.ts'
-import { FormAlert } from '../../components/forms/FormAlert.tsx'
+import { FormModal } from '../../components/FormModal.tsx'
 import { useFormSubmit } from '../../components/forms/useFormSubmit.ts'
 import { useT } from '../../i18n/useT.ts'
 import { UnitTreeSelect } from '../units/UnitTreeSelect.tsx'
@@ -15,35 +15,31 @@ export function GrantRoleModal({ account, onClose }: { account: AccountDto; onCl
   const { message } = App.useApp()
   const [form] = Form.useForm<{ role: Role; unitId: number }>()
   const grant = useGrantRole()
-  const { submit, error, isSubmitting } = useFormSubmit(form, roleGrantInput, (input) => grant.mutateAsync({ id: account.id, ...input }))
+  const submission = useFormSubmit(form, roleGrantInput, (input) => grant.mutateAsync({ id: account.id, ...input }))
 
   const onFinish = async (values: { role: Role; unitId: number }) => {
-    if (await submit(values)) {
+    if (await submission.submit(values)) {
       message.success(t('accounts.granted'))
       onClose()
     }
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('accounts.grantTitle', { name: account.username })}
       okText={t('accounts.grant')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={isSubmitting}
-      destroyOnHidden
+      form={form}
+      initialValues={{ unitId: account.unitId ?? undefined }}
+      onFinish={onFinish}
+      onClose={onClose}
+      submission={submission}
     >
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ unitId: account.unitId ?? undefined }}>
-        <FormAlert error={error} />
-        <Form.Item name="role" label={t('accounts.role')} rules={[{ required: true, message: t('form.required') }]}>
-          <RoleSelect />
-        </Form.Item>
-        <Form.Item name="unitId" label={t('accounts.scope')} extra={t('accounts.scopeHint')} rules={[{ required: true, message: t('form.required') }]}>
-          <UnitTreeSelect />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="role" label={t('accounts.role')} rules={[{ required: true, message: t('form.required') }]}>
+        <RoleSelect />
+      </Form.Item>
+      <Form.Item name="unitId" label={t('accounts.scope')} extra={t('accounts.scopeHint')} rules={[{ required: true, message: t('form.required') }]}>
+        <UnitTreeSelect />
+      </Form.Item>
+    </FormModal>
   )
 }

@@ -1,7 +1,7 @@
-import { App, Form, Input, Modal, Typography } from 'antd'
+import { App, Form, Input, Typography } from 'antd'
 import { z } from 'zod'
 import { updateAccountInput, type AccountDto } from '../../../contract/accounts.ts'
-import { FormAlert } from '../../components/forms/FormAlert.tsx'
+import { FormModal } from '../../components/FormModal.tsx'
 import { useFormSubmit } from '../../components/forms/useFormSubmit.ts'
 import { zodRule } from '../../components/forms/zod-rules.ts'
 import { useLang, useT } from '../../i18n/useT.ts'
@@ -22,33 +22,28 @@ export function ResetPasswordModal({ account, onClose }: { account: AccountDto; 
     message.warning(t('accounts.conflict'))
     onClose()
   }
-  const { submit, error, isSubmitting } = useFormSubmit(form, resetInput, (input: ResetInput) => update.mutateAsync({ id: account.id, ...input }), { onConflict })
+  const submission = useFormSubmit(form, resetInput, (input: ResetInput) => update.mutateAsync({ id: account.id, ...input }), { onConflict })
 
   const onFinish = async ({ resetPassword }: { resetPassword: string }) => {
-    if (await submit({ version: account.version, resetPassword })) {
+    if (await submission.submit({ version: account.version, resetPassword })) {
       message.success(t('accounts.passwordReset', { name: account.username }))
       onClose()
     }
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('accounts.resetTitle', { name: account.username })}
       okText={t('accounts.resetPassword')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={isSubmitting}
-      destroyOnHidden
+      form={form}
+      onFinish={onFinish}
+      onClose={onClose}
+      submission={submission}
+      intro={<Typography.Paragraph type="secondary">{t('accounts.resetHint')}</Typography.Paragraph>}
     >
-      <Typography.Paragraph type="secondary">{t('accounts.resetHint')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={onFinish}>
-        <FormAlert error={error} />
-        <Form.Item name="resetPassword" label={t('accounts.tempPassword')} extra={t('password.rule')} rules={[zodRule(resetInput.shape.resetPassword, lang, { required: true })]}>
-          <Input.Password autoComplete="new-password" autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="resetPassword" label={t('accounts.tempPassword')} extra={t('password.rule')} rules={[zodRule(resetInput.shape.resetPassword, lang, { required: true })]}>
+        <Input.Password autoComplete="new-password" autoFocus />
+      </Form.Item>
+    </FormModal>
   )
 }

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { AccountDto } from '../../../contract/accounts.ts'
-import type { Role } from '../../../contract/roles.ts'
+import type { z } from 'zod'
+import type { AccountDto, accountListDto, createAccountInput, roleGrantInput, updateAccountInput } from '../../../contract/accounts.ts'
+import { savedRecordCallbacks } from '../../api/cache.ts'
 import { api } from '../../api/client.ts'
 
 export const ACCOUNTS_KEY = ['accounts'] as const
@@ -9,50 +10,45 @@ export const ACCOUNTS_KEY = ['accounts'] as const
 export function useAccounts(q: string, opts: { enabled?: boolean; limit?: number } = {}) {
   return useQuery({
     queryKey: [...ACCOUNTS_KEY, q, opts.limit ?? 500],
-    queryFn: async () => (await api<{ items: AccountDto[] }>('/accounts', { query: { q, limit: opts.limit ?? 500 } })).items,
+    queryFn: async () => (await api<z.infer<typeof accountListDto>>('/accounts', { query: { q, limit: opts.limit ?? 500 } })).items,
     placeholderData: keepPreviousData,
     enabled: opts.enabled ?? true,
   })
 }
 
-function useRefresh() {
-  const qc = useQueryClient()
-  return () => qc.invalidateQueries({ queryKey: ACCOUNTS_KEY })
-}
-
-export interface CreateAccountInput {
-  username: string
-  personId?: number | null
-  password: string
-  roles: { role: Role; unitId: number }[]
+/**
+ * Every account write answers the saved account: it goes in place into the cached lists, which are
+ * marked stale (a new account belongs in them).
+ */
+function useStoreAccount() {
+  return savedRecordCallbacks<AccountDto>(useQueryClient(), [ACCOUNTS_KEY])
 }
 
 export function useCreateAccount() {
-  const refresh = useRefresh()
-  return useMutation({ mutationFn: (input: CreateAccountInput) => api<AccountDto>('/accounts', { body: input }), onSuccess: refresh })
+  const store = useStoreAccount()
+  return useMutation({ mutationFn: (input: z.input<typeof createAccountInput>) => api<AccountDto>('/accounts', { body: input }), ...store })
 }
 
 export function useUpdateAccount() {
-  const refresh = useRefresh()
+  const store = useStoreAccount()
   return useMutation({
-    mutationFn: ({ id, ...input }: { id: number; version: number; isActive?: boolean; resetPassword?: string }) =>
-      api<AccountDto>(`/accounts/${id}`, { method: 'PATCH', body: input }),
-    onSettled: refresh,
+    mutationFn: ({ id, ...input }: z.input<typeof updateAccountInput> & { id: number }) => api<AccountDto>(`/accounts/${id}`, { method: 'PATCH', body: input }),
+    ...store,
   })
 }
 
 export function useGrantRole() {
-  const refresh = useRefresh()
+  const store = useStoreAccount()
   return useMutation({
-    mutationFn: ({ id, ...input }: { id: number; role: Role; unitId: number }) => api<AccountDto>(`/accounts/${id}/roles`, { body: input }),
-    onSettled: refresh,
+    mutationFn: ({ id, ...input }: z.input<typeof roleGrantInput> & { id: number }) => api<AccountDto>(`/accounts/${id}/roles`, { body: input }),
+    ...store,
   })
 }
 
 export function useRevokeRole() {
-  const refresh = useRefresh()
+  const store = useStoreAccount()
   return useMutation({
     mutationFn: ({ id, grantId }: { id: number; grantId: number }) => api<AccountDto>(`/accounts/${id}/roles/${grantId}`, { method: 'DELETE' }),
-    onSettled: refresh,
+    ...store,
   })
 }

@@ -1,8 +1,9 @@
-import { Alert, Button, Card, DatePicker, Input, Select, Table, Typography, type TableColumnsType } from 'antd'
+import { Button, Card, DatePicker, Input, Select, Table, Typography, type TableColumnsType } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useMemo, useRef, useState } from 'react'
 import type { AuditEntryDto } from '../../../contract/audit.ts'
 import { API_DATE_FORMAT, DATE_FORMAT, formatDateTime } from '../../components/format.ts'
+import { ListPageHeader } from '../../components/ListPageHeader.tsx'
 import { useDebounced } from '../../components/useDebounced.ts'
 import { useIsPhone } from '../../components/useIsPhone.ts'
 import { usePageTitle } from '../../components/usePageTitle.ts'
@@ -92,7 +93,7 @@ export default function AuditPage() {
 
   return (
     <Card title={t('audit.title')} size="small">
-      <div className="bvct-toolbar">
+      <ListPageHeader error={log.error}>
         <ActorSelect value={actorId} onChange={setActorId} seen={actors} canSearchAccounts={hasAnyRole(me, ACCESS.accounts)} />
         <Select<string>
           value={entity}
@@ -113,8 +114,7 @@ export default function AuditPage() {
           style={{ width: isPhone ? '100%' : 260 }}
         />
         {hasFilters && <Button onClick={clear}>{t('audit.clearFilters')}</Button>}
-      </div>
-      {log.error && <Alert type="error" showIcon title={log.error.message} style={{ marginBottom: 12 }} />}
+      </ListPageHeader>
       <Table<AuditEntryDto>
         rowKey="id"
         size="small"

@@ -1,15 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
-import type { AuditEntryDto } from '../../../contract/audit.ts'
+import type { z } from 'zod'
+import type { auditListDto, auditListQuery } from '../../../contract/audit.ts'
 import { api } from '../../api/client.ts'
 
-export interface AuditFilters {
-  actorId?: number
-  entity?: string
-  entityId?: string
-  /** yyyy-mm-dd, inclusive */
-  from?: string
-  to?: string
-}
+/** The log's filters; `from` and `to` are days (yyyy-mm-dd), both inclusive. */
+export type AuditFilters = Pick<z.output<typeof auditListQuery>, 'actorId' | 'entity' | 'entityId' | 'from' | 'to'>
 
 export const AUDIT_PAGE_SIZE = 50
 
@@ -18,7 +13,7 @@ export function useAuditLog(filters: AuditFilters) {
   return useInfiniteQuery({
     queryKey: ['audit', filters],
     queryFn: ({ pageParam }) =>
-      api<{ items: AuditEntryDto[] }>('/audit', { query: { ...filters, limit: AUDIT_PAGE_SIZE, beforeId: pageParam } }).then((r) => r.items),
+      api<z.infer<typeof auditListDto>>('/audit', { query: { ...filters, limit: AUDIT_PAGE_SIZE, beforeId: pageParam } }).then((r) => r.items),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => (last.length < AUDIT_PAGE_SIZE ? undefined : last[last.length - 1].id),
   })

@@ -24,6 +24,10 @@ const VALUE_LABELS: Record<string, Record<string, { vi: string; en: string }>> =
   category: PERSON_CATEGORY_LABELS,
 }
 
+/** A role grant in a list: "Cán bộ … · Bệnh viện Bạch Mai". */
+const grantLabel = (lang: Lang, g: { role: unknown; unitName?: string; unitId?: number }): string =>
+  `${formatValue(lang, 'role', g.role)} · ${g.unitName ?? `#${g.unitId}`}`
+
 /** A snapshot value as a reader would say it: labels for codes, yes/no, role lists spelled out. */
 export function formatValue(lang: Lang, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—'
@@ -34,7 +38,7 @@ export function formatValue(lang: Lang, field: string, value: unknown): string {
     return value
       .map((v) =>
         v && typeof v === 'object' && 'role' in v
-          ? `${formatValue(lang, 'role', (v as any).role)} · ${(v as any).unitName ?? `#${(v as any).unitId}`}`
+          ? grantLabel(lang, v as { role: unknown; unitName?: string; unitId?: number })
           : formatValue(lang, field, v),
       )
       .join('; ')

@@ -1,32 +1,65 @@
-// Which roles open which part of the app. These mirror the server's policies
-// (server/features/*/*.policy.ts, audit.routes.ts); the server still decides, this only keeps
-// the menu and buttons from offering what would be refused.
+// Which roles open which part of the app: each entry is the role list the server checks on the
+// route that the menu item, page or button leads to, taken from contract/ so the two cannot drift.
+// The server still decides (scope included); this only keeps the app from offering what it would refuse.
 import type { Me } from '../../../contract/auth.ts'
+import { ACCOUNT_ADMIN_ROLES } from '../../../contract/accounts.ts'
+import { AUDIT_READ_ROLES } from '../../../contract/audit.ts'
+import { DASHBOARD_ROLES } from '../../../contract/dashboard.ts'
+import { ACKNOWLEDGE_ROLES, DIRECTIVE_MANAGE_ROLES, DIRECTIVE_READ_ROLES } from '../../../contract/directives.ts'
+import { SESSION_READ_ROLES, SESSION_WRITE_ROLES } from '../../../contract/dissemination.ts'
+import { PEOPLE_READ_ROLES, PEOPLE_WRITE_ROLES } from '../../../contract/people.ts'
+import { PLAN_EDIT_ROLES, PLAN_READ_ROLES, PLAN_REVIEW_ROLES, PLAN_SUBMIT_ROLES } from '../../../contract/plans.ts'
+import { PERIOD_MANAGE_ROLES, REPORT_EDIT_ROLES, REPORT_READ_ROLES, REPORT_REVIEW_ROLES, REPORT_SUBMIT_ROLES } from '../../../contract/reports.ts'
 import { ROLES, type Role } from '../../../contract/roles.ts'
+import { UNIT_READ_ROLES, UNIT_WRITE_ROLES } from '../../../contract/units.ts'
 
 export const ACCESS = {
-  units: ROLES,
-  unitsWrite: ['admin'],
-  people: ['committee', 'board', 'unitHead', 'unitOfficer', 'inspector', 'auditor', 'admin'],
-  peopleWrite: ['admin', 'unitOfficer'],
-  accounts: ['admin'],
-  audit: ['auditor', 'board'],
-  directives: ['committee', 'board', 'unitHead', 'unitOfficer', 'inspector', 'auditor', 'admin'],
-  directivesManage: ['board', 'committee'],
-  directiveAcknowledge: ['unitHead', 'unitOfficer'],
-  dashboard: ['committee', 'board', 'unitHead', 'unitOfficer', 'inspector', 'auditor'],
-  plans: ['committee', 'board', 'unitHead', 'unitOfficer', 'inspector', 'auditor'],
-  plansEdit: ['unitOfficer', 'unitHead'],
-  plansSubmit: ['unitHead'],
-  plansReview: ['board', 'committee'],
-  sessions: ['unitOfficer', 'unitHead', 'board', 'committee', 'auditor', 'inspector'],
-  sessionsWrite: ['unitOfficer', 'unitHead', 'board'],
+  /** GET /units */
+  units: UNIT_READ_ROLES,
+  /** POST /units, PATCH /units/:id, …/move, …/activate, …/deactivate */
+  unitsWrite: UNIT_WRITE_ROLES,
+  /** GET /people */
+  people: PEOPLE_READ_ROLES,
+  /** POST /people, PATCH /people/:id */
+  peopleWrite: PEOPLE_WRITE_ROLES,
+  /** /accounts and its role grants */
+  accounts: ACCOUNT_ADMIN_ROLES,
+  /** GET /audit */
+  audit: AUDIT_READ_ROLES,
+  /** GET /directives, /directives/:id, /directives/:id/addressees */
+  directives: DIRECTIVE_READ_ROLES,
+  /** POST /directives (and /directives/parse), PATCH /directives/:id, …/issue, …/close */
+  directivesManage: DIRECTIVE_MANAGE_ROLES,
+  /** POST /directives/:id/acknowledge */
+  directiveAcknowledge: ACKNOWLEDGE_ROLES,
+  /** GET /directives/:id/matrix */
+  dashboard: DASHBOARD_ROLES,
+  /** GET /overdue */
+  overdue: DASHBOARD_ROLES,
+  /** GET /directives/:id/units/:unitId/plan */
+  plans: PLAN_READ_ROLES,
+  /** Actions, evidence, extension requests */
+  plansEdit: PLAN_EDIT_ROLES,
+  /** POST /plans/:id/submit */
+  plansSubmit: PLAN_SUBMIT_ROLES,
+  /** POST /plans/:id/return, …/accept, /extensions/:id/approve, …/refuse */
+  plansReview: PLAN_REVIEW_ROLES,
+  /** GET /directives/:id/sessions, …/coverage, /sessions/:id */
+  sessions: SESSION_READ_ROLES,
+  /** POST /directives/:id/sessions, PATCH and DELETE /sessions/:id, roster import */
+  sessionsWrite: SESSION_WRITE_ROLES,
+  /** GET /me/directives, POST /directives/:id/receipt: anyone signed in */
   myDirectives: ROLES,
-  reports: ['committee', 'board', 'unitHead', 'unitOfficer', 'inspector', 'auditor'],
-  reportPeriodsManage: ['board', 'committee'],
-  reportsEdit: ['unitOfficer', 'unitHead'],
-  reportsSubmit: ['unitHead'],
-  reportsReview: ['board', 'committee'],
+  /** GET /report-periods, /report-periods/:id, a unit's report */
+  reports: REPORT_READ_ROLES,
+  /** POST /report-periods, …/close */
+  reportPeriodsManage: PERIOD_MANAGE_ROLES,
+  /** PUT …/report/draft */
+  reportsEdit: REPORT_EDIT_ROLES,
+  /** POST /reports/:id/submit */
+  reportsSubmit: REPORT_SUBMIT_ROLES,
+  /** POST /reports/:id/return, …/accept, consolidated documents */
+  reportsReview: REPORT_REVIEW_ROLES,
 } as const satisfies Record<string, readonly Role[]>
 
 export function hasAnyRole(me: Me | null | undefined, roles: readonly Role[]): boolean {

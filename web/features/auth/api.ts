@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import type { Me } from '../../../contract/auth.ts'
+import type { z } from 'zod'
+import type { changePasswordInput, loginInput, Me, totpConfirmInput, totpDisableInput, totpSetupDto } from '../../../contract/auth.ts'
+import type { okDto } from '../../../contract/common.ts'
 import { api, isApiError, rememberCsrfToken } from '../../api/client.ts'
 import { ME_KEY } from '../../api/query-client.ts'
 
@@ -30,11 +32,8 @@ function forgetOtherQueries(qc: QueryClient) {
   qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] })
 }
 
-export interface SignInInput {
-  username: string
-  password: string
-  totp?: string
-}
+export type SignInInput = z.input<typeof loginInput>
+type Ok = z.infer<typeof okDto>
 
 export function useSignIn() {
   const qc = useQueryClient()
@@ -51,7 +50,7 @@ export function useSignIn() {
 export function useSignOut() {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: () => api<{ ok: true }>('/auth/logout', { method: 'POST' }),
+    mutationFn: () => api<Ok>('/auth/logout', { method: 'POST' }),
     onSettled: () => {
       rememberCsrfToken(null)
       forgetOtherQueries(qc)
@@ -63,19 +62,19 @@ export function useSignOut() {
 export function useChangePassword() {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) => api<{ ok: true }>('/auth/password', { body: input }),
+    mutationFn: (input: z.input<typeof changePasswordInput>) => api<Ok>('/auth/password', { body: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ME_KEY }),
   })
 }
 
 export function useStartTotpSetup() {
-  return useMutation({ mutationFn: () => api<{ secret: string; uri: string }>('/auth/totp/setup', { method: 'POST' }) })
+  return useMutation({ mutationFn: () => api<z.infer<typeof totpSetupDto>>('/auth/totp/setup', { method: 'POST' }) })
 }
 
 export function useConfirmTotp() {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (input: { code: string }) => api<{ ok: true }>('/auth/totp/confirm', { body: input }),
+    mutationFn: (input: z.input<typeof totpConfirmInput>) => api<Ok>('/auth/totp/confirm', { body: input }),
     // Confirming lifts the "set up two-factor first" lock: fetch `me` and everything else again.
     onSuccess: () => qc.invalidateQueries(),
   })
@@ -84,7 +83,7 @@ export function useConfirmTotp() {
 export function useDisableTotp() {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (input: { password: string }) => api<{ ok: true }>('/auth/totp/disable', { body: input }),
+    mutationFn: (input: z.input<typeof totpDisableInput>) => api<Ok>('/auth/totp/disable', { body: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ME_KEY }),
   })
 }

@@ -1,11 +1,13 @@
-import { Input, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd'
+import { Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd'
 import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import type { AddresseeDto } from '../../../contract/directives.ts'
 import { foldVietnamese } from '../../../contract/vietnamese.ts'
 import { formatDate, formatDateTime } from '../../components/format.ts'
 import { Highlight } from '../../components/Highlight.tsx'
+import { ListPageHeader } from '../../components/ListPageHeader.tsx'
 import { useIsPhone } from '../../components/useIsPhone.ts'
+import { useListPagination } from '../../components/usePagination.ts'
 import { useT } from '../../i18n/useT.ts'
 
 type Filter = 'all' | 'pending' | 'overdue'
@@ -30,6 +32,7 @@ export function AddresseesTable({ directiveId, items, canSeePlans, canSeeSession
   const isPhone = useIsPhone()
   const [search, setSearch] = useState('')
   const [filter, setFilter] = useState<Filter>('all')
+  const pagination = useListPagination([20, 50, 100, 500])
   const shown = useMemo(() => {
     const q = foldVietnamese(search.trim())
     return items.filter(
@@ -71,16 +74,7 @@ export function AddresseesTable({ directiveId, items, canSeePlans, canSeeSession
 
   return (
     <>
-      <div className="bvct-toolbar">
-        <Input
-          className="bvct-toolbar-grow"
-          allowClear
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder={t('directives.findUnit')}
-          aria-label={t('directives.findUnit')}
-          style={{ maxWidth: isPhone ? undefined : 320 }}
-        />
+      <ListPageHeader search={{ value: search, onChange: setSearch, placeholder: t('directives.findUnit'), maxWidth: 320 }}>
         <Segmented<Filter>
           value={filter}
           onChange={setFilter}
@@ -90,13 +84,13 @@ export function AddresseesTable({ directiveId, items, canSeePlans, canSeeSession
             { value: 'overdue', label: t('directives.filterOverdue', { count: counts.overdue }) },
           ]}
         />
-      </div>
+      </ListPageHeader>
       <Table<AddresseeDto>
         rowKey="unitId"
         size="small"
         columns={columns}
         dataSource={shown}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 500], simple: isPhone, showTotal: (total, [from, to]) => t('common.rangeOfTotal', { from, to, total }) }}
+        pagination={pagination}
       />
     </>
   )

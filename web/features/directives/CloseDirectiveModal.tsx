@@ -1,6 +1,6 @@
-import { App, Form, Modal, Radio, Select } from 'antd'
+import { App, Form, Radio, Select } from 'antd'
 import { closeDirectiveInput, type DirectiveDto } from '../../../contract/directives.ts'
-import { FormAlert } from '../../components/forms/FormAlert.tsx'
+import { FormModal } from '../../components/FormModal.tsx'
 import { useFormSubmit } from '../../components/forms/useFormSubmit.ts'
 import { useT } from '../../i18n/useT.ts'
 import { useCloseDirective, useDirectives } from './api.ts'
@@ -18,7 +18,7 @@ export function CloseDirectiveModal({ directive, onClose }: { directive: Directi
   const mode = Form.useWatch('mode', form)
   const close = useCloseDirective()
   const others = useDirectives({ limit: 200, offset: 0 })
-  const { submit, error, isSubmitting } = useFormSubmit(form, closeDirectiveInput, (input) => close.mutateAsync({ id: directive.id, ...input }), {
+  const submission = useFormSubmit(form, closeDirectiveInput, (input) => close.mutateAsync({ id: directive.id, ...input }), {
     onConflict: () => message.warning(t('directives.conflict')),
   })
   const options = (others.data?.items ?? [])
@@ -30,7 +30,7 @@ export function CloseDirectiveModal({ directive, onClose }: { directive: Directi
       form.setFields([{ name: 'supersededById', errors: [t('form.required')] }])
       return
     }
-    const saved = await submit({ version: directive.version, supersededById: v.mode === 'supersede' ? v.supersededById : null })
+    const saved = await submission.submit({ version: directive.version, supersededById: v.mode === 'supersede' ? v.supersededById : null })
     if (saved) {
       message.success(t(v.mode === 'supersede' ? 'directives.superseded' : 'directives.closed'))
       onClose()
@@ -38,34 +38,30 @@ export function CloseDirectiveModal({ directive, onClose }: { directive: Directi
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('directives.closeTitle', { number: directive.number ?? directive.subject })}
       okText={t('directives.close')}
-      okButtonProps={{ danger: true }}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={isSubmitting}
-      destroyOnHidden
+      isDanger
+      form={form}
+      initialValues={{ mode: 'close' }}
+      onFinish={onFinish}
+      onClose={onClose}
+      submission={submission}
     >
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ mode: 'close' }}>
-        <FormAlert error={error} />
-        <Form.Item name="mode">
-          <Radio.Group
-            options={[
-              { value: 'close', label: t('directives.closeDone') },
-              { value: 'supersede', label: t('directives.closeSuperseded') },
-            ]}
-            style={{ display: 'grid', gap: 8 }}
-          />
+      <Form.Item name="mode">
+        <Radio.Group
+          options={[
+            { value: 'close', label: t('directives.closeDone') },
+            { value: 'supersede', label: t('directives.closeSuperseded') },
+          ]}
+          style={{ display: 'grid', gap: 8 }}
+        />
+      </Form.Item>
+      {mode === 'supersede' && (
+        <Form.Item name="supersededById" label={t('directives.supersededBy')}>
+          <Select showSearch={{ optionFilterProp: 'label' }} options={options} loading={others.isPending} placeholder={t('directives.pickDirective')} />
         </Form.Item>
-        {mode === 'supersede' && (
-          <Form.Item name="supersededById" label={t('directives.supersededBy')}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={options} loading={others.isPending} placeholder={t('directives.pickDirective')} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   )
 }

@@ -58,6 +58,10 @@ export default function DirectiveDetailPage() {
   usePageTitle(d?.number ?? t('directives.title'))
 
   const canManage = !!d && holdsRoleOver(me, ACCESS.directivesManage, d.ownerUnitId, index.parentOf)
+  // Every reader sees the text, the requirements and the addressees; plans, sessions and the
+  // dashboard are offered only to the roles their routes let in (a staff member sees none).
+  const canSeePlans = hasAnyRole(me, ACCESS.plans)
+  const canSeeSessions = hasAnyRole(me, ACCESS.sessions)
   const myUnits = useMemo(
     () => (addressees.data ?? []).filter((a) => holdsRoleOver(me, ACCESS.directiveAcknowledge, a.unitId, index.parentOf)),
     [addressees.data, me, index],
@@ -107,7 +111,7 @@ export default function DirectiveDetailPage() {
       </Card>
 
       {d.status === 'draft' && canManage && <Alert type="info" showIcon title={t('directives.draftHint')} />}
-      {isIssued && <MyUnitsCard directiveId={d.id} units={myUnits} canAcknowledge={d.status === 'issued'} />}
+      {isIssued && <MyUnitsCard directiveId={d.id} units={myUnits} canAcknowledge={d.status === 'issued'} canSeePlans={canSeePlans} canSeeSessions={canSeeSessions} />}
 
       <Card size="small">
         <Tabs
@@ -146,8 +150,8 @@ export default function DirectiveDetailPage() {
                       <AddresseesTable
                         directiveId={d.id}
                         items={addressees.data ?? []}
-                        canSeePlans={hasAnyRole(me, ACCESS.plans)}
-                        canSeeSessions={hasAnyRole(me, ACCESS.sessions)}
+                        canSeePlans={canSeePlans}
+                        canSeeSessions={canSeeSessions}
                       />
                     ),
                   },

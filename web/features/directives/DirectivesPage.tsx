@@ -1,13 +1,14 @@
-import { Alert, Button, Card, Input, Select, Table, Typography, type TableColumnsType } from 'antd'
+import { Card, Select, Table, Typography, type TableColumnsType } from 'antd'
 import { useMemo, useState } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import type { DirectiveStatus, DirectiveSummaryDto } from '../../../contract/directives.ts'
 import { formatDate } from '../../components/format.ts'
 import { Highlight } from '../../components/Highlight.tsx'
-import { PlusIcon } from '../../components/icons.tsx'
+import { ListPageHeader } from '../../components/ListPageHeader.tsx'
 import { useDebounced } from '../../components/useDebounced.ts'
 import { useIsPhone } from '../../components/useIsPhone.ts'
 import { usePageTitle } from '../../components/usePageTitle.ts'
+import { useServerPaging } from '../../components/usePagination.ts'
 import { useT } from '../../i18n/useT.ts'
 import { ACCESS, hasAnyRole } from '../auth/access.ts'
 import { useMe } from '../auth/api.ts'
@@ -25,9 +26,9 @@ export default function DirectivesPage() {
   const status = (params.get('status') as DirectiveStatus | null) ?? undefined
   const [search, setSearch] = useState(params.get('q') ?? '')
   const q = useDebounced(search.trim(), 300)
-  const [page, setPage] = useState({ current: 1, size: 20 })
+  const paging = useServerPaging()
   const statusOptions = useDirectiveStatusOptions()
-  const { data, isFetching, error } = useDirectives({ q: q || undefined, status, limit: page.size, offset: (page.current - 1) * page.size })
+  const { data, isFetching, error } = useDirectives({ q: q || undefined, status, limit: paging.limit, offset: paging.offset })
 
   const columns = useMemo<TableColumnsType<DirectiveSummaryDto>>(() => {
     const numberCell = (d: DirectiveSummaryDto) => (
@@ -61,24 +62,16 @@ export default function DirectivesPage() {
 
   const setStatus = (s: DirectiveStatus | undefined) => {
     setParams(s ? { status: s } : {}, { replace: true })
-    setPage((p) => ({ ...p, current: 1 }))
+    paging.toFirstPage()
   }
 
   return (
     <Card title={t('directives.title')} size="small">
-      <div className="bvct-toolbar">
-        <Input
-          className="bvct-toolbar-grow"
-          allowClear
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value)
-            setPage((p) => ({ ...p, current: 1 }))
-          }}
-          placeholder={t('directives.searchPlaceholder')}
-          aria-label={t('directives.searchPlaceholder')}
-          style={{ maxWidth: isPhone ? undefined : 420 }}
-        />
+      <ListPageHeader
+        search={{ value: search, onChange: paging.withFirstPage(setSearch), placeholder: t('directives.searchPlaceholder'), maxWidth: 420 }}
+        create={hasAnyRole(me, ACCESS.directivesManage) && { label: t('directives.register'), onClick: () => navigate('/directives/new') }}
+        error={error}
+      >
         <Select<DirectiveStatus>
           value={status}
           onChange={(v) => setStatus(v ?? undefined)}
@@ -88,29 +81,14 @@ export default function DirectivesPage() {
           options={statusOptions}
           style={{ width: isPhone ? '100%' : 200 }}
         />
-        {hasAnyRole(me, ACCESS.directivesManage) && (
-          <Button type="primary" icon={<PlusIcon />} onClick={() => navigate('/directives/new')} style={{ marginInlineStart: 'auto' }}>
-            {t('directives.register')}
-          </Button>
-        )}
-      </div>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
+      </ListPageHeader>
       <Table<DirectiveSummaryDto>
         rowKey="id"
         size="small"
         columns={columns}
         dataSource={data?.items ?? []}
         loading={isFetching}
-        pagination={{
-          current: page.current,
-          pageSize: page.size,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total, [from, to]) => t('common.rangeOfTotal', { from, to, total }),
-          onChange: (current, size) => setPage({ current: size === page.size ? current : 1, size }),
-          simple: isPhone,
-        }}
+        pagination={paging.pagination(data?.total ?? 0)}
       />
     </Card>
   )

@@ -6,11 +6,19 @@ import { useT } from '../../i18n/useT.ts'
 import { useAcknowledge } from './api.ts'
 import { AckStatus } from './AddresseesTable.tsx'
 
+interface Props {
+  directiveId: number
+  units: AddresseeDto[]
+  canAcknowledge: boolean
+  canSeePlans: boolean
+  canSeeSessions: boolean
+}
+
 /**
  * For a unit head or officer: the addressee units they answer for, each with "Xác nhận tiếp nhận"
  * and the way to its plan and dissemination sessions.
  */
-export function MyUnitsCard({ directiveId, units, canAcknowledge }: { directiveId: number; units: AddresseeDto[]; canAcknowledge: boolean }) {
+export function MyUnitsCard({ directiveId, units, canAcknowledge, canSeePlans, canSeeSessions }: Props) {
   const t = useT()
   const { message } = App.useApp()
   const ack = useAcknowledge()
@@ -41,8 +49,8 @@ export function MyUnitsCard({ directiveId, units, canAcknowledge }: { directiveI
                   {t('directives.acknowledge')}
                 </Button>
               )}
-              <Link to={`/directives/${directiveId}/units/${a.unitId}/dissemination`}><Button>{t('directives.dissemination')}</Button></Link>
-              <Link to={`/directives/${directiveId}/units/${a.unitId}/plan`}><Button>{t('directives.plan')}</Button></Link>
+              {canSeeSessions && <Link to={`/directives/${directiveId}/units/${a.unitId}/dissemination`}><Button>{t('directives.dissemination')}</Button></Link>}
+              {canSeePlans && <Link to={`/directives/${directiveId}/units/${a.unitId}/plan`}><Button>{t('directives.plan')}</Button></Link>}
             </div>
           </div>
         ))}

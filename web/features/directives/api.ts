@@ -1,28 +1,32 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { z } from 'zod'
+import type { Me } from '../../../contract/auth.ts'
 import type { ParsedDirective } from '../../../contract/directive-parse.ts'
-import type { AddresseeDto, DirectiveDto, DirectiveInput, DirectiveStatus, DirectiveSummaryDto } from '../../../contract/directives.ts'
-import { api } from '../../api/client.ts'
+import type {
+  acknowledgementDto, AddresseeDto, addresseeListDto, closeDirectiveInput, DirectiveDto, directiveInput, directiveListQuery, directivePageDto, issueDirectiveInput,
+  updateDirectiveInput,
+} from '../../../contract/directives.ts'
+import { api, isApiError } from '../../api/client.ts'
+import { ME_KEY } from '../../api/query-client.ts'
 
 export const DIRECTIVES_KEY = ['directives'] as const
+const listsKey = [...DIRECTIVES_KEY, 'list'] as const
+const detailKey = (id: number | undefined) => [...DIRECTIVES_KEY, 'detail', id] as const
+const addresseesKey = (id: number | undefined) => [...DIRECTIVES_KEY, 'addressees', id] as const
 
-export interface DirectiveListQuery {
-  q?: string
-  status?: DirectiveStatus
-  limit: number
-  offset: number
-}
+export type DirectiveListQuery = z.output<typeof directiveListQuery>
 
 export function useDirectives(query: DirectiveListQuery) {
   return useQuery({
-    queryKey: [...DIRECTIVES_KEY, 'list', query],
-    queryFn: () => api<{ items: DirectiveSummaryDto[]; total: number }>('/directives', { query: { ...query } }),
+    queryKey: [...listsKey, query],
+    queryFn: () => api<z.infer<typeof directivePageDto>>('/directives', { query: { ...query } }),
     placeholderData: keepPreviousData,
   })
 }
 
 export function useDirective(id: number | undefined) {
   return useQuery({
-    queryKey: [...DIRECTIVES_KEY, 'detail', id],
+    queryKey: detailKey(id),
     queryFn: () => api<DirectiveDto>(`/directives/${id}`),
     enabled: !!id,
   })
@@ -30,8 +34,8 @@ export function useDirective(id: number | undefined) {
 
 export function useAddressees(id: number | undefined, enabled = true) {
   return useQuery({
-    queryKey: [...DIRECTIVES_KEY, 'addressees', id],
-    queryFn: async () => (await api<{ items: AddresseeDto[] }>(`/directives/${id}/addressees`)).items,
+    queryKey: addresseesKey(id),
+    queryFn: async () => (await api<z.infer<typeof addresseeListDto>>(`/directives/${id}/addressees`)).items,
     enabled: !!id && enabled,
   })
 }
@@ -48,9 +52,22 @@ export function useParseDirective() {
   })
 }
 
-function useRefresh() {
+/**
+ * A saved directive (every write answers it) goes into its own cache entry; the lists, which show
+ * its number, subject and status, are marked stale. A refused write because someone else changed
+ * the directive reads it again.
+ */
+function useStoreDirective() {
   const qc = useQueryClient()
-  return () => qc.invalidateQueries({ queryKey: DIRECTIVES_KEY })
+  return {
+    store: (saved: DirectiveDto) => {
+      qc.setQueryData(detailKey(saved.id), saved)
+      return qc.invalidateQueries({ queryKey: listsKey })
+    },
+    onError: (e: unknown, { id }: { id?: number }) => {
+      if (id && isApiError(e, 'CONFLICT')) void qc.invalidateQueries({ queryKey: detailKey(id) })
+    },
+  }
 }
 
 /**
@@ -58,51 +75,58 @@ function useRefresh() {
  * returns the draft already stored instead of a second copy.
  */
 export function useCreateDirective() {
-  const refresh = useRefresh()
+  const { store } = useStoreDirective()
   return useMutation({
-    mutationFn: ({ input, idempotencyKey }: { input: DirectiveInput; idempotencyKey: string }) =>
+    mutationFn: ({ input, idempotencyKey }: { input: z.input<typeof directiveInput>; idempotencyKey: string }) =>
       api<DirectiveDto>('/directives', { body: input, headers: { 'idempotency-key': idempotencyKey } }),
-    onSuccess: refresh,
+    onSuccess: store,
   })
 }
 
 export function useUpdateDirective() {
-  const refresh = useRefresh()
+  const { store, onError } = useStoreDirective()
   return useMutation({
-    mutationFn: ({ id, ...input }: Partial<DirectiveInput> & { id: number; version: number }) =>
-      api<DirectiveDto>(`/directives/${id}`, { method: 'PATCH', body: input }),
-    onSettled: refresh,
+    mutationFn: ({ id, ...input }: z.input<typeof updateDirectiveInput> & { id: number }) => api<DirectiveDto>(`/directives/${id}`, { method: 'PATCH', body: input }),
+    onSuccess: store,
+    onError,
   })
 }
 
-export interface IssueInput {
-  version: number
-  unitIds: number[]
-  unitKinds: string[]
-  acknowledgeWithinDays: number
-  planWithinDays: number
-}
-
+/** Issuing also fills the addressee list and the dashboard's rows: both are marked stale. */
 export function useIssueDirective() {
   const qc = useQueryClient()
+  const { store, onError } = useStoreDirective()
   return useMutation({
-    mutationFn: ({ id, ...input }: IssueInput & { id: number }) => api<DirectiveDto>(`/directives/${id}/issue`, { body: input }),
-    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: DIRECTIVES_KEY }), qc.invalidateQueries({ queryKey: ['matrix'] })]),
+    mutationFn: ({ id, ...input }: z.input<typeof issueDirectiveInput> & { id: number }) => api<DirectiveDto>(`/directives/${id}/issue`, { body: input }),
+    onSuccess: (saved) =>
+      Promise.all([store(saved), qc.invalidateQueries({ queryKey: addresseesKey(saved.id) }), qc.invalidateQueries({ queryKey: ['matrix'] })]),
+    onError,
   })
 }
 
 export function useCloseDirective() {
-  const refresh = useRefresh()
+  const { store, onError } = useStoreDirective()
   return useMutation({
-    mutationFn: ({ id, ...input }: { id: number; version: number; supersededById?: number | null }) => api<DirectiveDto>(`/directives/${id}/close`, { body: input }),
-    onSettled: refresh,
+    mutationFn: ({ id, ...input }: z.input<typeof closeDirectiveInput> & { id: number }) => api<DirectiveDto>(`/directives/${id}/close`, { body: input }),
+    onSuccess: store,
+    onError,
   })
 }
 
+/**
+ * The acknowledgement goes into the unit's addressee row: by me when it is new (whether it was late
+ * does not change: not acknowledged by the due date stays late), else the row is read again to
+ * show who did it first. The dashboard and the overdue list are marked stale.
+ */
 export function useAcknowledge() {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: ({ id, unitId }: { id: number; unitId: number }) => api<{ acknowledgedAt: string; isNew: boolean }>(`/directives/${id}/acknowledge`, { body: { unitId } }),
-    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: DIRECTIVES_KEY }), qc.invalidateQueries({ queryKey: ['matrix'] })]),
+    mutationFn: ({ id, unitId }: { id: number; unitId: number }) => api<z.infer<typeof acknowledgementDto>>(`/directives/${id}/acknowledge`, { body: { unitId } }),
+    onSuccess: ({ acknowledgedAt, isNew }, { id, unitId }) => {
+      const by = qc.getQueryData<Me | null>(ME_KEY)?.username ?? null
+      if (isNew) qc.setQueryData<AddresseeDto[]>(addresseesKey(id), (list) => list?.map((a) => (a.unitId === unitId ? { ...a, acknowledgedAt, acknowledgedBy: by } : a)))
+      else void qc.invalidateQueries({ queryKey: addresseesKey(id) })
+      return Promise.all([qc.invalidateQueries({ queryKey: ['matrix'] }), qc.invalidateQueries({ queryKey: ['overdue'] })])
+    },
   })
 }

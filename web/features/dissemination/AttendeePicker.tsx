@@ -2,9 +2,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { Button, Input, Switch, Table, Typography } from 'antd'
 import { useState } from 'react'
 import type { PersonDto } from '../../../contract/people.ts'
-import { api } from '../../api/client.ts'
 import { useDebounced } from '../../components/useDebounced.ts'
 import { useT } from '../../i18n/useT.ts'
+import { fetchPeople } from '../people/api.ts'
 
 const PAGE = 20
 
@@ -28,7 +28,7 @@ export function AttendeePicker({ unitId, value = [], onChange }: Props) {
   const [includeSubunits, setIncludeSubunits] = useState(false)
   const { data, isFetching } = useQuery({
     queryKey: ['people', 'attendees', unitId, includeSubunits, q, page],
-    queryFn: () => api<{ items: PersonDto[]; total: number }>('/people', { query: { unitId, includeSubunits, q, limit: PAGE, offset: (page - 1) * PAGE } }),
+    queryFn: () => fetchPeople({ unitId, includeSubunits, q, limit: PAGE, offset: (page - 1) * PAGE }),
     placeholderData: keepPreviousData,
   })
 
@@ -37,7 +37,7 @@ export function AttendeePicker({ unitId, value = [], onChange }: Props) {
     try {
       const ids = new Set(value)
       for (let offset = 0; ; offset += 500) {
-        const r = await api<{ items: PersonDto[]; total: number }>('/people', { query: { unitId, includeSubunits, q, limit: 500, offset } })
+        const r = await fetchPeople({ unitId, includeSubunits, q, limit: 500, offset })
         r.items.forEach((p) => ids.add(p.id))
         if (offset + 500 >= r.total) break
       }

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Descriptions, Drawer, Flex, Skeleton, Table, Typography, Upload } from 'antd'
 import { useState } from 'react'
-import { SESSION_FORM_LABELS, type ImportResultDto, type RosterRowErrorDto } from '../../../contract/dissemination.ts'
+import { SESSION_FORM_LABELS, type ImportResultDto } from '../../../contract/dissemination.ts'
+import type { RowErrorDto } from '../../../contract/errors.ts'
 import { isApiError, newIdempotencyKey } from '../../api/client.ts'
 import { formatDate, formatDateTime } from '../../components/format.ts'
 import { UploadIcon } from '../../components/icons.tsx'
@@ -9,7 +10,7 @@ import { useLabel, useT } from '../../i18n/useT.ts'
 import { useDeleteSession, useImportRoster, useSession } from './api.ts'
 
 /** A roster import's outcome: what was added, or every row that named no one (nothing is added then). */
-type ImportOutcome = { ok: ImportResultDto } | { rows: RosterRowErrorDto[]; message: string } | null
+type ImportOutcome = { ok: ImportResultDto } | { rows: RowErrorDto[]; message: string } | null
 
 /** One session: its facts and attendees; the unit can add attendees from a roster file or delete it. */
 export function SessionDetailDrawer({ sessionId, canWrite, onClose }: { sessionId: number; canWrite: boolean; onClose: () => void }) {
@@ -28,7 +29,7 @@ export function SessionDetailDrawer({ sessionId, canWrite, onClose }: { sessionI
       const ok = await importRoster.mutateAsync({ sessionId, file, idempotencyKey: newIdempotencyKey() })
       setOutcome({ ok })
     } catch (e) {
-      if (isApiError(e) && Array.isArray(e.details.rows)) setOutcome({ rows: e.details.rows as RosterRowErrorDto[], message: e.message })
+      if (isApiError(e) && Array.isArray(e.details.rows)) setOutcome({ rows: e.details.rows as RowErrorDto[], message: e.message })
       else if (isApiError(e) && Object.keys(e.fields).length) setOutcome({ rows: [], message: Object.values(e.fields).join('; ') })
       else setOutcome({ rows: [], message: e instanceof Error ? e.message : String(e) })
     }
@@ -107,7 +108,7 @@ export function SessionDetailDrawer({ sessionId, canWrite, onClose }: { sessionI
               title={outcome.rows.length ? t('dissemination.importFailed', { count: outcome.rows.length }) : outcome.message}
               description={
                 outcome.rows.length > 0 && (
-                  <Table<RosterRowErrorDto>
+                  <Table<RowErrorDto>
                     rowKey={(r) => `${r.row}-${r.reason}`}
                     size="small"
                     pagination={outcome.rows.length > 10 ? { pageSize: 10, size: 'small' } : false}

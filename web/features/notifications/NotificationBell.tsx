@@ -1,11 +1,12 @@
 import { Badge, Button, Empty, Popover, Typography } from 'antd'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
+import type { NotificationDto } from '../../../contract/notifications.ts'
 import { formatDateTime } from '../../components/format.ts'
 import { BellIcon } from '../../components/icons.tsx'
 import { useIsPhone } from '../../components/useIsPhone.ts'
 import { useT } from '../../i18n/useT.ts'
-import { useMarkRead, useNotifications, type NotificationDto } from './api.ts'
+import { useMarkRead, useNotifications } from './api.ts'
 
 /** The header bell: unread count, the latest few, and the way to the full list. */
 export function NotificationBell() {

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Empty, Segmented, Skeleton, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { Link } from 'react-router'
+import type { OverdueItemDto } from '../../../contract/notifications.ts'
 import { formatDate, formatDateTime } from '../../components/format.ts'
 import { useIsPhone } from '../../components/useIsPhone.ts'
 import { usePageTitle } from '../../components/usePageTitle.ts'
@@ -8,7 +9,7 @@ import type { MessageKey } from '../../i18n/translate.ts'
 import { useT } from '../../i18n/useT.ts'
 import { ACCESS, hasAnyRole } from '../auth/access.ts'
 import { useMe } from '../auth/api.ts'
-import { useMarkRead, useNotifications, useOverdue, type OverdueItemDto } from './api.ts'
+import { useMarkRead, useNotifications, useOverdue } from './api.ts'
 
 function NotificationList() {
   const t = useT()
@@ -103,7 +104,7 @@ export default function NotificationsPage() {
   const t = useT()
   usePageTitle(t('notifications.title'))
   const { data: me } = useMe()
-  const canSeeOverdue = hasAnyRole(me, ACCESS.dashboard)
+  const canSeeOverdue = hasAnyRole(me, ACCESS.overdue)
   return (
     <Card size="small" title={t('notifications.title')}>
       {canSeeOverdue ? (

@@ -1,27 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { z } from 'zod'
+import type { markReadDto, NotificationListDto, overdueListDto } from '../../../contract/notifications.ts'
 import { api } from '../../api/client.ts'
-
-export interface NotificationDto {
-  id: number
-  kind: string
-  title: string
-  body: string
-  /** An app path, e.g. /directives/1/units/12/plan. */
-  link: string | null
-  createdAt: string
-  readAt: string | null
-}
-
-export interface OverdueItemDto {
-  kind: 'acknowledgement' | 'plan' | 'action'
-  directiveId: number
-  directiveNumber: string | null
-  unitId: number
-  unitName: string
-  dueDate: string
-  actionId: number | null
-  title: string
-}
 
 export const NOTIFICATIONS_KEY = ['notifications'] as const
 
@@ -29,7 +9,7 @@ export const NOTIFICATIONS_KEY = ['notifications'] as const
 export function useNotifications(opts: { unreadOnly?: boolean; limit?: number; poll?: boolean } = {}) {
   return useQuery({
     queryKey: [...NOTIFICATIONS_KEY, opts.unreadOnly ?? false, opts.limit ?? 50],
-    queryFn: () => api<{ unread: number; items: NotificationDto[] }>('/notifications', { query: { unreadOnly: opts.unreadOnly, limit: opts.limit ?? 50 } }),
+    queryFn: () => api<NotificationListDto>('/notifications', { query: { unreadOnly: opts.unreadOnly, limit: opts.limit ?? 50 } }),
     refetchInterval: opts.poll ? 60_000 : false,
     staleTime: 15_000,
   })
@@ -38,7 +18,7 @@ export function useNotifications(opts: { unreadOnly?: boolean; limit?: number; p
 export function useMarkRead() {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (id: number | 'all') => api<{ updated: number }>(id === 'all' ? '/notifications/read-all' : `/notifications/${id}/read`, { method: 'POST' }),
+    mutationFn: (id: number | 'all') => api<z.infer<typeof markReadDto>>(id === 'all' ? '/notifications/read-all' : `/notifications/${id}/read`, { method: 'POST' }),
     onSettled: () => qc.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
   })
 }
@@ -46,7 +26,7 @@ export function useMarkRead() {
 export function useOverdue(enabled: boolean) {
   return useQuery({
     queryKey: ['overdue'],
-    queryFn: async () => (await api<{ items: OverdueItemDto[] }>('/overdue')).items,
+    queryFn: async () => (await api<z.infer<typeof overdueListDto>>('/overdue')).items,
     enabled,
   })
 }

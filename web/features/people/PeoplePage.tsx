@@ -1,11 +1,12 @@
-import { Alert, Button, Card, Input, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd'
+import { Button, Card, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd'
 import { useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import type { PersonDto } from '../../../contract/people.ts'
-import { PlusIcon } from '../../components/icons.tsx'
+import { ListPageHeader } from '../../components/ListPageHeader.tsx'
 import { useDebounced } from '../../components/useDebounced.ts'
 import { useIsPhone } from '../../components/useIsPhone.ts'
 import { usePageTitle } from '../../components/usePageTitle.ts'
+import { useServerPaging } from '../../components/usePagination.ts'
 import { useT } from '../../i18n/useT.ts'
 import { ACCESS, hasAnyRole, holdsRoleOver } from '../auth/access.ts'
 import { useMe } from '../auth/api.ts'
@@ -29,7 +30,7 @@ export default function PeoplePage() {
   const [search, setSearch] = useState('')
   const q = useDebounced(search.trim(), 300)
   const [includeInactive, setIncludeInactive] = useState(false)
-  const [page, setPage] = useState({ current: 1, size: 20 })
+  const paging = useServerPaging()
   const [editing, setEditing] = useState<PersonDto | 'new' | null>(null)
 
   const { data, isFetching, error } = usePeople({
@@ -37,15 +38,15 @@ export default function PeoplePage() {
     includeSubunits: unitId ? includeSubunits : undefined,
     q: q || undefined,
     includeInactive,
-    limit: page.size,
-    offset: (page.current - 1) * page.size,
+    limit: paging.limit,
+    offset: paging.offset,
   })
 
   const setFilter = (next: { unitId?: number; sub?: boolean }) => {
     const u = 'unitId' in next ? next.unitId : unitId
     const sub = next.sub ?? includeSubunits
     setParams({ ...(u ? { unitId: String(u) } : {}), ...(sub ? { sub: '1' } : {}) }, { replace: true })
-    setPage((p) => ({ ...p, current: 1 }))
+    paging.toFirstPage()
   }
 
   const canWrite = (personUnitId: number) => holdsRoleOver(me, ACCESS.peopleWrite, personUnitId, index.parentOf)
@@ -89,49 +90,30 @@ export default function PeoplePage() {
 
   return (
     <Card title={t('people.title')} size="small">
-      <div className="bvct-toolbar">
-        <UnitTreeSelect
-          value={unitId}
-          onChange={(v) => setFilter({ unitId: v })}
-          allowClear
-          includeInactive
-          placeholder={t('people.allUnits')}
-          style={{ width: isPhone ? '100%' : 320 }}
-        />
-        <Input
-          className="bvct-toolbar-grow"
-          allowClear
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value)
-            setPage((p) => ({ ...p, current: 1 }))
-          }}
-          placeholder={t('people.searchPlaceholder')}
-          aria-label={t('people.searchPlaceholder')}
-          style={{ maxWidth: isPhone ? undefined : 320 }}
-        />
+      <ListPageHeader
+        leading={
+          <UnitTreeSelect
+            value={unitId}
+            onChange={(v) => setFilter({ unitId: v })}
+            allowClear
+            includeInactive
+            placeholder={t('people.allUnits')}
+            style={{ width: isPhone ? '100%' : 320 }}
+          />
+        }
+        search={{ value: search, onChange: paging.withFirstPage(setSearch), placeholder: t('people.searchPlaceholder'), maxWidth: 320 }}
+        create={canCreate && { label: t('people.create'), onClick: () => setEditing('new') }}
+        error={error}
+      >
         <label style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
           <Switch size="small" checked={includeSubunits} disabled={!unitId} onChange={(v) => setFilter({ sub: v })} />
           {t('people.includeSubunits')}
         </label>
         <label style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
-          <Switch
-            size="small"
-            checked={includeInactive}
-            onChange={(v) => {
-              setIncludeInactive(v)
-              setPage((p) => ({ ...p, current: 1 }))
-            }}
-          />
+          <Switch size="small" checked={includeInactive} onChange={paging.withFirstPage(setIncludeInactive)} />
           {t('people.showInactive')}
         </label>
-        {canCreate && (
-          <Button type="primary" icon={<PlusIcon />} onClick={() => setEditing('new')} style={{ marginInlineStart: 'auto' }}>
-            {t('people.create')}
-          </Button>
-        )}
-      </div>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
+      </ListPageHeader>
       <Table<PersonDto>
         rowKey="id"
         size="small"
@@ -139,16 +121,7 @@ export default function PeoplePage() {
         dataSource={data?.items ?? []}
         loading={isFetching}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          current: page.current,
-          pageSize: page.size,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total, [from, to]) => t('common.rangeOfTotal', { from, to, total }),
-          onChange: (current, size) => setPage({ current: size === page.size ? current : 1, size }),
-          simple: isPhone,
-        }}
+        pagination={paging.pagination(data?.total ?? 0)}
       />
       {editing && (
         <PersonDrawer person={editing === 'new' ? undefined : editing} defaultUnitId={unitId} onClose={() => setEditing(null)} />

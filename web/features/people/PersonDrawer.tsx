@@ -1,9 +1,8 @@
-import { App, Button, Drawer, Flex, Form, Input, Select, Switch } from 'antd'
+import { App, Form, Input, Select, Switch } from 'antd'
 import { createPersonInput, updatePersonInput, type PersonCategory, type PersonDto } from '../../../contract/people.ts'
-import { FormAlert } from '../../components/forms/FormAlert.tsx'
+import { FormDrawer } from '../../components/FormDrawer.tsx'
 import { useFormSubmit } from '../../components/forms/useFormSubmit.ts'
 import { zodRule } from '../../components/forms/zod-rules.ts'
-import { useIsPhone } from '../../components/useIsPhone.ts'
 import { useLang, useT } from '../../i18n/useT.ts'
 import { UnitTreeSelect } from '../units/UnitTreeSelect.tsx'
 import { useCreatePerson, useUpdatePerson } from './api.ts'
@@ -25,7 +24,6 @@ const fields = createPersonInput.shape
 export function PersonDrawer({ person, defaultUnitId, onClose }: { person?: PersonDto; defaultUnitId?: number; onClose: () => void }) {
   const t = useT()
   const lang = useLang()
-  const isPhone = useIsPhone()
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
   const categoryOptions = useCategoryOptions()
@@ -37,7 +35,6 @@ export function PersonDrawer({ person, defaultUnitId, onClose }: { person?: Pers
   }
   const creating = useFormSubmit(form, createPersonInput, (input) => create.mutateAsync(input))
   const editing = useFormSubmit(form, updatePersonInput, (input) => update.mutateAsync({ id: person!.id, ...input }), { onConflict })
-  const { error, isSubmitting } = person ? editing : creating
 
   const onFinish = async (v: Values) => {
     const common = {
@@ -56,56 +53,43 @@ export function PersonDrawer({ person, defaultUnitId, onClose }: { person?: Pers
   }
 
   return (
-    <Drawer
-      open
-      onClose={onClose}
+    <FormDrawer
       title={person ? t('people.editTitle', { name: person.fullName }) : t('people.createTitle')}
-      size={isPhone ? '100%' : 480}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={isSubmitting} onClick={() => form.submit()}>
-            {person ? t('common.save') : t('common.create')}
-          </Button>
-        </Flex>
+      width={480}
+      form={form}
+      initialValues={
+        person
+          ? { ...person, email: person.email ?? '' }
+          : { unitId: defaultUnitId, category: 'publicEmployee', isPartyMember: false, isActive: true }
       }
+      onFinish={onFinish}
+      onClose={onClose}
+      submission={person ? editing : creating}
+      submitLabel={person ? t('common.save') : t('common.create')}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={
-          person
-            ? { ...person, email: person.email ?? '' }
-            : { unitId: defaultUnitId, category: 'publicEmployee', isPartyMember: false, isActive: true }
-        }
-      >
-        <FormAlert error={error} />
-        <Form.Item name="fullName" label={t('people.fullName')} rules={[zodRule(fields.fullName, lang, { required: true })]}>
-          <Input autoFocus maxLength={200} />
-        </Form.Item>
-        <Form.Item name="unitId" label={t('people.unit')} rules={[{ required: true, message: t('form.required') }]}>
-          <UnitTreeSelect />
-        </Form.Item>
-        <Form.Item name="position" label={t('people.position')} rules={[zodRule(fields.position, lang)]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="category" label={t('people.category')} rules={[{ required: true, message: t('form.required') }]}>
-          <Select options={categoryOptions} />
-        </Form.Item>
-        <Form.Item name="email" label={t('people.email')} rules={[zodRule(fields.email, lang)]}>
-          <Input type="email" maxLength={200} autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="isPartyMember" label={t('people.isPartyMember')} valuePropName="checked">
+      <Form.Item name="fullName" label={t('people.fullName')} rules={[zodRule(fields.fullName, lang, { required: true })]}>
+        <Input autoFocus maxLength={200} />
+      </Form.Item>
+      <Form.Item name="unitId" label={t('people.unit')} rules={[{ required: true, message: t('form.required') }]}>
+        <UnitTreeSelect />
+      </Form.Item>
+      <Form.Item name="position" label={t('people.position')} rules={[zodRule(fields.position, lang)]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="category" label={t('people.category')} rules={[{ required: true, message: t('form.required') }]}>
+        <Select options={categoryOptions} />
+      </Form.Item>
+      <Form.Item name="email" label={t('people.email')} rules={[zodRule(fields.email, lang)]}>
+        <Input type="email" maxLength={200} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="isPartyMember" label={t('people.isPartyMember')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+      {person && (
+        <Form.Item name="isActive" label={t('people.isActive')} valuePropName="checked" extra={t('people.isActiveHint')}>
           <Switch />
         </Form.Item>
-        {person && (
-          <Form.Item name="isActive" label={t('people.isActive')} valuePropName="checked" extra={t('people.isActiveHint')}>
-            <Switch />
-          </Form.Item>
-        )}
-      </Form>
-    </Drawer>
+      )}
+    </FormDrawer>
   )
 }

@@ -1,13 +1,12 @@
-import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, Select } from 'antd'
+import { Alert, App, DatePicker, Form, Input, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useRef, useState } from 'react'
 import { ACTION_STATUS_LABELS, createActionInput, updateActionInput, type ActionDto, type ActionStatus } from '../../../contract/plans.ts'
 import type { ApiError } from '../../api/client.ts'
 import { API_DATE_FORMAT, DATE_FORMAT, formatDate } from '../../components/format.ts'
-import { FormAlert } from '../../components/forms/FormAlert.tsx'
+import { FormDrawer } from '../../components/FormDrawer.tsx'
 import { useFormSubmit } from '../../components/forms/useFormSubmit.ts'
 import { zodRule } from '../../components/forms/zod-rules.ts'
-import { useIsPhone } from '../../components/useIsPhone.ts'
 import { useLabel, useLang, useT } from '../../i18n/useT.ts'
 import type { PlanMutations } from './api.ts'
 import { OwnerSelect } from './OwnerSelect.tsx'
@@ -37,15 +36,8 @@ const f = createActionInput.shape
 const toDay = (iso: string | null | undefined) => (iso ? dayjs(iso) : null)
 const toIso = (d: Dayjs | null | undefined) => (d ? d.format(API_DATE_FORMAT) : null)
 
-/** What someone else saved meanwhile (409 CONFLICT's `current`), to show before overwriting it. */
-interface Current {
-  title?: string
-  status?: ActionStatus
-  dueDate?: string
-  completedOn?: string | null
-  note?: string
-  version: number
-}
+/** What someone else saved meanwhile (409 CONFLICT's `current`: the action as stored), to show before overwriting it. */
+type Current = Partial<Pick<ActionDto, 'title' | 'status' | 'dueDate' | 'completedOn' | 'note'>> & Pick<ActionDto, 'version'>
 
 /**
  * Adds an action, or edits one: the whole action while the plan is open, otherwise only its
@@ -55,7 +47,6 @@ export function ActionDrawer({ unitId, requirement, action, isStructureOpen, mut
   const t = useT()
   const lang = useLang()
   const label = useLabel()
-  const isPhone = useIsPhone()
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
   const statusOptions = useActionStatusOptions()
@@ -72,7 +63,7 @@ export function ActionDrawer({ unitId, requirement, action, isStructureOpen, mut
   }
   const creating = useFormSubmit(form, createActionInput, (input) => mutations.addAction.mutateAsync(input))
   const updating = useFormSubmit(form, updateActionInput, (input) => mutations.updateAction.mutateAsync({ id: action!.id, ...input }), { onConflict })
-  const { error, isSubmitting } = action ? updating : creating
+  const submission = action ? updating : creating
 
   const onFinish = async (v: Values) => {
     const progress = { status: v.status, completedOn: v.status === 'done' ? toIso(v.completedOn) : null, note: v.note ?? '' }
@@ -92,76 +83,69 @@ export function ActionDrawer({ unitId, requirement, action, isStructureOpen, mut
   }
 
   return (
-    <Drawer
-      open
-      onClose={onClose}
+    <FormDrawer
       title={action ? t(isStructureOpen ? 'plans.editAction' : 'plans.updateProgress') : t('plans.addActionTo', { label: requirement.label })}
-      size={isPhone ? '100%' : 520}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={isSubmitting} onClick={() => form.submit()} data-testid="action-save">
-            {action ? t('common.save') : t('plans.addAction')}
-          </Button>
-        </Flex>
+      width={520}
+      form={form}
+      initialValues={{
+        title: action?.title ?? '',
+        ownerPersonId: action?.ownerPersonId ?? null,
+        dueDate: toDay(action?.dueDate),
+        status: action?.status ?? 'notStarted',
+        completedOn: toDay(action?.completedOn),
+        note: action?.note ?? '',
+      }}
+      onFinish={onFinish}
+      onClose={onClose}
+      // The conflict alert says it all; the error's text would only repeat it.
+      submission={{ error: current ? null : submission.error, isSubmitting: submission.isSubmitting }}
+      submitLabel={action ? t('common.save') : t('plans.addAction')}
+      submitTestId="action-save"
+      intro={
+        <>
+          <Alert type="info" title={`${requirement.label} ${requirement.text}`} style={{ marginBottom: 16 }} className="bvct-req-context" />
+          {current && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('plans.actionConflict')}
+              description={
+                <>
+                  {t('plans.actionConflictNow', {
+                    title: current.title ?? '',
+                    status: current.status ? label(ACTION_STATUS_LABELS[current.status]) : '',
+                    due: formatDate(current.dueDate),
+                  })}
+                  {current.note && <div>{t('plans.note')}: {current.note}</div>}
+                </>
+              }
+            />
+          )}
+          {!isStructureOpen && action && <Alert type="info" showIcon title={t('plans.structureLocked')} style={{ marginBottom: 16 }} />}
+        </>
       }
     >
-      <Alert type="info" title={`${requirement.label} ${requirement.text}`} style={{ marginBottom: 16 }} className="bvct-req-context" />
-      {current && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('plans.actionConflict')}
-          description={
-            <>
-              {t('plans.actionConflictNow', {
-                title: current.title ?? '',
-                status: current.status ? label(ACTION_STATUS_LABELS[current.status]) : '',
-                due: formatDate(current.dueDate),
-              })}
-              {current.note && <div>{t('plans.note')}: {current.note}</div>}
-            </>
-          }
-        />
+      <Form.Item name="title" label={t('plans.actionTitle')} rules={[zodRule(f.title, lang, { required: true })]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} disabled={!isStructureOpen} />
+      </Form.Item>
+      <Form.Item name="ownerPersonId" label={t('plans.owner')}>
+        <OwnerSelect unitId={unitId} currentName={action?.ownerName} disabled={!isStructureOpen} />
+      </Form.Item>
+      <Form.Item name="dueDate" label={t('plans.dueDate')} rules={[{ required: true, message: t('form.required') }]}>
+        <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabled={!isStructureOpen} />
+      </Form.Item>
+      <Form.Item name="status" label={t('plans.actionStatus')}>
+        <Select options={statusOptions} />
+      </Form.Item>
+      {status === 'done' && (
+        <Form.Item name="completedOn" label={t('plans.completedOn')} rules={[{ required: true, message: t('plans.completedOnRequired') }]}>
+          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        </Form.Item>
       )}
-      {!isStructureOpen && action && <Alert type="info" showIcon title={t('plans.structureLocked')} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{
-          title: action?.title ?? '',
-          ownerPersonId: action?.ownerPersonId ?? null,
-          dueDate: toDay(action?.dueDate),
-          status: action?.status ?? 'notStarted',
-          completedOn: toDay(action?.completedOn),
-          note: action?.note ?? '',
-        }}
-      >
-        <FormAlert error={current ? null : error} />
-        <Form.Item name="title" label={t('plans.actionTitle')} rules={[zodRule(f.title, lang, { required: true })]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} disabled={!isStructureOpen} />
-        </Form.Item>
-        <Form.Item name="ownerPersonId" label={t('plans.owner')}>
-          <OwnerSelect unitId={unitId} currentName={action?.ownerName} disabled={!isStructureOpen} />
-        </Form.Item>
-        <Form.Item name="dueDate" label={t('plans.dueDate')} rules={[{ required: true, message: t('form.required') }]}>
-          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabled={!isStructureOpen} />
-        </Form.Item>
-        <Form.Item name="status" label={t('plans.actionStatus')}>
-          <Select options={statusOptions} />
-        </Form.Item>
-        {status === 'done' && (
-          <Form.Item name="completedOn" label={t('plans.completedOn')} rules={[{ required: true, message: t('plans.completedOnRequired') }]}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-          </Form.Item>
-        )}
-        <Form.Item name="note" label={t('plans.note')} rules={[zodRule(f.note, lang)]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
-        </Form.Item>
-      </Form>
-    </Drawer>
+      <Form.Item name="note" label={t('plans.note')} rules={[zodRule(f.note, lang)]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
+      </Form.Item>
+    </FormDrawer>
   )
 }

@@ -1,10 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { Select } from 'antd'
 import { useState } from 'react'
-import type { PersonDto } from '../../../contract/people.ts'
-import { api } from '../../api/client.ts'
 import { useDebounced } from '../../components/useDebounced.ts'
 import { useT } from '../../i18n/useT.ts'
+import { fetchPeople } from '../people/api.ts'
 
 interface Props {
   id?: string
@@ -23,7 +22,7 @@ export function OwnerSelect({ id, unitId, value, onChange, currentName, disabled
   const q = useDebounced(search.trim(), 300)
   const { data, isFetching } = useQuery({
     queryKey: ['people', 'owner', unitId, q],
-    queryFn: () => api<{ items: PersonDto[] }>('/people', { query: { unitId, includeSubunits: true, q, limit: 30 } }),
+    queryFn: () => fetchPeople({ unitId, includeSubunits: true, q, limit: 30, offset: 0 }),
     placeholderData: keepPreviousData,
   })
   const options = (data?.items ?? []).map((p) => ({ value: p.id, label: p.position ? `${p.fullName} — ${p.position}` : p.fullName }))

@@ -1,6 +1,6 @@
-import { App, Form, Input, Modal } from 'antd'
+import { App, Form, Input } from 'antd'
 import { extensionDecisionInput, returnPlanInput, type PlanDto } from '../../../contract/plans.ts'
-import { FormAlert } from '../../components/forms/FormAlert.tsx'
+import { FormModal } from '../../components/FormModal.tsx'
 import { useFormSubmit } from '../../components/forms/useFormSubmit.ts'
 import { zodRule } from '../../components/forms/zod-rules.ts'
 import { useLang, useT } from '../../i18n/useT.ts'
@@ -12,32 +12,19 @@ export function ReturnPlanModal({ plan, mutations, onClose }: { plan: PlanDto; m
   const lang = useLang()
   const { message } = App.useApp()
   const [form] = Form.useForm<{ comment?: string }>()
-  const { submit, error, isSubmitting } = useFormSubmit(form, returnPlanInput, (input) => mutations.returnPlan.mutateAsync({ planId: plan.id!, ...input }))
+  const submission = useFormSubmit(form, returnPlanInput, (input) => mutations.returnPlan.mutateAsync({ planId: plan.id!, ...input }))
   const onFinish = async (v: { comment?: string }) => {
-    if (await submit({ version: plan.version, comment: v.comment?.trim() })) {
+    if (await submission.submit({ version: plan.version, comment: v.comment?.trim() })) {
       message.success(t('plans.returned'))
       onClose()
     }
   }
   return (
-    <Modal
-      open
-      title={t('plans.returnTitle', { unit: plan.unitName })}
-      okText={t('plans.return')}
-      okButtonProps={{ danger: true }}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={isSubmitting}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" onFinish={onFinish}>
-        <FormAlert error={error} />
-        <Form.Item name="comment" label={t('plans.returnComment')} rules={[zodRule(returnPlanInput.shape.comment, lang, { required: true })]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={5000} autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal title={t('plans.returnTitle', { unit: plan.unitName })} okText={t('plans.return')} isDanger form={form} onFinish={onFinish} onClose={onClose} submission={submission}>
+      <Form.Item name="comment" label={t('plans.returnComment')} rules={[zodRule(returnPlanInput.shape.comment, lang, { required: true })]}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={5000} autoFocus />
+      </Form.Item>
+    </FormModal>
   )
 }
 
@@ -46,31 +33,26 @@ export function DecideExtensionModal({ extensionId, decision, mutations, onClose
   const t = useT()
   const { message } = App.useApp()
   const [form] = Form.useForm<{ note?: string }>()
-  const { submit, error, isSubmitting } = useFormSubmit(form, extensionDecisionInput, (input) => mutations.decideExtension.mutateAsync({ id: extensionId, decision, note: input.note }))
+  const submission = useFormSubmit(form, extensionDecisionInput, (input) => mutations.decideExtension.mutateAsync({ id: extensionId, decision, note: input.note }))
   const onFinish = async (v: { note?: string }) => {
-    if (await submit({ note: v.note?.trim() ?? '' })) {
+    if (await submission.submit({ note: v.note?.trim() ?? '' })) {
       message.success(t(decision === 'approve' ? 'plans.extensionApproved' : 'plans.extensionRefused'))
       onClose()
     }
   }
   return (
-    <Modal
-      open
+    <FormModal
       title={t(decision === 'approve' ? 'plans.approveExtension' : 'plans.refuseExtension')}
       okText={t(decision === 'approve' ? 'plans.approve' : 'plans.refuse')}
-      okButtonProps={{ danger: decision === 'refuse' }}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={isSubmitting}
-      destroyOnHidden
+      isDanger={decision === 'refuse'}
+      form={form}
+      onFinish={onFinish}
+      onClose={onClose}
+      submission={submission}
     >
-      <Form form={form} layout="vertical" onFinish={onFinish}>
-        <FormAlert error={error} />
-        <Form.Item name="note" label={t('plans.decisionNote')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="note" label={t('plans.decisionNote')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
   )
 }

@@ -1,7 +1,6 @@
-import { Tag } from 'antd'
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, PLAN_STATUS_LABELS, type ActionStatus, type PlanStatus } from '../../../contract/plans.ts'
 import { CELL_STATUS_LABELS, type CellStatus } from '../../../contract/timeliness.ts'
-import { useLabel } from '../../i18n/useT.ts'
+import { LabelTag, useLabelOptions } from '../../components/LabelTag.tsx'
 
 /** One colour per timeliness class, shared by the plan page tags and the dashboard cells. */
 export const CELL_STATUS_COLORS: Record<CellStatus, string> = {
@@ -16,34 +15,10 @@ export const CELL_STATUS_COLORS: Record<CellStatus, string> = {
 const PLAN_COLORS: Record<PlanStatus, string> = { draft: 'default', submitted: 'processing', returned: 'warning', accepted: 'success' }
 const ACTION_COLORS: Record<ActionStatus, string> = { notStarted: 'default', inProgress: 'processing', done: 'success', blocked: 'error' }
 
-export function CellStatusTag({ status }: { status: CellStatus }) {
-  const label = useLabel()
-  return (
-    <Tag color={CELL_STATUS_COLORS[status]} style={{ marginInlineEnd: 0 }} data-status={status}>
-      {label(CELL_STATUS_LABELS[status], status)}
-    </Tag>
-  )
-}
+export const CellStatusTag = ({ status }: { status: CellStatus }) => <LabelTag value={status} labels={CELL_STATUS_LABELS} colors={CELL_STATUS_COLORS} data-status={status} />
 
-export function PlanStatusTag({ status }: { status: PlanStatus }) {
-  const label = useLabel()
-  return (
-    <Tag color={PLAN_COLORS[status]} style={{ marginInlineEnd: 0 }}>
-      {label(PLAN_STATUS_LABELS[status], status)}
-    </Tag>
-  )
-}
+export const PlanStatusTag = ({ status }: { status: PlanStatus }) => <LabelTag value={status} labels={PLAN_STATUS_LABELS} colors={PLAN_COLORS} />
 
-export function ActionStatusTag({ status }: { status: ActionStatus }) {
-  const label = useLabel()
-  return (
-    <Tag color={ACTION_COLORS[status]} style={{ marginInlineEnd: 0 }}>
-      {label(ACTION_STATUS_LABELS[status], status)}
-    </Tag>
-  )
-}
+export const ActionStatusTag = ({ status }: { status: ActionStatus }) => <LabelTag value={status} labels={ACTION_STATUS_LABELS} colors={ACTION_COLORS} />
 
-export function useActionStatusOptions() {
-  const label = useLabel()
-  return ACTION_STATUSES.map((s) => ({ value: s, label: label(ACTION_STATUS_LABELS[s]) }))
-}
+export const useActionStatusOptions = () => useLabelOptions(ACTION_STATUSES, ACTION_STATUS_LABELS)

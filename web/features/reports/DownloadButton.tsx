@@ -1,8 +1,8 @@
 import { Alert, Button, Progress, Typography } from 'antd'
 import type { QueryValue } from '../../api/client.ts'
+import { DownloadIcon } from '../../components/icons.tsx'
 import { useT } from '../../i18n/useT.ts'
 import { useDownload, type DownloadProgress } from './download.ts'
-import { FileDownloadIcon } from './icons.tsx'
 
 function ProgressText({ progress }: { progress: DownloadProgress }) {
   const t = useT()
@@ -22,7 +22,7 @@ export function DownloadButton({ path, query, fileName, label, testId, type }: {
   const { start, progress, error, isBusy, clearError } = useDownload()
   return (
     <span className="bvct-rep-download">
-      <Button type={type} icon={<FileDownloadIcon />} loading={isBusy} onClick={() => void start(path, query, fileName)} data-testid={testId}>
+      <Button type={type} icon={<DownloadIcon />} loading={isBusy} onClick={() => void start(path, query, fileName)} data-testid={testId}>
         {label}
       </Button>
       {isBusy && (

@@ -1,15 +1,15 @@
-import { App, Button, Col, DatePicker, Drawer, Flex, Form, Input, Row, Select } from 'antd'
+import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { createPeriodInput, PERIOD_KIND_LABELS, PERIOD_KINDS } from '../../../contract/reports.ts'
 import { newIdempotencyKey } from '../../api/client.ts'
 import { API_DATE_FORMAT, DATE_FORMAT } from '../../components/format.ts'
-import { FormAlert } from '../../components/forms/FormAlert.tsx'
+import { FormDrawer } from '../../components/FormDrawer.tsx'
 import { useFormSubmit } from '../../components/forms/useFormSubmit.ts'
 import { zodRule } from '../../components/forms/zod-rules.ts'
-import { useIsPhone } from '../../components/useIsPhone.ts'
-import { useLabel, useLang, useT } from '../../i18n/useT.ts'
+import { useLabelOptions } from '../../components/LabelTag.tsx'
+import { useLang, useT } from '../../i18n/useT.ts'
 import { UnitTreeSelect } from '../units/UnitTreeSelect.tsx'
 import { useUnitIndex } from '../units/api.ts'
 import { useCreatePeriod, useIssuedDirectives, type PeriodKind } from './api.ts'
@@ -34,8 +34,7 @@ const DAY_OPTIONS = [0, 1, 2, 3, 5, 7, 10, 14, 30].map((d) => ({ value: d, label
 export function OpenPeriodDrawer({ onClose }: { onClose: () => void }) {
   const t = useT()
   const lang = useLang()
-  const label = useLabel()
-  const isPhone = useIsPhone()
+  const kindOptions = useLabelOptions(PERIOD_KINDS, PERIOD_KIND_LABELS)
   const navigate = useNavigate()
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
@@ -44,11 +43,11 @@ export function OpenPeriodDrawer({ onClose }: { onClose: () => void }) {
   const { items: units } = useUnitIndex()
   // One key per form: pressing "Open" again after a lost answer gets the same period back.
   const [idempotencyKey] = useState(newIdempotencyKey)
-  const { submit, error, isSubmitting } = useFormSubmit(form, createPeriodInput, (input) => create.mutateAsync({ input, idempotencyKey }))
+  const submission = useFormSubmit(form, createPeriodInput, (input) => create.mutateAsync({ input, idempotencyKey }))
 
   const onFinish = async (v: Values) => {
     const day = (d: Dayjs | null | undefined) => (d ? d.format(API_DATE_FORMAT) : undefined)
-    const period = await submit({
+    const period = await submission.submit({
       title: v.title?.trim(),
       kind: v.kind,
       scopeUnitId: v.scopeUnitId,
@@ -79,83 +78,71 @@ export function OpenPeriodDrawer({ onClose }: { onClose: () => void }) {
     if (root && !form.getFieldValue('scopeUnitId')) form.setFieldValue('scopeUnitId', root.id)
   }, [root, form])
   return (
-    <Drawer
-      open
-      onClose={onClose}
+    <FormDrawer
       title={t('reports.openPeriodTitle')}
-      size={isPhone ? '100%' : 620}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={isSubmitting} onClick={() => form.submit()} data-testid="open-period-submit">
-            {t('reports.openPeriodSubmit')}
-          </Button>
-        </Flex>
-      }
+      width={620}
+      form={form}
+      initialValues={{ kind: 'adhoc', directiveIds: [], remindBefore: [7, 1], remindAfter: [1, 3, 7] }}
+      onFinish={onFinish}
+      onClose={onClose}
+      submission={submission}
+      submitLabel={t('reports.openPeriodSubmit')}
+      submitTestId="open-period-submit"
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{ kind: 'adhoc', directiveIds: [], remindBefore: [7, 1], remindAfter: [1, 3, 7] }}
-      >
-        <FormAlert error={error} />
-        <Form.Item name="directiveIds" label={t('reports.period.directives')} extra={t('reports.period.directivesHint')}>
-          <Select
-            mode="multiple"
-            loading={directives.isPending}
-            options={(directives.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.number ?? '—'} · ${d.subject}` }))}
-            optionFilterProp="label"
-            onChange={suggestTitle}
-            placeholder={t('reports.period.pickDirectives')}
-          />
-        </Form.Item>
-        <Form.Item name="title" label={t('reports.period.title')} rules={[zodRule(f.title, lang, { required: true })]}>
-          <Input maxLength={500} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={10}>
-            <Form.Item name="kind" label={t('reports.period.kind')} rules={[{ required: true, message: t('form.required') }]}>
-              <Select options={PERIOD_KINDS.map((k) => ({ value: k, label: label(PERIOD_KIND_LABELS[k]) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={14}>
-            <Form.Item name="scopeUnitId" label={t('reports.period.scope')} extra={t('reports.period.scopeHint')} rules={[{ required: true, message: t('form.required') }]}>
-              <UnitTreeSelect />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col xs={12} sm={8}>
-            <Form.Item name="periodFrom" label={t('reports.period.from')}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item name="periodTo" label={t('reports.period.to')}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={8}>
-            <Form.Item name="deadline" label={t('reports.period.deadline')} rules={[{ required: true, message: t('form.required') }]}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid="period-deadline" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="remindBefore" label={t('reports.period.remindBefore')} extra={t('reports.period.daysHint')}>
-              <Select mode="tags" options={DAY_OPTIONS} tokenSeparators={[',', ' ']} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="remindAfter" label={t('reports.period.remindAfter')} extra={t('reports.period.daysHint')}>
-              <Select mode="tags" options={DAY_OPTIONS} tokenSeparators={[',', ' ']} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Drawer>
+      <Form.Item name="directiveIds" label={t('reports.period.directives')} extra={t('reports.period.directivesHint')}>
+        <Select
+          mode="multiple"
+          loading={directives.isPending}
+          options={(directives.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.number ?? '—'} · ${d.subject}` }))}
+          optionFilterProp="label"
+          onChange={suggestTitle}
+          placeholder={t('reports.period.pickDirectives')}
+        />
+      </Form.Item>
+      <Form.Item name="title" label={t('reports.period.title')} rules={[zodRule(f.title, lang, { required: true })]}>
+        <Input maxLength={500} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={10}>
+          <Form.Item name="kind" label={t('reports.period.kind')} rules={[{ required: true, message: t('form.required') }]}>
+            <Select options={kindOptions} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={14}>
+          <Form.Item name="scopeUnitId" label={t('reports.period.scope')} extra={t('reports.period.scopeHint')} rules={[{ required: true, message: t('form.required') }]}>
+            <UnitTreeSelect />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col xs={12} sm={8}>
+          <Form.Item name="periodFrom" label={t('reports.period.from')}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Form.Item name="periodTo" label={t('reports.period.to')}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="deadline" label={t('reports.period.deadline')} rules={[{ required: true, message: t('form.required') }]}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid="period-deadline" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="remindBefore" label={t('reports.period.remindBefore')} extra={t('reports.period.daysHint')}>
+            <Select mode="tags" options={DAY_OPTIONS} tokenSeparators={[',', ' ']} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="remindAfter" label={t('reports.period.remindAfter')} extra={t('reports.period.daysHint')}>
+            <Select mode="tags" options={DAY_OPTIONS} tokenSeparators={[',', ' ']} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormDrawer>
   )
 }

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Input, Result, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd'
+import { Alert, App, Button, Card, Result, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd'
 import dayjs from 'dayjs'
 import { useMemo, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
@@ -7,6 +7,7 @@ import { foldVietnamese } from '../../../contract/vietnamese.ts'
 import { isApiError } from '../../api/client.ts'
 import { formatDate, formatDateTime } from '../../components/format.ts'
 import { Highlight } from '../../components/Highlight.tsx'
+import { ListPageHeader } from '../../components/ListPageHeader.tsx'
 import { useIsPhone } from '../../components/useIsPhone.ts'
 import { usePageTitle } from '../../components/usePageTitle.ts'
 import { useT } from '../../i18n/useT.ts'
@@ -83,6 +84,7 @@ export default function PeriodPage() {
     return isApiError(error, 'NOT_FOUND') ? <Result status="404" title={t('reports.periodNotFound')} extra={<Link to="/reports">{t('reports.backToList')}</Link>} /> : <Alert type="error" showIcon title={error.message} />
 
   const canManage = holdsRoleOver(me, ACCESS.reportPeriodsManage, period.ownerUnitId, index.parentOf)
+  const canConsolidate = holdsRoleOver(me, ACCESS.reportsReview, period.ownerUnitId, index.parentOf)
   const isPast = period.status === 'open' && today > period.deadline
   const closePeriod = () =>
     modal.confirm({
@@ -117,19 +119,23 @@ export default function PeriodPage() {
             {t('reports.covers', { list: period.directiveIds.map((id) => names.get(id) ?? `#${id}`).join('; ') })}
           </Typography.Paragraph>
         )}
-        {canManage && (
+        {(canConsolidate || canManage) && (
           <div className="bvct-rep-downloads" data-testid="consolidated-downloads">
-            <UnitTreeSelect value={under} onChange={setUnder} allowClear placeholder={t('reports.consolidatedAll')} style={{ width: isPhone ? '100%' : 280 }} />
-            <DownloadButton
-              type="primary"
-              path={consolidatedPath(period.id, 'docx')}
-              query={{ under }}
-              fileName={`bao-cao-tong-hop-${period.id}.docx`}
-              label={t('reports.consolidatedDocx')}
-              testId="download-consolidated-docx"
-            />
-            <DownloadButton path={consolidatedPath(period.id, 'xlsx')} query={{ under }} fileName={`so-lieu-${period.id}.xlsx`} label={t('reports.consolidatedXlsx')} testId="download-consolidated-xlsx" />
-            {period.status === 'open' && (
+            {canConsolidate && (
+              <>
+                <UnitTreeSelect value={under} onChange={setUnder} allowClear placeholder={t('reports.consolidatedAll')} style={{ width: isPhone ? '100%' : 280 }} />
+                <DownloadButton
+                  type="primary"
+                  path={consolidatedPath(period.id, 'docx')}
+                  query={{ under }}
+                  fileName={`bao-cao-tong-hop-${period.id}.docx`}
+                  label={t('reports.consolidatedDocx')}
+                  testId="download-consolidated-docx"
+                />
+                <DownloadButton path={consolidatedPath(period.id, 'xlsx')} query={{ under }} fileName={`so-lieu-${period.id}.xlsx`} label={t('reports.consolidatedXlsx')} testId="download-consolidated-xlsx" />
+              </>
+            )}
+            {canManage && period.status === 'open' && (
               <Button danger onClick={closePeriod} loading={close.isPending} style={{ marginInlineStart: isPhone ? undefined : 'auto' }}>
                 {t('reports.close')}
               </Button>
@@ -139,23 +145,14 @@ export default function PeriodPage() {
       </Card>
 
       <Card size="small" title={t('reports.unitsTitle', { count: period.units.length })}>
-        <div className="bvct-toolbar">
-          <Input
-            className="bvct-toolbar-grow"
-            allowClear
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder={t('reports.findUnit')}
-            aria-label={t('reports.findUnit')}
-            style={{ maxWidth: isPhone ? undefined : 360 }}
-          />
+        <ListPageHeader search={{ value: search, onChange: setSearch, placeholder: t('reports.findUnit'), maxWidth: 360 }}>
           <StatusCounts units={period.units} picked={status} onPick={setStatus} />
           {status && (
             <Button size="small" type="link" onClick={() => setStatus(null)}>
               {t('reports.showAll')}
             </Button>
           )}
-        </div>
+        </ListPageHeader>
         <Table<PeriodUnit>
           rowKey="unitId"
           size="small"

@@ -2,11 +2,11 @@ import { Alert, App, Button, Card, Form, Input, Typography } from 'antd'
 import { memo } from 'react'
 import type { ReportSection } from '../../../contract/reports.ts'
 import { formatDateTime } from '../../components/format.ts'
+import { CopyIcon } from '../../components/icons.tsx'
 import { useT } from '../../i18n/useT.ts'
 import { SECTION_FIELDS, type SectionField } from './api.ts'
 import { sectionAnchor } from './ChecksCard.tsx'
 import { copyText } from './copyText.ts'
-import { CopyIcon } from './icons.tsx'
 
 export interface FieldConflict {
   theirs: string

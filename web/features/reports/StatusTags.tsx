@@ -1,5 +1,6 @@
 import { Tag } from 'antd'
 import { PERIOD_KIND_LABELS, REPORT_STATUS_LABELS, REPORT_STATUSES, type ReportStatus } from '../../../contract/reports.ts'
+import { LabelTag } from '../../components/LabelTag.tsx'
 import { useLabel, useT } from '../../i18n/useT.ts'
 import type { PeriodKind, PeriodUnit, ReportPeriod } from './api.ts'
 
@@ -13,15 +14,10 @@ export const REPORT_STATUS_COLORS: Record<ReportStatus, string> = {
   late: 'error',
 }
 
-export function ReportStatusTag({ status }: { status: ReportStatus }) {
-  const label = useLabel()
-  return (
-    // Late is solid: it has to stand out, also on the tinted rows of late units.
-    <Tag color={REPORT_STATUS_COLORS[status]} variant={status === 'late' ? 'solid' : undefined} style={{ marginInlineEnd: 0 }} data-status={status}>
-      {label(REPORT_STATUS_LABELS[status], status)}
-    </Tag>
-  )
-}
+// Late is solid: it has to stand out, also on the tinted rows of late units.
+export const ReportStatusTag = ({ status }: { status: ReportStatus }) => (
+  <LabelTag value={status} labels={REPORT_STATUS_LABELS} colors={REPORT_STATUS_COLORS} variant={status === 'late' ? 'solid' : undefined} data-status={status} />
+)
 
 /** Submitted, but only after the deadline had passed. */
 export const isSubmittedLate = (u: Pick<PeriodUnit, 'firstSubmittedAt'>, deadline: string) =>
@@ -43,10 +39,7 @@ export function PeriodStatusTag({ period, today }: { period: Pick<ReportPeriod, 
   return <Tag color="processing" style={{ marginInlineEnd: 0 }}>{t('reports.period.open')}</Tag>
 }
 
-export function PeriodKindTag({ kind }: { kind: PeriodKind }) {
-  const label = useLabel()
-  return <Tag style={{ marginInlineEnd: 0 }}>{label(PERIOD_KIND_LABELS[kind], kind)}</Tag>
-}
+export const PeriodKindTag = ({ kind }: { kind: PeriodKind }) => <LabelTag value={kind} labels={PERIOD_KIND_LABELS} />
 
 export function countByStatus(units: PeriodUnit[]): Record<ReportStatus, number> {
   const out = Object.fromEntries(REPORT_STATUSES.map((s) => [s, 0])) as Record<ReportStatus, number>

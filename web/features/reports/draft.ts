@@ -30,6 +30,14 @@ export function contentKey(d: DraftContent): string {
 
 export const sameContent = (a: DraftContent, b: DraftContent) => contentKey(a) === contentKey(b)
 
+/**
+ * Where a draft stands once `sent` is stored (at `at`): saved, or still dirty when the text on
+ * screen changed while the save was under way.
+ */
+export function stateAfterSave(onScreen: DraftContent, sent: DraftContent, at: string): { kind: 'saved'; at: string } | { kind: 'dirty' } {
+  return sameContent(onScreen, sent) ? { kind: 'saved', at } : { kind: 'dirty' }
+}
+
 /** The body of PUT …/report/draft. */
 export function draftBody(d: DraftContent, version: number) {
   return {

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { isApiError } from '../../api/client.ts'
 import { reportKey, saveDraftRequest, type DraftConflict, type DraftContent, type ReportDetail } from './api.ts'
-import { draftBody, mergeDrafts, sameContent } from './draft.ts'
+import { draftBody, mergeDrafts, sameContent, stateAfterSave } from './draft.ts'
 
 /**
  * Saves still under way, by report: a page left in the middle of a save, and opened again, waits
@@ -119,7 +119,7 @@ export function useDraftEditor(periodId: number, unitId: number, detail: ReportD
       base.current = sending
       if (sameContent(contentRef.current, sending)) writeStash(periodId, unitId, null)
       qc.setQueryData(reportKey(periodId, unitId), saved)
-      setState(sameContent(contentRef.current, sending) ? { kind: 'saved', at: saved.draftUpdatedAt ?? new Date().toISOString() } : { kind: 'dirty' })
+      setState(stateAfterSave(contentRef.current, sending, saved.draftUpdatedAt ?? new Date().toISOString()))
       return true
     } catch (e) {
       const current = isApiError(e, 'CONFLICT') ? (e.details.current as DraftConflict | undefined) : undefined
@@ -128,7 +128,7 @@ export function useDraftEditor(periodId: number, unitId: number, detail: ReportD
         if (sameContent(current.draft, sending)) {
           version.current = current.version
           base.current = current.draft
-          setState(sameContent(contentRef.current, sending) ? { kind: 'saved', at: current.updatedAt ?? new Date().toISOString() } : { kind: 'dirty' })
+          setState(stateAfterSave(contentRef.current, sending, current.updatedAt ?? new Date().toISOString()))
           return true
         }
         conflict.current = current

@@ -1,6 +1,6 @@
-import { App, Form, Input, Modal, Select } from 'antd'
+import { App, Form, Input, Select } from 'antd'
 import { createUnitInput, type UnitDto, type UnitKind } from '../../../contract/units.ts'
-import { FormAlert } from '../../components/forms/FormAlert.tsx'
+import { FormModal } from '../../components/FormModal.tsx'
 import { useFormSubmit } from '../../components/forms/useFormSubmit.ts'
 import { zodRule } from '../../components/forms/zod-rules.ts'
 import { useLang, useT } from '../../i18n/useT.ts'
@@ -21,11 +21,11 @@ export function CreateUnitModal({ parent, onClose, onCreated }: { parent: UnitDt
   const [form] = Form.useForm<Values>()
   const create = useCreateUnit()
   const kindOptions = useKindOptions()
-  const { submit, error, isSubmitting } = useFormSubmit(form, createUnitInput, (input) => create.mutateAsync(input))
+  const submission = useFormSubmit(form, createUnitInput, (input) => create.mutateAsync(input))
   const defaultKind: UnitKind = parent.kind === 'ministry' ? 'department' : 'subunit'
 
   const onFinish = async (values: Values) => {
-    const unit = await submit({ parentId: parent.id, name: values.name?.trim(), code: values.code?.trim(), kind: values.kind })
+    const unit = await submission.submit({ parentId: parent.id, name: values.name?.trim(), code: values.code?.trim(), kind: values.kind })
     if (unit) {
       message.success(t('units.created', { name: unit.name }))
       onCreated(unit)
@@ -34,28 +34,24 @@ export function CreateUnitModal({ parent, onClose, onCreated }: { parent: UnitDt
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('units.addChildTo', { name: parent.name })}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={isSubmitting}
-      destroyOnHidden
+      form={form}
+      initialValues={{ kind: defaultKind }}
+      onFinish={onFinish}
+      onClose={onClose}
+      submission={submission}
     >
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ kind: defaultKind }}>
-        <FormAlert error={error} />
-        <Form.Item name="name" label={t('units.name')} rules={[zodRule(createUnitInput.shape.name, lang, { required: true })]}>
-          <Input autoFocus maxLength={300} />
-        </Form.Item>
-        <Form.Item name="code" label={t('units.code')} extra={t('units.codeHint')} rules={[zodRule(createUnitInput.shape.code, lang, { required: true })]}>
-          <Input maxLength={30} />
-        </Form.Item>
-        <Form.Item name="kind" label={t('units.kind')} rules={[zodRule(createUnitInput.shape.kind, lang, { required: true })]}>
-          <Select options={kindOptions} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('units.name')} rules={[zodRule(createUnitInput.shape.name, lang, { required: true })]}>
+        <Input autoFocus maxLength={300} />
+      </Form.Item>
+      <Form.Item name="code" label={t('units.code')} extra={t('units.codeHint')} rules={[zodRule(createUnitInput.shape.code, lang, { required: true })]}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('units.kind')} rules={[zodRule(createUnitInput.shape.kind, lang, { required: true })]}>
+        <Select options={kindOptions} />
+      </Form.Item>
+    </FormModal>
   )
 }

@@ -1,6 +1,6 @@
-import { App, Form, Input, Modal, Select } from 'antd'
+import { App, Form, Input, Select } from 'antd'
 import { updateUnitInput, type UnitDto, type UnitKind } from '../../../contract/units.ts'
-import { FormAlert } from '../../components/forms/FormAlert.tsx'
+import { FormModal } from '../../components/FormModal.tsx'
 import { useFormSubmit } from '../../components/forms/useFormSubmit.ts'
 import { zodRule } from '../../components/forms/zod-rules.ts'
 import { useLang, useT } from '../../i18n/useT.ts'
@@ -17,39 +17,35 @@ export function EditUnitModal({ unit, field, onClose }: { unit: UnitDto; field: 
   const update = useUpdateUnit()
   const kindOptions = useKindOptions()
   const onConflict = useConflictClose(onClose)
-  const { submit, error, isSubmitting } = useFormSubmit(form, updateUnitInput, (input) => update.mutateAsync({ id: unit.id, ...input }), { onConflict })
+  const submission = useFormSubmit(form, updateUnitInput, (input) => update.mutateAsync({ id: unit.id, ...input }), { onConflict })
 
   const onFinish = async (values: { name?: string; kind?: UnitKind }) => {
     const input = field === 'name' ? { version: unit.version, name: values.name?.trim() } : { version: unit.version, kind: values.kind }
-    if (await submit(input)) {
+    if (await submission.submit(input)) {
       message.success(t('common.saved'))
       onClose()
     }
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t(field === 'name' ? 'units.renameTitle' : 'units.changeKindTitle', { name: unit.name })}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={isSubmitting}
-      destroyOnHidden
+      form={form}
+      initialValues={{ name: unit.name, kind: unit.kind }}
+      onFinish={onFinish}
+      onClose={onClose}
+      submission={submission}
     >
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ name: unit.name, kind: unit.kind }}>
-        <FormAlert error={error} />
-        {field === 'name' ? (
-          <Form.Item name="name" label={t('units.name')} rules={[zodRule(updateUnitInput.shape.name.unwrap(), lang, { required: true })]}>
-            <Input autoFocus maxLength={300} />
-          </Form.Item>
-        ) : (
-          <Form.Item name="kind" label={t('units.kind')} rules={[{ required: true, message: t('form.required') }]}>
-            <Select options={kindOptions} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      {field === 'name' ? (
+        <Form.Item name="name" label={t('units.name')} rules={[zodRule(updateUnitInput.shape.name.unwrap(), lang, { required: true })]}>
+          <Input autoFocus maxLength={300} />
+        </Form.Item>
+      ) : (
+        <Form.Item name="kind" label={t('units.kind')} rules={[{ required: true, message: t('form.required') }]}>
+          <Select options={kindOptions} />
+        </Form.Item>
+      )}
+    </FormModal>
   )
 }

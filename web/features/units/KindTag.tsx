@@ -1,6 +1,5 @@
-import { Tag } from 'antd'
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../contract/units.ts'
-import { useLabel } from '../../i18n/useT.ts'
+import { LabelTag, useLabelOptions } from '../../components/LabelTag.tsx'
 
 const KIND_COLORS: Record<UnitKind, string> = {
   ministry: 'red',
@@ -15,17 +14,7 @@ const KIND_COLORS: Record<UnitKind, string> = {
   subunit: 'default',
 }
 
-export function KindTag({ kind }: { kind: UnitKind }) {
-  const label = useLabel()
-  return (
-    <Tag color={KIND_COLORS[kind]} style={{ marginInlineEnd: 0 }}>
-      {label(UNIT_KIND_LABELS[kind], kind)}
-    </Tag>
-  )
-}
+export const KindTag = ({ kind }: { kind: UnitKind }) => <LabelTag value={kind} labels={UNIT_KIND_LABELS} colors={KIND_COLORS} />
 
 /** Options for a kind <Select>, in the contract's order. */
-export function useKindOptions() {
-  const label = useLabel()
-  return (Object.keys(UNIT_KIND_LABELS) as UnitKind[]).map((k) => ({ value: k, label: label(UNIT_KIND_LABELS[k]) }))
-}
+export const useKindOptions = () => useLabelOptions(Object.keys(UNIT_KIND_LABELS) as UnitKind[], UNIT_KIND_LABELS)

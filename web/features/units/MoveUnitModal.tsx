@@ -1,7 +1,7 @@
-import { App, Form, Modal, Typography } from 'antd'
+import { App, Form, Typography } from 'antd'
 import { useMemo } from 'react'
 import { moveUnitInput, type UnitDto } from '../../../contract/units.ts'
-import { FormAlert } from '../../components/forms/FormAlert.tsx'
+import { FormModal } from '../../components/FormModal.tsx'
 import { useFormSubmit } from '../../components/forms/useFormSubmit.ts'
 import { useT } from '../../i18n/useT.ts'
 import { useMoveUnit, type UnitIndex } from './api.ts'
@@ -17,34 +17,30 @@ export function MoveUnitModal({ unit, index, onClose }: { unit: UnitDto; index: 
   const move = useMoveUnit()
   const onConflict = useConflictClose(onClose)
   const exclude = useMemo(() => subtreeIds(index.items, unit.id), [index.items, unit.id])
-  const { submit, error, isSubmitting } = useFormSubmit(form, moveUnitInput, (input) => move.mutateAsync({ id: unit.id, ...input }), { onConflict })
+  const submission = useFormSubmit(form, moveUnitInput, (input) => move.mutateAsync({ id: unit.id, ...input }), { onConflict })
 
   const onFinish = async (values: { parentId: number }) => {
     if (values.parentId === unit.parentId) return onClose()
-    if (await submit({ version: unit.version, parentId: values.parentId })) {
+    if (await submission.submit({ version: unit.version, parentId: values.parentId })) {
       message.success(t('units.moved'))
       onClose()
     }
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('units.moveTitle', { name: unit.name })}
       okText={t('units.move')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={isSubmitting}
-      destroyOnHidden
+      form={form}
+      initialValues={{ parentId: unit.parentId ?? undefined }}
+      onFinish={onFinish}
+      onClose={onClose}
+      submission={submission}
+      intro={<Typography.Paragraph type="secondary">{t('units.moveHint')}</Typography.Paragraph>}
     >
-      <Typography.Paragraph type="secondary">{t('units.moveHint')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ parentId: unit.parentId ?? undefined }}>
-        <FormAlert error={error} />
-        <Form.Item name="parentId" label={t('units.newParent')} rules={[{ required: true, message: t('form.required') }]}>
-          <UnitTreeSelect exclude={exclude} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="parentId" label={t('units.newParent')} rules={[{ required: true, message: t('form.required') }]}>
+        <UnitTreeSelect exclude={exclude} />
+      </Form.Item>
+    </FormModal>
   )
 }

@@ -1,7 +1,8 @@
-import { Alert, Card, Col, Empty, Input, Row, Skeleton, Switch, Tree, Typography } from 'antd'
+import { Alert, Card, Col, Empty, Row, Skeleton, Switch, Tree, Typography } from 'antd'
 import { useEffect, useMemo, useRef, useState, type Key } from 'react'
 import { useSearchParams } from 'react-router'
 import { Highlight } from '../../components/Highlight.tsx'
+import { ListPageHeader } from '../../components/ListPageHeader.tsx'
 import { usePageTitle } from '../../components/usePageTitle.ts'
 import { useIsPhone } from '../../components/useIsPhone.ts'
 import { useT } from '../../i18n/useT.ts'
@@ -79,23 +80,21 @@ export default function UnitsPage() {
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={11} xl={10}>
         <Card title={t('units.title')} size="small" styles={{ body: { paddingTop: 12 } }}>
-          <div className="bvct-toolbar">
-            <Input
-              className="bvct-toolbar-grow"
-              allowClear
-              value={search}
-              onChange={(e) => {
-                setSearch(e.target.value)
+          <ListPageHeader
+            search={{
+              value: search,
+              onChange: (v) => {
+                setSearch(v)
                 setExpanded(undefined)
-              }}
-              placeholder={t('units.searchPlaceholder')}
-              aria-label={t('units.searchPlaceholder')}
-            />
+              },
+              placeholder: t('units.searchPlaceholder'),
+            }}
+          >
             <label style={{ display: 'inline-flex', gap: 8, alignItems: 'center', cursor: 'pointer' }}>
               <Switch size="small" checked={showInactive} onChange={setShowInactive} aria-label={t('units.showInactive')} />
               <span>{t('units.showInactive')}</span>
             </label>
-          </div>
+          </ListPageHeader>
           {error && <Alert type="error" showIcon title={error.message} />}
           {index.isPending ? (
             <Skeleton active paragraph={{ rows: 8 }} />

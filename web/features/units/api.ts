@@ -1,6 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import type { UnitDto, UnitKind } from '../../../contract/units.ts'
+import type { z } from 'zod'
+import type { versionInput } from '../../../contract/common.ts'
+import type { createUnitInput, moveUnitInput, UnitDto, unitListDto, updateUnitInput } from '../../../contract/units.ts'
+import { savedRecordCallbacks } from '../../api/cache.ts'
 import { api } from '../../api/client.ts'
 
 export const UNITS_KEY = ['units'] as const
@@ -12,7 +15,7 @@ export const UNITS_KEY = ['units'] as const
 export function useUnits() {
   return useQuery({
     queryKey: UNITS_KEY,
-    queryFn: async () => (await api<{ items: UnitDto[] }>('/units', { query: { includeInactive: true } })).items,
+    queryFn: async () => (await api<z.infer<typeof unitListDto>>('/units', { query: { includeInactive: true } })).items,
     staleTime: 60_000,
   })
 }
@@ -33,48 +36,41 @@ export function useUnitIndex(): UnitIndex & { isPending: boolean } {
   }, [data, isPending])
 }
 
-/** Unit names appear in people and account lists too; refresh those after a change. */
-function useRefreshAfterChange() {
-  const qc = useQueryClient()
-  return () =>
-    Promise.all([
-      qc.invalidateQueries({ queryKey: UNITS_KEY }),
-      qc.invalidateQueries({ queryKey: ['people'] }),
-      qc.invalidateQueries({ queryKey: ['accounts'] }),
-    ])
+/**
+ * Every unit write answers the saved unit: it goes in place into the unit list (appended when new),
+ * which is marked stale too, since a move or a deactivation changes the whole subtree under it.
+ * People and account rows show unit names.
+ */
+function useStoreUnit() {
+  return savedRecordCallbacks<UnitDto>(useQueryClient(), [UNITS_KEY], { isAppended: true, alsoStale: [['people'], ['accounts']] })
 }
 
 export function useCreateUnit() {
-  const refresh = useRefreshAfterChange()
-  return useMutation({
-    mutationFn: (input: { parentId: number; name: string; code: string; kind: UnitKind }) => api<UnitDto>('/units', { body: input }),
-    onSettled: refresh,
-  })
+  const store = useStoreUnit()
+  return useMutation({ mutationFn: (input: z.input<typeof createUnitInput>) => api<UnitDto>('/units', { body: input }), ...store })
 }
 
 export function useUpdateUnit() {
-  const refresh = useRefreshAfterChange()
+  const store = useStoreUnit()
   return useMutation({
-    mutationFn: ({ id, ...input }: { id: number; version: number; name?: string; kind?: UnitKind }) =>
-      api<UnitDto>(`/units/${id}`, { method: 'PATCH', body: input }),
-    // Settled, not success: a version conflict also needs the fresh tree.
-    onSettled: refresh,
+    mutationFn: ({ id, ...input }: z.input<typeof updateUnitInput> & { id: number }) => api<UnitDto>(`/units/${id}`, { method: 'PATCH', body: input }),
+    ...store,
   })
 }
 
 export function useMoveUnit() {
-  const refresh = useRefreshAfterChange()
+  const store = useStoreUnit()
   return useMutation({
-    mutationFn: ({ id, ...input }: { id: number; version: number; parentId: number }) => api<UnitDto>(`/units/${id}/move`, { body: input }),
-    onSettled: refresh,
+    mutationFn: ({ id, ...input }: z.input<typeof moveUnitInput> & { id: number }) => api<UnitDto>(`/units/${id}/move`, { body: input }),
+    ...store,
   })
 }
 
 export function useSetUnitActive() {
-  const refresh = useRefreshAfterChange()
+  const store = useStoreUnit()
   return useMutation({
-    mutationFn: ({ id, version, isActive }: { id: number; version: number; isActive: boolean }) =>
+    mutationFn: ({ id, version, isActive }: z.input<typeof versionInput> & { id: number; isActive: boolean }) =>
       api<UnitDto>(`/units/${id}/${isActive ? 'activate' : 'deactivate'}`, { body: { version } }),
-    onSettled: refresh,
+    ...store,
   })
 }

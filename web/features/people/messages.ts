@@ -1,0 +1,51 @@
+// Messages of staff (web/features/people).
+// Placeholders are {name}. Vietnamese is the source of keys; English must have every one (the type says so).
+const vi = {
+  'people.title': 'Cán bộ, nhân sự',
+  'people.allUnits': 'Tất cả đơn vị trong phạm vi',
+  'people.searchPlaceholder': 'Tìm theo họ tên (gõ không dấu cũng được)',
+  'people.includeSubunits': 'Gồm đơn vị trực thuộc',
+  'people.showInactive': 'Hiện người đã nghỉ',
+  'people.create': 'Thêm cán bộ',
+  'people.createTitle': 'Thêm cán bộ',
+  'people.created': 'Đã thêm {name}',
+  'people.editTitle': 'Sửa thông tin {name}',
+  'people.conflict': 'Thông tin người này vừa được người khác thay đổi. Danh sách đã được tải lại, hãy mở và sửa lại',
+  'people.fullName': 'Họ và tên',
+  'people.unit': 'Đơn vị',
+  'people.position': 'Chức vụ',
+  'people.category': 'Đối tượng',
+  'people.isPartyMember': 'Đảng viên',
+  'people.partyMember': 'Đảng viên',
+  'people.email': 'Thư điện tử',
+  'people.isActive': 'Đang công tác',
+  'people.isActiveHint': 'Tắt khi người này nghỉ hưu, chuyển công tác hoặc thôi việc',
+  'people.inactive': 'Đã nghỉ',
+  'people.pick': 'Tìm theo họ tên',
+} as const
+
+const en: Record<keyof typeof vi, string> = {
+  'people.title': 'People',
+  'people.allUnits': 'All units in scope',
+  'people.searchPlaceholder': 'Find by name (diacritics optional)',
+  'people.includeSubunits': 'Include sub-units',
+  'people.showInactive': 'Show people who left',
+  'people.create': 'Add person',
+  'people.createTitle': 'Add a person',
+  'people.created': '{name} added',
+  'people.editTitle': 'Edit {name}',
+  'people.conflict': 'Someone else just changed this person. The list has been reloaded; open the record and edit again',
+  'people.fullName': 'Full name',
+  'people.unit': 'Unit',
+  'people.position': 'Position',
+  'people.category': 'Category',
+  'people.isPartyMember': 'Party member',
+  'people.partyMember': 'Party member',
+  'people.email': 'Email',
+  'people.isActive': 'In service',
+  'people.isActiveHint': 'Turn off when the person retires, transfers or leaves',
+  'people.inactive': 'Left',
+  'people.pick': 'Find by name',
+}
+
+export const peopleMessages = { vi, en }
