@@ -9,6 +9,12 @@ import { hashPassword } from '../server/features/auth/password.ts'
 import type { CurrentUser } from '../server/http/current-user.ts'
 import { loadAccountUser } from '../server/features/auth/sessions.ts'
 import { openDatabase } from '../server/start.ts'
+import { openKeyring } from '../server/lib/keyring.ts'
+import { storeTotpSecret } from '../server/features/auth/totp-secrets.ts'
+import { BENCH_MASTER_KEY } from './server.ts'
+
+/** The keyring the bench's server runs with (its master key is the bench's). */
+export const benchKeys = () => openKeyring({ masterKey: BENCH_MASTER_KEY, masterKeyNext: null, masterKeyFile: null }, { createIfMissing: false })
 
 export const BENCH_PASSWORD = 'Bench-password-1'
 // A fixed second-factor secret: the board role must use TOTP outside demo mode, so the bench
@@ -80,11 +86,15 @@ export interface Targets {
 
 async function upsertAccount(db: Db, username: string, hash: string, role: string, unitId: number, totp: string | null): Promise<number> {
   const [{ id }] = await db.query<{ id: number }>(
-    `INSERT INTO account (username, password_hash, totp_secret, is_totp_enabled) VALUES ($1, $2, $3, $4)
-     ON CONFLICT ((lower(username))) DO UPDATE SET password_hash = $2, totp_secret = $3, is_totp_enabled = $4, is_active = true, must_change_password = false
+    `INSERT INTO account (username, password_hash, is_totp_enabled) VALUES ($1, $2, false)
+     ON CONFLICT ((lower(username))) DO UPDATE SET password_hash = $2, is_totp_enabled = false, totp_secret_enc = NULL, totp_key_id = NULL, is_active = true, must_change_password = false
      RETURNING id`,
-    [username, hash, totp, totp !== null],
+    [username, hash],
   )
+  if (totp) {
+    await storeTotpSecret(db, benchKeys(), id, totp, new Date())
+    await db.query('UPDATE account SET is_totp_enabled = true WHERE id = $1', [id])
+  }
   await db.query('DELETE FROM role_grant WHERE account_id = $1', [id])
   await db.query('INSERT INTO role_grant (account_id, role, unit_id) VALUES ($1, $2, $3)', [id, role, unitId])
   return id

@@ -17,7 +17,7 @@ import { scopePaths } from '../server/http/scope.ts'
 import { consolidatedInput } from '../server/features/reports/consolidated.ts'
 import { consolidatedReportDocx } from '../server/features/reports/documents/consolidated.docx.ts'
 import { findPeriod } from '../server/features/reports/periods.queries.ts'
-import { BENCH_PASSWORD, userFor, type Targets } from './database.ts'
+import { BENCH_PASSWORD, benchKeys, userFor, type Targets } from './database.ts'
 import type { Req, Res } from './http.ts'
 
 /** Whose session a client loop uses: the board officer, its own unit officer, its own acknowledging officer, or none. */
@@ -120,7 +120,7 @@ export const ENDPOINTS: Endpoint[] = [
     as: 'anonymous',
     next: (s) => ({ method: 'POST', path: '/api/v1/auth/login', body: { username: s.t.loginUser, password: BENCH_PASSWORD } }),
     // The service, not only its SQL: argon2 verification is most of a sign-in.
-    direct: async (db, t) => () => login(db, { username: t.loginUser, password: BENCH_PASSWORD }, { ip: '127.0.0.1', userAgent: 'bench', now: new Date(), demo: false }),
+    direct: async (db, t) => () => login(db, benchKeys(), { username: t.loginUser, password: BENCH_PASSWORD }, { ip: '127.0.0.1', userAgent: 'bench', now: new Date(), demo: false }),
   },
   {
     name: 'acknowledge',

@@ -16,7 +16,7 @@ import { totpCode } from '../server/features/auth/totp.ts'
 import { readConfig } from '../server/config.ts'
 import { runJobs } from '../server/jobs.ts'
 import { createMailer } from '../server/mail/mailer.ts'
-import { BENCH_PASSWORD, BENCH_TOTP_SECRET, benchTarget, ensureScale, openBenchDb, prepareTargets, setAcks, type Targets } from './database.ts'
+import { BENCH_PASSWORD, BENCH_TOTP_SECRET, benchKeys, benchTarget, ensureScale, openBenchDb, prepareTargets, setAcks, type Targets } from './database.ts'
 import { ENDPOINTS, type Caller, type Endpoint, type LoopState } from './endpoints.ts'
 import { HttpClient, type Session } from './http.ts'
 import { runLoad, timeDirect, type LoadPlan } from './load.ts'
@@ -77,7 +77,7 @@ async function main(): Promise<number> {
       // The daily overdue sweep runs at the server's start; run it here so it is timed and does not
       // compete with the measurements.
       const started = performance.now()
-      const jobs = await runJobs({ db, config: readConfig(), mailer: createMailer(null, { log: () => {} }) }, ['matrixRoll', 'overdueSweep'])
+      const jobs = await runJobs({ db, config: readConfig(), mailer: createMailer(null, { log: () => {} }), keys: benchKeys() }, ['matrixRoll', 'overdueSweep'])
       const sweep = jobs.overdueSweep as { overdue: number; raised: number } | null
       rows.set('overdue sweep (daily job)', {
         name: 'overdue sweep (daily job)', p50_ms: null, p95_ms: null, rps: null, sql_ms: sweep ? performance.now() - started : null, overhead_ratio: null,

@@ -1,12 +1,18 @@
 // The real server as a child process: `node --import tsx server/main.ts`, the way production starts
 // it, with its resident memory read from /proc.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { createWriteStream, readFileSync } from 'node:fs'
 import net from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { setTimeout as sleep } from 'node:timers/promises'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
+/**
+ * The bench's master key: fixed, because a generated database outlives one run and its cases must
+ * open in the next. Throwaway data only; never a real deployment's key.
+ */
+export const BENCH_MASTER_KEY = process.env.BVCT_MASTER_KEY ?? createHash('sha256').update('bvct bench master key (throwaway data)').digest('base64')
 
 /** A free port in 3500–3599 (the range this project's tools may use). */
 export async function freePort(): Promise<number> {
@@ -46,7 +52,8 @@ export async function startServer(env: Record<string, string>, logFile: string):
   const log = createWriteStream(logFile)
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', BVCT_DEMO: '0', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
+    // The bench's own master key (PostgreSQL mode needs one; embedded mode would make a file).
+    env: { BVCT_MASTER_KEY: BENCH_MASTER_KEY, ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', BVCT_DEMO: '0', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.pipe(log)

@@ -93,6 +93,9 @@ export const FIELD_MESSAGES = {
   rowDuplicate: { vi: 'Trùng người với dòng {n}', en: 'Same person as row {n}' },
   rowEmptyName: { vi: 'Dòng thiếu họ và tên', en: 'The row has no full name' },
   noPerson: { vi: 'Tài khoản chưa gắn với cán bộ nào', en: 'This account is not linked to a person' },
+  adminNotAllowed: { vi: 'Tài khoản quản trị hệ thống không được xem hồ sơ mật', en: 'Administrator accounts may not read confidential cases' },
+  notSubject: { vi: 'Chỉ người được thông báo mới gửi được ý kiến', en: 'Only the person notified may answer' },
+  pastDue: { vi: 'Đã quá thời hạn', en: 'The deadline has passed' },
 } as const
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES

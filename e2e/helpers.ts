@@ -1,5 +1,6 @@
 // Starts the real server on a free port with a fresh data folder, and a headless Chromium.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -70,6 +71,7 @@ export async function startServer(): Promise<TestServer> {
   if (process.env.E2E_DATABASE_URL) {
     env.DATABASE_URL = process.env.E2E_DATABASE_URL
     env.BVCT_DEMO = '1'
+    env.BVCT_MASTER_KEY ??= randomBytes(32).toString('base64')
   }
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })

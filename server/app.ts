@@ -25,6 +25,7 @@ import { planRoutes } from './features/plans/plans.routes.ts'
 import { reportRoutes } from './features/reports/reports.routes.ts'
 import { reportDocumentRoutes } from './features/reports/documents.routes.ts'
 import { unitRoutes } from './features/units/units.routes.ts'
+import { caseRoutes } from './features/cases/cases.routes.ts'
 
 /** A registered API route as the tests see it: the authorization matrix and the contract test read these. */
 export interface ApiRoute {
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   notificationRoutes(app, deps)
   reportRoutes(app, deps)
   reportDocumentRoutes(app, deps)
+  caseRoutes(app, deps)
 
   // The built web app, with client-side routes falling back to index.html.
   if (existsSync(WEB_DIST + 'index.html')) {

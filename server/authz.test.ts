@@ -33,6 +33,13 @@ interface RouteCase {
   outField?: string
   /** For lists: a string the out-of-scope record would show up as. */
   listHides?: () => string
+  /** Roles the door lets in that the record still refuses, and how (an administrator on a confidential case: 404). */
+  expectFor?: Partial<Record<Role, number>>
+  /**
+   * Reach is not a unit scope: the record's own need-to-know list, or the head of that very board
+   * unit. A role held on the root reaches nothing more than one held on unit A.
+   */
+  needToKnow?: boolean
 }
 
 const ADMIN: Role[] = ['admin']
@@ -476,9 +483,163 @@ const ROUTES: RouteCase[] = [
     ]
   })(),
   // end dissemination routes
+  // confidential cases: reach is the case's need-to-know list, not a unit scope
+  ...((): RouteCase[] => {
+    const HIDDEN: Partial<Record<Role, number>> = { admin: 404 }
+    const idOf = async (username: string) => (await t.db.query<{ id: number }>('SELECT id FROM account WHERE username = $1', [username]))[0].id
+    /** A case opened by `board` (root); with `onList`, that account is on its list too. */
+    const caseFor = async (onList?: string, o: { kind?: 'standards_review' | 'violation'; subjectPersonId?: number } = {}) => {
+      const res = await t.call(await session('board'), 'POST', '/api/v1/cases', { kind: o.kind ?? 'standards_review', subjectName: 'Người được thẩm định', subjectPersonId: o.subjectPersonId, purpose: o.kind === 'violation' ? 'report' : 'planning' })
+      const id = res.json().id as number
+      if (onList) await t.db.query('INSERT INTO conf_case_access (case_id, account_id) VALUES ($1, $2)', [id, await idOf(onList)])
+      return id
+    }
+    const casePair = async (role: string) => ({ a: await caseFor(`${role}.a`), b: await caseFor() })
+    const perRole = (build: (role: string) => Promise<{ inUrl: string; outUrl: string; body?: (side: 'in' | 'out') => unknown }>) => async (): Promise<Records> => {
+      let outUrl = ''
+      let body: Records['body']
+      return {
+        inUrl: '', get outUrl() { return outUrl }, body: (side) => body?.(side),
+        forRole: async (role) => {
+          const r = await build(role)
+          outUrl = r.outUrl
+          body = r.body
+          return r.inUrl
+        },
+      }
+    }
+    const byList = (method: string, suffix: string, body?: (side: 'in' | 'out') => unknown): RouteCase => ({
+      method, url: `/api/v1/cases/:id${suffix}`, roles: 'any', expectFor: HIDDEN, needToKnow: true,
+      records: perRole(async (role) => {
+        const { a, b } = await casePair(role)
+        return { inUrl: `/api/v1/cases/${a}${suffix}`, outUrl: `/api/v1/cases/${b}${suffix}`, body }
+      }),
+    })
+    /** A case `${role}.a` owns (the owner manages its list); the other is board's. */
+    const byOwner = (method: string, suffix: (id: number, owner: string) => Promise<string>, body?: (side: 'in' | 'out') => unknown): RouteCase => ({
+      method, url: `/api/v1/cases/:id/access${method === 'DELETE' ? '/:entryId' : ''}`, roles: 'any', expectFor: HIDDEN, needToKnow: true,
+      records: perRole(async (role) => {
+        const { a, b } = await casePair(role)
+        await t.db.query('UPDATE conf_case SET owner_account_id = $2 WHERE id = $1', [a, await idOf(`${role}.a`)])
+        return { inUrl: `/api/v1/cases/${a}/access${await suffix(a, `${role}.a`)}`, outUrl: `/api/v1/cases/${b}/access${await suffix(b, 'board')}`, body }
+      }),
+    })
+    const entryOf = async (caseId: number) => {
+      const [{ id }] = await t.db.query<{ id: number }>('INSERT INTO conf_case_access (case_id, account_id) VALUES ($1, (SELECT id FROM account WHERE username = $2)) RETURNING id', [caseId, 'staff'])
+      return `/${id}`
+    }
+    const groupOn = async (unitId: number) => (await t.db.query<{ id: number }>(`INSERT INTO case_group (name, board_unit_id) VALUES ('Nhóm ma trận', $1) RETURNING id`, [unitId]))[0].id
+    const requestOn = async (groupId: number) => (await t.db.query<{ id: number }>(
+      `INSERT INTO case_group_request (group_id, account_id, change, requested_by, requested_at) SELECT $1, a.id, 'add', a.id, now() FROM account a WHERE a.username = 'staff' RETURNING id`, [groupId]))[0].id
+    return [
+      { method: 'POST', url: '/api/v1/cases', roles: ['board'], body: { kind: 'standards_review', subjectName: 'Người được thẩm định', purpose: 'appointment' } },
+      { method: 'GET', url: '/api/v1/cases', roles: 'any', listHides: () => hiddenCaseNumber },
+      { method: 'GET', url: '/api/v1/cases/summary', roles: ['board', 'committee'] },
+      {
+        method: 'GET', url: '/api/v1/cases/lookup', roles: ['committee'],
+        records: async () => {
+          const number = async (unitId: number) => {
+            const id = await caseFor()
+            await t.db.query('UPDATE conf_case SET board_unit_id = $2 WHERE id = $1', [id, unitId])
+            return (await t.db.query<{ number: string }>('SELECT number FROM conf_case WHERE id = $1', [id]))[0].number
+          }
+          return { inUrl: `/api/v1/cases/lookup?number=${await number(f.unitA.id)}`, outUrl: `/api/v1/cases/lookup?number=${await number(f.unitB.id)}` }
+        },
+      },
+      byList('GET', ''),
+      byList('PATCH', '', () => ({ version: 1, note: 'Ghi chú' })),
+      byList('POST', '/steps', () => ({ step: 'screening', doneOn: '2026-03-20' })),
+      byList('POST', '/requests', () => ({ agency: 'Cơ quan X', asked: 'Xác minh', sentOn: '2026-03-20', dueDate: '2026-03-30' })),
+      // On the list with no file attached: 415; off it: 404 before any upload is read.
+      byList('POST', '/files'),
+      {
+        method: 'POST', url: '/api/v1/cases/:id/approve', roles: ['committee'], needToKnow: true,
+        records: perRole(async (role) => {
+          const { a, b } = await casePair(role)
+          await t.db.query(`UPDATE conf_case SET step = 'conclusion', outcome = 'meets', valid_until = '2026-12-31' WHERE id = ANY($1::int[])`, [[a, b]])
+          return { inUrl: `/api/v1/cases/${a}/approve`, outUrl: `/api/v1/cases/${b}/approve`, body: () => ({ version: 1 }) }
+        }),
+      },
+      {
+        // Break-glass reaches the cases of the board units under the committee member's scope.
+        method: 'POST', url: '/api/v1/cases/:id/break-glass', roles: ['committee'],
+        records: async () => {
+          const a = await caseFor()
+          const b = await caseFor()
+          await t.db.query('UPDATE conf_case SET board_unit_id = $2 WHERE id = $1', [a, f.unitA.id])
+          await t.db.query('UPDATE conf_case SET board_unit_id = $2 WHERE id = $1', [b, f.unitB.id])
+          return { inUrl: `/api/v1/cases/${a}/break-glass`, outUrl: `/api/v1/cases/${b}/break-glass`, body: () => ({ reason: 'Cần xem để quyết định nhân sự trong ngày' }) }
+        },
+      },
+      {
+        method: 'POST', url: '/api/v1/case-requests/:id/reply', roles: 'any', expectFor: HIDDEN, needToKnow: true,
+        records: perRole(async (role) => {
+          const { a, b } = await casePair(role)
+          const board = await session('board')
+          const req = async (id: number) => (await t.call(board, 'POST', `/api/v1/cases/${id}/requests`, { agency: 'Cơ quan X', asked: 'Xác minh', sentOn: '2026-03-20', dueDate: '2026-03-30' })).json().requests[0].id
+          return { inUrl: `/api/v1/case-requests/${await req(a)}/reply`, outUrl: `/api/v1/case-requests/${await req(b)}/reply`, body: () => ({ version: 1, repliedOn: '2026-03-20', reply: 'Đã trả lời' }) }
+        }),
+      },
+      {
+        method: 'GET', url: '/api/v1/case-files/:id', roles: 'any', expectFor: HIDDEN, needToKnow: true,
+        records: perRole(async (role) => {
+          const { a, b } = await casePair(role)
+          const board = await session('board')
+          const upload = async (id: number) => {
+            const fd = new FormData()
+            fd.append('file', new Blob([Buffer.from('Biên bản')], { type: 'text/plain' }), 'bb.txt')
+            const r = new Response(fd)
+            const res = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/files`, headers: { cookie: board.cookie, 'x-csrf-token': board.csrf, 'content-type': r.headers.get('content-type')! }, payload: Buffer.from(await r.arrayBuffer()) })
+            return res.json().id as number
+          }
+          return { inUrl: `/api/v1/case-files/${await upload(a)}`, outUrl: `/api/v1/case-files/${await upload(b)}` }
+        }),
+      },
+      byOwner('GET', async () => ''),
+      byOwner('POST', async () => '', () => ({ accountId: staffAccountId })),
+      byOwner('DELETE', (id) => entryOf(id)),
+      { method: 'GET', url: '/api/v1/case-groups', roles: ['board', 'unitHead', 'admin'] },
+      // Only the head of a board unit creates groups; unit A is a hospital.
+      { method: 'POST', url: '/api/v1/case-groups', roles: ['unitHead'], body: { name: 'Nhóm thẩm định' }, expectFor: { unitHead: 403 } },
+      ...(['POST', 'DELETE'] as const).map((method): RouteCase => ({
+        method, url: `/api/v1/case-groups/:id/members${method === 'DELETE' ? '/:accountId' : ''}`, roles: ['unitHead', 'admin'], needToKnow: true,
+        records: async () => {
+          const a = await groupOn(f.unitA.id)
+          const b = await groupOn(f.unitB.id)
+          const tail = method === 'DELETE' ? `/${staffAccountId}` : ''
+          return { inUrl: `/api/v1/case-groups/${a}/members${tail}`, outUrl: `/api/v1/case-groups/${b}/members${tail}`, body: () => (method === 'POST' ? { accountId: staffAccountId } : undefined) }
+        },
+      })),
+      ...(['approve', 'refuse'] as const).map((verb): RouteCase => ({
+        method: 'POST', url: `/api/v1/case-group-requests/:id/${verb}`, roles: ['unitHead'], needToKnow: true,
+        records: async () => ({ inUrl: `/api/v1/case-group-requests/${await requestOn(await groupOn(f.unitA.id))}/${verb}`, outUrl: `/api/v1/case-group-requests/${await requestOn(await groupOn(f.unitB.id))}/${verb}` }),
+      })),
+      { method: 'GET', url: '/api/v1/me/case-notices', roles: 'any' },
+      {
+        // A notice addressed to the caller (the subject of a violation case) is theirs to answer; anyone else's is not.
+        method: 'POST', url: '/api/v1/case-notices/:id/submissions', roles: 'any', needToKnow: true,
+        records: perRole(async (role) => {
+          const board = await session('board')
+          const personOf = async (username: string) => (await t.db.query<{ person_id: number }>('SELECT person_id FROM account WHERE username = $1', [username]))[0].person_id
+          const notice = async (personId: number) => {
+            const id = await caseFor(undefined, { kind: 'violation', subjectPersonId: personId })
+            const res = await t.call(board, 'POST', `/api/v1/cases/${id}/steps`, { step: 'subjectNotified', doneOn: '2026-03-20', dueDate: '2026-03-30', note: 'Đề nghị giải trình' })
+            return res.json().notices[0].id as number
+          }
+          return {
+            inUrl: `/api/v1/case-notices/${await notice(await personOf(`${role}.a`))}/submissions`, outUrl: `/api/v1/case-notices/${await notice(f.personB.id)}/submissions`,
+            body: () => ({ kind: 'explanation', body: 'Tôi xin giải trình' }),
+          }
+        }),
+      },
+    ]
+  })(),
 ]
 
 const PUBLIC = new Set(['GET /api/v1/health', 'POST /api/v1/auth/login'])
+/** A case nobody in the matrix is on, for the case list to hide; an account anyone may put on a list. */
+let hiddenCaseNumber = ''
+let staffAccountId = 0
 
 beforeAll(async () => {
   t = await createTestApp()
@@ -487,6 +648,8 @@ beforeAll(async () => {
   await seedDirective(t.db, { ownerUnitId: f.root.id, unitIds: [f.unitB.id], number: 'HIDDEN-1' })
   // Something in unit B for the audit list to hide.
   await t.call(await t.login('admin'), 'PATCH', `/api/v1/units/${f.unitB.id}`, { version: 1, name: 'Bệnh viện Beta' })
+  hiddenCaseNumber = (await t.call(await session('board'), 'POST', '/api/v1/cases', { kind: 'violation', subjectName: 'Tổ chức đảng X', subjectType: 'organization', purpose: 'notice' })).json().number
+  staffAccountId = (await t.db.query<{ id: number }>(`SELECT id FROM account WHERE username = 'staff'`))[0].id
 })
 afterAll(() => t.close())
 
@@ -495,7 +658,7 @@ const label = (c: RouteCase) => `${c.method} ${c.url}`
 
 describe('authorization matrix', () => {
   it.each(ROUTES.map((c) => [label(c), c] as const))('%s requires sign-in', async (_l, c) => {
-    const url = c.url.replace(':id', '1').replace(':grantId', '1')
+    const url = c.url.replace(/:\w+/g, '1')
     const res = await t.call(null, c.method, url, c.method === 'GET' ? undefined : (c.body ?? {}))
     expect(res.statusCode).toBe(401)
   })
@@ -512,6 +675,10 @@ describe('authorization matrix', () => {
           expect(inRes.statusCode, inRes.body).toBe(403)
           return
         }
+        if (c.expectFor?.[role]) {
+          expect(inRes.statusCode, inRes.body).toBe(c.expectFor[role])
+          return
+        }
         expect([401, 403, 404, 500], `${inRes.statusCode} ${inRes.body}`).not.toContain(inRes.statusCode)
         if (c.listHides) expect(inRes.body).not.toContain(c.listHides())
         if (!rec) return
@@ -524,7 +691,7 @@ describe('authorization matrix', () => {
         }
       })
 
-      if (c.records) {
+      if (c.records && !c.needToKnow) {
         it(`is allowed on unit B's record for the same roles held on the root`, async () => {
           const rec = await c.records!()
           // A personal record (a notification) belongs to `board`; otherwise any allowed root role.

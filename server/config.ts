@@ -16,6 +16,14 @@ export interface Config {
   bodyLimit: number
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean
+  /** Master keys for confidential records (lib/keyring.ts): a keyring file, or keys in the environment. */
+  masterKey: string | null
+  masterKeyNext: string | null
+  masterKeyFile: string | null
+  /** Years a closed confidential case's content is kept before the purge job leaves only its skeleton. */
+  caseRetentionYears: number
+  /** Days the subject of a disciplinary decision has to appeal (one month by the Party Charter). */
+  appealDays: number
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -36,5 +44,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimit: Number(env.BVCT_BODY_LIMIT || 1_048_576),
     trustProxy: env.BVCT_TRUST_PROXY === '1',
+    masterKey: env.BVCT_MASTER_KEY || null,
+    masterKeyNext: env.BVCT_MASTER_KEY_NEXT || null,
+    // Embedded mode keeps its keyring beside the data folder, never inside it (backups copy that folder).
+    masterKeyFile: env.BVCT_MASTER_KEY_FILE ? resolve(env.BVCT_MASTER_KEY_FILE) : databaseUrl ? null : `${dataDir}-keys/master.key`,
+    caseRetentionYears: Number(env.BVCT_CASE_RETENTION_YEARS || 10),
+    appealDays: Number(env.BVCT_APPEAL_DAYS || 30),
   }
 }

@@ -26,14 +26,14 @@ afterAll(() => t.close())
 
 describe('jobs', () => {
   it('are listed once, each with a name, a description and a period', () => {
-    expect(JOBS.map((j) => j.name)).toEqual(['backup', 'matrixRoll', 'overdueSweep', 'reportReminders'])
+    expect(JOBS.map((j) => j.name)).toEqual(['backup', 'matrixRoll', 'overdueSweep', 'caseDeadlines', 'casePurge', 'keyRotation', 'reportReminders'])
     expect(new Set(JOBS.map((j) => j.name)).size).toBe(JOBS.length)
     for (const j of JOBS) expect(j.description.length).toBeGreaterThan(10)
     expect(() => jobNamed('nothing')).toThrow(/No job named nothing/)
   })
 
   it('run by name for a given Vietnamese day, forced or once a day', async () => {
-    const r = await runJobs({ db: t.db, config: t.config, mailer }, ['overdueSweep', 'matrixRoll'], { now: new Date('2026-03-19T17:30:00Z'), day: '2026-03-20', force: true })
+    const r = await runJobs({ db: t.db, config: t.config, mailer, keys: t.keys }, ['overdueSweep', 'matrixRoll'], { now: new Date('2026-03-19T17:30:00Z'), day: '2026-03-20', force: true })
     // List order, whatever order the names were given in.
     expect(Object.keys(r)).toEqual(['matrixRoll', 'overdueSweep'])
     expect(r.overdueSweep).toMatchObject({ asOf: '2026-03-20', overdue: 2 })
@@ -44,21 +44,23 @@ describe('jobs', () => {
   it('are run by the scheduler when due, in list order, and not again within their period', async () => {
     const clock = testClock(new Date('2026-03-21T01:00:00Z'))
     const log = recordingLog()
-    const jobs = startJobs({ db: t.db, config: t.config, mailer }, log, { clock, firstTickDelayMs: 60_000, tickMs: 60 * 60_000 })
+    const jobs = startJobs({ db: t.db, config: t.config, mailer, keys: t.keys }, log, { clock, firstTickDelayMs: 60_000, tickMs: 60 * 60_000 })
     await jobs.tick()
     // The embedded backup runs on PGlite only; a test's in-memory PGlite has no folder to back up,
     // so there it fails (and is logged) without holding up the others.
-    const expected = ['matrixRoll', 'overdueSweep', 'reportReminders']
+    const expected = ['matrixRoll', 'overdueSweep', 'caseDeadlines', 'casePurge', 'keyRotation', 'reportReminders']
     expect(log.done).toEqual(expected)
     expect(log.failed).toEqual(t.db.kind === 'pglite' ? ['job backup failed'] : [])
     const [last] = await t.db.query<{ value: string }>(`SELECT value FROM app_state WHERE key = 'overdueJob.lastRun'`)
     expect(JSON.parse(JSON.stringify(last.value))).toBe('2026-03-21')
+    // Ten minutes on, only the five-minute job is due again.
     clock.advance(10 * 60_000)
     await jobs.tick()
-    expect(log.done).toHaveLength(expected.length)
+    expect(log.done.slice(expected.length)).toEqual(['keyRotation'])
+    // An hour on, the hourly ones too; the daily purge not yet.
     clock.advance(HOUR)
     await jobs.tick()
-    expect(log.done.slice(expected.length)).toEqual(expected)
+    expect(log.done.slice(expected.length + 1)).toEqual(expected.filter((n) => n !== 'casePurge'))
     await jobs.stop()
   })
 
@@ -71,7 +73,7 @@ describe('jobs', () => {
       throw new Error('database down')
     }
     const broken = { ...t.db, query: down, transaction: down }
-    const jobs = startJobs({ db: broken, config: { ...t.config, backupDir: '/nonexistent/bvct' }, mailer }, log, { clock, firstTickDelayMs: 60_000, tickMs: 60 * 60_000 })
+    const jobs = startJobs({ db: broken, config: { ...t.config, backupDir: '/nonexistent/bvct' }, mailer, keys: t.keys }, log, { clock, firstTickDelayMs: 60_000, tickMs: 60 * 60_000 })
     await jobs.tick()
     expect(log.failed.length).toBeGreaterThanOrEqual(3)
     const failedOnce = log.failed.length

@@ -4,12 +4,14 @@
 import type { Config } from './config.ts'
 import type { Db } from './db/types.ts'
 import { vnDay } from './lib/dates.ts'
+import type { Keyring } from './lib/keyring.ts'
 import type { Mailer } from './mail/mailer.ts'
 
 export interface JobContext {
   db: Db
   config: Config
   mailer: Mailer
+  keys: Keyring
   now: Date
   /** The Vietnamese day the job works for: today, or the day a CLI names. */
   day: string
@@ -28,7 +30,8 @@ export interface Job {
   run(ctx: JobContext): Promise<unknown>
 }
 
-const HOUR = 60 * 60 * 1000
+const MINUTE = 60 * 1000
+const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 
 export const JOBS: readonly Job[] = [
@@ -62,6 +65,33 @@ export const JOBS: readonly Job[] = [
     },
   },
   {
+    name: 'caseDeadlines',
+    description: "Tells confidential cases' owners of deadlines passed and conclusions expiring, by case number only",
+    everyMs: HOUR,
+    run: async ({ db, now, day }) => {
+      const { remindCaseDeadlines } = await import('./features/cases/cases.jobs.ts')
+      return remindCaseDeadlines(db, day, now)
+    },
+  },
+  {
+    name: 'casePurge',
+    description: "Destroys closed cases' content (and their data keys) after BVCT_CASE_RETENTION_YEARS, keeping the skeleton",
+    everyMs: DAY,
+    run: async ({ db, config, now, day }) => {
+      const { purgeClosedCases } = await import('./features/cases/cases.jobs.ts')
+      return purgeClosedCases(db, day, now, config.caseRetentionYears)
+    },
+  },
+  {
+    name: 'keyRotation',
+    description: 'Finishes a master-key rotation (npm run keys:rotate): re-wraps data keys, then retires the old key',
+    everyMs: 5 * MINUTE,
+    run: async ({ db, keys, config }) => {
+      const { finishRotation } = await import('./features/keys/keys.service.ts')
+      return finishRotation(db, keys, config.masterKey ? null : config.masterKeyFile)
+    },
+  },
+  {
     name: 'reportReminders',
     description: 'Reminds units whose report is not in, before, on and after the deadline, in-app and by e-mail',
     everyMs: HOUR,
@@ -78,7 +108,7 @@ export const jobNamed = (name: string): Job => {
   return job
 }
 
-type Deps = Pick<JobContext, 'db' | 'config' | 'mailer'>
+type Deps = Pick<JobContext, 'db' | 'config' | 'mailer' | 'keys'>
 type Log = { info(obj: object, msg: string): void; error(obj: unknown, msg: string): void }
 
 /** Runs the named jobs in list order, now; for CLIs and tests. */
@@ -123,7 +153,8 @@ export function startJobs(deps: Deps, log: Log, opts: { clock?: () => Date; tick
   }
 
   const first = setTimeout(() => void tick(), opts.firstTickDelayMs ?? 0)
-  const timer = setInterval(() => void tick(), opts.tickMs ?? HOUR)
+  // Ticks every five minutes; each job still runs only as often as its own period says.
+  const timer = setInterval(() => void tick(), opts.tickMs ?? 5 * MINUTE)
   timer.unref()
   return {
     tick,

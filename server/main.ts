@@ -1,10 +1,22 @@
 // read config → open database → build app → listen
 import { readConfig } from './config.ts'
+import { MissingKeyError, openKeyring, type Keyring } from './lib/keyring.ts'
+import { sealLegacyTotpSecrets } from './features/auth/totp-secrets.ts'
 import { DataDirLockedError } from './db/lock.ts'
 import { ensureDemoData, openDatabase, savedDemoPassword, whenOpen } from './start.ts'
 
 const config = readConfig()
 const startedAt = Date.now()
+// Confidential records need the master key before anything else: embedded mode makes one at the
+// first start; PostgreSQL mode refuses to start without one (lib/keyring.ts says which settings).
+let keys: Keyring
+try {
+  keys = openKeyring(config, { createIfMissing: !config.databaseUrl })
+} catch (e) {
+  if (!(e instanceof MissingKeyError)) throw e
+  console.error(e.message)
+  process.exit(1)
+}
 const STARTUP_BACKUP_DELAY_MS = 5_000
 
 // The database opens (embedded: PGlite starting in its worker thread) while the rest of the server
@@ -16,7 +28,7 @@ const [{ buildApp }, { startJobs }, { createMailer }] = await Promise.all([impor
 // Without SMTP_URL, mail goes to the server's log (the app's logger, once it exists).
 let logLine = (line: string) => console.log(line)
 const mailer = createMailer(config.smtpUrl, { log: (line) => logLine(line) })
-const app = await buildApp({ db, config, clock: () => new Date(), mailer }, { logger: { level: config.logLevel } })
+const app = await buildApp({ db, config, clock: () => new Date(), mailer, keys }, { logger: { level: config.logLevel } })
 logLine = (line) => app.log.info(line)
 
 let release: () => void
@@ -30,13 +42,15 @@ try {
   throw e
 }
 
+// TOTP secrets an earlier version stored in clear are sealed once (a no-op after that).
+await sealLegacyTotpSecrets(db, keys)
 const demo = await ensureDemoData(db, config)
 await app.listen({ port: config.port, host: config.host })
 
 // Every scheduled job (server/jobs.ts). Embedded mode's first tick waits a few seconds, so that the
 // start-up backup neither delays nor competes with the first page and sign-in (requests wait while
 // it copies the data folder: backup.ts); the jobs that may write run after it.
-const jobs = startJobs({ db, config, mailer }, app.log, { firstTickDelayMs: db.kind === 'pglite' ? STARTUP_BACKUP_DELAY_MS : 0 })
+const jobs = startJobs({ db, config, mailer, keys }, app.log, { firstTickDelayMs: db.kind === 'pglite' ? STARTUP_BACKUP_DELAY_MS : 0 })
 // `npm run backup` asks a running embedded server for a backup with this signal (the data folder is locked).
 if (db.kind === 'pglite') process.on('SIGUSR2', () => void jobs.runNow('backup'))
 
@@ -47,6 +61,7 @@ const lines = [
   `API documentation: ${url}/api/docs`,
 ]
 if (db.kind === 'pglite') lines.push(`Backups: ${config.backupDir} (one shortly after every start and every day; the newest ${config.backupKeep} are kept)`)
+lines.push(`Master key for confidential records: ${keys.source} (keep a copy apart from the backups: they cannot be read without it)`)
 if (config.demo) {
   const password = demo?.password ?? config.demoPassword ?? savedDemoPassword(config)
   lines.push(

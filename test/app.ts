@@ -1,8 +1,13 @@
+import { randomBytes } from 'node:crypto'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Role } from '../contract/roles.ts'
 import { buildApp } from '../server/app.ts'
 import { readConfig, type Config } from '../server/config.ts'
 import { createMailer } from '../server/mail/mailer.ts'
+import { openKeyring, type Keyring } from '../server/lib/keyring.ts'
+
+/** A master key made for this test run: confidential content sealed in tests opens with it only. */
+export const TEST_MASTER_KEY = randomBytes(32).toString('base64')
 import { seedAccount, seedPerson, seedUnit, type SeededUnit } from '../server/db/seed/builders.ts'
 import type { Db } from '../server/db/types.ts'
 import { createTestDb } from './db.ts'
@@ -29,6 +34,7 @@ export interface TestApp {
   db: Db
   clock: ReturnType<typeof testClock>
   config: Config
+  keys: Keyring
   login(username: string, password?: string, extra?: Record<string, unknown>): Promise<Session>
   call(session: Session | null, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>
   close(): Promise<void>
@@ -37,9 +43,10 @@ export interface TestApp {
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const db = await createTestDb()
   const clock = testClock()
-  const config = { ...readConfig({}, []), demo: true, ...overrides }
+  const config = { ...readConfig({}, []), demo: true, masterKey: TEST_MASTER_KEY, ...overrides }
   const mailer = createMailer(null, { log: () => {} })
-  const app = await buildApp({ db, config, clock, mailer })
+  const keys = openKeyring(config, { createIfMissing: false })
+  const app = await buildApp({ db, config, clock, mailer, keys })
   // `x-test-ip` sets the client address (the app does not trust X-Forwarded-For by default).
   const call: TestApp['call'] = (session, method, url, body, { 'x-test-ip': ip, ...headers } = {}) =>
     app.inject({
@@ -59,7 +66,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ')
     return { cookie, csrf: res.json().csrfToken, username }
   }
-  return { app, db, clock, config, login, call, close: async () => { await app.close(); await db.close() } }
+  return { app, db, clock, config, keys, login, call, close: async () => { await app.close(); await db.close() } }
 }
 
 export interface Fixture {

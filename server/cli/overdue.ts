@@ -3,6 +3,7 @@
 import { readConfig } from '../config.ts'
 import { runJobs } from '../jobs.ts'
 import { isIsoDay, vnDay } from '../lib/dates.ts'
+import { openKeyring } from '../lib/keyring.ts'
 import { createMailer } from '../mail/mailer.ts'
 import { listOverdue } from '../features/notifications/overdue.queries.ts'
 import { openCliDatabase } from './open-db.ts'
@@ -15,7 +16,8 @@ if (!asOf || !isIsoDay(asOf)) {
 }
 const config = readConfig()
 const { db, release } = await openCliDatabase()
-const results = await runJobs({ db, config, mailer: createMailer(config.smtpUrl) }, ['matrixRoll', 'overdueSweep'], { day: asOf, force: true })
+const keys = openKeyring(config, { createIfMissing: !config.databaseUrl })
+const results = await runJobs({ db, config, mailer: createMailer(config.smtpUrl), keys }, ['matrixRoll', 'overdueSweep'], { day: asOf, force: true })
 const roots = (await db.query<{ path: string }>('SELECT path::text AS path FROM unit WHERE parent_id IS NULL')).map((r) => r.path)
 const items = await listOverdue(db, asOf, roots)
 await db.close()

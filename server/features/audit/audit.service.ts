@@ -54,3 +54,12 @@ export async function recordAudit(tx: Queryable, actor: Actor, input: AuditInput
 export function recordConfidentialRead(tx: Queryable, actor: Actor, entity: string, entityId: number | string, unitId: number | null) {
   return recordAudit(tx, actor, { action: 'read', entity, entityId, unitId })
 }
+
+/** One record's own slice of the log, oldest first (a confidential case's access history). */
+export async function entriesFor(db: Queryable, entity: string, entityId: number | string) {
+  const rows = await db.query<{ at: Date; actor_username: string | null; ip: string | null; action: string; after: unknown }>(
+    'SELECT at, actor_username, ip, action, after FROM audit_log WHERE entity = $1 AND entity_id = $2 ORDER BY id',
+    [entity, String(entityId)],
+  )
+  return rows.map((r) => ({ at: new Date(r.at).toISOString(), actor: r.actor_username, ip: r.ip, action: r.action, after: r.after }))
+}

@@ -25,7 +25,7 @@ export function meOf(user: Omit<CurrentUser, 'sessionId'>): Me {
   }
 }
 
-export function authRoutes(fastify: FastifyInstance, { db, config, clock }: AppDeps) {
+export function authRoutes(fastify: FastifyInstance, { db, config, clock, keys }: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
   const signedIn = requireUser(undefined, { allowMfaPending: true })
   const cookieBase = { path: '/', sameSite: 'lax' as const, secure: config.secureCookies, maxAge: SESSION_IDLE_MINUTES * 60 }
@@ -41,7 +41,7 @@ export function authRoutes(fastify: FastifyInstance, { db, config, clock }: AppD
       body: loginInput, response: { 200: meOutput },
     },
   }, async (req, reply) => {
-    const s = await login(db, req.body, { ip: req.ip, userAgent: String(req.headers['user-agent'] ?? ''), now: clock(), demo: config.demo })
+    const s = await login(db, keys, req.body, { ip: req.ip, userAgent: String(req.headers['user-agent'] ?? ''), now: clock(), demo: config.demo })
     const user = (await loadAccountUser(db, s.accountId))!
     const isMfaPending = !user.isTotpEnabled && hasRole({ ...user, sessionId: '', csrfToken: '', isMfaPending: false }, MFA_ROLES) && !config.demo
     reply
@@ -64,10 +64,10 @@ export function authRoutes(fastify: FastifyInstance, { db, config, clock }: AppD
     return { ok: true as const }
   })
 
-  app.post('/api/v1/auth/totp/setup', { onRequest: signedIn, schema: { tags, summary: 'Start two-factor setup', response: { 200: totpSetupDto } } }, async (req) => startTotpSetup(db, signedInActor(req)))
+  app.post('/api/v1/auth/totp/setup', { onRequest: signedIn, schema: { tags, summary: 'Start two-factor setup', response: { 200: totpSetupDto } } }, async (req) => startTotpSetup(db, keys, signedInActor(req)))
 
   app.post('/api/v1/auth/totp/confirm', { onRequest: signedIn, schema: { tags, summary: 'Confirm two-factor setup with a code', body: totpConfirmInput, response: { 200: okDto } } }, async (req) => {
-    await confirmTotp(db, signedInActor(req), userOf(req).sessionId, req.body.code)
+    await confirmTotp(db, keys, signedInActor(req), userOf(req).sessionId, req.body.code)
     return { ok: true as const }
   })
 

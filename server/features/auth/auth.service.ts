@@ -5,7 +5,9 @@ import { recordAudit, type Actor } from '../audit/audit.service.ts'
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.ts'
 import { createSession, deleteOtherSessions, deleteSession } from './sessions.ts'
 import { isThrottled, recordAttempt } from './throttle.ts'
+import type { Keyring } from '../../lib/keyring.ts'
 import { isTotpValid, newTotpSecret, totpUri } from './totp.ts'
+import { openTotpSecret, storeTotpSecret } from './totp-secrets.ts'
 
 export interface LoginInput {
   username: string
@@ -14,11 +16,11 @@ export interface LoginInput {
 }
 
 /** Checks credentials and second factor, throttles failures, opens a session. */
-export async function login(db: Db, input: LoginInput, ctx: { ip: string; userAgent: string; now: Date; demo: boolean }) {
+export async function login(db: Db, keys: Keyring, input: LoginInput, ctx: { ip: string; userAgent: string; now: Date; demo: boolean }) {
   const { username, password, totp } = input
   if (await isThrottled(db, username, ctx.ip, ctx.now)) throw new AppError('TOO_MANY_ATTEMPTS')
-  const [acc] = await db.query<{ id: number; username: string; password_hash: string; totp_secret: string | null; is_totp_enabled: boolean; needs_mfa: boolean }>(
-    `SELECT a.id, a.username, a.password_hash, a.totp_secret, a.is_totp_enabled,
+  const [acc] = await db.query<{ id: number; username: string; password_hash: string; totp_secret_enc: Uint8Array | null; totp_key_id: number | null; is_totp_enabled: boolean; needs_mfa: boolean }>(
+    `SELECT a.id, a.username, a.password_hash, a.totp_secret_enc, a.totp_key_id, a.is_totp_enabled,
             EXISTS (SELECT 1 FROM role_grant g WHERE g.account_id = a.id AND g.role = ANY($2::text[])) AS needs_mfa
      FROM account a WHERE lower(a.username) = lower($1) AND a.is_active`,
     [username, MFA_ROLES],
@@ -30,7 +32,8 @@ export async function login(db: Db, input: LoginInput, ctx: { ip: string; userAg
   }
   if (acc.is_totp_enabled) {
     if (!totp) throw new AppError('TOTP_REQUIRED')
-    if (!isTotpValid(acc.totp_secret ?? '', acc.username, totp, ctx.now)) {
+    const secret = await openTotpSecret(db, keys, acc.id, acc)
+    if (!secret || !isTotpValid(secret, acc.username, totp, ctx.now)) {
       await recordAttempt(db, username, ctx.ip, false, ctx.now)
       throw new AppError('TOTP_INVALID')
     }
@@ -64,10 +67,10 @@ export async function changePassword(db: Db, actor: Actor & { id: number }, sess
 }
 
 /** Starts enrolment: a fresh secret, not active until a code from it is confirmed. */
-export async function startTotpSetup(db: Db, actor: Actor & { id: number; username: string }) {
+export async function startTotpSetup(db: Db, keys: Keyring, actor: Actor & { id: number; username: string }) {
   const secret = newTotpSecret()
   await db.transaction(async (tx) => {
-    await tx.query('UPDATE account SET totp_secret = $2, updated_at = $3 WHERE id = $1 AND NOT is_totp_enabled', [actor.id, secret, actor.now])
+    await storeTotpSecret(tx, keys, actor.id, secret, actor.now)
     await recordAudit(tx, actor, { action: 'startTotpSetup', entity: 'account', entityId: actor.id })
   })
   const [acc] = await db.query<{ is_totp_enabled: boolean }>('SELECT is_totp_enabled FROM account WHERE id = $1', [actor.id])
@@ -75,10 +78,11 @@ export async function startTotpSetup(db: Db, actor: Actor & { id: number; userna
   return { secret, uri: totpUri(secret, actor.username) }
 }
 
-export async function confirmTotp(db: Db, actor: Actor & { id: number; username: string }, sessionId: string, code: string) {
-  const [acc] = await db.query<{ totp_secret: string | null; is_totp_enabled: boolean }>('SELECT totp_secret, is_totp_enabled FROM account WHERE id = $1', [actor.id])
-  if (!acc?.totp_secret || acc.is_totp_enabled) throw new AppError('INVALID_STATE')
-  if (!isTotpValid(acc.totp_secret, actor.username, code, actor.now)) throw new AppError('VALIDATION', { code: 'format' })
+export async function confirmTotp(db: Db, keys: Keyring, actor: Actor & { id: number; username: string }, sessionId: string, code: string) {
+  const [acc] = await db.query<{ totp_secret_enc: Uint8Array | null; totp_key_id: number | null; is_totp_enabled: boolean }>('SELECT totp_secret_enc, totp_key_id, is_totp_enabled FROM account WHERE id = $1', [actor.id])
+  const secret = acc && (await openTotpSecret(db, keys, actor.id, acc))
+  if (!secret || acc.is_totp_enabled) throw new AppError('INVALID_STATE')
+  if (!isTotpValid(secret, actor.username, code, actor.now)) throw new AppError('VALIDATION', { code: 'format' })
   await db.transaction(async (tx) => {
     await tx.query('UPDATE account SET is_totp_enabled = true, version = version + 1, updated_at = $2 WHERE id = $1', [actor.id, actor.now])
     await tx.query('UPDATE session SET is_mfa_pending = false WHERE id = $1', [sessionId])
@@ -91,7 +95,7 @@ export async function disableTotp(db: Db, actor: Actor & { id: number }, passwor
   if (!(await verifyPassword(acc.password_hash, password))) throw new AppError('VALIDATION', { password: 'wrongPassword' })
   if (!acc.is_totp_enabled || opts.isRequired) throw new AppError('INVALID_STATE')
   await db.transaction(async (tx) => {
-    await tx.query('UPDATE account SET is_totp_enabled = false, totp_secret = NULL, version = version + 1, updated_at = $2 WHERE id = $1', [actor.id, actor.now])
+    await tx.query('UPDATE account SET is_totp_enabled = false, totp_secret = NULL, totp_secret_enc = NULL, totp_key_id = NULL, version = version + 1, updated_at = $2 WHERE id = $1', [actor.id, actor.now])
     await recordAudit(tx, actor, { action: 'disableTotp', entity: 'account', entityId: actor.id })
   })
 }
