@@ -1,28 +1,28 @@
 import { z } from 'zod'
-import { PASSWORD_RULE } from './auth.ts'
+import { newPassword } from './auth.ts'
 import { listOf } from './common.ts'
 import { ROLES, type Role } from './roles.ts'
 
 /** Accounts and their role grants are administered within the administrator's scope. */
 export const ACCOUNT_ADMIN_ROLES: readonly Role[] = ['admin']
+/** Roles that read or decide across units: granting one needs a second person, a committee member. */
+export const TWO_PERSON_ROLES: readonly Role[] = ['committee', 'board', 'auditor']
+/** Who approves a request for one of those roles. */
+export const ROLE_APPROVER_ROLES: readonly Role[] = ['committee']
 
 export const roleGrantInput = z.strictObject({ role: z.enum(ROLES), unitId: z.number().int().positive() })
 
 export const createAccountInput = z.strictObject({
   username: z.string().trim().min(3).max(60).regex(/^[a-z0-9._-]+$/),
   personId: z.number().int().positive().nullable().optional(),
-  password: z.string().max(200).refine((v) => PASSWORD_RULE.test(v), { params: { key: 'weakPassword' } }),
+  password: newPassword,
   roles: z.array(roleGrantInput).max(50).default([]),
 })
 
 export const updateAccountInput = z.strictObject({
   version: z.number().int().positive(),
   isActive: z.boolean().optional(),
-  resetPassword: z
-    .string()
-    .max(200)
-    .refine((v) => PASSWORD_RULE.test(v), { params: { key: 'weakPassword' } })
-    .optional(),
+  resetPassword: newPassword.optional(),
 })
 
 export const accountListQuery = z.strictObject({
@@ -43,7 +43,21 @@ export const accountDto = z.object({
   isActive: z.boolean(),
   isTotpEnabled: z.boolean(),
   roles: z.array(z.object({ id: z.number().int(), role: z.enum(ROLES), unitId: z.number().int(), unitName: z.string() })),
+  /** Roles asked for that wait for a committee member's approval. */
+  pendingRoles: z.array(z.object({ requestId: z.number().int(), role: z.enum(ROLES), unitId: z.number().int(), unitName: z.string(), requestedBy: z.string() })),
   version: z.number().int(),
 })
 export type AccountDto = z.infer<typeof accountDto>
 export const accountListDto = listOf(accountDto)
+
+export const roleRequestDto = z.object({
+  id: z.number().int(),
+  accountId: z.number().int(),
+  username: z.string(),
+  role: z.enum(ROLES),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+})
+export const roleRequestListDto = listOf(roleRequestDto)

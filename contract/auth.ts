@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { passwordProblem } from './passwords.ts'
 import { ROLES } from './roles.ts'
 
 export const loginInput = z.strictObject({
@@ -7,11 +8,15 @@ export const loginInput = z.strictObject({
   totp: z.string().trim().regex(/^\d{6}$/).optional(),
 })
 
-export const PASSWORD_RULE = /^(?=.*[A-Za-zÀ-ỹ])(?=.*\d).{10,200}$/
+/** A new password, checked for length, letters, digits and commonness (contract/passwords.ts). */
+export const newPassword = z.string().max(200).superRefine((v, ctx) => {
+  const problem = passwordProblem(v)
+  if (problem) ctx.addIssue({ code: 'custom', params: { key: problem } })
+})
 
 export const changePasswordInput = z.strictObject({
   currentPassword: z.string().min(1).max(200),
-  newPassword: z.string().max(200).refine((v) => PASSWORD_RULE.test(v), { params: { key: 'weakPassword' } }),
+  newPassword,
 })
 
 export const totpConfirmInput = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/) })

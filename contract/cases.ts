@@ -2,7 +2,7 @@
 // process. Need-to-know: a case is visible only to the accounts and groups on its list; everyone
 // else gets 404. Content is sealed at rest and every read of it is audited.
 import { z } from 'zod'
-import { id, isoDay } from './common.ts'
+import { id, isoDay, visibleText } from './common.ts'
 import type { Role } from './roles.ts'
 import { TIMELINESS } from './timeliness.ts'
 
@@ -99,7 +99,7 @@ export const createCaseInput = z
   .strictObject({
     kind: z.enum(CASE_KINDS),
     /** The subject as written (someone outside BVCT, or a party organization): sealed. */
-    subjectName: text(300).min(2).optional(),
+    subjectName: visibleText(2, 300).optional(),
     /** A person in BVCT: their name is taken from the register and sealed with the case. */
     subjectPersonId: id.optional(),
     subjectType: z.enum(SUBJECT_TYPES).default('person'),
@@ -154,7 +154,7 @@ export const caseListQuery = z.strictObject({
   expiringWithin: z.coerce.number().int().min(0).max(3650).optional(),
 })
 
-export const caseGroupInput = z.strictObject({ name: text(200).min(3) })
+export const caseGroupInput = z.strictObject({ name: visibleText(3, 200) })
 export const groupMemberInput = z.strictObject({ accountId: id })
 export const groupMemberParams = z.strictObject({ id: z.coerce.number().int().positive(), accountId: z.coerce.number().int().positive() })
 export const submissionInput = z.strictObject({ kind: z.enum(['explanation', 'complaint', 'appeal']), body: text(20_000).min(3) })

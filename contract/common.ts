@@ -19,6 +19,20 @@ export const isoDay = z.iso.date()
 /** An instant, ISO 8601 with time and zone, as the server writes it. */
 export const instant = z.string().describe('ISO 8601 timestamp')
 
+// Zero-width, bidirectional and other invisible format characters: two names that look the same must
+// be the same, and a file name must read as it is ("invoice\u202Efdp.exe" shows as a .pdf).
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g
+
+/** NFC, invisible and bidi control characters removed, spaces folded: how names and titles are kept. */
+export const cleanName = (s: string) => s.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()
+
+/**
+ * A name or title a person reads (a unit, a person, a session, a subject): cleaned as cleanName
+ * does, with at least one visible letter or digit.
+ */
+export const visibleText = (min: number, max: number) =>
+  z.string().transform(cleanName).pipe(z.string().min(min).max(max).refine((v) => /[\p{L}\p{N}]/u.test(v), { params: { key: 'noLetter' } }))
+
 /** Optimistic concurrency: the version the client last saw. */
 export const versionInput = z.strictObject({ version: z.number().int().positive() })
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id, listOf, pageOf } from './common.ts'
+import { id, listOf, pageOf, visibleText } from './common.ts'
 import { ROLES, type Role } from './roles.ts'
 
 /** Register, edit, issue and close directives: the board runs it, the committee issues. */
@@ -45,7 +45,7 @@ export const directiveInput = z.strictObject({
   issuer: z.string().trim().max(300).nullable().optional(),
   place: z.string().trim().max(100).nullable().optional(),
   date: isoDate.nullable().optional(),
-  subject: z.string().trim().min(3).max(1000),
+  subject: visibleText(3, 1000),
   addressees: z.array(z.string().trim().max(500)).max(50).default([]),
   preamble: z.string().max(50_000).nullable().optional(),
   closing: z.string().max(10_000).nullable().optional(),

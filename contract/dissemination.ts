@@ -1,7 +1,7 @@
 // Dissemination (quán triệt, học tập, phổ biến): sessions, attendance, roster import, coverage and
 // each person's own confirmation of receipt. Shared by the server routes and the web forms.
 import { z } from 'zod'
-import { id, pageOf, queryId } from './common.ts'
+import { id, pageOf, queryId, visibleText } from './common.ts'
 import type { Role } from './roles.ts'
 
 /** Who records sessions and imports rosters: the unit's officer and head, and the board, each within scope. */
@@ -27,7 +27,7 @@ export const MAX_ROSTER_BYTES = 10 * 1024 * 1024
 const sessionFields = {
   heldOn: z.iso.date(),
   form: z.enum(SESSION_FORMS),
-  title: z.string().trim().min(2).max(300),
+  title: visibleText(2, 300),
   /** The requirements of the directive this session covered; at least one. */
   requirementIds: z.array(id).min(1).max(200),
   /** People of the unit or its sub-units; more can be added later by roster import. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { pageOf } from './common.ts'
+import { pageOf, visibleText } from './common.ts'
 import type { Role } from './roles.ts'
 
 /** Who may read the staff list of a unit in their scope. Staff see only themselves (via /me). */
@@ -18,7 +18,7 @@ export const PERSON_CATEGORY_LABELS: Record<PersonCategory, { vi: string; en: st
 }
 
 const personFields = {
-  fullName: z.string().trim().min(2).max(200),
+  fullName: visibleText(2, 200),
   unitId: z.number().int().positive(),
   position: z.string().trim().max(200).default(''),
   category: z.enum(PERSON_CATEGORIES),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isoDay } from './common.ts'
+import { isoDay, visibleText } from './common.ts'
 import type { Role } from './roles.ts'
 import { CELL_STATUSES, TIMELINESS } from './timeliness.ts'
 
@@ -34,7 +34,7 @@ const isoDate = isoDay
 
 export const createActionInput = z.strictObject({
   requirementId: z.number().int().positive(),
-  title: z.string().trim().min(3).max(2000),
+  title: visibleText(3, 2000),
   ownerPersonId: z.number().int().positive().nullable().optional(),
   dueDate: isoDate,
   status: z.enum(ACTION_STATUSES).default('notStarted'),
@@ -44,7 +44,7 @@ export const createActionInput = z.strictObject({
 
 export const updateActionInput = z.strictObject({
   version: z.number().int().positive(),
-  title: z.string().trim().min(3).max(2000).optional(),
+  title: visibleText(3, 2000).optional(),
   ownerPersonId: z.number().int().positive().nullable().optional(),
   dueDate: isoDate.optional(),
   status: z.enum(ACTION_STATUSES).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { listOf } from './common.ts'
+import { listOf, visibleText } from './common.ts'
 import type { Role } from './roles.ts'
 
 /** Open and close report periods; generate the consolidated report. */
@@ -32,7 +32,7 @@ const isoDate = z.iso.date()
 const days = z.array(z.number().int().min(0).max(60)).max(10)
 
 export const createPeriodInput = z.strictObject({
-  title: z.string().trim().min(3).max(500),
+  title: visibleText(3, 500),
   kind: z.enum(PERIOD_KINDS),
   scopeUnitId: z.number().int().positive(),
   periodFrom: isoDate.nullable().optional(),

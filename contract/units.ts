@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { listOf } from './common.ts'
+import { listOf, visibleText } from './common.ts'
 import type { Role } from './roles.ts'
 
 /** Who may see the unit tree at all: every role, each within its own scope. */
@@ -27,14 +27,14 @@ export const unitCode = z.string().trim().min(2).max(30).regex(/^[A-Za-z0-9_-]+$
 
 export const createUnitInput = z.strictObject({
   parentId: z.number().int().positive(),
-  name: z.string().trim().min(2).max(300),
+  name: visibleText(2, 300),
   code: unitCode,
   kind: z.enum(UNIT_KINDS),
 })
 
 export const updateUnitInput = z.strictObject({
   version: z.number().int().positive(),
-  name: z.string().trim().min(2).max(300).optional(),
+  name: visibleText(2, 300).optional(),
   kind: z.enum(UNIT_KINDS).optional(),
 })
 

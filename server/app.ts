@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import cookie from '@fastify/cookie'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
@@ -10,6 +10,7 @@ import { errorBody } from '../contract/errors.ts'
 import type { AppDeps } from './deps.ts'
 import { AppError, errorHandler } from './http/errors.ts'
 import { validatorCompiler } from './http/validate.ts'
+import { requireUser } from './http/guard.ts'
 import { authenticate } from './features/auth/authenticate.ts'
 import { accountRoutes } from './features/accounts/accounts.routes.ts'
 import { auditRoutes } from './features/audit/audit.routes.ts'
@@ -43,15 +44,24 @@ declare module 'fastify' {
 export type { AppDeps }
 
 const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url))
+const WEB_CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:",
+  "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+].join('; ')
 
 /** Builds the app: ecosystem plugins, then our hooks, then every route, in plain sight. */
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: deps.config.bodyLimit, trustProxy: deps.config.trustProxy })
+  // Fastify takes a hop count or the proxies' addresses for X-Forwarded-For; without either, the socket's address.
+  const proxy = deps.config.trustProxy
+  const options: FastifyServerOptions = { logger: opts.logger ?? false, bodyLimit: deps.config.bodyLimit, trustProxy: typeof proxy === 'number' ? (_address: string, hop: number) => hop < proxy : proxy }
+  const app = Fastify(options)
 
   // Requests are validated and answers serialized by each route's zod schemas from contract/;
   // the OpenAPI document at /api/docs is generated from the same schemas.
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
+  // First, so every plugin registered after (the API map among them) answers errors the same way.
+  app.setErrorHandler(errorHandler)
   await app.register(cookie)
   await app.register(swagger, {
     openapi: {
@@ -63,7 +73,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
     // Schemas with an id (the error answer) are written once under components and referenced.
     transformObject: createJsonSchemaTransformObject({}),
   })
-  await app.register(swaggerUi, { routePrefix: '/api/docs' })
+  // Outside demo mode the API's own map is for signed-in users only.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', ...(deps.config.demo ? {} : { uiHooks: { onRequest: requireUser() } }) })
 
   // Every API route, as registered: the authorization matrix test checks it covers them all, the
   // contract test that each declares its request and answer. Each gets the error answer's schema.
@@ -75,13 +86,20 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
     for (const m of [r.method].flat()) if (m !== 'HEAD') apiRoutes.push({ method: m, url: r.url, schema: r.schema as Record<string, unknown> | undefined })
   })
 
-  app.setErrorHandler(errorHandler)
   // Who is asking (the session cookie's user), for every API request; each route then says who may.
   app.addHook('onRequest', authenticate(deps.db, deps.clock))
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff')
     reply.header('referrer-policy', 'same-origin')
     reply.header('x-frame-options', 'DENY')
+    if (deps.config.secureCookies) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains')
+    if (req.url.startsWith('/api/')) {
+      // API answers are not kept by browsers or proxies (the matrix sets its own: private, revalidated by ETag).
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
+    } else if (!reply.hasHeader('content-security-policy')) {
+      // The web app loads only its own scripts; antd writes its styles at run time, hence inline styles.
+      reply.header('content-security-policy', WEB_CSP)
+    }
     return payload
   })
 

@@ -196,6 +196,19 @@ const ROUTES: RouteCase[] = [
       return { inUrl: `/api/v1/accounts/${a.id}/roles/${await grantOf(a.id)}`, outUrl: `/api/v1/accounts/${b.id}/roles/${await grantOf(b.id)}` }
     },
   },
+  { method: 'GET', url: '/api/v1/role-requests', roles: ['committee'], listHides: () => 'mx.req.b' },
+  ...(['approve', 'refuse'] as const).map((verb): RouteCase => ({
+    method: 'POST', url: `/api/v1/role-requests/:id/${verb}`, roles: ['committee'],
+    records: async () => {
+      // A request for a unit under A (in a committee.a member's scope) and one for unit B, both asked by the root admin.
+      const request = async (unitId: number) => {
+        const { a } = await newAccountPair()
+        return (await t.db.query<{ id: number }>(
+          `INSERT INTO role_request (account_id, role, unit_id, requested_by, requested_at) SELECT $1, 'board', $2, id, now() FROM account WHERE username = 'admin' RETURNING id`, [a.id, unitId]))[0].id
+      }
+      return { inUrl: `/api/v1/role-requests/${await request(f.subA.id)}/${verb}`, outUrl: `/api/v1/role-requests/${await request(f.unitB.id)}/${verb}` }
+    },
+  })),
   { method: 'GET', url: '/api/v1/audit', roles: AUDIT, listHides: () => `"unitId":${f.unitB.id},` },
   { method: 'GET', url: '/api/v1/directives', roles: 'any', listHides: () => '"number":"HIDDEN-' },
   {
@@ -650,6 +663,9 @@ beforeAll(async () => {
   await t.call(await t.login('admin'), 'PATCH', `/api/v1/units/${f.unitB.id}`, { version: 1, name: 'Bệnh viện Beta' })
   hiddenCaseNumber = (await t.call(await session('board'), 'POST', '/api/v1/cases', { kind: 'violation', subjectName: 'Tổ chức đảng X', subjectType: 'organization', purpose: 'notice' })).json().number
   staffAccountId = (await t.db.query<{ id: number }>(`SELECT id FROM account WHERE username = 'staff'`))[0].id
+  // A role request for unit B, for the request list to hide from those scoped to A.
+  const other = await seedAccount(t.db, { username: 'mx.req.b', password: PASSWORD, roles: [{ role: 'staff', unitId: f.unitB.id }] })
+  await t.db.query(`INSERT INTO role_request (account_id, role, unit_id, requested_by, requested_at) SELECT $1, 'auditor', $2, id, now() FROM account WHERE username = 'admin'`, [other.id, f.unitB.id])
 })
 afterAll(() => t.close())
 

@@ -14,8 +14,11 @@ export interface Config {
   smtpUrl: string | null
   logLevel: string
   bodyLimit: number
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
-  trustProxy: boolean
+  /**
+   * Behind a reverse proxy: how many hops of X-Forwarded-For to believe, or the proxies' addresses
+   * (comma-separated, CIDR allowed). Never "everything": a client could name any address it likes.
+   */
+  trustProxy: number | string | false
   /** Master keys for confidential records (lib/keyring.ts): a keyring file, or keys in the environment. */
   masterKey: string | null
   masterKeyNext: string | null
@@ -24,6 +27,8 @@ export interface Config {
   caseRetentionYears: number
   /** Days the subject of a disciplinary decision has to appeal (one month by the Party Charter). */
   appealDays: number
+  /** Bytes of plan evidence one unit may keep, all its plans together (BVCT_EVIDENCE_QUOTA_MB). */
+  evidenceQuotaBytes: number
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -43,12 +48,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     smtpUrl: env.SMTP_URL || null,
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimit: Number(env.BVCT_BODY_LIMIT || 1_048_576),
-    trustProxy: env.BVCT_TRUST_PROXY === '1',
+    trustProxy: !env.BVCT_TRUST_PROXY || env.BVCT_TRUST_PROXY === '0' ? false : /^\d+$/.test(env.BVCT_TRUST_PROXY) ? Number(env.BVCT_TRUST_PROXY) : env.BVCT_TRUST_PROXY,
     masterKey: env.BVCT_MASTER_KEY || null,
     masterKeyNext: env.BVCT_MASTER_KEY_NEXT || null,
     // Embedded mode keeps its keyring beside the data folder, never inside it (backups copy that folder).
     masterKeyFile: env.BVCT_MASTER_KEY_FILE ? resolve(env.BVCT_MASTER_KEY_FILE) : databaseUrl ? null : `${dataDir}-keys/master.key`,
     caseRetentionYears: Number(env.BVCT_CASE_RETENTION_YEARS || 10),
     appealDays: Number(env.BVCT_APPEAL_DAYS || 30),
+    evidenceQuotaBytes: Number(env.BVCT_EVIDENCE_QUOTA_MB || 500) * 1024 * 1024,
   }
 }

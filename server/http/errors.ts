@@ -109,7 +109,11 @@ function sendAppError(reply: FastifyReply, lang: Lang, err: AppError) {
 /** The one error handler: known errors get their code and message; 5xx details stay in the log. */
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
   const lang = langOf(req)
-  if (err instanceof AppError) return sendAppError(reply, lang, err)
+  if (err instanceof AppError) {
+    // A throttled client is told when to try again.
+    if (typeof err.extra?.retryAfterSeconds === 'number') reply.header('retry-after', String(err.extra.retryAfterSeconds))
+    return sendAppError(reply, lang, err)
+  }
   if (err instanceof ZodError) {
     // Body and query fields are named bare (`name`); headers with their part (`headers.idempotency-key`).
     const part = (err as ZodError & { validationContext?: string }).validationContext
@@ -121,6 +125,10 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
   if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return send(reply, lang, 'MALFORMED_JSON')
   // A unique index caught a value taken meanwhile (both drivers carry PostgreSQL's SQLSTATE).
   if (fe.code === '23505') return send(reply, lang, 'DUPLICATE')
+  // A multipart body cut short or malformed is the client's (the parser throws a plain Error).
+  if (/^(Unexpected end of multipart data|Malformed part header|Multipart: Boundary not found)/.test(err.message)) {
+    return send(reply, lang, 'VALIDATION', { fields: { file: fieldMessage('format', lang) } })
+  }
   if (fe.statusCode && fe.statusCode < 500) return send(reply, lang, fe.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION')
   // An answer that does not match its route's response schema is a server bug, logged in full.
   req.log.error(err)

@@ -25,6 +25,8 @@ export function requireUser(roles?: readonly Role[], opts: { allowMfaPending?: b
     if (!user) throw new AppError('UNAUTHENTICATED')
     if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== user.csrfToken) throw new AppError('CSRF')
     if (user.isMfaPending && !opts.allowMfaPending) throw new AppError('MFA_SETUP_REQUIRED')
+    // A password set by an administrator is changed first: only the sign-in routes answer until then.
+    if (user.mustChangePassword && !opts.allowMfaPending) throw new AppError('PASSWORD_CHANGE_REQUIRED')
     if (roles && !hasRole(user, roles)) throw new AppError('FORBIDDEN')
   }
 }

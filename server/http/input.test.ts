@@ -75,6 +75,50 @@ describe('bad input', () => {
   })
 })
 
+describe('hostile text', () => {
+  it('answers 400 naming the field for a NUL character or a lone surrogate, in a body or a query, and changes nothing', async () => {
+    const before = await unitCount()
+    const nul = await t.call(admin, 'POST', '/api/v1/units', { parentId: f.root.id, name: 'Khoa\u0000Nội', code: 'NUL1', kind: 'subunit' })
+    expect(nul.statusCode).toBe(400)
+    expect(nul.json().error.fields).toEqual({ name: expect.stringContaining('NUL') })
+    const lone = await t.call(admin, 'POST', '/api/v1/units', '{"parentId": 1, "name": "Khoa \\ud800", "code": "SUR1", "kind": "subunit"}')
+    expect(lone.statusCode).toBe(400)
+    expect(Object.keys(lone.json().error.fields)).toEqual(['name'])
+    const query = await t.call(admin, 'GET', '/api/v1/people?q=an%00')
+    expect(query.statusCode).toBe(400)
+    expect(Object.keys(query.json().error.fields)).toEqual(['q'])
+    expect(await unitCount()).toBe(before)
+  })
+
+  it('answers 400 for requirements nested 2,000 deep instead of exhausting the stack', async () => {
+    let req: any = { label: '1.', text: 'x' }
+    for (let i = 0; i < 2000; i++) req = { label: '1.', text: 'x', children: [req] }
+    const board = await t.login('board')
+    const res = await t.call(board, 'POST', '/api/v1/directives', { subject: 'Văn bản lồng sâu', requirements: [req] })
+    expect(res.statusCode).toBe(400)
+    expect(Object.values(res.json().error.fields)).toContain('Cấu trúc lồng nhau quá sâu')
+  })
+
+  it('keeps names as they read: NFC, invisible and bidi characters removed, a visible letter required', async () => {
+    const decomposed = 'Khoa Nhi\u0301 \u200Bsơ\u202E sinh'
+    const res = await t.call(admin, 'POST', '/api/v1/units', { parentId: f.root.id, name: decomposed, code: 'NFC1', kind: 'subunit' })
+    expect(res.statusCode).toBe(201)
+    expect(res.json().name).toBe('Khoa Nhí sơ sinh')
+    const invisible = await t.call(admin, 'POST', '/api/v1/units', { parentId: f.root.id, name: '\u200B\u200B\u202E--', code: 'NFC2', kind: 'subunit' })
+    expect(invisible.statusCode).toBe(400)
+    expect(invisible.json().error.fields.name).toBe('Cần có ít nhất một chữ cái hoặc chữ số nhìn thấy được')
+  })
+
+  it('answers 400, not 500, for a multipart body cut short', async () => {
+    const board = await t.login('board')
+    const boundary = '----bvct'
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nSố 12-CV`
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/directives/parse', headers: { cookie: board.cookie, 'x-csrf-token': board.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.code).toBe('VALIDATION')
+  })
+})
+
 describe('public contract', () => {
   it('GET /api/v1/health reports the database kind', async () => {
     const res = await t.call(null, 'GET', '/api/v1/health')

@@ -14,7 +14,7 @@ export function createQueryClient(): QueryClient {
   const onError = (e: unknown) => {
     if (!(e instanceof ApiError)) return
     if (e.code === 'UNAUTHENTICATED') client.setQueryData(ME_KEY, null)
-    if (e.code === 'MFA_SETUP_REQUIRED') void client.invalidateQueries({ queryKey: ME_KEY })
+    if (e.code === 'MFA_SETUP_REQUIRED' || e.code === 'PASSWORD_CHANGE_REQUIRED') void client.invalidateQueries({ queryKey: ME_KEY })
   }
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { accountDto, accountListDto, accountListQuery, createAccountInput, grantParams, roleGrantInput, updateAccountInput } from '../../../contract/accounts.ts'
+import { ROLE_APPROVER_ROLES, accountDto, accountListDto, accountListQuery, createAccountInput, grantParams, roleGrantInput, roleRequestListDto, updateAccountInput } from '../../../contract/accounts.ts'
 import { idParams } from '../../../contract/common.ts'
 import type { AppDeps } from '../../deps.ts'
 import { actorOf, requireUser, userOf } from '../../http/guard.ts'
 import { scopePaths } from '../../http/scope.ts'
 import { ACCOUNT_ADMIN_ROLES } from './accounts.policy.ts'
 import { listAccounts, toAccountDto } from './accounts.queries.ts'
-import { adminAccount, createAccount, grantRole, revokeRole, updateAccount } from './accounts.service.ts'
+import { adminAccount, createAccount, decideRoleRequest, grantRole, listRoleRequests, revokeRole, updateAccount } from './accounts.service.ts'
 
 const tags = ['accounts']
 
@@ -32,9 +32,19 @@ export function accountRoutes(fastify: FastifyInstance, { db, clock }: AppDeps) 
     updateAccount(db, userOf(req), actorOf(req, clock()), req.params.id, req.body),
   )
 
-  app.post('/api/v1/accounts/:id/roles', { onRequest: admins, schema: { tags, summary: 'Grant a role on a unit scope', params: idParams, body: roleGrantInput, response: { 200: accountDto } } }, async (req) =>
+  app.post('/api/v1/accounts/:id/roles', { onRequest: admins, schema: { tags, summary: 'Grant a role on a unit scope (committee, board, auditor: a request a committee member approves; never to oneself)', params: idParams, body: roleGrantInput, response: { 200: accountDto } } }, async (req) =>
     grantRole(db, userOf(req), actorOf(req, clock()), req.params.id, req.body),
   )
+
+  app.get('/api/v1/role-requests', { onRequest: requireUser(ROLE_APPROVER_ROLES), schema: { tags, summary: 'Requests for committee, board and auditor roles awaiting a second person', response: { 200: roleRequestListDto } } }, async (req) => ({
+    items: await listRoleRequests(db, userOf(req)),
+  }))
+
+  for (const [verb, decision] of [['approve', 'approved'], ['refuse', 'refused']] as const) {
+    app.post(`/api/v1/role-requests/:id/${verb}`, { onRequest: requireUser(ROLE_APPROVER_ROLES), schema: { tags, summary: `A committee member (not the requester, not the account) ${verb === 'approve' ? 'approves' : 'refuses'} a role request`, params: idParams, response: { 200: roleRequestListDto } } }, async (req) => ({
+      items: await decideRoleRequest(db, userOf(req), actorOf(req, clock()), req.params.id, decision),
+    }))
+  }
 
   app.delete('/api/v1/accounts/:id/roles/:grantId', { onRequest: admins, schema: { tags, summary: 'Revoke a role grant', params: grantParams, response: { 200: accountDto } } }, async (req) =>
     revokeRole(db, userOf(req), actorOf(req, clock()), req.params.id, req.params.grantId),

@@ -63,17 +63,40 @@ describe('sign-in', () => {
     expect((await t.call(s, 'GET', '/api/v1/me')).statusCode).toBe(401)
   })
 
-  it('should throttle repeated failures on one account, even with the right password afterwards', async () => {
+  it('should throttle one address guessing one account with growing delays, without locking the owner out elsewhere', async () => {
     await seedAccount(t.db, { username: 'victim', password: PASSWORD, roles: [{ role: 'staff', unitId: rootId }] })
-    for (let i = 0; i < 5; i++) {
-      const r = await t.call(null, 'POST', '/api/v1/auth/login', { username: 'victim', password: 'guess-' + i }, { 'x-test-ip': `10.0.0.${i}` })
-      expect(r.statusCode).toBe(401)
-    }
-    const locked = await t.call(null, 'POST', '/api/v1/auth/login', { username: 'victim', password: PASSWORD })
+    const attacker = { 'x-test-ip': '203.0.113.9' }
+    for (let i = 0; i < 5; i++) expect((await t.call(null, 'POST', '/api/v1/auth/login', { username: 'victim', password: 'guess-' + i }, attacker)).statusCode).toBe(401)
+    // Even the right password waits, from the guessing address.
+    const locked = await t.call(null, 'POST', '/api/v1/auth/login', { username: 'victim', password: PASSWORD }, attacker)
     expect(locked.statusCode).toBe(429)
     expect(locked.json().error.code).toBe('TOO_MANY_ATTEMPTS')
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0)
+    // The owner, from their own address, is not locked out.
+    expect((await t.call(null, 'POST', '/api/v1/auth/login', { username: 'victim', password: PASSWORD }, { 'x-test-ip': '198.51.100.4' })).statusCode).toBe(200)
+    // One minute, then one more guess; then two minutes: the delay doubles.
+    t.clock.advance(61_000)
+    expect((await t.call(null, 'POST', '/api/v1/auth/login', { username: 'victim', password: 'guess-5' }, attacker)).statusCode).toBe(401)
+    t.clock.advance(61_000)
+    expect((await t.call(null, 'POST', '/api/v1/auth/login', { username: 'victim', password: PASSWORD }, attacker)).statusCode).toBe(429)
+    t.clock.advance(60_000)
+    expect((await t.call(null, 'POST', '/api/v1/auth/login', { username: 'victim', password: PASSWORD }, attacker)).statusCode).toBe(200)
+    // Failures and refusals are in the audit log.
+    const audit = await t.db.query<{ action: string; after: { username: string } }>(`SELECT action, after FROM audit_log WHERE action IN ('loginFailed', 'throttled') AND after->>'username' = 'victim'`)
+    expect(audit.filter((a) => a.action === 'loginFailed')).toHaveLength(6)
+    expect(audit.filter((a) => a.action === 'throttled')).toHaveLength(2)
+  })
+
+  it('should count concurrent guesses one by one: 50 at once check at most 5 passwords', async () => {
+    await seedAccount(t.db, { username: 'burst', password: PASSWORD, roles: [{ role: 'staff', unitId: rootId }] })
+    const ip = { 'x-test-ip': '203.0.113.50' }
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => t.call(null, 'POST', '/api/v1/auth/login', { username: 'burst', password: 'wrong-' + i }, ip)))
+    const codes = answers.map((a) => a.statusCode)
+    expect(codes.filter((c) => c === 401)).toHaveLength(5)
+    expect(codes.filter((c) => c === 429)).toHaveLength(45)
+    const [{ n }] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM login_attempt WHERE username = 'burst'`)
+    expect(n).toBe(5)
     t.clock.advance(16 * 60_000)
-    expect((await t.call(null, 'POST', '/api/v1/auth/login', { username: 'victim', password: PASSWORD })).statusCode).toBe(200)
   })
 
   it('should throttle many failures from one address across accounts', async () => {
@@ -102,6 +125,15 @@ describe('password change', () => {
     expect((await t.call(s2, 'GET', '/api/v1/me')).statusCode).toBe(401)
     await t.login('changer', 'New-password-22')
   })
+
+  it('should count wrong current passwords like sign-in guesses, on password change and on TOTP disable', async () => {
+    await seedAccount(t.db, { username: 'stolen', password: PASSWORD, roles: [{ role: 'staff', unitId: rootId }] })
+    const s = await t.login('stolen')
+    for (let i = 0; i < 5; i++) expect((await t.call(s, 'POST', '/api/v1/auth/password', { currentPassword: 'nope' + i, newPassword: 'New-password-22' })).statusCode).toBe(400)
+    expect((await t.call(s, 'POST', '/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'New-password-22' })).statusCode).toBe(429)
+    expect((await t.call(s, 'POST', '/api/v1/auth/totp/disable', { password: PASSWORD })).statusCode).toBe(429)
+    t.clock.advance(16 * 60_000)
+  })
 })
 
 describe('two-factor (TOTP)', () => {
@@ -120,9 +152,19 @@ describe('two-factor (TOTP)', () => {
     expect(without.json().error.code).toBe('TOTP_REQUIRED')
     const wrong = await t.call(null, 'POST', '/api/v1/auth/login', { username: 'totpuser', password: PASSWORD, totp: '123456' === totpCode(secret, t.clock()) ? '654321' : '123456' })
     expect(wrong.json().error.code).toBe('TOTP_INVALID')
-    const ok = await t.call(null, 'POST', '/api/v1/auth/login', { username: 'totpuser', password: PASSWORD, totp: totpCode(secret, t.clock()) })
+    // The code that confirmed the setup is spent; the next step's code signs in, once.
+    expect((await t.call(null, 'POST', '/api/v1/auth/login', { username: 'totpuser', password: PASSWORD, totp: totpCode(secret, t.clock()) })).json().error.code).toBe('TOTP_INVALID')
+    t.clock.advance(30_000)
+    const code = totpCode(secret, t.clock())
+    const ok = await t.call(null, 'POST', '/api/v1/auth/login', { username: 'totpuser', password: PASSWORD, totp: code })
     expect(ok.statusCode).toBe(200)
     expect(ok.json().isTotpEnabled).toBe(true)
+    const replayed = await t.call(null, 'POST', '/api/v1/auth/login', { username: 'totpuser', password: PASSWORD, totp: code }, { 'x-test-ip': '10.9.9.9' })
+    expect(replayed.json().error.code).toBe('TOTP_INVALID')
+    // The previous step's code, still within the drift window, is refused too: it is older than the last one used.
+    t.clock.advance(30_000)
+    expect((await t.call(null, 'POST', '/api/v1/auth/login', { username: 'totpuser', password: PASSWORD, totp: code }, { 'x-test-ip': '10.9.9.8' })).json().error.code).toBe('TOTP_INVALID')
+    expect((await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'loginFailed' AND after->>'reason' = 'totpReplayed'`)).length).toBe(3)
   })
 
   it('outside demo mode, requires board/committee/admin to set up TOTP before anything else', async () => {

@@ -10,9 +10,15 @@ function totpFor(secretBase32: string, username: string) {
 
 export const totpUri = (secretBase32: string, username: string) => totpFor(secretBase32, username).toString()
 
-/** Accepts the current code and one step either side, for clocks that drift. */
-export function isTotpValid(secretBase32: string, username: string, code: string, now: Date): boolean {
-  return totpFor(secretBase32, username).validate({ token: code, timestamp: now.getTime(), window: 1 }) !== null
+const PERIOD_MS = 30_000
+
+/**
+ * The 30-second step the code belongs to, accepting the current step and one either side (clocks
+ * drift), or null. The caller refuses a step at or before the last one it accepted: a code works once.
+ */
+export function totpStep(secretBase32: string, username: string, code: string, now: Date): number | null {
+  const delta = totpFor(secretBase32, username).validate({ token: code, timestamp: now.getTime(), window: 1 })
+  return delta === null ? null : Math.floor(now.getTime() / PERIOD_MS) + delta
 }
 
 /** For tests and the demo: the code an authenticator app would show at `now`. */
