@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '../contract/roles.ts'
 import { seedAccount, seedDirective, seedPerson, seedUnit } from './db/seed/builders.ts'
 import { ALL_ROLES, PASSWORD, createTestApp, seedFixture, type Fixture, type Session, type TestApp } from '../test/app.ts'
+import type { MatrixContext, RouteCase } from '../test/authz.ts'
+import { caseRoutes } from './features/cases/cases.authz.ts'
 
 let t: TestApp
 let f: Fixture
@@ -11,35 +13,6 @@ const sessions = new Map<string, Session>()
 const session = async (username: string) => {
   if (!sessions.has(username)) sessions.set(username, await t.login(username))
   return sessions.get(username)!
-}
-
-/** What a case needs: a record inside unit A (the caller's scope) and one inside unit B. */
-interface Records {
-  /** When the in-scope record depends on the caller (their own notification, say). */
-  forRole?: (role: string) => Promise<string>
-  inUrl: string
-  outUrl: string
-  body?: (side: 'in' | 'out') => unknown
-}
-
-interface RouteCase {
-  method: string
-  url: string
-  roles: readonly Role[] | 'any'
-  /** Routes about the caller's own session have no record to scope. */
-  records?: () => Promise<Records>
-  body?: unknown
-  /** How an out-of-scope record is refused: 404, or 400 naming this field (ids given in a body). */
-  outField?: string
-  /** For lists: a string the out-of-scope record would show up as. */
-  listHides?: () => string
-  /** Roles the door lets in that the record still refuses, and how (an administrator on a confidential case: 404). */
-  expectFor?: Partial<Record<Role, number>>
-  /**
-   * Reach is not a unit scope: the record's own need-to-know list, or the head of that very board
-   * unit. A role held on the root reaches nothing more than one held on unit A.
-   */
-  needToKnow?: boolean
 }
 
 const ADMIN: Role[] = ['admin']
@@ -108,6 +81,21 @@ const PLAN_READ: Role[] = ['committee', 'board', 'unitHead', 'unitOfficer', 'ins
 const PLAN_EDIT: Role[] = ['unitOfficer', 'unitHead']
 const PLAN_REVIEW: Role[] = ['board', 'committee']
 const DASHBOARD: Role[] = PLAN_READ
+
+// Registered first: the feature rows' own beforeAll hooks (records their lists must hide) run after it.
+beforeAll(async () => {
+  t = await createTestApp()
+  f = await seedFixture(t.db)
+  // A directive only unit B receives, for the directive list to hide.
+  await seedDirective(t.db, { ownerUnitId: f.root.id, unitIds: [f.unitB.id], number: 'HIDDEN-1' })
+  // Something in unit B for the audit list to hide.
+  await t.call(await t.login('admin'), 'PATCH', `/api/v1/units/${f.unitB.id}`, { version: 1, name: 'Bệnh viện Beta' })
+  // A role request for unit B, for the request list to hide from those scoped to A.
+  const other = await seedAccount(t.db, { username: 'mx.req.b', password: PASSWORD, roles: [{ role: 'staff', unitId: f.unitB.id }] })
+  await t.db.query(`INSERT INTO role_request (account_id, role, unit_id, requested_by, requested_at) SELECT $1, 'auditor', $2, id, now() FROM account WHERE username = 'admin'`, [other.id, f.unitB.id])
+})
+afterAll(() => t.close())
+const matrix: MatrixContext = { get t() { return t }, get f() { return f }, session }
 
 const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/api/v1/me', roles: 'any' },
@@ -496,178 +484,12 @@ const ROUTES: RouteCase[] = [
     ]
   })(),
   // end dissemination routes
-  // confidential cases: reach is the case's need-to-know list, not a unit scope
-  ...((): RouteCase[] => {
-    const HIDDEN: Partial<Record<Role, number>> = { admin: 404 }
-    const idOf = async (username: string) => (await t.db.query<{ id: number }>('SELECT id FROM account WHERE username = $1', [username]))[0].id
-    /** A case opened by `board` (root); with `onList`, that account is on its list too. */
-    const caseFor = async (onList?: string, o: { kind?: 'standards_review' | 'violation'; subjectPersonId?: number } = {}) => {
-      const res = await t.call(await session('board'), 'POST', '/api/v1/cases', { kind: o.kind ?? 'standards_review', subjectName: 'Người được thẩm định', subjectPersonId: o.subjectPersonId, purpose: o.kind === 'violation' ? 'report' : 'planning' })
-      const id = res.json().id as number
-      if (onList) await t.db.query('INSERT INTO conf_case_access (case_id, account_id) VALUES ($1, $2)', [id, await idOf(onList)])
-      return id
-    }
-    const casePair = async (role: string) => ({ a: await caseFor(`${role}.a`), b: await caseFor() })
-    const perRole = (build: (role: string) => Promise<{ inUrl: string; outUrl: string; body?: (side: 'in' | 'out') => unknown }>) => async (): Promise<Records> => {
-      let outUrl = ''
-      let body: Records['body']
-      return {
-        inUrl: '', get outUrl() { return outUrl }, body: (side) => body?.(side),
-        forRole: async (role) => {
-          const r = await build(role)
-          outUrl = r.outUrl
-          body = r.body
-          return r.inUrl
-        },
-      }
-    }
-    const byList = (method: string, suffix: string, body?: (side: 'in' | 'out') => unknown): RouteCase => ({
-      method, url: `/api/v1/cases/:id${suffix}`, roles: 'any', expectFor: HIDDEN, needToKnow: true,
-      records: perRole(async (role) => {
-        const { a, b } = await casePair(role)
-        return { inUrl: `/api/v1/cases/${a}${suffix}`, outUrl: `/api/v1/cases/${b}${suffix}`, body }
-      }),
-    })
-    /** A case `${role}.a` owns (the owner manages its list); the other is board's. */
-    const byOwner = (method: string, suffix: (id: number, owner: string) => Promise<string>, body?: (side: 'in' | 'out') => unknown): RouteCase => ({
-      method, url: `/api/v1/cases/:id/access${method === 'DELETE' ? '/:entryId' : ''}`, roles: 'any', expectFor: HIDDEN, needToKnow: true,
-      records: perRole(async (role) => {
-        const { a, b } = await casePair(role)
-        await t.db.query('UPDATE conf_case SET owner_account_id = $2 WHERE id = $1', [a, await idOf(`${role}.a`)])
-        return { inUrl: `/api/v1/cases/${a}/access${await suffix(a, `${role}.a`)}`, outUrl: `/api/v1/cases/${b}/access${await suffix(b, 'board')}`, body }
-      }),
-    })
-    const entryOf = async (caseId: number) => {
-      const [{ id }] = await t.db.query<{ id: number }>('INSERT INTO conf_case_access (case_id, account_id) VALUES ($1, (SELECT id FROM account WHERE username = $2)) RETURNING id', [caseId, 'staff'])
-      return `/${id}`
-    }
-    const groupOn = async (unitId: number) => (await t.db.query<{ id: number }>(`INSERT INTO case_group (name, board_unit_id) VALUES ('Nhóm ma trận', $1) RETURNING id`, [unitId]))[0].id
-    const requestOn = async (groupId: number) => (await t.db.query<{ id: number }>(
-      `INSERT INTO case_group_request (group_id, account_id, change, requested_by, requested_at) SELECT $1, a.id, 'add', a.id, now() FROM account a WHERE a.username = 'staff' RETURNING id`, [groupId]))[0].id
-    return [
-      { method: 'POST', url: '/api/v1/cases', roles: ['board'], body: { kind: 'standards_review', subjectName: 'Người được thẩm định', purpose: 'appointment' } },
-      { method: 'GET', url: '/api/v1/cases', roles: 'any', listHides: () => hiddenCaseNumber },
-      { method: 'GET', url: '/api/v1/cases/summary', roles: ['board', 'committee'] },
-      {
-        method: 'GET', url: '/api/v1/cases/lookup', roles: ['committee'],
-        records: async () => {
-          const number = async (unitId: number) => {
-            const id = await caseFor()
-            await t.db.query('UPDATE conf_case SET board_unit_id = $2 WHERE id = $1', [id, unitId])
-            return (await t.db.query<{ number: string }>('SELECT number FROM conf_case WHERE id = $1', [id]))[0].number
-          }
-          return { inUrl: `/api/v1/cases/lookup?number=${await number(f.unitA.id)}`, outUrl: `/api/v1/cases/lookup?number=${await number(f.unitB.id)}` }
-        },
-      },
-      byList('GET', ''),
-      byList('PATCH', '', () => ({ version: 1, note: 'Ghi chú' })),
-      byList('POST', '/steps', () => ({ step: 'screening', doneOn: '2026-03-20' })),
-      byList('POST', '/requests', () => ({ agency: 'Cơ quan X', asked: 'Xác minh', sentOn: '2026-03-20', dueDate: '2026-03-30' })),
-      // On the list with no file attached: 415; off it: 404 before any upload is read.
-      byList('POST', '/files'),
-      {
-        method: 'POST', url: '/api/v1/cases/:id/approve', roles: ['committee'], needToKnow: true,
-        records: perRole(async (role) => {
-          const { a, b } = await casePair(role)
-          await t.db.query(`UPDATE conf_case SET step = 'conclusion', outcome = 'meets', valid_until = '2026-12-31' WHERE id = ANY($1::int[])`, [[a, b]])
-          return { inUrl: `/api/v1/cases/${a}/approve`, outUrl: `/api/v1/cases/${b}/approve`, body: () => ({ version: 1 }) }
-        }),
-      },
-      {
-        // Break-glass reaches the cases of the board units under the committee member's scope.
-        method: 'POST', url: '/api/v1/cases/:id/break-glass', roles: ['committee'],
-        records: async () => {
-          const a = await caseFor()
-          const b = await caseFor()
-          await t.db.query('UPDATE conf_case SET board_unit_id = $2 WHERE id = $1', [a, f.unitA.id])
-          await t.db.query('UPDATE conf_case SET board_unit_id = $2 WHERE id = $1', [b, f.unitB.id])
-          return { inUrl: `/api/v1/cases/${a}/break-glass`, outUrl: `/api/v1/cases/${b}/break-glass`, body: () => ({ reason: 'Cần xem để quyết định nhân sự trong ngày' }) }
-        },
-      },
-      {
-        method: 'POST', url: '/api/v1/case-requests/:id/reply', roles: 'any', expectFor: HIDDEN, needToKnow: true,
-        records: perRole(async (role) => {
-          const { a, b } = await casePair(role)
-          const board = await session('board')
-          const req = async (id: number) => (await t.call(board, 'POST', `/api/v1/cases/${id}/requests`, { agency: 'Cơ quan X', asked: 'Xác minh', sentOn: '2026-03-20', dueDate: '2026-03-30' })).json().requests[0].id
-          return { inUrl: `/api/v1/case-requests/${await req(a)}/reply`, outUrl: `/api/v1/case-requests/${await req(b)}/reply`, body: () => ({ version: 1, repliedOn: '2026-03-20', reply: 'Đã trả lời' }) }
-        }),
-      },
-      {
-        method: 'GET', url: '/api/v1/case-files/:id', roles: 'any', expectFor: HIDDEN, needToKnow: true,
-        records: perRole(async (role) => {
-          const { a, b } = await casePair(role)
-          const board = await session('board')
-          const upload = async (id: number) => {
-            const fd = new FormData()
-            fd.append('file', new Blob([Buffer.from('Biên bản')], { type: 'text/plain' }), 'bb.txt')
-            const r = new Response(fd)
-            const res = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/files`, headers: { cookie: board.cookie, 'x-csrf-token': board.csrf, 'content-type': r.headers.get('content-type')! }, payload: Buffer.from(await r.arrayBuffer()) })
-            return res.json().id as number
-          }
-          return { inUrl: `/api/v1/case-files/${await upload(a)}`, outUrl: `/api/v1/case-files/${await upload(b)}` }
-        }),
-      },
-      byOwner('GET', async () => ''),
-      byOwner('POST', async () => '', () => ({ accountId: staffAccountId })),
-      byOwner('DELETE', (id) => entryOf(id)),
-      { method: 'GET', url: '/api/v1/case-groups', roles: ['board', 'unitHead', 'admin'] },
-      // Only the head of a board unit creates groups; unit A is a hospital.
-      { method: 'POST', url: '/api/v1/case-groups', roles: ['unitHead'], body: { name: 'Nhóm thẩm định' }, expectFor: { unitHead: 403 } },
-      ...(['POST', 'DELETE'] as const).map((method): RouteCase => ({
-        method, url: `/api/v1/case-groups/:id/members${method === 'DELETE' ? '/:accountId' : ''}`, roles: ['unitHead', 'admin'], needToKnow: true,
-        records: async () => {
-          const a = await groupOn(f.unitA.id)
-          const b = await groupOn(f.unitB.id)
-          const tail = method === 'DELETE' ? `/${staffAccountId}` : ''
-          return { inUrl: `/api/v1/case-groups/${a}/members${tail}`, outUrl: `/api/v1/case-groups/${b}/members${tail}`, body: () => (method === 'POST' ? { accountId: staffAccountId } : undefined) }
-        },
-      })),
-      ...(['approve', 'refuse'] as const).map((verb): RouteCase => ({
-        method: 'POST', url: `/api/v1/case-group-requests/:id/${verb}`, roles: ['unitHead'], needToKnow: true,
-        records: async () => ({ inUrl: `/api/v1/case-group-requests/${await requestOn(await groupOn(f.unitA.id))}/${verb}`, outUrl: `/api/v1/case-group-requests/${await requestOn(await groupOn(f.unitB.id))}/${verb}` }),
-      })),
-      { method: 'GET', url: '/api/v1/me/case-notices', roles: 'any' },
-      {
-        // A notice addressed to the caller (the subject of a violation case) is theirs to answer; anyone else's is not.
-        method: 'POST', url: '/api/v1/case-notices/:id/submissions', roles: 'any', needToKnow: true,
-        records: perRole(async (role) => {
-          const board = await session('board')
-          const personOf = async (username: string) => (await t.db.query<{ person_id: number }>('SELECT person_id FROM account WHERE username = $1', [username]))[0].person_id
-          const notice = async (personId: number) => {
-            const id = await caseFor(undefined, { kind: 'violation', subjectPersonId: personId })
-            const res = await t.call(board, 'POST', `/api/v1/cases/${id}/steps`, { step: 'subjectNotified', doneOn: '2026-03-20', dueDate: '2026-03-30', note: 'Đề nghị giải trình' })
-            return res.json().notices[0].id as number
-          }
-          return {
-            inUrl: `/api/v1/case-notices/${await notice(await personOf(`${role}.a`))}/submissions`, outUrl: `/api/v1/case-notices/${await notice(f.personB.id)}/submissions`,
-            body: () => ({ kind: 'explanation', body: 'Tôi xin giải trình' }),
-          }
-        }),
-      },
-    ]
-  })(),
+  ...caseRoutes(matrix),
 ]
 
 const PUBLIC = new Set(['GET /api/v1/health', 'POST /api/v1/auth/login'])
-/** A case nobody in the matrix is on, for the case list to hide; an account anyone may put on a list. */
-let hiddenCaseNumber = ''
-let staffAccountId = 0
 
-beforeAll(async () => {
-  t = await createTestApp()
-  f = await seedFixture(t.db)
-  // A directive only unit B receives, for the directive list to hide.
-  await seedDirective(t.db, { ownerUnitId: f.root.id, unitIds: [f.unitB.id], number: 'HIDDEN-1' })
-  // Something in unit B for the audit list to hide.
-  await t.call(await t.login('admin'), 'PATCH', `/api/v1/units/${f.unitB.id}`, { version: 1, name: 'Bệnh viện Beta' })
-  hiddenCaseNumber = (await t.call(await session('board'), 'POST', '/api/v1/cases', { kind: 'violation', subjectName: 'Tổ chức đảng X', subjectType: 'organization', purpose: 'notice' })).json().number
-  staffAccountId = (await t.db.query<{ id: number }>(`SELECT id FROM account WHERE username = 'staff'`))[0].id
-  // A role request for unit B, for the request list to hide from those scoped to A.
-  const other = await seedAccount(t.db, { username: 'mx.req.b', password: PASSWORD, roles: [{ role: 'staff', unitId: f.unitB.id }] })
-  await t.db.query(`INSERT INTO role_request (account_id, role, unit_id, requested_by, requested_at) SELECT $1, 'auditor', $2, id, now() FROM account WHERE username = 'admin'`, [other.id, f.unitB.id])
-})
-afterAll(() => t.close())
+
 
 const isAllowed = (c: RouteCase, role: Role) => c.roles === 'any' || c.roles.includes(role)
 const label = (c: RouteCase) => `${c.method} ${c.url}`
