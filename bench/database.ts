@@ -6,10 +6,9 @@ import { sameScale, scaleKey, type ScaleOptions } from '../server/db/seed/scale/
 import type { Progress } from '../server/db/seed/scale/progress.ts'
 import type { Db } from '../server/db/types.ts'
 import { hashPassword } from '../server/features/auth/password.ts'
-import type { CurrentUser } from '../server/http/current-user.ts'
-import { loadAccountUser } from '../server/features/auth/sessions.ts'
+import { userFor } from '../server/db/seed/builders.ts'
 import { openDatabase } from '../server/start.ts'
-import { openKeyring } from '../server/lib/keyring.ts'
+import { openKeyring, type Keyring } from '../server/lib/keyring.ts'
 import { storeTotpSecret } from '../server/features/auth/totp-secrets.ts'
 import { BENCH_MASTER_KEY } from './server.ts'
 
@@ -35,22 +34,29 @@ export function benchTarget(env: NodeJS.ProcessEnv, pgliteDir: string): BenchTar
 export const openBenchDb = (t: BenchTarget) => openDatabase(t.config, { worker: false })
 
 /**
- * Makes the database hold `o`'s scale. Reuses it when app_state records the same scale; refuses to
- * wipe a database that has units but was not filled by the generator, unless `force`.
+ * Makes the database hold `o`'s scale. Reuses it when app_state records the same scale and its
+ * confidential cases open with the bench's master key (a fill from before cases, or one made by
+ * hand under another key, is made again); refuses to wipe a database that has units but was not
+ * filled by the generator, unless `force`.
  */
 export async function ensureScale(db: Db, o: ScaleOptions, opts: { force: boolean; progress: Progress }): Promise<{ reused: boolean; generationMs: number | null }> {
   const recorded = await recordedScale(db)
   if (recorded && !opts.force) {
     const { asOf: _asOf, ...key } = recorded
-    if (sameScale(scaleKey(o), key)) return { reused: true, generationMs: null }
+    if (sameScale(scaleKey(o), key) && (await casesOpenWith(db, benchKeys()))) return { reused: true, generationMs: null }
   }
   const units = await countUnits(db)
   if (units && !recorded && !opts.force) {
     throw new Error(`This database has ${units} units that the scale generator did not make; refusing to wipe it. Use another database, or --reset.`)
   }
   if (units || opts.force) await resetSchema(db)
-  const s = await generateScale(db, o, opts.progress)
+  const s = await generateScale(db, o, benchKeys(), opts.progress)
   return { reused: false, generationMs: s.ms }
+}
+
+async function casesOpenWith(db: Db, keys: Keyring): Promise<boolean> {
+  const kids = await db.query<{ kid: string }>('SELECT DISTINCT k.kid FROM conf_case c JOIN data_key k ON k.id = c.data_key_id')
+  return kids.length > 0 && kids.every((k) => !!keys.get(k.kid))
 }
 
 export interface Officer {
@@ -82,6 +88,8 @@ export interface Targets {
   units: number
   /** The generated report period (the consolidated report's 200 units); null on an older fill. */
   periodId: number | null
+  /** Confidential cases `board` opens, spread over the generated ones (it is in every case group). */
+  caseIds: number[]
 }
 
 async function upsertAccount(db: Db, username: string, hash: string, role: string, unitId: number, totp: string | null): Promise<number> {
@@ -174,7 +182,10 @@ export async function prepareTargets(db: Db, clients: number, asOf: string): Pro
   }
   await setAcks(db, savedAcks.map((a) => ({ ...a, at: null, by: null })))
   const [period] = await db.query<{ id: number }>('SELECT id FROM report_period ORDER BY id LIMIT 1')
-  return { periodId: period?.id ?? null, directiveId, asOf, board: { username: 'bench.board', accountId: boardId }, loginUser, under: { unitId: under.unitId, below: under.n, depth: under.depth }, officers, ackers, savedAcks, units: units.length }
+  // The bench's board officer joins the board's named groups, so every generated case is on its list.
+  await db.query('INSERT INTO case_group_member (group_id, account_id, added_at) SELECT id, $1, now() FROM case_group ON CONFLICT DO NOTHING', [boardId])
+  const caseIds = spread((await db.query<{ id: number }>(`SELECT id FROM conf_case WHERE status <> 'purged' ORDER BY id`)).map((c) => c.id), 50)
+  return { periodId: period?.id ?? null, caseIds, directiveId, asOf, board: { username: 'bench.board', accountId: boardId }, loginUser, under: { unitId: under.unitId, below: under.n, depth: under.depth }, officers, ackers, savedAcks, units: units.length }
 }
 
 export async function setAcks(db: Db, acks: Targets['savedAcks']) {
@@ -186,9 +197,5 @@ export async function setAcks(db: Db, acks: Targets['savedAcks']) {
   )
 }
 
-/** The signed-in user as the routes see it, for calling their query functions directly. */
-export async function userFor(db: Db, accountId: number): Promise<CurrentUser> {
-  const u = await loadAccountUser(db, accountId)
-  if (!u) throw new Error(`no account ${accountId}`)
-  return { ...u, sessionId: 'bench', csrfToken: 'bench', isMfaPending: false }
-}
+/** The signed-in user as the routes see it, for calling their functions directly. */
+export { userFor }

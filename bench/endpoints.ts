@@ -17,6 +17,7 @@ import { scopePaths } from '../server/http/scope.ts'
 import { consolidatedInput } from '../server/features/reports/consolidated.ts'
 import { consolidatedReportDocx } from '../server/features/reports/documents/consolidated.docx.ts'
 import { findPeriod } from '../server/features/reports/periods.queries.ts'
+import { listCases, readCase } from '../server/features/cases/cases.service.ts'
 import { BENCH_PASSWORD, benchKeys, userFor, type Targets } from './database.ts'
 import type { Req, Res } from './http.ts'
 
@@ -179,6 +180,32 @@ export const ENDPOINTS: Endpoint[] = [
       const period = t.periodId ? await findPeriod(db, t.periodId) : null
       if (!period) return async () => null
       return async () => consolidatedReportDocx(await consolidatedInput(db, period, { asOf: t.asOf }))
+    },
+  },
+  {
+    // The board officer's need-to-know list: every generated case (as many as the route answers).
+    name: 'case list',
+    route: 'GET /api/v1/cases',
+    as: 'board',
+    available: (t) => t.caseIds.length > 0,
+    next: () => ({ method: 'GET', path: '/api/v1/cases' }),
+    async direct(db, t) {
+      const user = await userFor(db, t.board.accountId)
+      return () => listCases(db, user, {}, t.asOf)
+    },
+  },
+  {
+    // Another case each time: its list checked, its data key unwrapped, its content opened, the read audited.
+    name: 'open a case',
+    route: 'GET /api/v1/cases/{id}',
+    as: 'board',
+    available: (t) => t.caseIds.length > 0,
+    next: (s) => ({ method: 'GET', path: `/api/v1/cases/${s.t.caseIds[(s.client * 7 + s.n) % s.t.caseIds.length]}` }),
+    async direct(db, t) {
+      const user = await userFor(db, t.board.accountId)
+      const deps = { db, keys: benchKeys(), appealDays: 30 }
+      let i = 0
+      return () => readCase(deps, user, actor(t.board.accountId, t.board.username), t.caseIds[i++ % t.caseIds.length])
     },
   },
   {

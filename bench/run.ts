@@ -5,7 +5,7 @@
 // Exit status: 0 when every measured request succeeded; 1 when the server failed or any request
 // errored. It asserts nothing about timings.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,7 +21,7 @@ import { ENDPOINTS, type Caller, type Endpoint, type LoopState } from './endpoin
 import { HttpClient, type Session } from './http.ts'
 import { runLoad, timeDirect, type LoadPlan } from './load.ts'
 import { describeScale, recordMarkdown, tableLines, writeJson, type BenchReport, type ResultRow } from './report.ts'
-import { memoryOf, startServer } from './server.ts'
+import { BENCH_MASTER_KEY, memoryOf, startServer } from './server.ts'
 import { vnDay } from '../server/lib/dates.ts'
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url))
@@ -97,9 +97,16 @@ async function main(): Promise<number> {
   }
 
   // 2. The real server, measured over HTTP.
-  const env: Record<string, string> = target.kind === 'postgres'
-    ? { DATABASE_URL: target.config.databaseUrl! }
-    : { BVCT_DATA_DIR: target.config.dataDir, BVCT_BACKUP_DIR: join(dataDir, 'backups'), BVCT_BACKUP_KEEP: '1' }
+  // The server and the audit:verify CLI share the bench's master key, and this run's audit anchors
+  // (a regenerated database would not hold an earlier run's).
+  const anchorDir = join(dataDir, 'audit-anchors')
+  rmSync(anchorDir, { recursive: true, force: true })
+  const env: Record<string, string> = {
+    BVCT_MASTER_KEY: BENCH_MASTER_KEY, BVCT_AUDIT_ANCHOR_DIR: anchorDir,
+    ...(target.kind === 'postgres'
+      ? { DATABASE_URL: target.config.databaseUrl! }
+      : { BVCT_DATA_DIR: target.config.dataDir, BVCT_BACKUP_DIR: join(dataDir, 'backups'), BVCT_BACKUP_KEEP: '1' }),
+  }
   let server
   try {
     server = await startServer(env, join(dataDir, 'server.log'))
@@ -215,10 +222,14 @@ async function main(): Promise<number> {
   return failures ? 1 : 0
 }
 
-/** One session per client loop and caller kind; the board signs in with its second factor. */
+/**
+ * One session per client loop and caller kind. The board signs in once, with its second factor (a
+ * code is accepted once), and its loops share that session: they only read, so no CSRF token is at stake.
+ */
 async function signIn(http: HttpClient, t: Targets, n: number): Promise<Record<Caller, (Session | null)[]>> {
   const loops = Array.from({ length: n }, (_, i) => i)
-  const board = await Promise.all(loops.map(() => http.login(t.board.username, BENCH_PASSWORD, totpCode(BENCH_TOTP_SECRET, new Date()))))
+  const boardSession = await http.login(t.board.username, BENCH_PASSWORD, totpCode(BENCH_TOTP_SECRET, new Date()))
+  const board = loops.map(() => boardSession)
   const officer = await Promise.all(loops.map((i) => http.login(t.officers[i].username, BENCH_PASSWORD)))
   const acker = await Promise.all(loops.map((i) => http.login(t.ackers[i].username, BENCH_PASSWORD)))
   return { board, officer, acker, anonymous: loops.map(() => null) }

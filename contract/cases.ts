@@ -145,13 +145,17 @@ export const accessEntryParams = z.strictObject({ id: z.coerce.number().int().po
 
 /** A case number a committee member was given (on paper, in a meeting), for break-glass. */
 export const caseLookupQuery = z.strictObject({ number: z.string().trim().regex(/^HS-\d{4}-\d{4,}$/) })
-export const caseLookupDto = z.object({ id: z.number().int(), number: z.string(), kind: z.enum(CASE_KINDS) })
+/** `onList`: the caller is on the case's list already, so it opens normally, without break-glass. */
+export const caseLookupDto = z.object({ id: z.number().int(), number: z.string(), kind: z.enum(CASE_KINDS), onList: z.boolean() })
 
 export const caseListQuery = z.strictObject({
   kind: z.enum(CASE_KINDS).optional(),
   status: z.enum(CASE_STATUSES).optional(),
   /** Standards reviews whose conclusion expires within this many days (default: any). */
   expiringWithin: z.coerce.number().int().min(0).max(3650).optional(),
+  /** A page of the list: at most `limit` cases (default 100) after the first `offset`. */
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
 })
 
 export const caseGroupInput = z.strictObject({ name: visibleText(3, 200) })
@@ -176,7 +180,8 @@ export const caseSummaryDto = z.object({
   validUntil: z.string().nullable(),
 })
 export type CaseSummaryDto = z.infer<typeof caseSummaryDto>
-export const caseListDto = z.object({ items: z.array(caseSummaryDto) })
+/** `total`: how many cases the list holds in all, for paging. */
+export const caseListDto = z.object({ items: z.array(caseSummaryDto), total: z.number().int() })
 
 export const caseStepDto = z.object({ id: z.number().int(), step: z.string(), doneOn: z.string(), note: z.string(), by: z.string().nullable(), details: z.record(z.string(), z.unknown()) })
 export const caseRequestDto = z.object({

@@ -51,6 +51,10 @@ export const matrixRow = z.object({
   /** The row unit's own plan status (null: no plan yet), also on a subtree row. */
   planStatus: z.enum(PLAN_STATUSES).nullable(),
   actionCounts: z.object({ done_on_time: z.number().int(), done_late: z.number().int(), in_progress_on_time: z.number().int(), overdue: z.number().int() }),
+  /** Shortcomings and violations (inspections, self-inspection checklists) not yet remedied: the row's unit, or its subtree. */
+  openFindings: z.number().int(),
+  /** Corrective actions past their due date in force and not closed, on the day asked about. */
+  overdueCorrectiveActions: z.number().int(),
   cells: z.array(matrixCell),
   /** One entry per open report period covering the directive: not due / draft / submitted / returned / accepted / late. */
   reports: z.array(z.object({

@@ -26,6 +26,8 @@ export const ERRORS = {
   NO_TEXT_LAYER: { status: 422, vi: 'Tệp PDF không có lớp chữ (có thể là bản quét). Hãy dùng bản PDF xuất từ Word hoặc dán nội dung văn bản', en: 'The PDF has no text layer (it may be a scan). Use a PDF exported from Word, or paste the text' },
   UNREADABLE_FILE: { status: 400, vi: 'Không đọc được tệp: tệp bị hỏng, bị mã hóa hoặc không đúng định dạng', en: 'The file cannot be read: it is damaged, encrypted or not what its name says' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại sau', en: 'Internal error. Please try again later' },
+  DATABASE_UNAVAILABLE: { status: 503, vi: 'Cơ sở dữ liệu tạm thời không phản hồi. Dữ liệu chưa được lưu; vui lòng thử lại sau ít phút', en: 'The database is not answering. Nothing was saved; try again in a few minutes' },
+  STORAGE_FULL: { status: 507, vi: 'Máy chủ đã hết dung lượng lưu trữ. Dữ liệu chưa được lưu; hãy báo quản trị viên', en: 'The server has run out of storage. Nothing was saved; tell the administrator' },
 } as const
 
 export type ErrorCode = keyof typeof ERRORS
@@ -105,6 +107,41 @@ export const FIELD_MESSAGES = {
   adminNotAllowed: { vi: 'Tài khoản quản trị hệ thống không được xem hồ sơ mật', en: 'Administrator accounts may not read confidential cases' },
   notSubject: { vi: 'Chỉ người được thông báo mới gửi được ý kiến', en: 'Only the person notified may answer' },
   pastDue: { vi: 'Đã quá thời hạn', en: 'The deadline has passed' },
+  noSecrets: { vi: 'BVCT không lưu mật khẩu, mã xác thực hay khóa bí mật; hãy bỏ thông tin này', en: 'BVCT keeps no passwords, codes or secret keys; leave this out' },
+  personalAccount: { vi: 'Đây là tài khoản cá nhân, không phải kênh chính thức do đơn vị quản lý', en: 'This is a personal account, not an official channel the unit controls' },
+  notUnitControlled: { vi: 'Liên hệ khôi phục phải do đơn vị quản lý (hộp thư công vụ, số điện thoại của đơn vị), không dùng hộp thư cá nhân', en: 'Recovery contacts must be under the unit’s control (an official mailbox or phone), not a personal mailbox' },
+  findingsRequired: { vi: 'Có nội dung kiểm tra chưa đạt: cần ghi phát hiện và việc khắc phục', en: 'A check failed: record the findings and the follow-up actions' },
+  beforeDetected: { vi: 'Không được trước thời điểm phát hiện sự cố', en: 'Cannot be before the incident was detected' },
+  notInList: { vi: 'Không có trong danh sách cho phép: {n}', en: 'Not on the allowed list: {n}' },
+  inFuture: { vi: 'Không được là thời điểm trong tương lai', en: 'Cannot be in the future' },
+  otherUnitChannel: { vi: 'Kênh không thuộc đơn vị này', en: 'The channel is not this unit’s' },
+  beforeResponse: { vi: 'Không được trước lần báo cáo hoặc bước xử lý đã ghi', en: 'Cannot be before a report or step already recorded' },
+  afterResponse: { vi: 'Không được sau lần báo cáo hoặc bước xử lý đã ghi', en: 'Cannot be after a report or step already recorded' },
+  // Key positions, officers and training, materials (issue 13).
+  noTitleColumn: { vi: 'Không tìm thấy cột "Vị trí" ở dòng tiêu đề', en: 'No "Position" column in the header row' },
+  rowEmptyTitle: { vi: 'Dòng thiếu tên vị trí', en: 'The row has no position title' },
+  rowBadValue: { vi: 'Giá trị không hợp lệ: "{n}"', en: 'Invalid value: "{n}"' },
+  rowUnknownUnit: { vi: 'Không có đơn vị mã "{n}" trong phạm vi của bạn', en: 'No unit with code "{n}" in your scope' },
+  rowDuplicatePosition: { vi: 'Trùng vị trí với dòng {n}', en: 'Same position as row {n}' },
+  rowAmbiguousHolder: { vi: 'Nhiều người trùng họ tên "{n}" trong đơn vị: hãy chọn người giữ vị trí trên sổ vị trí', en: 'Several people in the unit are named "{n}": pick the holder in the register' },
+  notBefore: { vi: 'Không được trước ngày {n}', en: 'Cannot be before {n}' },
+  alreadyOfficer: { vi: 'Người này đang là cán bộ làm công tác BVCTNB của đơn vị', en: 'This person is already an officer of the unit' },
+  alreadyHolder: { vi: 'Người này đang giữ vị trí', en: 'This person already holds the position' },
+  alreadyAttendee: { vi: 'Người này đã có trong danh sách học viên', en: 'This person is already on the course' },
+  materialNotInDirective: { vi: 'Tài liệu không thuộc văn bản của phiên quán triệt này', en: 'The material is not one of this session’s directive' },
+  // Inspections, corrective actions and self-inspection checklists (issue 11).
+  periodTooLong: { vi: 'Thời kỳ kiểm tra chỉ được trong {n} năm gần nhất', en: 'The period reviewed may reach back at most {n} years' },
+  teamTooSmall: { vi: 'Đoàn cần ít nhất {n} thành viên', en: 'The team needs at least {n} members' },
+  notInspector: { vi: 'Tài khoản không có vai trò thành viên đoàn kiểm tra', en: 'The account does not hold the inspector role' },
+  oneLead: { vi: 'Đoàn phải có đúng một trưởng đoàn', en: 'The team needs exactly one lead' },
+  extensionLimit: { vi: 'Đã gia hạn đủ số lần cho phép ({n})', en: 'Already extended the number of times allowed ({n})' },
+  extensionTooLong: { vi: 'Gia hạn không được quá ngày {n} (thêm tối đa 1/3 thời hạn)', en: 'Cannot extend past {n} (at most a third of the time limit)' },
+  evidenceRequired: { vi: 'Cần gửi kèm minh chứng trước khi báo cáo đã khắc phục', en: 'Attach evidence before reporting the work done' },
+  notSubjectUnit: { vi: 'Đơn vị không thuộc đối tượng của cuộc kiểm tra, giám sát này', en: 'The unit is not a subject of this inspection' },
+  inspectionPlanLocked: { vi: 'Kế hoạch kiểm tra, giám sát đã trình hoặc đã phê duyệt, không thể sửa', en: 'The inspection plan has been submitted or approved and cannot change' },
+  unanswered: { vi: 'Còn {n} nội dung chưa trả lời', en: '{n} item(s) not answered' },
+  nextPhase: { vi: 'Chỉ chuyển được sang giai đoạn tiếp theo: {n}', en: 'Only the next phase may follow: {n}' },
+  notInInspection: { vi: 'Không thuộc cuộc kiểm tra, giám sát này', en: 'Not part of this inspection' },
 } as const
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES

@@ -1,4 +1,13 @@
 import { z } from 'zod'
 
-/** GET /api/v1/health: the server answers and so does its database. */
-export const healthDto = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) })
+/**
+ * GET /api/v1/health: the server answers, and what its database does. `status` is `unavailable`
+ * (HTTP 503) when the database does not answer within a few seconds; `degraded` when it answers
+ * but its disk is nearly full (embedded mode), so an operator's monitor sees it before writes fail.
+ */
+export const healthDto = z.object({
+  status: z.enum(['ok', 'degraded', 'unavailable']),
+  database: z.enum(['pglite', 'postgres']),
+  databaseState: z.enum(['ok', 'timeout', 'unavailable']),
+  storage: z.enum(['ok', 'low', 'unknown']),
+})

@@ -89,6 +89,12 @@ export const directiveFiguresDto = z.object({
   actionsDone: z.number().int(),
   actionsOverdue: z.number().int(),
   actionsDoneWithoutEvidence: z.number().int(),
+  /** Inspections of the unit concerning the directive, concluded by the day (absent in versions submitted before BVCT counted them). */
+  inspectionsHeld: z.number().int().optional(),
+  /** The unit's corrective actions from those inspections or on the directive's requirements, verified and closed by the day. */
+  correctiveActionsClosed: z.number().int().optional(),
+  /** The source of the two figures above: the inspections counted, by register and decision number. */
+  inspectionSources: z.array(z.object({ id: z.number().int(), number: z.string(), decisionNumber: z.string(), concludedOn: z.string() })).optional(),
 })
 export type DirectiveFigures = z.infer<typeof directiveFiguresDto>
 

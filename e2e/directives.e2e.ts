@@ -2,16 +2,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { collectPageErrors, expectHidden, expectVisible, launchBrowser, ROOT, screenshot, signIn, startServer, type TestServer } from './helpers.ts'
+import { dayFromNow, DESKTOP, expectHidden, expectVisible, launchBrowser, openSignedIn, ROOT, screenshot, startServer, type TestServer } from './helpers.ts'
 
 const SEED_LETTER = readFileSync(join(ROOT, 'server/db/seed/letters/1946-CV-BCSD.txt'), 'utf8')
-const DESKTOP = { width: 1366, height: 768 }
-
-/** dd/MM/yyyy, `days` from today: what a person types into a date field. */
-function dayFromNow(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000)
-  return `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`
-}
 
 describe('a directive from registration to the dashboard', () => {
   let server: TestServer
@@ -32,15 +25,11 @@ describe('a directive from registration to the dashboard', () => {
   })
 
   /** Each person in their own browser context, signed in at `path`. */
-  async function open(username: string, path: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
-    const isPhone = viewport.width < 600
-    const context = await browser.newContext({ viewport, ...(isPhone ? { isMobile: true, hasTouch: true } : {}) })
-    contexts.push(context)
-    const page = await context.newPage()
-    errors.push(collectPageErrors(page))
-    await page.goto(server.url + path)
-    await signIn(page, username)
-    return page
+  async function open(username: string, path: string, viewport = DESKTOP): Promise<Page> {
+    const opened = await openSignedIn(browser, server.url + path, username, viewport)
+    contexts.push(opened.context)
+    errors.push(opened.errors)
+    return opened.page
   }
 
   /** The dashboard row of Bệnh viện Bạch Mai (virtual table rows are plain .ant-table-row elements). */

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
+export const DESKTOP = { width: 1366, height: 768 }
+export const PHONE = { width: 390, height: 844 }
 export const DEMO_PASSWORD = 'E2e-demo-pass-2024'
 export const SCREENSHOT_DIR = '/tmp/bvct-e2e'
 
@@ -152,4 +154,24 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel(/^(Mật khẩu|Password)$/).fill(password)
   await page.getByRole('button', { name: /^(Đăng nhập|Sign in)$/ }).click()
   await expectVisible(page.locator('.bvct-header'))
+}
+
+/** dd/MM/yyyy, `days` from today: what a person types into a date field. */
+export function dayFromNow(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000)
+  return `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`
+}
+
+/**
+ * One person's browser: a context of their own (a phone-sized viewport is a touch device), the
+ * page's errors collected, signed in at `url`. The caller closes the context.
+ */
+export async function openSignedIn(browser: Browser, url: string, username: string, viewport: { width: number; height: number } = DESKTOP) {
+  const isPhone = viewport.width < 600
+  const context = await browser.newContext({ viewport, ...(isPhone ? { isMobile: true, hasTouch: true } : {}) })
+  const page = await context.newPage()
+  const errors = collectPageErrors(page)
+  await page.goto(url)
+  await signIn(page, username)
+  return { context, page, errors }
 }

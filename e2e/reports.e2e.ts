@@ -1,18 +1,10 @@
 import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { collectPageErrors, expectHidden, expectVisible, launchBrowser, screenshot, signIn, startServer, type TestServer } from './helpers.ts'
+import { dayFromNow, DESKTOP, expectHidden, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, startServer, type TestServer } from './helpers.ts'
 
-const DESKTOP = { width: 1366, height: 768 }
-const PHONE = { width: 390, height: 844 }
 const PERIOD_TITLE = 'Báo cáo quý IV/2026 kết quả thực hiện Công văn số 1946-CV/BCSĐ'
 const DEMO_PERIOD_TITLE = 'Báo cáo kết quả thực hiện Công văn số 1946-CV/BCSĐ'
-
-/** dd/MM/yyyy, days from today. */
-function dayFromNow(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000)
-  return `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`
-}
 
 describe('reporting up the line, end to end', () => {
   let server: TestServer
@@ -31,12 +23,8 @@ describe('reporting up the line, end to end', () => {
   })
 
   async function signedIn(username: string, viewport = DESKTOP) {
-    const context = await browser.newContext({ viewport, ...(viewport === PHONE ? { isMobile: true, hasTouch: true } : {}) })
+    const { context, page, errors } = await openSignedIn(browser, server.url + '/', username, viewport)
     contexts.push(context)
-    const page = await context.newPage()
-    const errors = collectPageErrors(page)
-    await page.goto(server.url + '/')
-    await signIn(page, username)
     return { page, errors }
   }
 

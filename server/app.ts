@@ -27,6 +27,14 @@ import { reportRoutes } from './features/reports/reports.routes.ts'
 import { reportDocumentRoutes } from './features/reports/documents.routes.ts'
 import { unitRoutes } from './features/units/units.routes.ts'
 import { caseRoutes } from './features/cases/cases.routes.ts'
+import { inspectionRoutes } from './features/inspections/inspections.routes.ts'
+import { positionRoutes } from './features/positions/positions.routes.ts'
+import { officerRoutes } from './features/officers/officers.routes.ts'
+import { materialRoutes } from './features/materials/materials.routes.ts'
+import { channelRoutes } from './features/channels/channels.routes.ts'
+import { incidentRoutes } from './features/incidents/incidents.routes.ts'
+import { latencyRoutes } from './features/latency/latency.routes.ts'
+import { overviewRoutes } from './features/overview/overview.routes.ts'
 
 /** A registered API route as the tests see it: the authorization matrix and the contract test read these. */
 export interface ApiRoute {
@@ -118,6 +126,14 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   reportRoutes(app, deps)
   reportDocumentRoutes(app, deps)
   caseRoutes(app, deps)
+  inspectionRoutes(app, deps)
+  positionRoutes(app, deps)
+  officerRoutes(app, deps)
+  materialRoutes(app, deps)
+  channelRoutes(app, deps)
+  incidentRoutes(app, deps)
+  latencyRoutes(app, deps)
+  overviewRoutes(app, deps)
 
   // The built web app, with client-side routes falling back to index.html.
   if (existsSync(WEB_DIST + 'index.html')) {

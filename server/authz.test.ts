@@ -6,6 +6,14 @@ import { seedAccount, seedDirective, seedPerson, seedUnit } from './db/seed/buil
 import { ALL_ROLES, PASSWORD, createTestApp, seedFixture, type Fixture, type Session, type TestApp } from '../test/app.ts'
 import type { MatrixContext, RouteCase } from '../test/authz.ts'
 import { caseRoutes } from './features/cases/cases.authz.ts'
+import { inspectionRoutes } from './features/inspections/inspections.authz.ts'
+import { positionRoutes } from './features/positions/positions.authz.ts'
+import { officerRoutes } from './features/officers/officers.authz.ts'
+import { materialRoutes } from './features/materials/materials.authz.ts'
+import { channelRoutes } from './features/channels/channels.authz.ts'
+import { incidentRoutes } from './features/incidents/incidents.authz.ts'
+import { latencyRoutes } from './features/latency/latency.authz.ts'
+import { overviewRoutes } from './features/overview/overview.authz.ts'
 
 let t: TestApp
 let f: Fixture
@@ -484,6 +492,14 @@ const ROUTES: RouteCase[] = [
     ]
   })(),
   // end dissemination routes
+  ...channelRoutes(matrix),
+  ...incidentRoutes(matrix),
+  ...latencyRoutes(matrix),
+  ...overviewRoutes(matrix),
+  ...positionRoutes(matrix),
+  ...officerRoutes(matrix),
+  ...materialRoutes(matrix),
+  ...inspectionRoutes(matrix),
   ...caseRoutes(matrix),
 ]
 

@@ -1,5 +1,6 @@
 // The only reader of process.env.
 import { resolve } from 'node:path'
+import { DEFAULT_INSPECTION_RULES, type InspectionRules } from '../contract/inspections.ts'
 
 export interface Config {
   port: number
@@ -27,8 +28,39 @@ export interface Config {
   caseRetentionYears: number
   /** Days the subject of a disciplinary decision has to appeal (one month by the Party Charter). */
   appealDays: number
+  /** The most one database query may take in the server before it answers 503 (BVCT_DB_TIMEOUT_MS). */
+  dbTimeoutMs: number
+  /** Where the audit log's signed heads are written (BVCT_AUDIT_ANCHOR_DIR): a place the database's administrators cannot write. */
+  auditAnchorDir: string
   /** Bytes of plan evidence one unit may keep, all its plans together (BVCT_EVIDENCE_QUOTA_MB). */
   evidenceQuotaBytes: number
+  /** A holder's conclusion expiring within this many days reads "expiring" (BVCT_VETTING_EXPIRING_DAYS). */
+  vettingExpiringDays: number
+  /** Months between an officer's refresher trainings (BVCT_TRAINING_CYCLE_YEARS × 12). */
+  trainingCycleMonths: number
+  /** An officer is "due" this many days before the refresher falls due (BVCT_TRAINING_DUE_DAYS). */
+  trainingDueDays: number
+  /** Months between security reviews of an official channel, unless the channel sets its own. */
+  channelReviewMonths: number
+  /** Days after registration by which a channel never reviewed gets its first review. */
+  channelFirstReviewDays: number
+  /** Days relative to a review's due date on which reminders go out: negative before, 0 on the day, positive after. */
+  channelReviewReminders: number[]
+  /** Hours from detecting an incident to reporting it (the report target). */
+  incidentReportHours: number
+  /** Days from detecting an incident to closing it (the close target). */
+  incidentCloseDays: number
+  /** To whom incidents are reported: known keys (board, ministry_it, police) or `key=Label`. */
+  incidentRecipients: string[]
+  /**
+   * Inspection time limits by level, extensions, period reviewed and team size (Regulation
+   * 331-QĐ/TW's values by default): BVCT_INSPECTION_DAYS, BVCT_INSPECTION_MAX_EXTENSIONS,
+   * BVCT_INSPECTION_EXTENSION_FRACTION, BVCT_INSPECTION_PERIOD_YEARS, BVCT_INSPECTION_MIN_TEAM.
+   */
+  inspectionRules: InspectionRules
+  /** Days before and after a corrective action's due date on which its unit is reminded. */
+  correctiveRemindBefore: number[]
+  correctiveRemindAfter: number[]
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -53,8 +85,44 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     masterKeyNext: env.BVCT_MASTER_KEY_NEXT || null,
     // Embedded mode keeps its keyring beside the data folder, never inside it (backups copy that folder).
     masterKeyFile: env.BVCT_MASTER_KEY_FILE ? resolve(env.BVCT_MASTER_KEY_FILE) : databaseUrl ? null : `${dataDir}-keys/master.key`,
+    dbTimeoutMs: Number(env.BVCT_DB_TIMEOUT_MS || 30_000),
+    // Outside the data folder and the database, like the keys: an anchor only proves something if
+    // whoever can rewrite the database cannot also rewrite it.
+    auditAnchorDir: resolve(env.BVCT_AUDIT_ANCHOR_DIR || (databaseUrl ? './audit-anchors' : `${dataDir}-audit`)),
     caseRetentionYears: Number(env.BVCT_CASE_RETENTION_YEARS || 10),
     appealDays: Number(env.BVCT_APPEAL_DAYS || 30),
     evidenceQuotaBytes: Number(env.BVCT_EVIDENCE_QUOTA_MB || 500) * 1024 * 1024,
+    vettingExpiringDays: Number(env.BVCT_VETTING_EXPIRING_DAYS || 90),
+    trainingCycleMonths: Math.round(Number(env.BVCT_TRAINING_CYCLE_YEARS || 2) * 12),
+    trainingDueDays: Number(env.BVCT_TRAINING_DUE_DAYS || 90),
+    channelReviewMonths: Number(env.BVCT_CHANNEL_REVIEW_MONTHS || 6),
+    channelFirstReviewDays: Number(env.BVCT_CHANNEL_FIRST_REVIEW_DAYS || 30),
+    channelReviewReminders: (env.BVCT_CHANNEL_REVIEW_REMINDERS || '-14,-3,0,7,30').split(',').map((d) => Number(d.trim())).filter(Number.isInteger),
+    incidentReportHours: Number(env.BVCT_INCIDENT_REPORT_HOURS || 24),
+    incidentCloseDays: Number(env.BVCT_INCIDENT_CLOSE_DAYS || 30),
+    incidentRecipients: (env.BVCT_INCIDENT_RECIPIENTS || 'board,ministry_it,police').split(',').map((r) => r.trim()).filter(Boolean),
+    inspectionRules: inspectionRules(env),
+    correctiveRemindBefore: dayList(env.BVCT_CORRECTIVE_REMIND_BEFORE || '7,1'),
+    correctiveRemindAfter: dayList(env.BVCT_CORRECTIVE_REMIND_AFTER || '1,7'),
+  }
+}
+
+const dayList = (v: string) => v.split(',').map((d) => Number(d.trim())).filter((d) => Number.isInteger(d) && d >= 0)
+
+/** "60,45,20": days by level (central, provincial, directly above grassroots); "1/3" or "0.33": a fraction. */
+function inspectionRules(env: NodeJS.ProcessEnv): InspectionRules {
+  const d = DEFAULT_INSPECTION_RULES
+  const [central, provincial, aboveGrassroots] = (env.BVCT_INSPECTION_DAYS || '').split(',').map((x) => Number(x.trim()))
+  const days = (n: number | undefined, fallback: number) => (n && Number.isInteger(n) && n > 0 ? n : fallback)
+  const fraction = (env.BVCT_INSPECTION_EXTENSION_FRACTION || '').trim()
+  const [num, den] = fraction.split('/').map(Number)
+  const extensionMaxFraction = !fraction ? d.extensionMaxFraction : den ? num / den : Number(fraction)
+  return {
+    durationDays: { central: days(central, d.durationDays.central), provincial: days(provincial, d.durationDays.provincial), aboveGrassroots: days(aboveGrassroots, d.durationDays.aboveGrassroots) },
+    maxExtensions: Number(env.BVCT_INSPECTION_MAX_EXTENSIONS || d.maxExtensions),
+    extensionMaxFraction: Number.isFinite(extensionMaxFraction) && extensionMaxFraction >= 0 ? extensionMaxFraction : d.extensionMaxFraction,
+    maxPeriodYears: Number(env.BVCT_INSPECTION_PERIOD_YEARS || d.maxPeriodYears),
+    minTeam: Number(env.BVCT_INSPECTION_MIN_TEAM || d.minTeam),
+    minTeamRegularSupervision: Number(env.BVCT_SUPERVISION_MIN_TEAM || d.minTeamRegularSupervision),
   }
 }

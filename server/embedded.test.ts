@@ -1,9 +1,10 @@
 // The two-command promise, end to end in real processes: `npm start` on an embedded data folder.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer as startServerProcess, stopServer, type ServerProcess } from '../test/server-process.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'bvct-embedded-'))
 const dataDir = join(dir, 'data')
@@ -12,37 +13,15 @@ const port = 3900 + Math.floor(Math.random() * 90)
 const env = { ...process.env, BVCT_DATA_DIR: dataDir, BVCT_BACKUP_DIR: backupDir, PORT: String(port), DATABASE_URL: '', BVCT_DEMO: '', BVCT_DEMO_PASSWORD: '', LOG_LEVEL: 'warn' }
 const base = `http://127.0.0.1:${port}`
 
-function startServer(): Promise<{ proc: ChildProcess; output: () => string }> {
-  // node directly (not npx): the pid we kill must be the server's own.
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-  let out = ''
-  proc.stdout!.on('data', (d) => (out += d))
-  proc.stderr!.on('data', (d) => (out += d))
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start:\n' + out)), 90_000)
-    proc.stdout!.on('data', () => {
-      if (out.includes('BVCT is running')) {
-        clearTimeout(timer)
-        resolve({ proc, output: () => out })
-      }
-    })
-    proc.on('exit', () => reject(new Error('server exited:\n' + out)))
-  })
-}
+const startServer = () => startServerProcess(env)
+const stop = stopServer
 
-const stop = (p: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') =>
-  new Promise<void>((r) => {
-    if (p.exitCode !== null) return r()
-    p.on('exit', () => r())
-    p.kill(signal)
-  })
-
-async function login(password: string) {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'board', password }) })
+async function login(password: string, username = 'board') {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
   return { status: res.status, cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') }
 }
 
-let first: Awaited<ReturnType<typeof startServer>>
+let first: ServerProcess
 let password: string
 
 beforeAll(async () => {
@@ -60,7 +39,7 @@ describe('npm start on embedded PGlite', () => {
     expect(out).toMatch(/Demo accounts: admin, committee, board, inspector, auditor/)
     expect(password).toMatch(/^Bvct-/)
     const health = await (await fetch(`${base}/api/v1/health`)).json()
-    expect(health).toEqual({ status: 'ok', database: 'pglite' })
+    expect(health).toEqual({ status: 'ok', database: 'pglite', databaseState: 'ok', storage: 'ok' })
     const s = await login(password)
     expect(s.status).toBe(200)
     const units = (await (await fetch(`${base}/api/v1/units`, { headers: { cookie: s.cookie } })).json()).items
@@ -79,6 +58,21 @@ describe('npm start on embedded PGlite', () => {
     expect([...roles].sort()).toEqual(['admin', 'auditor', 'board', 'committee', 'inspector', 'staff', 'unitHead', 'unitOfficer'])
     const names = accounts.map((a: any) => a.username)
     expect(names).toEqual(expect.arrayContaining(['head.bvbm', 'officer.bvbm', 'head.bvbm-cc', 'officer.dhyhn']))
+  })
+
+  it('loads confidential cases that open under the printed key, each for its list only', async () => {
+    expect(first.output()).toContain(`Master key for confidential records: ${dataDir}-keys/master.key`)
+    const get = async (username: string, path: string) => (await fetch(`${base}${path}`, { headers: { cookie: (await login(password, username)).cookie } })).json()
+    const cases = (await get('board', '/api/v1/cases')).items
+    expect(cases).toHaveLength(10)
+    expect(new Set(cases.map((c: any) => c.step))).toEqual(new Set(['requestReceived', 'screening', 'verification', 'conclusion', 'approved', 'subjectNotified', 'explanationReceived', 'decision', 'closed']))
+    const review = cases.find((c: any) => c.step === 'verification')
+    const opened = await get('board', `/api/v1/cases/${review.id}`)
+    expect(opened.subject.name.length).toBeGreaterThan(3)
+    expect(opened.requests.map((r: any) => r.timeliness).sort()).toEqual(['done_on_time', 'in_progress_on_time', 'overdue'])
+    expect((await get('committee', '/api/v1/cases')).items.map((c: any) => c.step).sort()).toEqual(['approved', 'approved', 'conclusion'])
+    expect((await get('admin', '/api/v1/cases')).items).toEqual([])
+    expect((await get('staff', '/api/v1/me/case-notices')).items).toMatchObject([{ kind: 'notification', submissions: [] }])
   })
 
   it('refuses a second process on the same data folder with a clear message', () => {
@@ -103,6 +97,13 @@ describe('npm start on embedded PGlite', () => {
     expect(out).toMatch(/Backup written by the running server/)
     expect(backups()).toHaveLength(2)
     expect(readdirSync(dataDir).filter((f) => f.includes('backup-copy'))).toEqual([])
+    // Each backup carries the audit log's signed head; the folders and files are the owner's only.
+    for (const f of backups()) {
+      expect(statSync(join(backupDir, f)).mode & 0o777).toBe(0o600)
+      expect(JSON.parse(readFileSync(join(backupDir, `${f}.anchor.json`), 'utf8'))).toMatchObject({ v: 1, lastId: expect.any(Number), mac: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    }
+    for (const d of [dataDir, backupDir, `${dataDir}-keys`, `${dataDir}-audit`]) expect(statSync(d).mode & 0o777, d).toBe(0o700)
+    expect(statSync(join(`${dataDir}-audit`, 'audit-anchors.jsonl')).mode & 0o777).toBe(0o600)
   }, 100_000)
 
   it('survives a killed process, keeps its data and loads no demo data twice; restore brings back a backup', async () => {
@@ -134,6 +135,7 @@ describe('npm start on embedded PGlite', () => {
     const oldest = readdirSync(backupDir).filter((f) => f.endsWith('.tar.gz')).sort()[0]
     const out = execFileSync('npx', ['tsx', 'server/cli/restore.ts', join(backupDir, oldest)], { env, encoding: 'utf8', timeout: 60_000 })
     expect(out).toMatch(/Restored .* \(\d+ units\)\. The previous data is kept in/)
+    expect(out).toMatch(/The audit log holds the backup's signed head \(\d+ entries\)/)
     expect(readdirSync(dataDir).some((f) => f.startsWith('pgdata.before-restore-'))).toBe(true)
     first = await startServer()
     const after = await login(password)

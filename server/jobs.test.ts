@@ -26,7 +26,12 @@ afterAll(() => t.close())
 
 describe('jobs', () => {
   it('are listed once, each with a name, a description and a period', () => {
-    expect(JOBS.map((j) => j.name)).toEqual(['backup', 'matrixRoll', 'overdueSweep', 'caseDeadlines', 'casePurge', 'keyRotation', 'reportReminders'])
+    const names = JOBS.map((j) => j.name)
+    // The orders that matter: the log is anchored before and beside a backup; the figures roll to
+    // the new day before the overdue sweep reads them.
+    expect(names.slice(0, 2)).toEqual(['backup', 'auditAnchor'])
+    expect(names.indexOf('matrixRoll')).toBeLessThan(names.indexOf('overdueSweep'))
+    expect(names).toEqual(expect.arrayContaining(['caseDeadlines', 'casePurge', 'keyRotation', 'reportReminders']))
     expect(new Set(JOBS.map((j) => j.name)).size).toBe(JOBS.length)
     for (const j of JOBS) expect(j.description.length).toBeGreaterThan(10)
     expect(() => jobNamed('nothing')).toThrow(/No job named nothing/)
@@ -48,19 +53,23 @@ describe('jobs', () => {
     await jobs.tick()
     // The embedded backup runs on PGlite only; a test's in-memory PGlite has no folder to back up,
     // so there it fails (and is logged) without holding up the others.
-    const expected = ['matrixRoll', 'overdueSweep', 'caseDeadlines', 'casePurge', 'keyRotation', 'reportReminders']
+    const expected = JOBS.map((j) => j.name).filter((n) => n !== 'backup')
     expect(log.done).toEqual(expected)
     expect(log.failed).toEqual(t.db.kind === 'pglite' ? ['job backup failed'] : [])
     const [last] = await t.db.query<{ value: string }>(`SELECT value FROM app_state WHERE key = 'overdueJob.lastRun'`)
     expect(JSON.parse(JSON.stringify(last.value))).toBe('2026-03-21')
-    // Ten minutes on, only the five-minute job is due again.
+    // Ten minutes on, only the five-minute jobs are due again.
     clock.advance(10 * 60_000)
     await jobs.tick()
-    expect(log.done.slice(expected.length)).toEqual(['keyRotation'])
-    // An hour on, the hourly ones too; the daily purge not yet.
+    const frequent = JOBS.filter((j) => j.everyMs <= 10 * 60_000).map((j) => j.name)
+    expect(frequent).toEqual(expect.arrayContaining(['auditAnchor', 'keyRotation']))
+    expect(log.done.slice(expected.length)).toEqual(frequent)
+    // An hour on, the hourly ones too; the daily ones (the purge among them) not yet.
     clock.advance(HOUR)
     await jobs.tick()
-    expect(log.done.slice(expected.length + 1)).toEqual(expected.filter((n) => n !== 'casePurge'))
+    const hourly = JOBS.filter((j) => j.everyMs <= HOUR && j.name !== 'backup').map((j) => j.name)
+    expect(hourly).not.toContain('casePurge')
+    expect(log.done.slice(expected.length + frequent.length)).toEqual(hourly)
     await jobs.stop()
   })
 

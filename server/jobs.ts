@@ -40,9 +40,24 @@ export const JOBS: readonly Job[] = [
     description: 'Embedded mode: a .tar.gz of the data folder (PGlite never fsyncs), the newest BVCT_BACKUP_KEEP kept',
     everyMs: DAY,
     onlyOn: 'pglite',
-    run: async ({ db, config, now }) => {
-      const { backupPglite } = await import('./db/backup.ts')
-      return { file: await backupPglite(db, config.backupDir, config.backupKeep, now) }
+    run: async ({ db, config, keys, now }) => {
+      const [{ backupPglite }, { writeAnchor, writeAnchorBeside }] = await Promise.all([import('./db/backup.ts'), import('./features/audit/audit.anchor.ts')])
+      // Anchored first: the backup then holds at least the anchored log, and its copy of the anchor
+      // proves, when it is restored, that nobody cut the log short in between.
+      const { anchor } = await writeAnchor(db, keys, config.auditAnchorDir, now)
+      const file = await backupPglite(db, config.backupDir, config.backupKeep, now)
+      writeAnchorBeside(file, anchor)
+      return { file }
+    },
+  },
+  {
+    name: 'auditAnchor',
+    description: "Signs the audit log's head (last id, count, hash) and appends it to BVCT_AUDIT_ANCHOR_DIR when it has moved",
+    everyMs: 5 * MINUTE,
+    run: async ({ db, keys, config, now }) => {
+      const { writeAnchor } = await import('./features/audit/audit.anchor.ts')
+      const { anchor, written } = await writeAnchor(db, keys, config.auditAnchorDir, now)
+      return { lastId: anchor.lastId, written }
     },
   },
   {
@@ -92,12 +107,57 @@ export const JOBS: readonly Job[] = [
     },
   },
   {
+    name: 'keyPositionVetting',
+    description: "Re-reads key-position holders' standing from the standards reviews, rolls the readiness figures to today, raises and clears alerts to units' heads and the board",
+    everyMs: HOUR,
+    run: async ({ db, keys, mailer, config, now, day }) => {
+      const [{ runVettingJob }, { thresholdsOf }] = await Promise.all([import('./features/positions/vetting.service.ts'), import('./features/positions/readiness.service.ts')])
+      return runVettingJob({ db, keys, mailer, thresholds: thresholdsOf(config) }, day, now)
+    },
+  },
+  {
+    name: 'trainingReminders',
+    description: 'Reminds officers due or overdue for a refresher training, and their head, in-app and by e-mail (once each)',
+    everyMs: HOUR,
+    run: async ({ db, mailer, config, now, day }) => {
+      const { runTrainingReminders } = await import('./features/officers/training.jobs.ts')
+      return runTrainingReminders(db, mailer, day, now, { cycleMonths: config.trainingCycleMonths, dueDays: config.trainingDueDays })
+    },
+  },
+  {
     name: 'reportReminders',
     description: 'Reminds units whose report is not in, before, on and after the deadline, in-app and by e-mail',
     everyMs: HOUR,
     run: async ({ db, mailer, now, day }) => {
       const { runReportReminders } = await import('./features/reports/reminders.job.ts')
       return runReportReminders(db, mailer, day, now)
+    },
+  },
+  {
+    name: 'correctiveReminders',
+    description: "Reminds units of their corrective actions before, on and after the due date in force (BVCT_CORRECTIVE_REMIND_BEFORE/AFTER), in-app and by e-mail",
+    everyMs: HOUR,
+    run: async ({ db, mailer, config, now, day }) => {
+      const { runCorrectiveReminders } = await import('./features/inspections/corrective-reminders.job.ts')
+      return runCorrectiveReminders(db, mailer, day, now, { before: config.correctiveRemindBefore, after: config.correctiveRemindAfter })
+    },
+  },
+  {
+    name: 'overviewSnapshot',
+    description: "Stores every overview indicator over every unit's subtree for the month in progress (the committee overview's 12-month trend)",
+    everyMs: DAY,
+    run: async ({ db, config, now, day }) => {
+      const { runOverviewSnapshot } = await import('./features/overview/overview.jobs.ts')
+      return runOverviewSnapshot(db, config, day, now)
+    },
+  },
+  {
+    name: 'channelReviewReminders',
+    description: "Reminds units of their official channels' security reviews before, on and after the due date (BVCT_CHANNEL_REVIEW_REMINDERS), in-app and by e-mail",
+    everyMs: HOUR,
+    run: async ({ db, config, mailer, now, day }) => {
+      const [{ runChannelReviewReminders }, { reviewRulesOf }] = await Promise.all([import('./features/channels/channels.jobs.ts'), import('./features/channels/channels.policy.ts')])
+      return runChannelReviewReminders(db, mailer, reviewRulesOf(config), day, now)
     },
   },
 ]

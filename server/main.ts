@@ -2,9 +2,11 @@
 import { readConfig } from './config.ts'
 import { MissingKeyError, openKeyring, type Keyring } from './lib/keyring.ts'
 import { sealLegacyTotpSecrets } from './features/auth/totp-secrets.ts'
-import { DataDirLockedError } from './db/lock.ts'
+import { StartupError } from './db/errors.ts'
 import { ensureDemoData, openDatabase, savedDemoPassword, whenOpen } from './start.ts'
 
+// Everything this process creates — data, backups, keys, anchors — is its owner's alone (0700/0600).
+process.umask(0o077)
 const config = readConfig()
 const startedAt = Date.now()
 // Confidential records need the master key before anything else: embedded mode makes one at the
@@ -21,10 +23,10 @@ const STARTUP_BACKUP_DELAY_MS = 5_000
 
 // The database opens (embedded: PGlite starting in its worker thread) while the rest of the server
 // loads and the app is built: on two cores the two overlap, which is most of a cold start.
-const opening = openDatabase(config)
+const opening = openDatabase(config, { timeoutMs: config.dbTimeoutMs })
 opening.catch(() => {}) // awaited below; this only keeps a failure from crashing the process first
 const db = whenOpen(opening, config.databaseUrl ? 'postgres' : 'pglite')
-const [{ buildApp }, { startJobs }, { createMailer }] = await Promise.all([import('./app.ts'), import('./jobs.ts'), import('./mail/mailer.ts')])
+const [{ buildApp }, { runJobs, startJobs }, { createMailer }] = await Promise.all([import('./app.ts'), import('./jobs.ts'), import('./mail/mailer.ts')])
 // Without SMTP_URL, mail goes to the server's log (the app's logger, once it exists).
 let logLine = (line: string) => console.log(line)
 const mailer = createMailer(config.smtpUrl, { log: (line) => logLine(line) })
@@ -35,7 +37,8 @@ let release: () => void
 try {
   ;({ release } = await opening)
 } catch (e) {
-  if (e instanceof DataDirLockedError) {
+  // A folder it may not write, a full disk, a lock held, a database it cannot reach: one sentence.
+  if (e instanceof StartupError) {
     console.error(e.message)
     process.exit(1)
   }
@@ -44,8 +47,17 @@ try {
 
 // TOTP secrets an earlier version stored in clear are sealed once (a no-op after that).
 await sealLegacyTotpSecrets(db, keys)
-const demo = await ensureDemoData(db, config)
-await app.listen({ port: config.port, host: config.host })
+const demo = await ensureDemoData(db, config, keys)
+try {
+  await app.listen({ port: config.port, host: config.host })
+} catch (e) {
+  const code = (e as NodeJS.ErrnoException).code
+  if (code !== 'EADDRINUSE' && code !== 'EACCES') throw e
+  console.error(`Cannot start: port ${config.port} ${code === 'EADDRINUSE' ? 'is in use by another program' : 'may not be used by this user'}; set PORT to another one.`)
+  await db.close().catch(() => {})
+  release()
+  process.exit(1)
+}
 
 // Every scheduled job (server/jobs.ts). Embedded mode's first tick waits a few seconds, so that the
 // start-up backup neither delays nor competes with the first page and sign-in (requests wait while
@@ -66,19 +78,28 @@ if (config.demo) {
   const password = demo?.password ?? config.demoPassword ?? savedDemoPassword(config)
   lines.push(
     demo ? 'Demo data loaded.' : 'Demo data was loaded at an earlier start.',
-    'Demo accounts: admin, committee, board, inspector, auditor, staff, and for each unit head.<code> / officer.<code> (e.g. head.bvbm, officer.bvbm)',
+    'Demo accounts: admin, committee, board, inspector, auditor, staff, staff.cr, and for each unit head.<code> / officer.<code> (e.g. head.bvbm, officer.bvbm)',
     `Demo password: ${password ?? '(set at the first start; see README)'}`,
   )
 }
 console.log(lines.join('\n') + '\n')
 
+const SHUTDOWN_LIMIT_MS = 15_000
 let isClosing = false
 async function shutdown() {
-  if (isClosing) return
+  // A second signal, or a database that will not let go, still ends the process.
+  if (isClosing) process.exit(1)
   isClosing = true
+  setTimeout(() => {
+    console.error(`Stopped without a clean shutdown: still busy after ${SHUTDOWN_LIMIT_MS / 1000} s.`)
+    release()
+    process.exit(1)
+  }, SHUTDOWN_LIMIT_MS).unref()
   await app.close().catch(() => {})
   // A job being run (a backup being written) is finished first, so it is not lost.
   await jobs.stop()
+  // The log's last head is signed on the way out: nothing written since the last anchor goes unanchored.
+  await runJobs({ db, config, mailer, keys }, ['auditAnchor']).catch((e) => app.log.error(e, 'final audit anchor failed'))
   await db.close().catch(() => {})
   release()
   process.exit(0)

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Role } from '../contract/roles.ts'
 import { buildApp } from '../server/app.ts'
@@ -43,7 +46,8 @@ export interface TestApp {
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const db = await createTestDb()
   const clock = testClock()
-  const config = { ...readConfig({}, []), demo: true, masterKey: TEST_MASTER_KEY, ...overrides }
+  // Anchors go to a folder of this test's own, never beside a developer's real data.
+  const config = { ...readConfig({}, []), demo: true, masterKey: TEST_MASTER_KEY, auditAnchorDir: mkdtempSync(join(tmpdir(), 'bvct-anchors-')), ...overrides }
   const mailer = createMailer(null, { log: () => {} })
   const keys = openKeyring(config, { createIfMissing: false })
   const app = await buildApp({ db, config, clock, mailer, keys })

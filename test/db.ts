@@ -1,7 +1,7 @@
 import { inject } from 'vitest'
 import { connectPostgresAdmin, openPgliteInProcess, openPostgres } from '../server/db/client.ts'
 import type { Db } from '../server/db/types.ts'
-import { withDatabase } from './global-setup.ts'
+import { testDbPrefix, withDatabase } from './global-setup.ts'
 
 let counter = 0
 
@@ -13,7 +13,7 @@ export async function createTestDb(): Promise<Db> {
   const url = process.env.TEST_DATABASE_URL
   const template = inject('pgTemplate')
   if (url && template) {
-    const name = `bvct_t_${process.pid}_${Date.now()}_${counter++}`
+    const name = `${testDbPrefix(template)}_${process.pid}_${counter++}`
     const admin = await connectPostgresAdmin(url)
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`)
     await admin.end()

@@ -23,11 +23,16 @@ export default async function setup(project: TestProject) {
   await tdb.close()
   project.provide('pgTemplate', template)
   return async () => {
-    const rows = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'bvct_t_%' OR datname = $1`, [template])
+    // Only this run's databases: other runs (another terminal, CI) may be using theirs right now.
+    const ours = `${testDbPrefix(template).replace(/_/g, '\\_')}\\_%`
+    const rows = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $2 OR datname = $1`, [template, ours])
     for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => {})
     await admin.end()
   }
 }
+
+/** The prefix of the test databases cloned from `template`: names a run can find and drop as its own. */
+export const testDbPrefix = (template: string) => template.replace(/^bvct_tpl_/, 'bvct_t_')
 
 export function withDatabase(url: string, name: string) {
   const u = new URL(url)

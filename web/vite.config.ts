@@ -13,6 +13,8 @@ const VENDOR_GROUPS: [name: string, test: RegExp][] = [
   ['antd-style', /node_modules[\\/]@ant-design[\\/](cssinjs|cssinjs-utils|colors|fast-color)[\\/]/],
   ['antd-data', /node_modules[\\/]antd[\\/]es[\\/](table|tree|tree-select|date-picker|calendar|time-picker|pagination|descriptions|steps|qr-code|qrcode)[\\/]/],
   ['antd', /node_modules[\\/](antd|@ant-design)[\\/]/],
+  // The overview's charts: their own chunk, loaded with that page only.
+  ['charts', /node_modules[\\/](recharts|victory-vendor|d3-[^\\/]+|internmap|@reduxjs|redux|redux-thunk|react-redux|immer|reselect|decimal\.js-light|es-toolkit|eventemitter3|tiny-invariant)[\\/]/],
   ['vendor', /node_modules[\\/]/],
 ]
 

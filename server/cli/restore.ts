@@ -1,11 +1,18 @@
 // npm run restore -- FILE — replaces the embedded data folder with a backup. The server must be
 // stopped; the current folder is kept beside it, never deleted.
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { readConfig } from '../config.ts'
-import { acquireDataDirLock, DataDirLockedError } from '../db/lock.ts'
+import { StartupError } from '../db/errors.ts'
+import { acquireDataDirLock } from '../db/lock.ts'
 import { openPgliteInProcess } from '../db/client.ts'
 import { migrate } from '../db/migrate.ts'
+import { ANCHOR_FILE, readAnchors } from '../features/audit/audit.anchor.ts'
+import { verifyAuditChain } from '../features/audit/audit.verify.ts'
+import { openKeyring } from '../lib/keyring.ts'
 import { pgliteDir } from '../start.ts'
+
+process.umask(0o077)
 
 const file = process.argv[2]
 const config = readConfig()
@@ -21,7 +28,7 @@ let release: () => void
 try {
   release = acquireDataDirLock(config.dataDir)
 } catch (e) {
-  if (e instanceof DataDirLockedError) {
+  if (e instanceof StartupError) {
     console.error(e.message)
     process.exit(2)
   }
@@ -37,8 +44,32 @@ try {
   const db = await openPgliteInProcess(dir, new Blob([readFileSync(file)], { type: 'application/x-gzip' }))
   await migrate(db)
   const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM unit')
+  const lines = [`Restored ${file} into ${dir} (${n} units).${kept ? ` The previous data is kept in ${kept}.` : ''}`]
+  // The log goes back to the backup's: later anchors would call it truncated. They are kept aside,
+  // and the backup's own anchor (signed when it was made) starts the folder's history again.
+  const anchorFile = join(config.auditAnchorDir, ANCHOR_FILE)
+  if (existsSync(anchorFile)) {
+    const aside = anchorFile.replace(/\.jsonl$/, `.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`)
+    renameSync(anchorFile, aside)
+    lines.push(`The audit anchors written before the restore are kept in ${aside}.`)
+  }
+  if (existsSync(`${file}.anchor.json`)) {
+    mkdirSync(config.auditAnchorDir, { recursive: true, mode: 0o700 })
+    copyFileSync(`${file}.anchor.json`, anchorFile)
+    let keys
+    try {
+      keys = openKeyring(config, { createIfMissing: false })
+    } catch (e) {
+      lines.push(`The backup's signed head could not be checked: ${(e as Error).message}`)
+    }
+    if (keys) {
+      const check = await verifyAuditChain(db, { anchors: readAnchors(config.auditAnchorDir).anchors, keys })
+      lines.push(check.ok ? `The audit log holds the backup's signed head (${check.count} entries).` : `WARNING: the restored audit log does not match the backup's signed head: ${check.message}`)
+      if (!check.ok) process.exitCode = 1
+    }
+  }
   await db.close()
-  console.log(`Restored ${file} into ${dir} (${n} units).${kept ? ` The previous data is kept in ${kept}.` : ''}`)
+  console.log(lines.join('\n'))
 } catch (e) {
   if (kept) {
     rmSync(dir, { recursive: true, force: true })

@@ -1,8 +1,9 @@
-import { closeSync, createWriteStream, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, closeSync, createWriteStream, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { copyFile, mkdir, readdir } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { createGzip } from 'node:zlib'
+import { freeBytes, megabytes } from '../lib/disk.ts'
 import type { Db } from './types.ts'
 
 const PREFIX = 'bvct-'
@@ -20,20 +21,26 @@ export function listBackups(dir: string): string[] {
 
 /**
  * PGlite never fsyncs, so embedded mode keeps rotated snapshots of its data folder: a gzip tarball
- * that `npm run restore -- FILE` loads back. Keeps the newest `keep` files.
+ * that `npm run restore -- FILE` loads back. Keeps the newest `keep` files. The backup folder is
+ * its owner's only (0700, files 0600): a backup is the whole database.
  */
 export async function backupPglite(db: Db, dir: string, keep: number, now = new Date()): Promise<string> {
   if (!db.whileQuiet) throw new Error('Backups of PostgreSQL are made with pg_dump')
-  mkdirSync(dir, { recursive: true })
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  if (process.platform !== 'win32' && (statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700)
   let file = join(dir, `${PREFIX}${stamp(now)}${SUFFIX}`)
   for (let i = 1; listBackups(dir).includes(file); i++) file = join(dir, `${PREFIX}${stamp(now)}-${i}${SUFFIX}`)
   // Requests wait while the folder is copied (a few tenths of a second for the demo), not while
-  // the copy is compressed. The copy sits beside the data, in the folder this process has locked;
-  // one left by a crash is replaced.
-  let copy = ''
+  // the copy is compressed. The copy is staged in the backup folder, so a backup never takes the
+  // data disk's last free space; one left by a crash is replaced.
+  const copy = join(dir, '.staging')
   try {
     await db.whileQuiet((dataDir) => {
-      copy = `${dataDir}.backup-copy`
+      const size = folderSize(dataDir)
+      // The copy, and a tarball that is at most as big (it is usually a tenth).
+      const needed = 2 * size + 16 * 1024 * 1024
+      const free = freeBytes(dir)
+      if (free < needed) throw new Error(`Not enough space for a backup in ${dir}: it needs about ${megabytes(needed)} and ${megabytes(free)} are free; no backup was written`)
       rmSync(copy, { recursive: true, force: true })
       return copyDir(dataDir, copy)
     })
@@ -42,12 +49,22 @@ export async function backupPglite(db: Db, dir: string, keep: number, now = new 
     rmSync(`${file}.part`, { force: true })
     throw e
   } finally {
-    if (copy) rmSync(copy, { recursive: true, force: true })
+    rmSync(copy, { recursive: true, force: true })
   }
   // Rename only a complete file, so a crash mid-write never leaves a truncated "backup".
   renameSync(`${file}.part`, file)
-  for (const old of listBackups(dir).slice(0, -keep)) rmSync(old, { force: true })
+  for (const old of listBackups(dir).slice(0, -keep)) for (const f of [old, `${old}.anchor.json`]) rmSync(f, { force: true })
   return file
+}
+
+function folderSize(dir: string): number {
+  let total = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) total += folderSize(path)
+    else if (entry.isFile()) total += statSync(path).size
+  }
+  return total
 }
 
 async function copyDir(from: string, to: string): Promise<void> {
@@ -69,7 +86,7 @@ export async function writeTarGz(root: string, file: string): Promise<void> {
   // Level 1: the data files are mostly empty page space, which any level squeezes; higher levels
   // cost twice the CPU for a few per cent.
   const gzip = createGzip({ level: 1 })
-  const written = pipeline(gzip, createWriteStream(file))
+  const written = pipeline(gzip, createWriteStream(file, { mode: 0o600 }))
   written.catch(() => {}) // awaited at the end; a write error meanwhile must not crash the process
   // A chunk is handed back by zlib once it has been consumed, so the next read may reuse its buffer.
   const put = (chunk: Buffer) => new Promise<void>((resolve, reject) => gzip.write(chunk, (e) => (e ? reject(e) : resolve())))

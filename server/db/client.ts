@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads'
 import type pg from 'pg'
 import type { PGlite } from '@electric-sql/pglite'
 import { TIME_ZONE } from '../lib/dates.ts'
+import { withTimeout } from './errors.ts'
 import { Mutex } from './mutex.ts'
 import { CUSTOM_PLAN, TYPE_OIDS, parseDate, parseInt8, parseNumeric, type Db, type Queryable } from './types.ts'
 
@@ -42,7 +43,12 @@ function statement(text: string, params?: unknown[]): pg.QueryConfig {
   return { name, text, values }
 }
 
-export function openPostgres(connectionString: string, max = 10): Db {
+/**
+ * `timeoutMs` (the server's BVCT_DB_TIMEOUT_MS; 0 for tools that load or migrate in bulk): the most
+ * one statement may run, and how long to wait for a connection. A database that hangs then answers
+ * 503 instead of holding every request, and the health check can say so.
+ */
+export function openPostgres(connectionString: string, max = 10, { timeoutMs = 0 }: { timeoutMs?: number } = {}): Db {
   const pg = requirePg()
   const pgTypes = {
     getTypeParser(oid: number, format?: any) {
@@ -54,7 +60,12 @@ export function openPostgres(connectionString: string, max = 10): Db {
   }
   // JIT compiling the matrix and coverage queries costs more than running them (bench/RESULTS.md).
   // The session's zone is the ministry's (lib/dates.ts): `timestamptz::date` is the day in Vietnam.
-  const pool = new pg.Pool({ connectionString, max, types: pgTypes as any, options: `-c jit=off -c TimeZone=${TIME_ZONE}` })
+  const pool = new pg.Pool({
+    connectionString, max, types: pgTypes as any,
+    options: `-c jit=off -c TimeZone=${TIME_ZONE}${timeoutMs ? ` -c statement_timeout=${timeoutMs}` : ''}`,
+    // The client's own limits, for a server that no longer answers at all (statement_timeout needs one that does).
+    ...(timeoutMs && { connectionTimeoutMillis: Math.min(timeoutMs, 10_000), query_timeout: timeoutMs + 5_000 }),
+  })
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => {})
   const query = async (text: string, params?: unknown[]) => (await pool.query(statement(text, params))).rows
@@ -63,6 +74,12 @@ export function openPostgres(connectionString: string, max = 10): Db {
     query,
     async transaction(fn) {
       const client = await pool.connect()
+      // A client checked out of the pool has no listener of its own: a server that goes away in the
+      // middle of a transaction would emit an unhandled 'error' and end the process. Listen, and
+      // give the broken client back to be destroyed rather than reused.
+      let lost: Error | undefined
+      const onError = (e: Error) => (lost = e)
+      client.on('error', onError)
       try {
         await client.query('BEGIN')
         const result = await fn({ query: async (t, p) => (await client.query(statement(t, p))).rows })
@@ -72,7 +89,8 @@ export function openPostgres(connectionString: string, max = 10): Db {
         await client.query('ROLLBACK').catch(() => {})
         throw e
       } finally {
-        client.release()
+        client.off('error', onError)
+        client.release(lost)
       }
     },
     close: () => pool.end(),
@@ -119,8 +137,12 @@ export async function openPgliteInProcess(dir?: string, loadDataDir?: Blob): Pro
   return wrapPglite(await openPglite(dir, loadDataDir), dir)
 }
 
-/** PGlite in a worker thread, so a long query does not block the HTTP server's event loop. */
-export async function openPgliteWorker(dir: string): Promise<Db> {
+/**
+ * PGlite in a worker thread, so a long query does not block the HTTP server's event loop.
+ * `timeoutMs`: a query the worker has not answered by then is refused (DbTimeoutError), so one stuck
+ * statement (a disk that stopped taking writes) cannot hold every request.
+ */
+export async function openPgliteWorker(dir: string, { timeoutMs = 0 }: { timeoutMs?: number } = {}): Promise<Db> {
   const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
     workerData: { dir },
     // Plain JavaScript (pglite-worker.mjs): the worker needs none of the main thread's loader flags.
@@ -139,17 +161,23 @@ export async function openPgliteWorker(dir: string): Promise<Db> {
     if (m.error) p.reject(new DbError(m.error))
     else p.resolve(m.rows)
   })
-  worker.on('error', (e) => {
-    for (const p of pending.values()) p.reject(e)
+  // A worker that died (PGlite aborted) fails what it held and everything after, as a lost connection.
+  let gone: Error | null = null
+  const fail = (e: Error) => {
+    gone ??= new DbError({ message: `the embedded database stopped: ${e.message}`, code: '57P01' })
+    for (const p of pending.values()) p.reject(gone)
     pending.clear()
-  })
+  }
+  worker.on('error', fail)
+  worker.on('exit', (code) => fail(new Error(`worker exited with code ${code}`)))
   const send = (msg: any): Promise<any> =>
     new Promise((resolve, reject) => {
+      if (gone) return reject(gone)
       const id = nextId++
       pending.set(id, { resolve, reject })
       worker.postMessage({ ...msg, id })
     })
-  const raw = (text: string, params?: unknown[]) => send({ op: 'query', text, params: params ?? [] })
+  const raw = (text: string, params?: unknown[]) => withTimeout(send({ op: 'query', text, params: params ?? [] }), timeoutMs)
   const mutex = new Mutex()
   return {
     kind: 'pglite',
@@ -174,7 +202,8 @@ export async function openPgliteWorker(dir: string): Promise<Db> {
         return fn(dir)
       }),
     async close() {
-      await mutex.run(() => send({ op: 'close' }))
+      // A worker that is stuck or gone is stopped all the same.
+      await mutex.run(() => withTimeout(send({ op: 'close' }), timeoutMs)).catch(() => {})
       await worker.terminate()
     },
   }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { ZodError, type z } from 'zod'
 import { ERRORS, fieldMessage, type ErrorCode, type FieldMessageKey, type Lang, type RowErrorDto } from '../../contract/errors.ts'
+import { isDatabaseUnavailable, isStorageFull } from '../db/errors.ts'
 import { langOf } from './lang.ts'
 
 type ZodIssue = z.core.$ZodIssue
@@ -130,6 +131,16 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     return send(reply, lang, 'VALIDATION', { fields: { file: fieldMessage('format', lang) } })
   }
   if (fe.statusCode && fe.statusCode < 500) return send(reply, lang, fe.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION')
+  // The write failed as a whole (its transaction rolled back): say so, and tell the operator.
+  if (isStorageFull(err)) {
+    req.log.error(err, 'storage full')
+    return send(reply, lang, 'STORAGE_FULL')
+  }
+  if (isDatabaseUnavailable(err)) {
+    req.log.error(err, 'database unavailable')
+    reply.header('retry-after', '30')
+    return send(reply, lang, 'DATABASE_UNAVAILABLE')
+  }
   // An answer that does not match its route's response schema is a server bug, logged in full.
   req.log.error(err)
   return send(reply, lang, 'INTERNAL')

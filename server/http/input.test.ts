@@ -120,9 +120,10 @@ describe('hostile text', () => {
 })
 
 describe('public contract', () => {
-  it('GET /api/v1/health reports the database kind', async () => {
+  it('GET /api/v1/health reports the database kind and state', async () => {
     const res = await t.call(null, 'GET', '/api/v1/health')
-    expect(res.json()).toEqual({ status: 'ok', database: t.db.kind })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ status: 'ok', database: t.db.kind, databaseState: 'ok' })
   })
 
   it('serves the OpenAPI document at /api/docs/json listing the routes', async () => {

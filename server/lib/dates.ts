@@ -41,3 +41,16 @@ export const deadlineAfter = (from: Date, n: number): IsoDay => addDays(vnDay(fr
 
 /** Has the deadline passed on `day`? The deadline day itself is still on time. */
 export const isPast = (deadline: IsoDay, day: IsoDay) => day > deadline
+
+/**
+ * `day` moved by `n` calendar months, clamped to the month's last day (31/08 + 6 months = 28/02 or
+ * 29/02), as PostgreSQL's `date + interval 'n months'` does: a review cycle "every 6 months".
+ */
+export function addMonths(day: IsoDay, n: number): IsoDay {
+  const [y, m, d] = day.split('-').map(Number)
+  const month = y * 12 + (m - 1) + n
+  const year = Math.floor(month / 12)
+  const mon = month - year * 12
+  const last = new Date(Date.UTC(year, mon + 1, 0)).getUTCDate()
+  return `${String(year).padStart(4, '0')}-${String(mon + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`
+}

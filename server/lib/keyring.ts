@@ -80,7 +80,12 @@ export function openKeyring(config: KeyringConfig, opts: { createIfMissing: bool
   if (!existsSync(path)) {
     if (!opts.createIfMissing) throw new MissingKeyError(`The master key file ${path} does not exist (BVCT_MASTER_KEY_FILE). Restore it from where you keep it safe, or set BVCT_MASTER_KEY.`)
     const kid = newKeyId()
-    writeKeyringFile(path, { current: kid, keys: { [kid]: randomBytes(KEY_BYTES).toString('base64') } })
+    try {
+      writeKeyringFile(path, { current: kid, keys: { [kid]: randomBytes(KEY_BYTES).toString('base64') } })
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException
+      throw new MissingKeyError(`Cannot start: the master key file ${path} cannot be created (${err.code ?? err.message}); set BVCT_MASTER_KEY_FILE to a file this user may write, or BVCT_DATA_DIR to a folder it may.`)
+    }
   }
   let ring = readKeyringFile(path)
   let loadedAt = statSync(path).mtimeMs

@@ -1,9 +1,9 @@
-import { Button, Result } from 'antd'
 import { lazy } from 'react'
-import { Navigate, Route, Routes, useNavigate } from 'react-router'
+import { Navigate, Route, Routes } from 'react-router'
 import type { Me } from '../../contract/auth.ts'
+import { OVERVIEW_ROLES } from '../../contract/overview.ts'
+import { NotFoundPage } from '../components/NotFoundPage.tsx'
 import { ACCESS } from '../features/auth/access.ts'
-import { useT } from '../i18n/useT.ts'
 import { AppShell } from './AppShell.tsx'
 import { RequireRole } from './RequireRole.tsx'
 
@@ -26,18 +26,18 @@ const NotificationsPage = lazy(() => import('../features/notifications/Notificat
 const PeriodsPage = lazy(() => import('../features/reports/PeriodsPage.tsx'))
 const PeriodPage = lazy(() => import('../features/reports/PeriodPage.tsx'))
 const UnitReportPage = lazy(() => import('../features/reports/UnitReportPage.tsx'))
-
-function NotFound() {
-  const t = useT()
-  const navigate = useNavigate()
-  return <Result status="404" title={t('error.notFoundTitle')} extra={<Button onClick={() => navigate('/')}>{t('common.home')}</Button>} />
-}
+const CasesPage = lazy(() => import('../features/cases/CasesPage.tsx'))
+const CasePage = lazy(() => import('../features/cases/CasePage.tsx'))
+const CaseGroupsPage = lazy(() => import('../features/cases/CaseGroupsPage.tsx'))
+const MyNoticesPage = lazy(() => import('../features/cases/MyNoticesPage.tsx'))
+const OverviewPage = lazy(() => import('../features/overview/OverviewPage.tsx'))
 
 export function AppRoutes({ me }: { me: Me }) {
   return (
     <Routes>
       <Route element={<AppShell me={me} />}>
         <Route index element={<Navigate to="/units" replace />} />
+        <Route path="overview" element={<RequireRole me={me} roles={OVERVIEW_ROLES}><OverviewPage /></RequireRole>} />
         <Route path="units" element={<RequireRole me={me} roles={ACCESS.units}><UnitsPage /></RequireRole>} />
         <Route path="people" element={<RequireRole me={me} roles={ACCESS.people}><PeoplePage /></RequireRole>} />
         <Route path="accounts" element={<RequireRole me={me} roles={ACCESS.accounts}><AccountsPage /></RequireRole>} />
@@ -54,9 +54,14 @@ export function AppRoutes({ me }: { me: Me }) {
         <Route path="reports" element={<RequireRole me={me} roles={ACCESS.reports}><PeriodsPage /></RequireRole>} />
         <Route path="reports/:id" element={<RequireRole me={me} roles={ACCESS.reports}><PeriodPage /></RequireRole>} />
         <Route path="reports/:id/units/:unitId" element={<RequireRole me={me} roles={ACCESS.reports}><UnitReportPage /></RequireRole>} />
+        <Route path="cases" element={<RequireRole me={me} roles={ACCESS.cases}><CasesPage /></RequireRole>} />
+        {/* No role check: whoever is not on the case's list gets the same not-found page as for an unknown address. */}
+        <Route path="cases/:id" element={<CasePage />} />
+        <Route path="case-groups" element={<RequireRole me={me} roles={ACCESS.caseGroups}><CaseGroupsPage /></RequireRole>} />
+        <Route path="my-notices" element={<MyNoticesPage />} />
         <Route path="account/password" element={<ChangePasswordPage />} />
         <Route path="account/two-factor" element={<TwoFactorPage />} />
-        <Route path="*" element={<NotFound />} />
+        <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
   )

@@ -2,6 +2,7 @@ import { Menu } from 'antd'
 import { useLocation, useNavigate } from 'react-router'
 import type { Me } from '../../contract/auth.ts'
 import { hasAnyRole } from '../features/auth/access.ts'
+import { useCaseNavFlags } from '../features/cases/useCaseNavFlags.ts'
 import { useT } from '../i18n/useT.ts'
 import { NAV_ITEMS } from './nav.tsx'
 
@@ -10,7 +11,8 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
   const t = useT()
   const navigate = useNavigate()
   const { pathname } = useLocation()
-  const items = NAV_ITEMS.filter((i) => hasAnyRole(me, i.roles))
+  const flags = useCaseNavFlags(me)
+  const items = NAV_ITEMS.filter((i) => hasAnyRole(me, i.roles) && (i.isShown?.(flags) ?? true))
   const selected = items.find((i) => pathname === i.path || pathname.startsWith(i.path + '/'))
   return (
     <Menu

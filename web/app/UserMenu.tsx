@@ -1,7 +1,7 @@
 import { Button, Dropdown } from 'antd'
 import { useNavigate } from 'react-router'
 import type { Me } from '../../contract/auth.ts'
-import { LockIcon, LogoutIcon, ShieldIcon, UserIcon } from '../components/icons.tsx'
+import { LockIcon, LogoutIcon, MailIcon, ShieldIcon, UserIcon } from '../components/icons.tsx'
 import { useSignOut } from '../features/auth/api.ts'
 import { useT } from '../i18n/useT.ts'
 
@@ -17,6 +17,7 @@ export function UserMenu({ me, isCompact }: { me: Me; isCompact?: boolean }) {
         items: [
           { key: 'who', label: <span className="bvct-user-who">{name}<br /><small>{me.username}</small></span>, disabled: true },
           { type: 'divider' },
+          { key: '/my-notices', icon: <MailIcon />, label: t('nav.myNotices') },
           { key: '/account/password', icon: <LockIcon />, label: t('user.changePassword') },
           { key: '/account/two-factor', icon: <ShieldIcon />, label: t('user.twoFactor') },
           { type: 'divider' },

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react'
+import { OVERVIEW_ROLES } from '../../contract/overview.ts'
 import type { Role } from '../../contract/roles.ts'
-import { AccountsIcon, AuditIcon, DirectivesIcon, InboxIcon, PeopleIcon, ReportsIcon, UnitsIcon } from '../components/icons.tsx'
+import { AccountsIcon, AuditIcon, DashboardIcon, DirectivesIcon, InboxIcon, LockIcon, MailIcon, PeopleIcon, ReportsIcon, TeamIcon, UnitsIcon } from '../components/icons.tsx'
 import { ACCESS } from '../features/auth/access.ts'
+import type { CaseNavFlags } from '../features/cases/useCaseNavFlags.ts'
 import type { MessageKey } from '../i18n/translate.ts'
 
 export interface NavItem {
@@ -10,12 +12,19 @@ export interface NavItem {
   icon: ReactNode
   /** The menu shows the item to holders of any of these roles. */
   roles: readonly Role[]
+  /** And, when given, only while this holds. */
+  isShown?: (flags: CaseNavFlags) => boolean
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { path: '/overview', label: 'overview.nav', icon: <DashboardIcon />, roles: OVERVIEW_ROLES },
   { path: '/directives', label: 'nav.directives', icon: <DirectivesIcon />, roles: ACCESS.directives },
   { path: '/my-directives', label: 'nav.myDirectives', icon: <InboxIcon />, roles: ACCESS.myDirectives },
+  // Always in the user menu; here only for someone who has notices, so they are not missed.
+  { path: '/my-notices', label: 'nav.myNotices', icon: <MailIcon />, roles: ACCESS.myNotices, isShown: (f) => f.hasCaseNotices },
   { path: '/reports', label: 'nav.reports', icon: <ReportsIcon />, roles: ACCESS.reports },
+  { path: '/cases', label: 'nav.cases', icon: <LockIcon />, roles: ACCESS.cases },
+  { path: '/case-groups', label: 'nav.caseGroups', icon: <TeamIcon />, roles: ACCESS.caseGroupsChange, isShown: (f) => f.managesCaseGroups },
   { path: '/units', label: 'nav.units', icon: <UnitsIcon />, roles: ACCESS.units },
   { path: '/people', label: 'nav.people', icon: <PeopleIcon />, roles: ACCESS.people },
   { path: '/accounts', label: 'nav.accounts', icon: <AccountsIcon />, roles: ACCESS.accounts },

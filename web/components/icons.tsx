@@ -105,3 +105,23 @@ export const DashboardIcon = (p: IconProps) => (
     <rect x="14" y="14" width="7" height="7" rx="1" />
   </Icon>
 )
+export const UnlockIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="4" y="11" width="16" height="10" rx="2" />
+    <path d="M8 11V7a4 4 0 0 1 7.9-1" />
+  </Icon>
+)
+export const MailIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="2" y="4" width="20" height="16" rx="2" />
+    <path d="m22 6-10 7L2 6" />
+  </Icon>
+)
+export const TeamIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="7" r="3" />
+    <circle cx="5" cy="10" r="2" />
+    <circle cx="19" cy="10" r="2" />
+    <path d="M7 21v-2a4 4 0 0 1 4-4h2a4 4 0 0 1 4 4v2M1 21v-1a3 3 0 0 1 3-3h1M23 21v-1a3 3 0 0 0-3-3h-1" />
+  </Icon>
+)

@@ -44,6 +44,9 @@ const vi = {
   'nav.myDirectives': 'Văn bản của tôi',
 
   'nav.reports': 'Báo cáo',
+  'nav.cases': 'Hồ sơ mật',
+  'nav.caseGroups': 'Nhóm được biết hồ sơ',
+  'nav.myNotices': 'Thông báo của tôi',
 } as const
 
 const en: Record<keyof typeof vi, string> = {
@@ -90,6 +93,9 @@ const en: Record<keyof typeof vi, string> = {
   'nav.myDirectives': 'My directives',
 
   'nav.reports': 'Reports',
+  'nav.cases': 'Confidential cases',
+  'nav.caseGroups': 'Need-to-know groups',
+  'nav.myNotices': 'My notices',
 }
 
 export const commonMessages = { vi, en }

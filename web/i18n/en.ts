@@ -16,4 +16,6 @@ export const en: Record<MessageKey, string> = {
   ...M.notifications.en,
   ...M.plans.en,
   ...M.reports.en,
+  ...M.cases.en,
+  ...M.overview.en,
 }

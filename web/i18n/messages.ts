@@ -4,10 +4,12 @@
 import { accountsMessages } from '../features/accounts/messages.ts'
 import { auditMessages } from '../features/audit/messages.ts'
 import { authMessages } from '../features/auth/messages.ts'
+import { casesMessages } from '../features/cases/messages.ts'
 import { dashboardMessages } from '../features/dashboard/messages.ts'
 import { directivesMessages } from '../features/directives/messages.ts'
 import { disseminationMessages } from '../features/dissemination/messages.ts'
 import { notificationsMessages } from '../features/notifications/messages.ts'
+import { overviewMessages } from '../features/overview/messages.ts'
 import { peopleMessages } from '../features/people/messages.ts'
 import { plansMessages } from '../features/plans/messages.ts'
 import { reportsMessages } from '../features/reports/messages.ts'
@@ -27,4 +29,6 @@ export const MESSAGES = {
   notifications: notificationsMessages,
   plans: plansMessages,
   reports: reportsMessages,
+  cases: casesMessages,
+  overview: overviewMessages,
 }

@@ -14,6 +14,8 @@ export const vi = {
   ...M.notifications.vi,
   ...M.plans.vi,
   ...M.reports.vi,
+  ...M.cases.vi,
+  ...M.overview.vi,
 }
 
 export type MessageKey = keyof typeof vi

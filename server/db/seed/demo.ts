@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto'
 import { vnNameSortKey, vnSortKey } from '../../../contract/vietnamese.ts'
 import { recordAudit } from '../../features/audit/audit.service.ts'
 import { hashPassword } from '../../features/auth/password.ts'
+import type { Keyring } from '../../lib/keyring.ts'
 import type { Db, Queryable } from '../types.ts'
+import { loadDemoCases } from './demo-cases.ts'
+import { loadDemoChannels } from './demo-channels.ts'
+import { loadDemoInspections } from './demo-inspections.ts'
+import { loadDemoOverview } from './demo-overview.ts'
+import { loadDemoPositions } from './demo-positions.ts'
 import { DEMO_TREE, type DemoUnit } from './demo-tree.ts'
 import { loadDemoDirective } from './demo-directive.ts'
 import { loadDemoReports } from './demo-reports.ts'
@@ -32,10 +38,11 @@ interface BuiltUnit {
 }
 
 /**
- * Loads the Ministry of Health demo: the unit tree, ~30 staff per unit and an account for every
- * role. One transaction: a crash half-way leaves an empty database that the next start refills.
+ * Loads the Ministry of Health demo: the unit tree, ~30 staff per unit, an account for every role,
+ * the seed letter's work, and confidential cases sealed under `cases.keys`. One transaction: a
+ * crash half-way leaves an empty database that the next start refills.
  */
-export async function loadDemoData(db: Db, password: string, now = new Date()): Promise<DemoAccount[]> {
+export async function loadDemoData(db: Db, password: string, cases: { keys: Keyring; appealDays: number }, now = new Date()): Promise<DemoAccount[]> {
   const hash = await hashPassword(password)
   const r = rng(1946)
   return db.transaction(async (tx) => {
@@ -77,6 +84,8 @@ export async function loadDemoData(db: Db, password: string, now = new Date()): 
       { username: 'inspector', personId: byCode('BBVCTNB').peopleIds[3], role: 'inspector', unit: root },
       { username: 'auditor', personId: byCode('TTB').peopleIds[2], role: 'auditor', unit: root },
       { username: 'staff', personId: byCode('BVBM').peopleIds[5], role: 'staff', unit: byCode('BVBM') },
+      // The subjects of two demo violation cases: each sees the notices addressed to them.
+      { username: 'staff.cr', personId: byCode('BVCR').peopleIds[6], role: 'staff', unit: byCode('BVCR') },
     ]
     for (const u of units) {
       if (u.peopleIds.length < 3) {
@@ -112,8 +121,24 @@ export async function loadDemoData(db: Db, password: string, now = new Date()): 
       directiveId, ownerUnitId: root.id, scopeUnitId: root.id, boardAccountId: accountIds.get('board')!, now, rng: r,
       units: addressees.map((u) => ({ id: u.id, head: u.accountIds.head, officer: u.accountIds.officer })),
     })
+    const personOf = new Map(accounts.map((a) => [a.username, a.personId]))
+    const caseCount = await loadDemoCases(tx, {
+      kind: db.kind, keys: cases.keys, appealDays: cases.appealDays, now,
+      refs: {
+        accountId: (username) => accountIds.get(username)!,
+        personOf: (username) => personOf.get(username)!,
+        personId: (code, i) => byCode(code).peopleIds[i],
+        unitId: (code) => byCode(code).id,
+      },
+    })
+    // The later features' demo, each through its own services; the overview's trend last, from all of them.
+    const later = { kind: db.kind, keys: cases.keys, now, rng: r, directiveId, refs: { accountId: (u: string) => accountIds.get(u)!, personId: (code: string, i: number) => byCode(code).peopleIds.at(i)!, unitId: (code: string) => byCode(code).id } }
+    const inspections = await loadDemoInspections(tx, later)
+    const positions = await loadDemoPositions(tx, later)
+    const channels = await loadDemoChannels(tx, later)
+    const overviewMonths = await loadDemoOverview(tx, later)
     await recordAudit(tx, { id: null, username: 'system', ip: null, now }, {
-      action: 'loadDemoData', entity: 'system', entityId: null, after: { units: units.length, accounts: accounts.length },
+      action: 'loadDemoData', entity: 'system', entityId: null, after: { units: units.length, accounts: accounts.length, cases: caseCount, inspections, positions, channels, overviewMonths },
     })
     return accounts.map((a) => ({ username: a.username, role: a.role, unit: a.unit.name }))
   })

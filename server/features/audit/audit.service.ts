@@ -21,9 +21,11 @@ const AUDIT_CHAIN_LOCK = 19_461_503
 export async function recordAudit(tx: Queryable, actor: Actor, input: AuditInput): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK])
   // A statement of its own after the lock: its snapshot must see the entry the previous holder committed.
-  const [{ id, last_hash: lastHash }] = await tx.query<{ id: number; last_hash: string | null }>(
-    `SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))::int8 AS id, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS last_hash`,
-  )
+  // Ids are consecutive (the last one plus one, not a sequence a rolled-back write would use up),
+  // so audit:verify can tell a missing id from a write that never happened.
+  const [last] = await tx.query<{ id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1')
+  const id = (last?.id ?? 0) + 1
+  const lastHash = last?.hash ?? null
   const entry = {
     id,
     at: actor.now,

@@ -3,7 +3,9 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, seedFixture, type Fixture, type Session, type TestApp } from '../../../test/app.ts'
+import { TEST_MASTER_KEY, createTestApp, seedFixture, type Fixture, type Session, type TestApp } from '../../../test/app.ts'
+import { openKeyring } from '../../lib/keyring.ts'
+import { writeAnchor } from './audit.anchor.ts'
 import { verifyAuditChain } from './audit.verify.ts'
 
 let t: TestApp
@@ -87,7 +89,7 @@ describe('audit log: deleted and reordered entries', () => {
         await tx.query('DELETE FROM audit_log WHERE id = $1', [ids[2]])
         await tx.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update')
       })
-      expect(await verifyAuditChain(u.db)).toMatchObject({ ok: false, firstBadId: ids[3], reason: 'chain_broken' })
+      expect(await verifyAuditChain(u.db)).toMatchObject({ ok: false, firstBadId: ids[3], reason: 'gap' })
     } finally {
       await u.close()
     }
@@ -118,7 +120,7 @@ describe('audit log: deleted and reordered entries', () => {
 describe('npm run audit:verify', () => {
   it('exits 0 on an intact embedded database and 1 naming the entry after tampering', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bvct-audit-'))
-    const env = { ...process.env, BVCT_DATA_DIR: dir, DATABASE_URL: '', BVCT_DEMO_PASSWORD: 'Demo-pass-123' }
+    const env = { ...process.env, BVCT_DATA_DIR: dir, DATABASE_URL: '', BVCT_DEMO_PASSWORD: 'Demo-pass-123', BVCT_MASTER_KEY: TEST_MASTER_KEY, BVCT_AUDIT_ANCHOR_DIR: join(dir, 'anchors') }
     const run = (script: string) => {
       try {
         return { code: 0, out: execFileSync(process.execPath, ['--import', 'tsx', script], { env, encoding: 'utf8', stdio: 'pipe' }) }
@@ -134,10 +136,13 @@ describe('npm run audit:verify', () => {
     const g = await seedFixture(db)
     const { recordAudit } = await import('./audit.service.ts')
     for (let i = 0; i < 3; i++) await db.transaction((tx) => recordAudit(tx, { id: null, username: 'cli', ip: null, now: new Date() }, { action: 'touch', entity: 'unit', entityId: g.unitA.id, after: { i } }))
+    const keys = openKeyring({ masterKey: TEST_MASTER_KEY, masterKeyNext: null, masterKeyFile: null }, { createIfMissing: false })
+    await writeAnchor(db, keys, join(dir, 'anchors'), new Date())
     await db.close()
     const ok = run('server/cli/audit-verify.ts')
     expect(ok.code).toBe(0)
     expect(ok.out).toMatch(/Audit log OK: 3 entries/)
+    expect(ok.out).toMatch(/holds all 1 signed heads/)
 
     const db2 = await openPgliteInProcess(join(dir, 'pgdata'))
     const [second] = await db2.query<{ id: number }>('SELECT id FROM audit_log ORDER BY id OFFSET 1 LIMIT 1')
@@ -149,5 +154,16 @@ describe('npm run audit:verify', () => {
     const bad = run('server/cli/audit-verify.ts')
     expect(bad.code).toBe(1)
     expect(bad.out).toContain(`FAILED at entry ${second.id}`)
+
+    // Emptied on a stopped copy: the chain alone is consistent, the anchor is not.
+    const db3 = await openPgliteInProcess(join(dir, 'pgdata'))
+    await db3.transaction(async (tx) => {
+      await tx.query('ALTER TABLE audit_log DISABLE TRIGGER USER')
+      await tx.query('TRUNCATE audit_log')
+    })
+    await db3.close()
+    const emptied = run('server/cli/audit-verify.ts')
+    expect(emptied.code).toBe(1)
+    expect(emptied.out).toMatch(/removed from its end \(or the whole log was emptied\)/)
   }, 240_000)
 })

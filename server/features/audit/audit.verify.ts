@@ -1,22 +1,55 @@
 import type { Queryable } from '../../db/types.ts'
+import type { Keyring } from '../../lib/keyring.ts'
+import { checkAnchor, type Anchor } from './audit.anchor.ts'
 import type { AuditRecord } from './audit.queries.ts'
 import { GENESIS_HASH, hashEntry } from './audit.hash.ts'
 
+export type FailureReason = 'changed' | 'chain_broken' | 'gap' | 'anchor_mismatch' | 'truncated' | 'anchor_forged'
+
 export type VerifyResult =
-  | { ok: true; count: number; lastHash: string }
-  | { ok: false; count: number; firstBadId: number; reason: 'changed' | 'chain_broken'; message: string }
+  | {
+      ok: true
+      count: number
+      lastId: number
+      lastHash: string
+      /** Anchors the log was checked against, and those signed under a retired master key (not checked). */
+      anchorsChecked: number
+      anchorsSkipped: number
+      /** Ids missing from before consecutive ids began (migration 0009): writes rolled back then, not removals. */
+      legacyGaps: Array<[number, number]>
+    }
+  | { ok: false; count: number; firstBadId: number; reason: FailureReason; message: string }
 
 const BATCH = 20_000
 
 type StoredEntry = AuditRecord & { prev_hash: string; hash: string }
 
+const span = ([a, b]: [number, number]) => (a === b ? `${a}` : `${a}–${b}`)
+
 /**
  * Walks the log in id order, recomputing each hash. A changed row fails its own hash; a deleted
- * or reordered row breaks the next row's link to its predecessor.
+ * or reordered row breaks the next row's link to its predecessor, and leaves a gap in the ids.
+ * With `anchors` (and the keyring that signed them), the log must also still hold every anchored
+ * head: a truncated log, or one rewritten with its hashes recomputed, fails here.
  */
-export async function verifyAuditChain(db: Queryable): Promise<VerifyResult> {
+export async function verifyAuditChain(db: Queryable, opts: { anchors?: Anchor[]; keys?: Keyring } = {}): Promise<VerifyResult> {
+  const byLastId = new Map<number, Anchor>()
+  let anchorsSkipped = 0
+  for (const a of opts.anchors ?? []) {
+    const state = opts.keys ? checkAnchor(opts.keys, a) : 'unknown-key'
+    if (state === 'bad') {
+      return { ok: false, count: 0, firstBadId: a.lastId, reason: 'anchor_forged', message: `the anchor signed at ${a.at} does not carry a valid signature: the anchor file was altered` }
+    }
+    if (state === 'unknown-key') anchorsSkipped++
+    else if (a.lastId > 0) byLastId.set(a.lastId, a)
+  }
+  const [{ after: gaplessAfter }] = await db.query<{ after: number }>('SELECT coalesce(max(after_id), 0)::int8 AS after FROM audit_log_gapless')
+  const legacyGaps: Array<[number, number]> = []
+
   let prevHash = GENESIS_HASH
+  let prevId = 0
   let count = 0
+  let anchorsChecked = 0
   const batchAfter = (id: number) => db.query<StoredEntry>(
     `SELECT id, at, actor_id, actor_username, ip, action, entity, entity_id, unit_id, before, after, prev_hash, hash
      FROM audit_log WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
@@ -25,11 +58,18 @@ export async function verifyAuditChain(db: Queryable): Promise<VerifyResult> {
   let next = batchAfter(0)
   for (;;) {
     const rows = await next
-    if (rows.length === 0) return { ok: true, count, lastHash: prevHash }
+    if (rows.length === 0) break
     // The database reads the next batch while this one is hashed.
     next = batchAfter(rows[rows.length - 1].id)
     next.catch(() => {})
     for (const r of rows) {
+      if (r.id !== prevId + 1) {
+        const gap: [number, number] = [prevId + 1, r.id - 1]
+        if (r.id - 1 > gaplessAfter) {
+          return { ok: false, count, firstBadId: r.id, reason: 'gap', message: `audit entries ${span(gap)} are missing (removed from the log)` }
+        }
+        legacyGaps.push(gap)
+      }
       if (r.prev_hash !== prevHash) {
         return { ok: false, count, firstBadId: r.id, reason: 'chain_broken', message: `audit entry ${r.id}: does not follow the entry before it (an entry was deleted, inserted or reordered before it)` }
       }
@@ -41,7 +81,28 @@ export async function verifyAuditChain(db: Queryable): Promise<VerifyResult> {
         return { ok: false, count, firstBadId: r.id, reason: 'changed', message: `audit entry ${r.id}: its content was changed after it was written` }
       }
       prevHash = r.hash
+      prevId = r.id
       count++
+      const anchor = byLastId.get(r.id)
+      if (anchor) {
+        if (anchor.hash !== r.hash || anchor.count !== count) {
+          return {
+            ok: false, count, firstBadId: r.id, reason: 'anchor_mismatch',
+            message: `audit entry ${r.id}: the log up to here is not the one anchored at ${anchor.at} (${anchor.count} entries then, ${count} now): it was rewritten and its hashes recomputed`,
+          }
+        }
+        anchorsChecked++
+        byLastId.delete(r.id)
+      }
     }
   }
+  // Anchored heads the walk never reached: the log was cut short.
+  const missed = [...byLastId.values()].sort((a, b) => a.lastId - b.lastId)
+  if (missed.length) {
+    const a = missed[missed.length - 1]
+    return a.lastId > prevId
+      ? { ok: false, count, firstBadId: prevId + 1, reason: 'truncated', message: `the log ends at entry ${prevId}, but the anchor signed at ${a.at} shows ${a.count} entries up to entry ${a.lastId}: entries were removed from its end (or the whole log was emptied)` }
+      : { ok: false, count, firstBadId: missed[0].lastId, reason: 'anchor_mismatch', message: `audit entry ${missed[0].lastId}, anchored at ${missed[0].at}, is no longer in the log` }
+  }
+  return { ok: true, count, lastId: prevId, lastHash: prevHash, anchorsChecked, anchorsSkipped, legacyGaps }
 }

@@ -67,15 +67,40 @@ export async function isOnList(db: Queryable, caseId: number, accountId: number)
   return rows.length > 0
 }
 
-/** The cases on whose list the account is, newest first. */
-export async function listCasesFor(db: Queryable, accountId: number, f: { kind?: string; status?: string; expiringBefore?: string }): Promise<CaseRow[]> {
+/** The columns a list shows: no sealed content, no joins (the list of a board officer runs to thousands). */
+export type CaseSummaryRow = Pick<CaseRow, 'id' | 'number' | 'kind' | 'status' | 'step' | 'purpose' | 'openedOn' | 'deadline' | 'outcome' | 'validUntil' | 'closedOn' | 'approvedAt'>
+
+/**
+ * A page of the cases on whose list the account is, newest first, and how many there are in all.
+ * The list is found from the account's own access rows and its groups' (both indexed), not by
+ * testing every case.
+ */
+export async function listCasesFor(
+  db: Queryable, accountId: number, f: { kind?: string; status?: string; expiringBefore?: string; limit: number; offset: number },
+): Promise<{ rows: CaseSummaryRow[]; total: number }> {
   const params: unknown[] = [accountId]
-  const where = [ON_LIST]
+  const where = [`c.id IN (SELECT x.case_id FROM conf_case_access x WHERE x.account_id = $1
+    UNION SELECT x.case_id FROM conf_case_access x JOIN case_group_member m ON m.group_id = x.group_id WHERE m.account_id = $1)`]
   if (f.kind) where.push(`c.kind = $${params.push(f.kind)}`)
   if (f.status) where.push(`c.status = $${params.push(f.status)}`)
   if (f.expiringBefore) where.push(`c.valid_until IS NOT NULL AND c.valid_until <= $${params.push(f.expiringBefore)}::date AND c.status <> 'purged'`)
-  const rows = await db.query<CaseRecord>(`SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY c.opened_on DESC, c.id DESC LIMIT 1000`, params)
-  return rows.map(toCase)
+  const rows = await db.query<{
+    id: number; number: string; kind: CaseRow['kind']; status: CaseRow['status']; step: string; purpose: string; opened_on: string; deadline: string | null
+    outcome: CaseRow['outcome']; valid_until: string | null; closed_on: string | null; approved_at: Date | null; total: number
+  }>(
+    `SELECT c.id, c.number, c.kind, c.status, c.step, c.purpose, c.opened_on, c.deadline, c.outcome, c.valid_until, c.closed_on, c.approved_at, count(*) OVER ()::int AS total
+     FROM conf_case c WHERE ${where.join(' AND ')} ORDER BY c.opened_on DESC, c.id DESC LIMIT $${params.push(f.limit)} OFFSET $${params.push(f.offset)}`,
+    params,
+  )
+  // A page past the end has no row to carry the total: count it alone.
+  const total = rows[0]?.total ?? (f.offset > 0 ? (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM conf_case c WHERE ${where.join(' AND ')}`, params.slice(0, -2)))[0].n : 0)
+  return {
+    rows: rows.map((r) => ({
+      id: r.id, number: r.number, kind: r.kind, status: r.status, step: r.step, purpose: r.purpose, openedOn: r.opened_on, deadline: r.deadline, outcome: r.outcome,
+      validUntil: r.valid_until, closedOn: r.closed_on, approvedAt: r.approved_at ? new Date(r.approved_at).toISOString() : null,
+    })),
+    total,
+  }
 }
 
 /** Counts by kind and status for cases held by board units under `scopes`; `today` decides overdue. */

@@ -11,6 +11,7 @@ import type { AppDeps } from '../../deps.ts'
 import { AppError, invalid } from '../../http/errors.ts'
 import { actorOf, requireUser, userOf } from '../../http/guard.ts'
 import { today } from '../../lib/dates.ts'
+import { STORED_FILE_TYPES_TEXT, cleanFileName, downloadHeaders, storedFileType } from '../../lib/file-types.ts'
 import { caseAccess, changeGroupMember, createGroup, decideGroupRequest, grantAccess, listGroups, revokeAccess } from './case-access.service.ts'
 import { CASE_FILE_MAX_BYTES, addCaseFile, readCaseFile } from './case-files.service.ts'
 import { myNotices, submitToNotice } from './case-notices.service.ts'
@@ -79,7 +80,7 @@ export function caseRoutes(fastify: FastifyInstance, deps: AppDeps) {
 
   app.get('/api/v1/case-files/:id', { onRequest: signedIn, schema: { tags, summary: "Download a case's document (the read is audited)", params: idParams, response: { 200: fileResponse(MIME.octet, 'The document') } } }, async (req, reply) => {
     const file = await readCaseFile(cases, userOf(req), actorOf(req, clock()), req.params.id)
-    return reply.header('content-type', file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`).header('cache-control', 'no-store').send(file.bytes)
+    return reply.headers(downloadHeaders({ filename: file.name, mime: file.mime })).header('cache-control', 'no-store').send(file.bytes)
   })
 
   app.get('/api/v1/cases/:id/access', { onRequest: signedIn, schema: { tags, summary: "The case's list and its access history (owner and the board's head)", params: idParams, response: { 200: caseAccessDto } } }, async (req) =>
@@ -142,8 +143,13 @@ export function caseRoutes(fastify: FastifyInstance, deps: AppDeps) {
       if (!file) throw invalid({ file: 'required' })
       const bytes = await file.toBuffer()
       if (!bytes.length) throw invalid({ file: 'required' })
+      // As for evidence: the name cleaned, the type judged by the content, never the browser's word.
+      const name = cleanFileName(file.filename)
+      if (!name) throw invalid({ file: 'noLetter' })
+      const mime = storedFileType(bytes, name)
+      if (!mime) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { file: 'format' }, undefined, STORED_FILE_TYPES_TEXT)
       reply.status(201)
-      return addCaseFile(cases, userOf(req), actorOf(req, clock()), req.params.id, { name: file.filename.slice(0, 250), mime: file.mimetype || 'application/octet-stream', bytes })
+      return addCaseFile(cases, userOf(req), actorOf(req, clock()), req.params.id, { name, mime, bytes })
     })
   })
 }

@@ -20,8 +20,8 @@ import { AAD, caseKey, type CaseKey, type Subject } from './case-content.ts'
 import { caseForBreakGlass, caseOnList, managesAccess } from './cases.access.ts'
 import { CASE_OPEN_ROLES, CASE_SUMMARY_ROLES, isAdministrator } from './cases.policy.ts'
 import {
-  accountHasAdminRole, addAccessRow, boardUnitIn, caseOwners, countCases, files, findAccountBrief, findCase, findCaseIdByNumber, insertCase, listCasesFor, nextCaseNumber, nextId, notices,
-  requests, steps, submissions, type CaseRow,
+  accountHasAdminRole, addAccessRow, boardUnitIn, caseOwners, countCases, files, findAccountBrief, findCase, findCaseIdByNumber, insertCase, isOnList, listCasesFor, nextCaseNumber, nextId, notices,
+  requests, steps, submissions, type CaseRow, type CaseSummaryRow,
 } from './cases.queries.ts'
 
 export interface CaseDeps {
@@ -40,7 +40,7 @@ export function caseTimeliness(c: Pick<CaseRow, 'deadline' | 'status' | 'closedO
   return classifyAction({ status: doneOn ? 'done' : 'inProgress', effectiveDueDate: c.deadline, completedOn: doneOn }, today)
 }
 
-export const toSummary = (c: CaseRow, today: string): CaseSummaryDto => ({
+export const toSummary = (c: CaseSummaryRow, today: string): CaseSummaryDto => ({
   id: c.id, number: c.number, kind: c.kind, status: c.status, step: c.step, purpose: c.purpose, openedOn: c.openedOn, deadline: c.deadline,
   timeliness: caseTimeliness(c, today), outcome: c.outcome, validUntil: c.validUntil,
 })
@@ -167,7 +167,7 @@ export async function lookupForBreakGlass(db: Queryable, user: CurrentUser, numb
   const id = await findCaseIdByNumber(db, number)
   if (id === null) throw notFound()
   const c = await caseForBreakGlass(db, user, id)
-  return { id: c.id, number: c.number, kind: c.kind }
+  return { id: c.id, number: c.number, kind: c.kind, onList: await isOnList(db, c.id, user.id) }
 }
 
 /** Reads a case the user is on the list of, and audits the read (who, when, from where, which parts). */
@@ -333,10 +333,12 @@ export async function approveConclusion(deps: CaseDeps, user: CurrentUser, actor
 export { caseDetail }
 
 /** The cases on the user's list (an administrator has none), without opening any content. */
-export async function listCases(db: Queryable, user: CurrentUser, f: { kind?: string; status?: string; expiringWithin?: number }, today: string) {
-  if (isAdministrator(user)) return { items: [] }
-  const rows = await listCasesFor(db, user.id, { kind: f.kind, status: f.status, expiringBefore: f.expiringWithin !== undefined ? addDays(today, f.expiringWithin) : undefined })
-  return { items: rows.map((c) => toSummary(c, today)) }
+export async function listCases(db: Queryable, user: CurrentUser, f: { kind?: string; status?: string; expiringWithin?: number; limit?: number; offset?: number }, today: string) {
+  if (isAdministrator(user)) return { items: [], total: 0 }
+  const { rows, total } = await listCasesFor(db, user.id, {
+    kind: f.kind, status: f.status, expiringBefore: f.expiringWithin !== undefined ? addDays(today, f.expiringWithin) : undefined, limit: f.limit ?? 100, offset: f.offset ?? 0,
+  })
+  return { items: rows.map((c) => toSummary(c, today)), total }
 }
 
 /** Counts by kind and status (and overdue) for the board units in the user's scope: no names. */

@@ -51,6 +51,24 @@ describe('a standards review', () => {
       expect((await t.call(s, 'GET', `/api/v1/cases/${ids.review}/access`)).statusCode).toBe(404)
     }
     expect((await t.call(board, 'GET', '/api/v1/cases')).json().items.map((c: { id: number }) => c.id)).toEqual([ids.review])
+    expect((await t.call(committee, 'GET', '/api/v1/cases')).json().total).toBe(0)
+  })
+
+  it('lists in pages, newest first, with the total, and no content in a list', async () => {
+    const extra = [] as number[]
+    for (const name of ['Phan Văn Một', 'Phan Văn Hai']) {
+      extra.push((await t.call(board, 'POST', '/api/v1/cases', { kind: 'standards_review', subjectName: name, purpose: 'planning' })).json().id)
+    }
+    const all = (await t.call(board, 'GET', '/api/v1/cases')).json()
+    const first = (await t.call(board, 'GET', '/api/v1/cases?limit=2')).json()
+    const rest = (await t.call(board, 'GET', '/api/v1/cases?limit=2&offset=2')).json()
+    expect(first.total).toBe(all.total)
+    expect([...first.items, ...rest.items].map((c: { id: number }) => c.id)).toEqual(all.items.map((c: { id: number }) => c.id).slice(0, 2 + rest.items.length))
+    expect(first.items).toHaveLength(2)
+    expect(all.items.map((c: { id: number }) => c.id).slice(0, 2)).toEqual([...extra].reverse())
+    expect((await t.call(board, 'GET', '/api/v1/cases?limit=2&offset=1000')).json()).toEqual({ items: [], total: all.total })
+    expect(JSON.stringify(all)).not.toContain('Phan Văn')
+    expect((await t.call(board, 'GET', '/api/v1/cases?limit=0')).statusCode).toBe(400)
   })
 
   it('audits every read of its content with who, where and which parts', async () => {
@@ -115,7 +133,7 @@ describe('break-glass', () => {
     const other = committee
     // The number is all a committee member is given: it finds the case (no content) within their scope only.
     const number = opened.json().number
-    expect((await t.call(other, 'GET', `/api/v1/cases/lookup?number=${number}`)).json()).toEqual({ id: ids.outsider, number, kind: 'standards_review' })
+    expect((await t.call(other, 'GET', `/api/v1/cases/lookup?number=${number}`)).json()).toEqual({ id: ids.outsider, number, kind: 'standards_review', onList: false })
     expect((await t.call(await t.login('committee.a'), 'GET', `/api/v1/cases/lookup?number=${number}`)).statusCode).toBe(404)
     expect((await t.call(other, 'GET', '/api/v1/cases/lookup?number=HS-1999-0001')).statusCode).toBe(404)
     // A committee member over another unit cannot reach this board's cases at all.
@@ -221,8 +239,33 @@ describe('documents', () => {
     const down = await t.call(board, 'GET', `/api/v1/case-files/${file.id}`)
     expect(down.body).toBe('Biên bản xác minh số 7')
     expect(down.headers['cache-control']).toBe('no-store')
+    // Opened by other browsers: a download, never a page in the app's origin.
+    expect(down.headers).toMatchObject({ 'content-type': 'text/plain', 'content-disposition': expect.stringMatching(/^attachment; /), 'x-content-type-options': 'nosniff', 'content-security-policy': "sandbox; default-src 'none'" })
     expect((await t.call(committee, 'GET', `/api/v1/case-files/${file.id}`)).statusCode).toBe(404)
     expect((await auditOf(ids.outsider)).at(-1)).toMatchObject({ action: 'readFile', after: { fileId: file.id } })
+  })
+
+  it('are taken by their content, not by the name or type the browser gives, with the name cleaned', async () => {
+    const upload = async (bytes: Buffer, name: string, type: string) => {
+      const fd = new FormData()
+      fd.append('file', new Blob([new Uint8Array(bytes)], { type }), name)
+      const r = new Response(fd)
+      return t.app.inject({
+        method: 'POST', url: `/api/v1/cases/${ids.outsider}/files`,
+        headers: { cookie: board.cookie, 'x-csrf-token': board.csrf, 'content-type': r.headers.get('content-type')! },
+        payload: Buffer.from(await r.arrayBuffer()),
+      })
+    }
+    // A program calling itself a PDF.
+    const exe = await upload(Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]), 'bao-cao.pdf', 'application/pdf')
+    expect(exe.statusCode).toBe(415)
+    expect(exe.json().error.fields).toHaveProperty('file')
+    // A name that displays as "…exe.pdf" is stored as written, without the reversing character.
+    const ok = await upload(Buffer.from('Biên bản làm việc'), 'bien-ban\u202Etxt.exe.txt', 'text/html')
+    expect(ok.statusCode, ok.body).toBe(201)
+    expect(ok.json()).toMatchObject({ name: 'bien-bantxt.exe.txt' })
+    const down = await t.call(board, 'GET', `/api/v1/case-files/${ok.json().id}`)
+    expect(down.headers['content-type']).toBe('text/plain')
   })
 })
 
@@ -232,7 +275,8 @@ describe('counts for the board', () => {
     expect(res.statusCode).toBe(200)
     expect(res.body).not.toMatch(/HS-2026|Bên Ngoài|Giải Trình/)
     const byKey = Object.fromEntries(res.json().items.map((i: { kind: string; status: string; total: number }) => [`${i.kind}:${i.status}`, i.total]))
-    expect(byKey).toMatchObject({ 'standards_review:closed': 1, 'standards_review:open': 1, 'violation:closed': 1 })
+    // Open reviews: the outsider's, and the two the paging test opened.
+    expect(byKey).toMatchObject({ 'standards_review:closed': 1, 'standards_review:open': 3, 'violation:closed': 1 })
     expect((await t.call(await t.login('unitOfficer.a'), 'GET', '/api/v1/cases/summary')).statusCode).toBe(403)
   })
 })

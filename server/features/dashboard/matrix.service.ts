@@ -5,6 +5,7 @@ import type { CurrentUser } from '../../http/current-user.ts'
 import { notFound } from '../../http/errors.ts'
 import { canReach, scopePaths } from '../../http/scope.ts'
 import { requirementsOf } from '../directives/directives.service.ts'
+import { inspectionColumns } from '../inspections/inspection-figures.service.ts'
 import { reportColumn } from '../reports/report-column.ts'
 import { DASHBOARD_ROLES } from './dashboard.policy.ts'
 import { aggregateRows, flatRows, rowsUnder, scopeRows, unitPath, type RowUnit } from './matrix.queries.ts'
@@ -47,8 +48,11 @@ export async function directiveMatrix(db: Queryable, user: CurrentUser, directiv
   const cov = isRollup
     ? new Map(shown.map((u) => [u.id, figures.get(u.id)!.coverage ?? null]))
     : coverage ? await coverage(db, directiveId, shown, aggregate) : new Map<number, number | null>()
-  const reports = await reportColumn(db, directiveId, shown.map((u) => ({ id: u.id, path: u.path, isAggregate: isAggregateRow(u, figures.get(u.id)!, aggregate) })), opts.asOf)
-  const { rows, totals } = matrixView({ units: shown, figures, coverage: cov, reports, requirementIds, aggregate }, opts)
+  const rowKinds = shown.map((u) => ({ id: u.id, path: u.path, isAggregate: isAggregateRow(u, figures.get(u.id)!, aggregate) }))
+  const reports = await reportColumn(db, directiveId, rowKinds, opts.asOf)
+  // Open findings and overdue corrective actions: the unit's, whatever directive they came from.
+  const inspections = await inspectionColumns(db, scopes, rowKinds, opts.asOf)
+  const { rows, totals } = matrixView({ units: shown, figures, coverage: cov, reports, inspections, requirementIds, aggregate }, opts)
   return { directiveId, asOf: opts.asOf, requirements, rows, totals }
 }
 

@@ -28,7 +28,7 @@ const input = (rows: [RowUnit, RowAggregate][], o: Partial<MatrixInput> = {}): M
 const row = (unitId: number, o: { name?: string; kind?: string; overdue?: number; isAggregate?: boolean; cells?: CellCounts[] } = {}): MatrixRow => ({
   unitId, unitName: o.name ?? `Đơn vị ${unitId}`, unitCode: `U${unitId}`, kind: o.kind ?? 'hospital', parentId: null, depth: 1, hasChildren: false,
   isAggregate: o.isAggregate ?? false, addressees: 1, acknowledged: 0, ackLate: 0, acknowledgedAt: null, coverage: null, planStatus: null,
-  actionCounts: { done_on_time: 0, done_late: 0, in_progress_on_time: 0, overdue: o.overdue ?? 0 }, reports: [],
+  actionCounts: { done_on_time: 0, done_late: 0, in_progress_on_time: 0, overdue: o.overdue ?? 0 }, reports: [], openFindings: 0, overdueCorrectiveActions: 0,
   cells: (o.cells ?? [{}, {}]).map((counts, i) => ({ requirementId: [R1, R2][i], status: topStatus(counts), counts })),
 })
 const ids = (rows: MatrixRow[]) => rows.map((r) => r.unitId)
@@ -60,7 +60,7 @@ describe('matrixRows', () => {
     expect(rows[0]).toEqual({
       unitId: 1, unitName: 'Đơn vị 1', unitCode: 'U1', kind: 'hospital', parentId: null, depth: 1, hasChildren: true, isAggregate: true,
       addressees: 3, acknowledged: 2, ackLate: 1, acknowledgedAt: '2026-03-18T09:00:00.000Z', coverage: 0.5, planStatus: 'submitted',
-      actionCounts: { done_on_time: 3, done_late: 0, in_progress_on_time: 2, overdue: 1 }, reports: [],
+      actionCounts: { done_on_time: 3, done_late: 0, in_progress_on_time: 2, overdue: 1 }, reports: [], openFindings: 0, overdueCorrectiveActions: 0,
       cells: [
         { requirementId: R1, status: 'overdue', counts: { overdue: 1, planned: 2 } },
         { requirementId: R2, status: 'done_on_time', counts: { done_on_time: 3 } },

@@ -17,13 +17,15 @@ export interface MatrixInput {
   figures: Map<number, RowAggregate>
   coverage: Map<number, number | null>
   reports: Map<number, MatrixRow['reports']>
+  /** Each row's open findings and overdue corrective actions (inspections); none counted when absent. */
+  inspections?: Map<number, { openFindings: number; overdueCorrectiveActions: number }>
   requirementIds: number[]
   /** Rows stand for their subtrees (false: for their own unit only). */
   aggregate: boolean
 }
 
 /** One MatrixRow per unit with figures, in the order of `units`. */
-export function matrixRows({ units, figures, coverage, reports, requirementIds, aggregate }: MatrixInput): MatrixRow[] {
+export function matrixRows({ units, figures, coverage, reports, inspections, requirementIds, aggregate }: MatrixInput): MatrixRow[] {
   return units.flatMap((u) => {
     const f = figures.get(u.id)
     if (!f) return []
@@ -32,6 +34,7 @@ export function matrixRows({ units, figures, coverage, reports, requirementIds, 
       isAggregate: isAggregateRow(u, f, aggregate),
       addressees: f.addressees, acknowledged: f.acknowledged, ackLate: f.ackLate, acknowledgedAt: f.acknowledgedAt,
       coverage: coverage.get(u.id) ?? null, planStatus: f.planStatus, actionCounts: f.actions, reports: reports.get(u.id) ?? [],
+      openFindings: inspections?.get(u.id)?.openFindings ?? 0, overdueCorrectiveActions: inspections?.get(u.id)?.overdueCorrectiveActions ?? 0,
       cells: requirementIds.map((id) => {
         const counts = f.cells.get(id) ?? {}
         return { requirementId: id, status: topStatus(counts), counts }

@@ -17,14 +17,14 @@ export async function matrixWorkbook(m: MatrixDto, title: string): Promise<Buffe
   ws.addRow([title])
   ws.addRow([`Số liệu tính đến ngày ${fmtDate(m.asOf)}`])
   const head = ['Mã', 'Đơn vị', 'Loại', 'Ngày tiếp nhận', 'Tỷ lệ quán triệt', 'Kế hoạch', ...m.requirements.map((r) => `Yêu cầu ${r.label}`),
-    'Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Đang thực hiện, trong hạn', 'Quá hạn']
+    'Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Đang thực hiện, trong hạn', 'Quá hạn', 'Phát hiện chưa khắc phục', 'Khắc phục quá hạn']
   ws.addRow(head).font = { bold: true }
   for (const r of m.rows) {
     const row = ws.addRow([
       r.unitCode, '  '.repeat(Math.max(0, r.depth - 2)) + r.unitName, UNIT_KIND_LABELS[r.kind as UnitKind]?.vi ?? r.kind, fmtDate(r.acknowledgedAt),
       r.coverage === null ? '' : Math.round(r.coverage * 1000) / 10, r.planStatus ? PLAN_STATUS_LABELS[r.planStatus as PlanStatus].vi : '',
       ...r.cells.map((c) => (r.isAggregate ? CELL_STATUSES.filter((s) => c.counts[s]).map((s) => `${CELL_STATUS_LABELS[s].vi}: ${c.counts[s]}`).join('; ') : CELL_STATUS_LABELS[c.status].vi)),
-      r.actionCounts.done_on_time, r.actionCounts.done_late, r.actionCounts.in_progress_on_time, r.actionCounts.overdue,
+      r.actionCounts.done_on_time, r.actionCounts.done_late, r.actionCounts.in_progress_on_time, r.actionCounts.overdue, r.openFindings, r.overdueCorrectiveActions,
     ])
     r.cells.forEach((c, i) => {
       row.getCell(7 + i).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[c.status] } }

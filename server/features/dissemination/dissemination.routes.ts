@@ -8,7 +8,7 @@ import {
   myDirectivesQuery, receiptDto, sessionDetailDto, sessionListDto, sessionListQuery, updateSessionInput,
 } from '../../../contract/dissemination.ts'
 import type { AppDeps } from '../../deps.ts'
-import { invalid } from '../../http/errors.ts'
+import { AppError, invalid } from '../../http/errors.ts'
 import { actorOf, requireUser, userOf } from '../../http/guard.ts'
 import { idempotencyKeyOf, reply } from '../../http/idempotency.ts'
 import { scopePaths } from '../../http/scope.ts'
@@ -17,7 +17,9 @@ import { unitInScope } from '../units/units.access.ts'
 import { SESSION_READ_ROLES, SESSION_WRITE_ROLES } from './dissemination.policy.ts'
 import { addresseeUnitsUnder, coverageByUnit, listSessions, myDirectives, personUnit, sessionDetail, toSessionDto } from './dissemination.queries.ts'
 import { confirmReceipt, createSession, deleteSession, importAttendees, readableSession, updateSession } from './dissemination.service.ts'
-import { parseRoster } from './roster.parse.ts'
+import { fileWorkers } from '../../lib/file-worker.ts'
+import { parseUpload } from '../../lib/file-worker-errors.ts'
+import type { RosterRow } from './roster.parse.ts'
 
 const tags = ['dissemination']
 
@@ -34,8 +36,15 @@ async function readUpload(req: FastifyRequest) {
   }
 }
 
+/** Run in the file worker pool: an uploaded roster is never unpacked or parsed on the server's own thread. */
+const PARSE_ROSTER = new URL('./roster.parse.ts', import.meta.url)
+
+const readRoster = (upload: { bytes: Buffer; filename: string }) =>
+  parseUpload<RosterRow[]>(PARSE_ROSTER, 'parseRoster', [upload.bytes, upload.filename], (why) => new AppError('VALIDATION', { file: 'fileUnreadable' }, undefined, why))
+
 /** Dissemination sessions, attendance, roster import, coverage and personal receipt. */
 export function disseminationRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.addHook('onClose', () => fileWorkers.close())
   // Encapsulated, so multipart parsing applies to these routes only.
   app.register(async (scoped) => {
     await scoped.register(multipart, { limits: { fileSize: MAX_ROSTER_BYTES, files: 1, fields: 10, parts: 12 } })
@@ -86,7 +95,7 @@ function sessionRoutes(fastify: FastifyInstance, { db, clock }: AppDeps) {
     // Scope before reading the upload: an out-of-scope session is "not found" and nothing is parsed.
     await readableSession(db, userOf(req), req.params.id)
     const upload = await readUpload(req)
-    const rows = await parseRoster(upload.bytes, upload.filename)
+    const rows = await readRoster(upload)
     return reply(res, await importAttendees(db, userOf(req), actorOf(req, clock()), req.params.id, rows, idempotencyKeyOf(req)))
   })
 

@@ -11,7 +11,7 @@ import { directiveReachingUnit, visibleDirective } from '../directives/directive
 import { unitById } from '../units/units.access.ts'
 import { canReadSessionsOf, canRecordSessionsOf } from './dissemination.policy.ts'
 import {
-  addAttendees, attendeeIdsOf, confirmReceiptRow, deleteSessionRow, findSession, insertSession, isAddressee, peopleByIds, peopleUnder,
+  addAttendees, attendeeIdsOf, confirmReceiptRow, deleteSessionRow, findSession, insertSession, isAddressee, myDirectives, peopleByIds, peopleUnder,
   personUnit, removeAttendees, requirementsOf, sessionDetail, setRequirements, touchSession, updateSessionRow, type SessionRow,
 } from './dissemination.queries.ts'
 import type { RosterRow } from './roster.parse.ts'
@@ -89,12 +89,15 @@ export async function readableSession(db: Queryable, user: CurrentUser, id: numb
 }
 
 /** The session, locked, if the user may change it: unreadable is "not found", read-only is "forbidden". */
-async function writableSession(tx: Queryable, user: CurrentUser, id: number): Promise<SessionRow> {
+export async function writableSession(tx: Queryable, user: CurrentUser, id: number): Promise<SessionRow> {
   const session = await findSession(tx, id, true)
   if (!session || !canReadSessionsOf(user, session.unitPath)) throw notFound()
   if (!canRecordSessionsOf(user, session.unitPath)) throw new AppError('FORBIDDEN')
   return session
 }
+
+/** Something another feature attaches to a session changed (the materials it used): its version moves, as for an edit. */
+export const markSessionChanged = (tx: Queryable, id: number, now: Date) => touchSession(tx, id, now)
 
 async function checkVersion(tx: Queryable, session: SessionRow, version: number) {
   if (session.version !== version) throw new AppError('CONFLICT', undefined, { current: await sessionDetail(tx, session) })
@@ -187,4 +190,10 @@ export async function confirmReceipt(db: Db, user: CurrentUser, actor: Actor, di
     }
     return { directiveId, personId: who.personId, confirmedAt }
   })
+}
+
+/** The directives sent to a person's unit, with their confirmation and the sessions they attended: their own page. */
+export async function directivesOfPerson(db: Queryable, personId: number, opts: { q?: string; limit: number; offset: number }) {
+  const who = await personUnit(db, personId)
+  return who ? myDirectives(db, who, opts) : { items: [], total: 0 }
 }

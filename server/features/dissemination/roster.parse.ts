@@ -3,7 +3,8 @@
 import type ExcelJS from 'exceljs'
 import { MAX_ATTENDEES } from '../../../contract/dissemination.ts'
 import { foldVietnamese } from '../../../contract/vietnamese.ts'
-import { invalid } from '../../http/errors.ts'
+import { AppError, invalid } from '../../http/errors.ts'
+import { TABLE_MAX_CELLS, TABLE_MAX_ROWS, UPLOAD_LIMIT_MESSAGES, workbookRefusal } from '../../lib/upload-limits.ts'
 
 export interface RosterRow {
   /** The row number the user sees: the sheet's row in .xlsx, the record number in .csv. */
@@ -79,16 +80,19 @@ export function rowsFromTable(table: { row: number; cells: string[] }[]): Roster
 
 type Kind = 'xlsx' | 'csv'
 
+const startsWith = (bytes: Uint8Array, ...signature: number[]) => signature.every((b, i) => bytes[i] === b)
+
 /** By content first (an .xlsx is a zip), then by name; old binary .xls is refused with a hint. */
-export function rosterKind(bytes: Buffer, filename: string): Kind {
+export function rosterKind(bytes: Uint8Array, filename: string): Kind {
   const name = filename.toLowerCase()
-  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx'
-  if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw invalid({ file: 'fileType' })
+  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) return 'xlsx'
+  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) throw invalid({ file: 'fileType' })
   if (name.endsWith('.csv') || name.endsWith('.txt')) return 'csv'
   throw invalid({ file: 'fileType' })
 }
 
-export async function parseRoster(bytes: Buffer, filename: string): Promise<RosterRow[]> {
+/** Rows from an uploaded roster. Pure and synchronous at heart: the route runs it in the file worker. */
+export async function parseRoster(bytes: Uint8Array, filename: string): Promise<RosterRow[]> {
   return rowsFromTable(rosterKind(bytes, filename) === 'xlsx' ? await xlsxTable(bytes) : csvTable(decodeText(bytes)))
 }
 
@@ -106,14 +110,19 @@ function cellText(v: ExcelJS.CellValue): string {
   return ''
 }
 
-async function xlsxTable(bytes: Buffer) {
+/** A refused file, its field message the usual one and the answer's message saying why. */
+const unreadable = (why?: { vi: string; en: string }) => new AppError('VALIDATION', { file: 'fileUnreadable' }, undefined, why)
+
+async function xlsxTable(bytes: Uint8Array) {
+  const refusal = workbookRefusal(bytes)
+  if (refusal) throw unreadable(refusal.why)
   // exceljs costs ~30 MB resident and a third of a second to load: only when a roster is an .xlsx.
   const { default: Excel } = await import('exceljs')
   const wb = new Excel.Workbook()
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch {
-    throw invalid({ file: 'fileUnreadable' })
+    throw unreadable()
   }
   // The first sheet with a recognizable header: workbooks often open with a cover or notes sheet.
   for (const ws of wb.worksheets) {
@@ -134,7 +143,7 @@ async function xlsxTable(bytes: Buffer) {
  * UTF-8 (with or without BOM) is what "CSV UTF-8" writes; Excel's "Unicode text" is UTF-16 with a
  * BOM; plain "CSV" from Vietnamese Windows is code page 1258, tried when the bytes are not UTF-8.
  */
-export function decodeText(bytes: Buffer): string {
+export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
   try {
@@ -166,13 +175,16 @@ export function csvTable(text: string): { row: number; cells: string[] }[] {
   let cell = ''
   let inQuotes = false
   let record = 1
+  let cellCount = 0
   const endCell = () => {
     cells.push(cell)
     cell = ''
+    if (++cellCount > TABLE_MAX_CELLS) throw unreadable(UPLOAD_LIMIT_MESSAGES.tooManyCells())
   }
   const endRecord = () => {
     endCell()
     if (cells.some((c) => c.trim())) table.push({ row: record, cells })
+    if (table.length > TABLE_MAX_ROWS) throw unreadable(UPLOAD_LIMIT_MESSAGES.tooManyCells())
     record++
     cells = []
   }

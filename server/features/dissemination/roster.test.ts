@@ -1,9 +1,15 @@
 import ExcelJS from 'exceljs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { seedDirective, seedPerson, seedUnit, type SeededDirective, type SeededUnit } from '../../db/seed/builders.ts'
 import { createTestApp, seedFixture, type Fixture, type Session, type TestApp } from '../../../test/app.ts'
+import { SHARED_STRINGS_HEAD, SHARED_STRINGS_TAIL, SHEET_TAIL, packRepeated, sheetHead, whileHandling, xlsxWith } from '../../../test/bombs.ts'
+import { FileWorkerError, fileWorkers } from '../../lib/file-worker.ts'
 import { matchRoster } from './roster.match.ts'
 import { csvTable, decodeText, parseRoster, rowsFromTable } from './roster.parse.ts'
+
+const MB = 1024 * 1024
+const ROSTER = [['Họ và tên', 'Chức vụ'], ['Nguyễn Văn An', 'Bác sĩ']]
+const TOO_LARGE_UNPACKED = /quá lớn khi giải nén/
 
 describe('roster parsing', () => {
   it('should read Vietnamese Excel CSV: BOM, semicolons, quotes, CRLF and a line break inside a cell', () => {
@@ -198,5 +204,65 @@ describe('roster import over HTTP', () => {
     const res = await upload(officer, b.json().id, Buffer.from('Họ và tên\nTrần Thị Bình\n'), 'b.csv')
     expect(res.statusCode).toBe(404)
     expect((await t.call(board, 'GET', `/api/v1/sessions/${b.json().id}`)).json().attendeeCount).toBe(0)
+  })
+
+  // A roster is an upload like any other: an .xlsx of whitespace once took 8 s and 0.9 GB in exceljs.
+  describe('with hostile files', () => {
+    const send = (bytes: Buffer, filename: string) => whileHandling(() => upload(officer, sessionId, bytes, filename), () => t.app.inject({ method: 'GET', url: '/api/v1/health' }))
+    const whitespace = (mb: number) => packRepeated({ head: sheetHead(ROSTER), byte: 0x20, total: mb * MB, tail: SHEET_TAIL, raw: true })
+
+    it('should refuse an .xlsx holding 256 MB of whitespace before exceljs loads it, without growing or stalling the server', async () => {
+      const xlsx = xlsxWith(ROSTER, { sheet: whitespace(256) })
+      expect(xlsx.length).toBeLessThan(MB)
+      const { answer, healthMaxMs, rssGrowthMb } = await send(xlsx, 'danh-sach.xlsx')
+      expect(answer.statusCode, answer.body).toBe(400)
+      expect(answer.json().error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(TOO_LARGE_UNPACKED), fields: { file: 'Không đọc được tệp' } })
+      expect(healthMaxMs).toBeLessThan(500)
+      expect(rssGrowthMb).toBeLessThan(250)
+    })
+
+    it('should stop unpacking a sheet whose central directory hides the whitespace', async () => {
+      const sheet = whitespace(256)
+      const lying = xlsxWith(ROSTER, { sheet: { ...sheet, size: Buffer.byteLength(sheetHead(ROSTER) + SHEET_TAIL) } })
+      const { answer, rssGrowthMb } = await send(lying, 'danh-sach.xlsx')
+      expect(answer.statusCode, answer.body).toBe(400)
+      expect(answer.json().error.message).toMatch(TOO_LARGE_UNPACKED)
+      expect(rssGrowthMb).toBeLessThan(250)
+    })
+
+    it('should refuse an .xlsx whose one shared string is 48 MB of one letter, within the total but not the ratio', async () => {
+      const sharedStrings = packRepeated({ head: SHARED_STRINGS_HEAD, byte: 0x61, total: 48 * MB, tail: SHARED_STRINGS_TAIL, raw: true })
+      const xlsx = xlsxWith(ROSTER, { sharedStrings, sheet: packRepeated({ head: sheetHead(ROSTER) + '<row r="3"><c r="A3" t="s"><v>0</v></c></row>', byte: 0x20, total: 0, tail: SHEET_TAIL, raw: true }) })
+      const { answer, healthMaxMs, rssGrowthMb } = await send(xlsx, 'danh-sach.xlsx')
+      expect(answer.statusCode, answer.body).toBe(400)
+      expect(answer.json().error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(TOO_LARGE_UNPACKED), fields: { file: 'Không đọc được tệp' } })
+      expect(healthMaxMs).toBeLessThan(500)
+      expect(rssGrowthMb).toBeLessThan(250)
+    })
+
+    it('should refuse a roster of more cells than any roster has, .csv or .xlsx', async () => {
+      const csv = await upload(officer, sessionId, Buffer.from(`Họ và tên\n${'An;'.repeat(600_000)}\n`), 'danh-sach.csv')
+      expect(csv.statusCode, csv.body).toBe(400)
+      expect(csv.json().error.message).toMatch(/quá nhiều dòng hoặc ô/)
+      const rows = Array.from({ length: 100_001 }, (_, i) => `<row r="${i + 3}"/>`).join('')
+      const xlsx = await upload(officer, sessionId, xlsxWith(ROSTER, { sheet: packRepeated({ head: sheetHead(ROSTER) + rows, byte: 0x20, total: 0, tail: SHEET_TAIL, raw: true }) }), 'danh-sach.xlsx')
+      expect(xlsx.statusCode, xlsx.body).toBe(400)
+      expect(xlsx.json().error.message).toMatch(/quá nhiều dòng hoặc ô/)
+    })
+
+    it('should read the roster on the file worker, and answer one stopped there as an unreadable file', async () => {
+      const spy = vi.spyOn(fileWorkers, 'run')
+      try {
+        const ok = await upload(officer, sessionId, xlsxWith(ROSTER), 'danh-sach.xlsx')
+        expect(ok.statusCode, ok.body).toBe(200)
+        expect(spy).toHaveBeenCalledWith(expect.objectContaining({ pathname: expect.stringMatching(/roster\.parse\.ts$/) }), 'parseRoster', expect.any(Array))
+        spy.mockRejectedValueOnce(new FileWorkerError('timeout'))
+        const slow = await upload(officer, sessionId, xlsxWith(ROSTER), 'danh-sach.xlsx')
+        expect(slow.statusCode).toBe(400)
+        expect(slow.json().error).toMatchObject({ message: expect.stringContaining('đọc quá 20 giây'), fields: { file: 'Không đọc được tệp' } })
+      } finally {
+        spy.mockRestore()
+      }
+    })
   })
 })

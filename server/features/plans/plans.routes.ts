@@ -11,6 +11,7 @@ import { AppError, invalid, notFound } from '../../http/errors.ts'
 import { actorOf, requireUser, userOf } from '../../http/guard.ts'
 import { canReach } from '../../http/scope.ts'
 import { today } from '../../lib/dates.ts'
+import { downloadHeaders } from '../../lib/file-types.ts'
 import { addAction, deleteAction, updateAction } from './actions.service.ts'
 import { addEvidence, deleteEvidence, EVIDENCE_MAX_BYTES, readEvidence } from './evidence.service.ts'
 import { decideExtension, requestExtension } from './extensions.service.ts'
@@ -21,7 +22,7 @@ import { planDetail } from './plans.queries.ts'
 
 const tags = ['plans']
 
-export function planRoutes(fastify: FastifyInstance, { db, clock }: AppDeps) {
+export function planRoutes(fastify: FastifyInstance, { db, clock, config }: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
   const readers = requireUser(PLAN_READ_ROLES)
   const editors = requireUser(PLAN_EDIT_ROLES)
@@ -73,10 +74,7 @@ export function planRoutes(fastify: FastifyInstance, { db, clock }: AppDeps) {
 
   app.get('/api/v1/evidence/:id', { onRequest: readers, schema: { tags, summary: 'Download an evidence file', params: idParams, response: { 200: fileResponse(MIME.octet, 'The file as uploaded') } } }, async (req, reply) => {
     const file = await readEvidence(db, userOf(req), req.params.id)
-    return reply
-      .header('content-type', file.mime)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-      .send(file.content)
+    return reply.headers(downloadHeaders(file)).send(file.content)
   })
 
   app.delete('/api/v1/evidence/:id', { onRequest: editors, schema: { tags, params: idParams, response: { 200: okDto } } }, async (req) => {
@@ -99,7 +97,7 @@ export function planRoutes(fastify: FastifyInstance, { db, clock }: AppDeps) {
       const bytes = await file.toBuffer()
       if (!bytes.length) throw invalid({ file: 'required' })
       reply.status(201)
-      return addEvidence(db, user, actorOf(req, clock()), req.params.id, { filename: file.filename.slice(0, 250), mime: file.mimetype || 'application/octet-stream', bytes })
+      return addEvidence(db, user, actorOf(req, clock()), req.params.id, { filename: file.filename, bytes }, { quotaBytes: config.evidenceQuotaBytes })
     })
   })
 }

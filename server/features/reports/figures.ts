@@ -1,11 +1,13 @@
 import type { DirectiveFigures } from '../../../contract/reports.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
 import { coverageOf } from '../dissemination/coverage.service.ts'
+import { inspectionFigures } from '../inspections/inspection-figures.service.ts'
 
 /**
  * What BVCT already knows about a unit's work on each directive, as of `asOf`: acknowledgement,
  * sessions held, coverage, plan actions done / overdue (action_timeliness, migration 0006) / done
- * without evidence.
+ * without evidence, inspections held and corrective actions closed (with the inspections they
+ * come from).
  */
 export async function unitFigures(db: Queryable, unitId: number, directiveIds: number[], asOf: string): Promise<DirectiveFigures[]> {
   if (!directiveIds.length) return []
@@ -27,13 +29,16 @@ export async function unitFigures(db: Queryable, unitId: number, directiveIds: n
      WHERE d.id = ANY($2::int[]) ORDER BY d.date, d.id`,
     [unitId, arrayLiteral(directiveIds), asOf],
   )
+  const inspections = await inspectionFigures(db, unitId, directiveIds, asOf)
   const out: DirectiveFigures[] = []
   for (const r of rows) {
+    const insp = inspections.get(r.id)!
     const [cov] = await coverageOf(db, r.id, [unitId])
     out.push({
       directiveId: r.id, number: r.number, acknowledgedAt: r.acknowledged_at ? new Date(r.acknowledged_at).toISOString() : null, sessions: r.sessions,
       activePeople: cov?.activePeople ?? 0, reached: cov?.reached ?? 0, coverage: cov?.activePeople ? cov.coverage : null,
       actionsTotal: r.total, actionsDone: r.done, actionsOverdue: r.overdue, actionsDoneWithoutEvidence: r.done_no_evidence,
+      inspectionsHeld: insp.inspectionsHeld, correctiveActionsClosed: insp.correctiveActionsClosed, inspectionSources: insp.inspections,
     })
   }
   return out

@@ -4,6 +4,7 @@
 import type { Me } from '../../../contract/auth.ts'
 import { ACCOUNT_ADMIN_ROLES } from '../../../contract/accounts.ts'
 import { AUDIT_READ_ROLES } from '../../../contract/audit.ts'
+import { BREAK_GLASS_ROLES, CASE_APPROVE_ROLES, CASE_GROUP_ROLES, CASE_OPEN_ROLES, CASE_SUMMARY_ROLES } from '../../../contract/cases.ts'
 import { DASHBOARD_ROLES } from '../../../contract/dashboard.ts'
 import { ACKNOWLEDGE_ROLES, DIRECTIVE_MANAGE_ROLES, DIRECTIVE_READ_ROLES } from '../../../contract/directives.ts'
 import { SESSION_READ_ROLES, SESSION_WRITE_ROLES } from '../../../contract/dissemination.ts'
@@ -60,6 +61,28 @@ export const ACCESS = {
   reportsSubmit: REPORT_SUBMIT_ROLES,
   /** POST /reports/:id/return, …/accept, consolidated documents */
   reportsReview: REPORT_REVIEW_ROLES,
+  /**
+   * GET /cases, /cases/:id: anyone signed in may be on a case's list. An administrator never is
+   * (the server answers an empty list and 404), so the menu leaves them out.
+   */
+  cases: ROLES.filter((r) => r !== 'admin'),
+  /** POST /cases */
+  casesOpen: CASE_OPEN_ROLES,
+  /** GET /cases/summary */
+  casesSummary: CASE_SUMMARY_ROLES,
+  /** GET /cases/lookup, POST /cases/:id/break-glass */
+  breakGlass: BREAK_GLASS_ROLES,
+  /** POST /cases/:id/approve */
+  casesApprove: CASE_APPROVE_ROLES,
+  /** GET /case-groups */
+  caseGroups: CASE_GROUP_ROLES,
+  /**
+   * POST and DELETE /case-groups/:id/members (the board's head decides, an administrator asks):
+   * written in the route, not exported by contract/cases.ts.
+   */
+  caseGroupsChange: ['unitHead', 'admin'],
+  /** GET /me/case-notices: anyone signed in */
+  myNotices: ROLES,
 } as const satisfies Record<string, readonly Role[]>
 
 export function hasAnyRole(me: Me | null | undefined, roles: readonly Role[]): boolean {

@@ -20,6 +20,8 @@ function row(unitName: string, parentId: number | null, over: Partial<MatrixRow>
     coverage: null,
     planStatus: null,
     actionCounts: { done_on_time: 0, done_late: 0, in_progress_on_time: 0, overdue: 0 },
+    openFindings: 0,
+    overdueCorrectiveActions: 0,
     cells: [],
     reports: [],
     ...over,

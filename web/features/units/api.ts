@@ -12,11 +12,12 @@ export const UNITS_KEY = ['units'] as const
  * Every unit in the caller's scope, inactive ones included: the tree hides them client-side, and
  * pickers and scope checks need the whole parent chain. ~200 rows, so one request serves all.
  */
-export function useUnits() {
+export function useUnits(enabled = true) {
   return useQuery({
     queryKey: UNITS_KEY,
     queryFn: async () => (await api<z.infer<typeof unitListDto>>('/units', { query: { includeInactive: true } })).items,
     staleTime: 60_000,
+    enabled,
   })
 }
 
@@ -26,9 +27,9 @@ export interface UnitIndex {
   parentOf: (id: number) => number | null
 }
 
-/** The unit list with lookups by id and up the tree. */
-export function useUnitIndex(): UnitIndex & { isPending: boolean } {
-  const { data, isPending } = useUnits()
+/** The unit list with lookups by id and up the tree; `enabled` false asks nothing (an empty index). */
+export function useUnitIndex(enabled = true): UnitIndex & { isPending: boolean } {
+  const { data, isPending } = useUnits(enabled)
   return useMemo(() => {
     const items = data ?? []
     const byId = new Map(items.map((u) => [u.id, u]))

@@ -6,14 +6,17 @@
 // name_search generated column. COPY would save ~20% and needs the pg driver and a new dependency.
 import type { Queryable } from '../../types.ts'
 
-export type ColumnType = 'int' | 'bigint' | 'text' | 'bool' | 'date' | 'timestamptz' | 'ltree' | 'jsonb'
+export type ColumnType = 'int' | 'bigint' | 'text' | 'bool' | 'date' | 'timestamptz' | 'ltree' | 'jsonb' | 'bytea'
 
 const ARRAY_TYPE: Record<ColumnType, string> = {
-  int: 'int[]', bigint: 'bigint[]', text: 'text[]', bool: 'boolean[]', date: 'text[]', timestamptz: 'text[]', ltree: 'text[]', jsonb: 'text[]',
+  int: 'int[]', bigint: 'bigint[]', text: 'text[]', bool: 'boolean[]', date: 'text[]', timestamptz: 'text[]', ltree: 'text[]', jsonb: 'text[]', bytea: 'text[]',
 }
-// Dates, timestamps, ltree and jsonb travel as text and are cast per row: PGlite cannot serialize a
-// JS array of a type it does not know (ltree), and ISO strings keep dates free of time zones.
-const CAST: Partial<Record<ColumnType, string>> = { date: '::date', timestamptz: '::timestamptz', ltree: '::ltree', jsonb: '::jsonb' }
+// Dates, timestamps, ltree, jsonb and bytes travel as text and are cast per row: PGlite cannot
+// serialize a JS array of a type it does not know (ltree), ISO strings keep dates free of time
+// zones, and bytes (sealed values) go as hex, which both drivers pass through unchanged.
+const CAST: Partial<Record<ColumnType, (column: string) => string>> = {
+  date: (c) => `${c}::date`, timestamptz: (c) => `${c}::timestamptz`, ltree: (c) => `${c}::ltree`, jsonb: (c) => `${c}::jsonb`, bytea: (c) => `decode(${c}, 'hex')`,
+}
 
 export const BATCH_ROWS = 50_000
 
@@ -40,14 +43,14 @@ export class TableWriter {
     this.cols = this.columns.map(() => [])
     const names = this.columns.map((c) => c.name).join(', ')
     const unnest = this.columns.map((c, i) => `$${i + 1}::${ARRAY_TYPE[c.type]}`).join(', ')
-    const select = this.columns.map((c, i) => `c${i}${CAST[c.type] ?? ''}`).join(', ')
+    const select = this.columns.map((c, i) => CAST[c.type]?.(`c${i}`) ?? `c${i}`).join(', ')
     const alias = this.columns.map((_, i) => `c${i}`).join(', ')
     this.sql = `INSERT INTO ${table} (${names}) SELECT ${select} FROM unnest(${unnest}) AS t(${alias})`
   }
 
-  /** One row, values in column order. */
+  /** One row, values in column order (bytes as a Buffer). */
   push(...values: unknown[]) {
-    for (let i = 0; i < values.length; i++) this.cols[i].push(values[i])
+    for (let i = 0; i < values.length; i++) this.cols[i].push(values[i] instanceof Uint8Array ? Buffer.from(values[i] as Uint8Array).toString('hex') : values[i])
     this.rows++
     if (this.cols[0].length >= BATCH_ROWS) this.loader.flushThrough(this)
   }

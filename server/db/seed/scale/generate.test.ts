@@ -7,7 +7,18 @@ import { DatabaseNotEmptyError, generateScale, recordedScale } from './generate.
 import { defaultScale } from './options.ts'
 import { aggregateRows, rowsById } from '../../../features/dashboard/matrix.queries.ts'
 import { rollupRows, rollupState } from '../../../features/dashboard/matrix.rollup.ts'
+import { caseOnList } from '../../../features/cases/cases.access.ts'
+import { caseDetail, listCases } from '../../../features/cases/cases.service.ts'
+import { REVIEW_STEPS, VIOLATION_STEPS } from '../../../../contract/cases.ts'
+import { standardsStanding } from '../../../features/cases/standards.service.ts'
+import { blindRef } from '../../../features/keys/keys.service.ts'
+import { openKeyring } from '../../../lib/keyring.ts'
+import { userFor } from '../builders.ts'
 
+const keyring = (phrase: string) => openKeyring({ masterKey: createHash('sha256').update(phrase).digest('base64'), masterKeyNext: null, masterKeyFile: null }, { createIfMissing: false })
+const KEYS = keyring('scale test')
+/** The steps a generated case takes after opening, in order (no appeal). */
+const PATH: Record<string, readonly string[]> = { standards_review: REVIEW_STEPS.slice(1), violation: VIOLATION_STEPS.filter((s) => s !== 'opened' && s !== 'appeal') }
 const SCALE = defaultScale({ units: 30, peoplePerUnit: 6, directives: 3, requirementsMin: 5, requirementsMax: 7, auditEntries: 200, seed: 7, asOf: '2026-06-15', password: 'Scale-test-1' })
 
 /** A digest of the generated rows that the seed decides (not ids of sequences, hashes or now()). */
@@ -20,6 +31,9 @@ async function fingerprint(db: Db) {
     'SELECT id, plan_id, requirement_id, owner_person_id, due_date, effective_due_date, status, completed_on FROM plan_action ORDER BY id',
     'SELECT session_id, person_id FROM session_attendance ORDER BY 1, 2',
     'SELECT id, hash FROM audit_log ORDER BY id',
+    'SELECT id, number, kind, status, step, requesting_unit_id, purpose, subject_type, opened_on, deadline, outcome, valid_until, closed_on FROM conf_case ORDER BY id',
+    'SELECT id, case_id, step, done_on FROM conf_case_step ORDER BY id',
+    'SELECT id, case_id, sent_on, due_date, replied_on FROM conf_case_request ORDER BY id',
   ]
   for (const sql of tables) h.update(JSON.stringify(await db.query(sql)))
   return h.digest('hex')
@@ -29,7 +43,7 @@ describe('scale generator', () => {
   let db: Db
   beforeAll(async () => {
     db = await createTestDb()
-    await generateScale(db, SCALE)
+    await generateScale(db, SCALE, KEYS)
   }, 120_000)
   afterAll(() => db.close())
 
@@ -121,16 +135,95 @@ describe('scale generator', () => {
     expect(await recordedScale(db)).toMatchObject({ units: 30, peoplePerUnit: 6, directives: 3, seed: 7, asOf: '2026-06-15' })
   })
 
+  it('holds confidential cases in proportion, each on the board account\'s list and a group\'s, opening with the key and no other', async () => {
+    const cases = await db.query<{ id: number; kind: string; status: string; step: string; number: string }>('SELECT id, kind, status, step, number FROM conf_case ORDER BY id')
+    expect(cases.filter((c) => c.kind === 'standards_review')).toHaveLength(12)
+    expect(cases.filter((c) => c.kind === 'violation')).toHaveLength(3)
+    expect(new Set(cases.map((c) => c.step)).size).toBeGreaterThanOrEqual(4)
+    const [{ id: boardId }] = await db.query<{ id: number }>(`SELECT id FROM account WHERE username = 'board'`)
+    const board = await userFor(db, boardId)
+    expect((await listCases(db, board, {}, SCALE.asOf)).items.map((c) => c.id).sort((a, b) => a - b)).toEqual(cases.map((c) => c.id))
+    const [noGroup] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM conf_case c WHERE NOT EXISTS (SELECT 1 FROM conf_case_access x WHERE x.case_id = c.id AND x.group_id IS NOT NULL)')
+    expect(noGroup.n).toBe(0)
+    const names = new Map((await db.query<{ id: number; full_name: string }>('SELECT id, full_name FROM person')).map((p) => [p.id, p.full_name]))
+    let requests = 0
+    for (const { id } of cases) {
+      // The app's own read path: the list checked, the data key unwrapped, every sealed part opened.
+      const c = await caseOnList(db, board, id)
+      const dto = await caseDetail(db, KEYS, board, c, SCALE.asOf, { viaBreakGlass: false })
+      expect(dto.subject.name.length).toBeGreaterThan(2)
+      if (dto.subject.personId) expect(dto.subject.name).toBe(names.get(dto.subject.personId))
+      expect(dto.note).not.toBe('')
+      expect(dto.steps.length).toBeGreaterThanOrEqual(1)
+      expect(dto.steps.at(-1)!.step).toBe(dto.step)
+      // Steps in their regulation's order from the first, the last one deciding the status; a
+      // notice to the subject for each notification and decision.
+      expect(dto.steps.map((s) => s.step)).toEqual(PATH[dto.kind].slice(0, dto.steps.length))
+      expect(dto.status, dto.number).toBe(dto.step === 'approved' || dto.step === 'closed' ? 'closed' : 'open')
+      expect(dto.notices).toHaveLength(dto.steps.filter((s) => s.step === 'subjectNotified' || s.step === 'decision').length)
+      if (dto.requests.length) expect(dto.steps.map((s) => s.step)).toContain('verificationDecision')
+      requests += dto.requests.length
+      await expect(caseDetail(db, keyring('another key'), board, c, SCALE.asOf, { viaBreakGlass: false })).rejects.toThrow(/master key/)
+    }
+    expect(requests).toBeGreaterThan(0)
+    // Need to know: the committee is on the list of the reviews it approved, and of nothing else.
+    const [{ id: committeeId }] = await db.query<{ id: number }>(`SELECT id FROM account WHERE username = 'committee'`)
+    const committee = await userFor(db, committeeId)
+    const approved = cases.filter((c) => c.step === 'approved').map((c) => c.id)
+    expect(approved.length).toBeGreaterThan(0)
+    expect((await listCases(db, committee, {}, SCALE.asOf)).items.map((c) => c.id).sort((a, b) => a - b)).toEqual(approved)
+    // The app numbers the next case of a year after the generated ones.
+    const counters = await db.query<{ year: number; n: number }>('SELECT year, n FROM conf_case_counter')
+    for (const { year, n } of counters) expect(Math.max(...cases.filter((c) => c.number.startsWith(`HS-${year}-`)).map((c) => Number(c.number.slice(8))))).toBe(n)
+  })
+
+  it('refers to each case\'s subject by the app\'s blind index, so the standards register finds approved reviews', async () => {
+    const rows = await db.query<{ id: number; kind: string; subject_type: string; ref: string | null; outcome: string | null; valid_until: string | null; approved: boolean }>(
+      `SELECT id, kind, subject_type, encode(subject_ref, 'hex') AS ref, outcome, valid_until::text, approved_at IS NOT NULL AS approved FROM conf_case ORDER BY id`,
+    )
+    const [{ id: boardId }] = await db.query<{ id: number }>(`SELECT id FROM account WHERE username = 'board'`)
+    const board = await userFor(db, boardId)
+    const subjects = new Map<number, number>()
+    for (const r of rows) {
+      const dto = await caseDetail(db, KEYS, board, await caseOnList(db, board, r.id), SCALE.asOf, { viaBreakGlass: false })
+      if (dto.subject.personId) {
+        // The same reference the cases service computes for that person, and nobody else's.
+        expect(r.ref, `case ${r.id}`).toBe((await blindRef(db, KEYS, 'person', dto.subject.personId)).toString('hex'))
+        expect(r.ref).not.toBe((await blindRef(db, KEYS, 'person', dto.subject.personId + 1)).toString('hex'))
+        subjects.set(r.id, dto.subject.personId)
+      } else {
+        expect(r.ref, `case ${r.id}`).toBeNull()
+      }
+    }
+    expect(subjects.size).toBeGreaterThan(rows.length / 2)
+    // One reference per person: two cases share one exactly when they have the same subject.
+    const refs = rows.filter((r) => r.ref).map((r) => r.ref!)
+    expect(new Set(refs).size).toBe(new Set(subjects.values()).size)
+    // The narrow register call (standards.service) finds each approved review's subject by that reference.
+    const approved = rows.filter((r) => r.kind === 'standards_review' && r.approved && subjects.has(r.id))
+    expect(approved.length).toBeGreaterThan(0)
+    const standing = await standardsStanding(db, KEYS, [...new Set(subjects.values())])
+    expect(standing.size).toBe(new Set(approved.map((r) => subjects.get(r.id))).size)
+    for (const r of approved) {
+      const s = standing.get(subjects.get(r.id)!)
+      expect(s, `case ${r.id}`).toBeDefined()
+      expect(['meets', 'meetsWithConditions', 'doesNotMeet']).toContain(s!.outcome)
+    }
+    // A subject with one approved review: the register has exactly that review's class and validity.
+    const only = approved.find((r) => approved.filter((x) => subjects.get(x.id) === subjects.get(r.id)).length === 1)!
+    expect(standing.get(subjects.get(only.id)!)).toEqual({ outcome: only.outcome, validUntil: only.valid_until })
+  })
+
   it('refuses a database that already has units', async () => {
-    await expect(generateScale(db, SCALE)).rejects.toBeInstanceOf(DatabaseNotEmptyError)
+    await expect(generateScale(db, SCALE, KEYS)).rejects.toBeInstanceOf(DatabaseNotEmptyError)
   })
 
   it('gives the same data for the same seed, and different data for another', async () => {
     const same = await createTestDb()
     const other = await createTestDb()
     try {
-      await generateScale(same, SCALE)
-      await generateScale(other, { ...SCALE, seed: 8 })
+      await generateScale(same, SCALE, KEYS)
+      await generateScale(other, { ...SCALE, seed: 8 }, KEYS)
       const fp = await fingerprint(db)
       expect(await fingerprint(same)).toBe(fp)
       expect(await fingerprint(other)).not.toBe(fp)

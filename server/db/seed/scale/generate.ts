@@ -1,15 +1,19 @@
 // Realistic, deterministic data at any scale, for the benchmark and for trying the dashboard at the
 // size of a whole ministry: units, people, accounts, directives with plans and actions,
-// dissemination, and a verified audit chain. Everything is computed in JavaScript from one seed
-// and written in bulk (see bulk.ts) inside one transaction.
+// dissemination, confidential cases, and a verified audit chain. Everything is computed in
+// JavaScript from one seed and written in bulk (see bulk.ts) inside one transaction; only the
+// cases' data keys are random, sealed under the keyring given.
 import { randomBytes } from 'node:crypto'
 import { vnNameSortKey, vnSortKey } from '../../../../contract/vietnamese.ts'
 import { hashPassword } from '../../../features/auth/password.ts'
+import { blindIndexer } from '../../../features/keys/keys.service.ts'
+import type { Keyring } from '../../../lib/keyring.ts'
 import { migrate } from '../../migrate.ts'
 import type { Db, Queryable } from '../../types.ts'
 import { POSITIONS, categoryFor, rng, vietnameseName } from '../names.ts'
 import { auditWriter, generateAudit, type AuditActor } from './audit.ts'
 import { Loader, dropSecondaryIndexes, syncIdentity } from './bulk.ts'
+import { caseWriters, generateCases } from './cases.ts'
 import { chooseAddressees, directiveWriters, generateDirectives, type Population } from './directives.ts'
 import { SCALE_STATE_KEY, scaleKey, type ScaleKey, type ScaleOptions } from './options.ts'
 import { silentProgress, type Progress } from './progress.ts'
@@ -43,7 +47,8 @@ export async function recordedScale(db: Queryable): Promise<(ScaleKey & { asOf: 
 
 const BIG_TABLES = ['person', 'account', 'role_grant', 'directive_addressee', 'unit_plan', 'plan_action', 'deadline_extension', 'dissemination_session',
   'session_requirement', 'session_attendance', 'receipt_confirmation', 'audit_log']
-const IDENTITY_TABLES = ['unit', 'person', 'account', 'role_grant', 'directive', 'requirement', 'unit_plan', 'plan_action', 'deadline_extension', 'dissemination_session', 'audit_log']
+const IDENTITY_TABLES = ['unit', 'person', 'account', 'role_grant', 'directive', 'requirement', 'unit_plan', 'plan_action', 'deadline_extension', 'dissemination_session', 'audit_log',
+  'data_key', 'case_group', 'conf_case', 'conf_case_access', 'conf_case_step', 'conf_case_request', 'conf_case_notice']
 
 export interface ScaleSummary {
   scale: ScaleKey & { asOf: string }
@@ -54,8 +59,12 @@ export interface ScaleSummary {
   ms: number
 }
 
-/** Fills an empty database (no units) with `o`'s scale. Throws DatabaseNotEmptyError otherwise. */
-export async function generateScale(db: Db, o: ScaleOptions, progress: Progress = silentProgress): Promise<ScaleSummary> {
+/**
+ * Fills an empty database (no units) with `o`'s scale; confidential cases are sealed under `keys`
+ * (the server that runs on this data needs the same master key). Throws DatabaseNotEmptyError
+ * when the database has units.
+ */
+export async function generateScale(db: Db, o: ScaleOptions, keys: Keyring, progress: Progress = silentProgress): Promise<ScaleSummary> {
   const started = Date.now()
   const password = o.password ?? 'Bvct-' + randomBytes(6).toString('base64url')
   const passwordHash = await hashPassword(password)
@@ -64,6 +73,8 @@ export async function generateScale(db: Db, o: ScaleOptions, progress: Progress 
   await db.transaction(async (tx) => {
     const units = await countUnits(tx)
     if (units) throw new DatabaseNotEmptyError(units)
+    // The blind-index key first: it is a data key, made (once) before the generator numbers its own.
+    const blindRef = await blindIndexer(tx, keys)
     const max = async (table: string) => (await tx.query<{ m: number }>(`SELECT coalesce(max(id), 0)::int8 AS m FROM ${table}`))[0].m
     const base: Record<string, number> = {}
     for (const t of IDENTITY_TABLES) base[t] = await max(t)
@@ -87,6 +98,7 @@ export async function generateScale(db: Db, o: ScaleOptions, progress: Progress 
     const wAccount = loader.table('account', [['id', 'int'], ['person_id', 'int'], ['username', 'text'], ['password_hash', 'text']])
     const wGrant = loader.table('role_grant', [['id', 'int'], ['account_id', 'int'], ['role', 'text'], ['unit_id', 'int']])
     const w = directiveWriters(loader)
+    const wCases = caseWriters(loader)
     const wAudit = auditWriter(loader)
 
     progress.stage('units', tree.units.length)
@@ -131,7 +143,7 @@ export async function generateScale(db: Db, o: ScaleOptions, progress: Progress 
       return id
     }
     const boardAccountId = addAccount('board', null, 'board', tree.root.id)
-    addAccount('committee', null, 'committee', tree.root.id)
+    const committeeAccountId = addAccount('committee', null, 'committee', tree.root.id)
     const headAccount: (number | null)[] = []
     const officerAccount: (number | null)[] = []
     const actors: AuditActor[] = []
@@ -153,7 +165,15 @@ export async function generateScale(db: Db, o: ScaleOptions, progress: Progress 
     loader.flushThrough(w.receipt)
     await loader.backpressure(0)
 
-    const counts = () => Object.fromEntries([wUnit, wPerson, wAccount, wGrant, ...Object.values(w), wAudit].map((t) => [t.table, t.rows]))
+    const caseIds = {
+      dataKey: base.data_key, group: base.case_group, case: base.conf_case, access: base.conf_case_access, step: base.conf_case_step, request: base.conf_case_request, notice: base.conf_case_notice,
+    }
+    const counters = await generateCases(o, { ...pop, committeeAccountId }, wCases, tx, caseIds, keys, blindRef, rng(o.seed + 5), progress)
+    loader.flushThrough(wCases.notice)
+    await loader.backpressure(0)
+
+    const writers = [wUnit, wPerson, wAccount, wGrant, ...Object.values(w), ...Object.values(wCases), wAudit]
+    const counts = () => Object.fromEntries(writers.map((t) => [t.table, t.rows]))
     const scale = { ...scaleKey(o), asOf: o.asOf }
     await generateAudit(
       o, actors, { directives: o.directives, actions: w.action.rows, firstDirective: base.directive, firstAction: base.plan_action },
@@ -161,7 +181,7 @@ export async function generateScale(db: Db, o: ScaleOptions, progress: Progress 
     )
     await loader.flushAll()
     Object.assign(rows, counts())
-    for (const t of [wUnit, wPerson, wAccount, wGrant, ...Object.values(w), wAudit]) seconds[t.table] = t.ms / 1000
+    for (const t of writers) seconds[t.table] = t.ms / 1000
 
     if (role?.is_super) await tx.query('SET LOCAL session_replication_role = origin')
     progress.stage('indexes', indexes.length)
@@ -170,6 +190,10 @@ export async function generateScale(db: Db, o: ScaleOptions, progress: Progress 
       progress.tick()
     }
     await syncIdentity(tx, IDENTITY_TABLES)
+    // The app numbers the next case of a year after the generated ones.
+    for (const [year, n] of counters) {
+      await tx.query('INSERT INTO conf_case_counter (year, n) VALUES ($1, $2) ON CONFLICT (year) DO UPDATE SET n = greatest(conf_case_counter.n, excluded.n)', [year, n])
+    }
     // The matrix rollups (migration 0005): with triggers off for the load they are built once here,
     // set-based, and rolled to the generator's day like the daily job would.
     progress.stage('matrix rollups', o.directives)
@@ -206,7 +230,7 @@ export async function generateScale(db: Db, o: ScaleOptions, progress: Progress 
   // VACUUM as well as ANALYZE: it sets the visibility map, as autovacuum would have long since on
   // a real database, so index-only scans skip the heap (without it every one visits it).
   progress.stage('vacuum analyze', 1)
-  await db.query(`VACUUM (ANALYZE) unit, ${BIG_TABLES.join(', ')}, directive, requirement, matrix_cell, matrix_subtree_cell, matrix_unit, matrix_subtree_unit`)
+  await db.query(`VACUUM (ANALYZE) unit, ${BIG_TABLES.join(', ')}, directive, requirement, matrix_cell, matrix_subtree_cell, matrix_unit, matrix_subtree_unit, conf_case, conf_case_access, case_group_member`)
   progress.tick()
   progress.done()
   return { scale: { ...scaleKey(o), asOf: o.asOf }, rows, seconds, password, ms: Date.now() - started }

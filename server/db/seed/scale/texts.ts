@@ -83,3 +83,29 @@ export const ACTIONS = [
 ]
 
 export const SESSION_FORMS = ['meeting', 'meeting', 'conference', 'online', 'document', 'other'] as const
+
+// Confidential cases: what is sealed in them. Procedure only, as a real case file reads.
+export const REVIEW_NOTES = [
+  'Đơn vị đề nghị thẩm định tiêu chuẩn chính trị; hồ sơ gửi kèm công văn của đơn vị.',
+  'Đề nghị thẩm định tiêu chuẩn chính trị trước khi bố trí vào vị trí công tác mới.',
+  'Hồ sơ gồm bản tự khai lý lịch, nhận xét của chi bộ và của thủ trưởng đơn vị.',
+]
+export const VIOLATION_NOTES = [
+  'Từ kết luận kiểm tra: chưa thực hiện đúng quy định về quản lý, lưu trữ tài liệu mật.',
+  'Tin báo: sử dụng máy tính có kết nối Internet để soạn thảo tài liệu có nội dung mật.',
+  'Báo cáo của đơn vị: mang tài liệu có đóng dấu "Mật" ra khỏi cơ quan khi chưa được phép.',
+]
+export const STEP_NOTES: Record<string, string[]> = {
+  screening: ['Hồ sơ đủ thành phần.', 'Còn thiếu bản nhận xét của đoàn thể nơi công tác; đã đề nghị bổ sung.'],
+  verificationDecision: ['Quyết định thẩm tra, xác minh; tổ thẩm tra gồm 3 đồng chí.'],
+  verification: ['Kết quả xác minh phù hợp với hồ sơ.', 'Đã làm việc với đơn vị và với người được thẩm định.'],
+  conclusion: ['Kết luận về tiêu chuẩn chính trị; trình cấp ủy phê duyệt.'],
+  approved: [''],
+  subjectNotified: ['Đề nghị gửi bản giải trình về Ban Bảo vệ chính trị nội bộ trong thời hạn quy định.'],
+  explanationReceived: ['Đã nhận bản giải trình và biên bản kiểm điểm.'],
+  decision: ['Quyết định thi hành kỷ luật; có quyền khiếu nại trong thời hạn quy định.', 'Quyết định không thi hành kỷ luật, nhắc nhở rút kinh nghiệm.'],
+  closed: ['Hết thời hạn khiếu nại; kết thúc hồ sơ.'],
+}
+export const AGENCIES = ['Công an phường nơi cư trú', 'Chi ủy nơi cư trú', 'Đơn vị công tác cũ', 'Trung tâm Y tế huyện nơi công tác trước đây', 'Đảng ủy nơi sinh hoạt trước đây']
+export const AGENCY_ASKS = ['Đề nghị xác nhận nội dung bản tự khai lý lịch.', 'Đề nghị nhận xét quá trình công tác.', 'Đề nghị nhận xét việc chấp hành chính sách, pháp luật tại nơi cư trú.']
+export const AGENCY_REPLIES = ['Nội dung phù hợp với hồ sơ quản lý.', 'Đã gửi bản nhận xét; không có nội dung ảnh hưởng đến tiêu chuẩn chính trị.']

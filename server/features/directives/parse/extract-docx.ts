@@ -1,7 +1,8 @@
+import { DOCX_ZIP_LIMITS, UPLOAD_LIMIT_MESSAGES } from '../../../lib/upload-limits.ts'
 import { ParseInputError } from './errors.ts'
 import { DocxNumbering, readStyleNumbering } from './docx-numbering.ts'
 import { xmlTokens } from './xml.ts'
-import { readZip, type ZipEntries } from './zip.ts'
+import { readZip, ZipLimitError, type ZipEntries } from './zip.ts'
 
 // .docx to text, one line per paragraph, with list labels that Word generates from numbering
 // put back in front of the text ("1. ", "a) ", "- "), because directive letters number their
@@ -20,18 +21,26 @@ export function extractDocxText(bytes: Uint8Array): string {
     documentXml = decoder.decode(document())
   } catch (error) {
     if (error instanceof ParseInputError) throw error
-    throw new ParseInputError('UNREADABLE_FILE')
+    throw unreadable(error)
   }
   const part = (name: string): string | null => {
     const entry = zip.get(name)
     try {
       return entry ? decoder.decode(entry()) : null
-    } catch {
+    } catch (error) {
+      // A damaged numbering or styles part only costs the list labels; a bomb in one refuses the file.
+      if (error instanceof ZipLimitError) throw unreadable(error)
       return null
     }
   }
   const numbering = new DocxNumbering(part('word/numbering.xml'), readStyleNumbering(part('word/styles.xml')))
   return documentText(documentXml, numbering)
+}
+
+function unreadable(error: unknown): ParseInputError {
+  if (!(error instanceof ZipLimitError)) return new ParseInputError('UNREADABLE_FILE')
+  const { vi, en } = UPLOAD_LIMIT_MESSAGES.tooLargeUnpacked(DOCX_ZIP_LIMITS.maxUnpacked)
+  return new ParseInputError('UNREADABLE_FILE', vi, en)
 }
 
 interface Paragraph {

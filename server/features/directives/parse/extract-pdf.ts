@@ -1,5 +1,7 @@
 import type { getDocumentProxy } from 'unpdf'
+import { MAX_TEXT_CHARS, PDF_LIMITS, UPLOAD_LIMIT_MESSAGES } from '../../../lib/upload-limits.ts'
 import { ParseInputError } from './errors.ts'
+import { checkPdfStreams } from './pdf-streams.ts'
 import { fillPlaceholders } from './pdf-fallback-glyphs.ts'
 import { detectMarker } from './markers.ts'
 import { joinWrapped } from './normalize.ts'
@@ -31,7 +33,10 @@ interface Line {
   firstWord: number
 }
 
-export async function extractPdfText(bytes: Uint8Array): Promise<string> {
+type TextItem = { str?: string; width: number; height: number; transform: number[]; fontName?: string }
+
+export async function extractPdfText(bytes: Uint8Array, limits = PDF_LIMITS): Promise<string> {
+  await checkPdfStreams(bytes, limits)
   // pdf.js is loaded with the first PDF, not when the server starts.
   const unpdf = await import('unpdf')
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>
@@ -46,17 +51,32 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
     throw new ParseInputError('UNREADABLE_FILE')
   }
   try {
+    if (pdf.numPages > limits.maxPages) refuse(UPLOAD_LIMIT_MESSAGES.tooManyPages(limits.maxPages))
+    const deadline = Date.now() + limits.maxSeconds * 1000
+    let chars = 0
     const pages: string[] = []
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n)
-      const content = await page.getTextContent()
       const fragments: Fragment[] = []
-      for (const item of content.items) {
-        // Blank fragments are kept for now: a fallback glyph may be printed over one.
-        if (!('str' in item) || !item.str || (!item.str.trim() && !(item.width > 0))) continue
-        const [a, b, c, d, x, y] = item.transform as number[]
-        const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 10
-        fragments.push({ text: item.str.trim() ? item.str : ' ', x, y, end: x + item.width, size, font: item.fontName })
+      // Read as a stream, so that a page of millions of fragments is abandoned at the limit
+      // rather than first collected whole.
+      const reader = page.streamTextContent().getReader()
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done) break
+        for (const item of value.items as TextItem[]) {
+          // Blank fragments are kept for now: a fallback glyph may be printed over one.
+          if (!item.str || (!item.str.trim() && !(item.width > 0))) continue
+          chars += item.str.length
+          const [a, b, c, d, x, y] = item.transform
+          const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 10
+          fragments.push({ text: item.str.trim() ? item.str : ' ', x, y, end: x + item.width, size, font: item.fontName })
+        }
+        const over = chars > MAX_TEXT_CHARS ? UPLOAD_LIMIT_MESSAGES.tooMuchText(MAX_TEXT_CHARS) : Date.now() > deadline ? UPLOAD_LIMIT_MESSAGES.tooSlow(limits.maxSeconds) : null
+        if (over) {
+          await reader.cancel().catch(() => undefined)
+          refuse(over)
+        }
       }
       pages.push(layoutPage(fragments))
     }
@@ -79,6 +99,10 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
   } finally {
     await pdf.destroy().catch(() => undefined)
   }
+}
+
+function refuse(message: { vi: string; en: string }): never {
+  throw new ParseInputError('UNREADABLE_FILE', message.vi, message.en)
 }
 
 export function layoutPage(fragments: Fragment[]): string {

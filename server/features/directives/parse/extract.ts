@@ -1,3 +1,4 @@
+import { MAX_TEXT_CHARS, UPLOAD_LIMIT_MESSAGES } from '../../../lib/upload-limits.ts'
 import { ParseInputError } from './errors.ts'
 import { extractDocxText } from './extract-docx.ts'
 import { extractPdfText } from './extract-pdf.ts'
@@ -11,9 +12,13 @@ type Kind = 'pdf' | 'docx' | 'text'
  */
 export async function extractText(bytes: Uint8Array, filename: string, mime?: string): Promise<{ text: string }> {
   const kind = kindOf(bytes, filename, mime)
-  if (kind === 'pdf') return { text: await extractPdfText(bytes) }
-  if (kind === 'docx') return { text: extractDocxText(bytes) }
-  return { text: decodeTextFile(bytes) }
+  const text = kind === 'pdf' ? await extractPdfText(bytes) : kind === 'docx' ? extractDocxText(bytes) : decodeTextFile(bytes)
+  // The parser's time grows with the text: more than any letter has is refused, not parsed.
+  if (text.length > MAX_TEXT_CHARS) {
+    const { vi, en } = UPLOAD_LIMIT_MESSAGES.tooMuchText(MAX_TEXT_CHARS)
+    throw new ParseInputError('UNREADABLE_FILE', vi, en)
+  }
+  return { text }
 }
 
 function startsWith(bytes: Uint8Array, ...signature: number[]): boolean {

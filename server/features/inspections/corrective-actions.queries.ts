@@ -1,0 +1,171 @@
+// The SQL of corrective actions: one action with its unit and where it came from, the paged list of
+// a scope (the whole ministry's is ~10,000 rows at scale: one count and one page, both on indexes),
+// a unit's history, extension requests, and the open ones the reminder job reads.
+import { correctiveTimeliness, type CorrectiveStatus, type CorrectiveSummaryDto } from '../../../contract/corrective-actions.ts'
+import { CUSTOM_PLAN, arrayLiteral, type Queryable } from '../../db/types.ts'
+
+export interface CorrectiveRow {
+  id: number
+  inspectionId: number | null
+  assignmentId: number | null
+  findingId: number | null
+  unitId: number
+  unitName: string
+  unitPath: string
+  requirementId: number | null
+  title: string
+  dueDate: string
+  effectiveDueDate: string
+  status: CorrectiveStatus
+  completedOn: string | null
+  closedOn: string | null
+  inspectionNumber: string | null
+  version: number
+}
+
+export interface CorrectiveDetailRow extends CorrectiveRow {
+  findingText: string | null
+  reportNote: string | null
+  reportedAt: string | null
+  reportedBy: string | null
+  returnComment: string | null
+  returnedAt: string | null
+  verifyNote: string | null
+  verifiedAt: string | null
+  verifiedBy: string | null
+}
+
+interface Record_ {
+  id: number; inspection_id: number | null; assignment_id: number | null; finding_id: number | null; unit_id: number; unit_name: string; unit_path: string
+  requirement_id: number | null; title: string; due_date: string; effective_due_date: string; status: CorrectiveStatus; completed_on: string | null
+  closed_on: string | null; inspection_number: string | null; version: number
+}
+
+const COLUMNS = `ca.id, ca.inspection_id, ca.assignment_id, ca.finding_id, ca.unit_id, u.name AS unit_name, u.path::text AS unit_path, ca.requirement_id, ca.title,
+  ca.due_date, ca.effective_due_date, ca.status, ca.completed_on, ca.closed_on, i.number AS inspection_number, ca.version`
+const FROM = 'corrective_action ca JOIN unit u ON u.id = ca.unit_id LEFT JOIN inspection i ON i.id = ca.inspection_id'
+
+const toRow = (r: Record_): CorrectiveRow => ({
+  id: r.id, inspectionId: r.inspection_id, assignmentId: r.assignment_id, findingId: r.finding_id, unitId: r.unit_id, unitName: r.unit_name, unitPath: r.unit_path,
+  requirementId: r.requirement_id, title: r.title, dueDate: r.due_date, effectiveDueDate: r.effective_due_date, status: r.status, completedOn: r.completed_on,
+  closedOn: r.closed_on, inspectionNumber: r.inspection_number, version: r.version,
+})
+
+export const toSummary = (r: CorrectiveRow, asOf: string): CorrectiveSummaryDto => ({
+  id: r.id, inspectionId: r.inspectionId, assignmentId: r.assignmentId, findingId: r.findingId, unitId: r.unitId, unitName: r.unitName, requirementId: r.requirementId,
+  title: r.title, dueDate: r.dueDate, effectiveDueDate: r.effectiveDueDate, status: r.status, timeliness: correctiveTimeliness(r, asOf), completedOn: r.completedOn,
+  closedOn: r.closedOn, inspectionNumber: r.inspectionNumber, version: r.version,
+})
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null)
+
+export async function findCorrective(db: Queryable, id: number, forUpdate = false): Promise<CorrectiveDetailRow | null> {
+  if (forUpdate) await db.query('SELECT 1 FROM corrective_action WHERE id = $1 FOR UPDATE', [id])
+  const [r] = await db.query<Record_ & {
+    finding_text: string | null; report_note: string | null; reported_at: Date | null; reported_by: string | null; return_comment: string | null; returned_at: Date | null
+    verify_note: string | null; verified_at: Date | null; verified_by: string | null
+  }>(
+    `SELECT ${COLUMNS}, f.text AS finding_text, ca.report_note, ca.reported_at, ra.username AS reported_by, ca.return_comment, ca.returned_at, ca.verify_note,
+       ca.verified_at, va.username AS verified_by
+     FROM ${FROM} LEFT JOIN inspection_finding f ON f.id = ca.finding_id LEFT JOIN account ra ON ra.id = ca.reported_by LEFT JOIN account va ON va.id = ca.verified_by
+     WHERE ca.id = $1`,
+    [id],
+  )
+  if (!r) return null
+  return {
+    ...toRow(r), findingText: r.finding_text, reportNote: r.report_note, reportedAt: iso(r.reported_at), reportedBy: r.reported_by, returnComment: r.return_comment,
+    returnedAt: iso(r.returned_at), verifyNote: r.verify_note, verifiedAt: iso(r.verified_at), verifiedBy: r.verified_by,
+  }
+}
+
+export interface CorrectiveFilters {
+  /** SQL over unit `u` saying the caller reaches it (inspections.access.ts reachesUnitSql), with its params. */
+  reach: string
+  params: unknown[]
+  underPath?: string
+  status?: string
+  timeliness?: string
+  inspectionId?: number
+  unitPath?: string
+  subtree?: boolean
+  asOf: string
+  limit: number
+  offset: number
+}
+
+/** A page of the actions the caller reaches, soonest due first, with the count of every match. */
+export async function listCorrective(db: Queryable, f: CorrectiveFilters): Promise<{ items: CorrectiveSummaryDto[]; total: number }> {
+  const params = [...f.params]
+  const where = [f.reach]
+  if (f.underPath) where.push(`u.path <@ $${params.push(f.underPath)}::ltree`)
+  if (f.unitPath) where.push(f.subtree ? `u.path <@ $${params.push(f.unitPath)}::ltree` : `u.path = $${params.push(f.unitPath)}::ltree`)
+  if (f.status) where.push(`ca.status = $${params.push(f.status)}`)
+  if (f.inspectionId) where.push(`ca.inspection_id = $${params.push(f.inspectionId)}`)
+  if (f.timeliness) where.push(`corrective_timeliness(ca.status, ca.completed_on, ca.effective_due_date, $${params.push(f.asOf)}::date) = $${params.push(f.timeliness)}`)
+  const w = where.join(' AND ')
+  // Planned afresh each time: the best plan for the whole ministry and for one hospital differ.
+  const [{ total }] = await db.query<{ total: number }>(`${CUSTOM_PLAN} SELECT count(*)::int AS total FROM corrective_action ca JOIN unit u ON u.id = ca.unit_id WHERE ${w}`, params)
+  const rows = await db.query<Record_>(
+    `${CUSTOM_PLAN} SELECT ${COLUMNS} FROM ${FROM} WHERE ${w}
+     ORDER BY (ca.status = 'closed'), ca.effective_due_date, ca.id LIMIT $${params.push(f.limit)} OFFSET $${params.push(f.offset)}`,
+    params,
+  )
+  return { items: rows.map((r) => toSummary(toRow(r), f.asOf)), total }
+}
+
+export async function correctiveIdsOfInspection(db: Queryable, inspectionId: number) {
+  return db.query<{ id: number; unit_id: number }>('SELECT id, unit_id FROM corrective_action WHERE inspection_id = $1 ORDER BY id', [inspectionId])
+}
+
+export async function insertCorrective(
+  db: Queryable,
+  c: { inspectionId: number | null; assignmentId: number | null; findingId: number | null; unitId: number; requirementId: number | null; title: string; dueDate: string; now: Date },
+): Promise<number> {
+  const [{ id }] = await db.query<{ id: number }>(
+    `INSERT INTO corrective_action (inspection_id, assignment_id, finding_id, unit_id, requirement_id, title, due_date, effective_due_date, created_at, updated_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$7,$8,$8) RETURNING id`,
+    [c.inspectionId, c.assignmentId, c.findingId, c.unitId, c.requirementId, c.title, c.dueDate, c.now],
+  )
+  return id
+}
+
+export async function correctiveExtensions(db: Queryable, id: number) {
+  return db.query<{
+    id: number; previous_due_date: string; requested_due_date: string; reason: string; status: 'pending' | 'approved' | 'refused'; requested_by: string | null
+    requested_at: Date; decided_by: string | null; decided_at: Date | null; decision_note: string | null
+  }>(
+    `SELECT x.id, x.previous_due_date, x.requested_due_date, x.reason, x.status, ra.username AS requested_by, x.requested_at, da.username AS decided_by, x.decided_at, x.decision_note
+     FROM corrective_action_extension x LEFT JOIN account ra ON ra.id = x.requested_by LEFT JOIN account da ON da.id = x.decided_by
+     WHERE x.corrective_action_id = $1 ORDER BY x.id`,
+    [id],
+  )
+}
+
+export async function findCorrectiveExtension(db: Queryable, id: number) {
+  const [r] = await db.query<{ id: number; corrective_action_id: number; requested_due_date: string; status: string }>(
+    'SELECT id, corrective_action_id, requested_due_date, status FROM corrective_action_extension WHERE id = $1 FOR UPDATE', [id],
+  )
+  return r ?? null
+}
+
+/** Overdue open actions per unit under `scopes` on `asOf` (the dashboard's column). */
+export async function overdueByUnit(db: Queryable, scopes: string[], asOf: string) {
+  return db.query<{ path: string; n: number }>(
+    `SELECT u.path::text AS path, count(*)::int AS n FROM corrective_action ca JOIN unit u ON u.id = ca.unit_id
+     WHERE ca.status <> 'closed' AND ca.effective_due_date < $2::date AND u.path <@ ANY($1::ltree[]) GROUP BY u.path`,
+    [arrayLiteral(scopes), asOf],
+  )
+}
+
+/** Open (not closed, not awaiting verification) actions due by `until`, for the reminder job. */
+export async function remindable(db: Queryable, until: string, lastStage: string) {
+  return db.query<{ id: number; unit_id: number; unit_name: string; title: string; effective_due_date: string; sent: string[] }>(
+    `SELECT ca.id, ca.unit_id, u.name AS unit_name, ca.title, ca.effective_due_date,
+       ARRAY(SELECT m.stage FROM corrective_action_reminder m WHERE m.corrective_action_id = ca.id AND m.due_date = ca.effective_due_date) AS sent
+     FROM corrective_action ca JOIN unit u ON u.id = ca.unit_id
+     WHERE ca.status IN ('open', 'returned') AND ca.effective_due_date <= $1::date
+       AND NOT EXISTS (SELECT 1 FROM corrective_action_reminder m WHERE m.corrective_action_id = ca.id AND m.due_date = ca.effective_due_date AND m.stage = $2)
+     ORDER BY ca.effective_due_date, ca.id`,
+    [until, lastStage],
+  )
+}

@@ -1,0 +1,58 @@
+// Telling a unit: in-app to its heads and officers inside the writing transaction, and by e-mail
+// once the transaction has committed (a rolled-back change sends nothing). E-mail is a courtesy:
+// the in-app notice is the record, so a mail server that fails does not fail the change.
+import type { Queryable } from '../../db/types.ts'
+import type { Mailer } from '../../mail/mailer.ts'
+import { notify } from '../notifications/notifications.service.ts'
+
+export interface PendingMail {
+  to: string
+  subject: string
+  text: string
+}
+
+export interface UnitNotice {
+  kind: string
+  title: string
+  body: string
+  link: string
+  /** Unique per event: the same event never notifies an account twice. */
+  dedupeKey: string
+}
+
+/** The active heads and officers of the units, with their e-mail. */
+export async function unitOfficers(db: Queryable, unitIds: number[]) {
+  if (!unitIds.length) return []
+  return db.query<{ account_id: number; unit_id: number; email: string | null }>(
+    `SELECT DISTINCT g.account_id, g.unit_id, pe.email FROM role_grant g JOIN account a ON a.id = g.account_id AND a.is_active LEFT JOIN person pe ON pe.id = a.person_id
+     WHERE g.unit_id = ANY($1::int[]) AND g.role IN ('unitHead', 'unitOfficer') ORDER BY g.account_id`,
+    [unitIds],
+  )
+}
+
+/** Notifies the units' heads and officers in-app; returns the e-mails to send after commit. */
+export async function notifyUnits(tx: Queryable, unitIds: number[], n: UnitNotice, now: Date): Promise<PendingMail[]> {
+  const people = await unitOfficers(tx, unitIds)
+  await notify(tx, people.map((p) => ({ accountId: p.account_id, kind: n.kind, title: n.title, body: n.body, link: n.link, dedupeKey: n.dedupeKey })), now)
+  const seen = new Set<string>()
+  return people.filter((p) => p.email && !seen.has(p.email) && seen.add(p.email)).map((p) => ({ to: p.email!, subject: n.title, text: `${n.body}\n\nĐăng nhập BVCT để xem chi tiết.\n` }))
+}
+
+/** Notifies accounts (a team) in-app. */
+export async function notifyAccounts(tx: Queryable, accountIds: number[], n: UnitNotice, now: Date) {
+  await notify(tx, [...new Set(accountIds)].map((accountId) => ({ accountId, kind: n.kind, title: n.title, body: n.body, link: n.link, dedupeKey: n.dedupeKey })), now)
+}
+
+/** Sends after commit; a failure is swallowed (see the top of this file) and counted. */
+export async function sendMails(mailer: Mailer, mails: PendingMail[]): Promise<number> {
+  let sent = 0
+  for (const m of mails) {
+    try {
+      await mailer.send(m)
+      sent++
+    } catch {
+      // The in-app notice stands; the reminder job will write again.
+    }
+  }
+  return sent
+}

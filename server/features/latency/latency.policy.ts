@@ -1,0 +1,1 @@
+export { LATENCY_ROLES } from '../../../contract/latency.ts'

@@ -1,0 +1,31 @@
+// A staff member's own page: the directives sent to their unit (confirmed with one click through the
+// dissemination feature's receipt), the materials of those directives, their training record if
+// they are an officer in office, and the notices addressed to them as the subject of a case. Each
+// part comes from the feature that owns it, by the person the session belongs to: nothing of anyone else.
+import type { MyPageDto } from '../../../contract/materials.ts'
+import type { Actor, CurrentUser } from '../../http/current-user.ts'
+import { myNotices } from '../cases/case-notices.service.ts'
+import type { CaseDeps } from '../cases/cases.service.ts'
+import { directivesOfPerson } from '../dissemination/dissemination.service.ts'
+import { ownTrainingRecord } from '../officers/officers.service.ts'
+import type { TrainingRule } from '../officers/officers.service.ts'
+import { directivesWithMaterialsReaching, materialsOf, personUnitPath } from './materials.queries.ts'
+
+/** Directives on the page; GET /api/v1/me/directives pages through the rest. */
+const FIRST_PAGE = 20
+
+export async function myPage(cases: CaseDeps, user: CurrentUser, actor: Actor, today: string, rule: TrainingRule): Promise<MyPageDto> {
+  const { db } = cases
+  const person = user.personId ? await personUnitPath(db, user.personId) : null
+  // The notices are read (and that read audited) by the cases feature itself, as GET /api/v1/me/case-notices does.
+  const notices = (await myNotices(cases, user, actor)).items
+  if (!person) return { person: null, directives: { items: [], total: 0 }, materials: [], training: null, notices, asOf: today }
+  return {
+    person: { id: person.id, name: person.name, unitId: person.unitId, unitName: person.unitName, position: person.position },
+    directives: await directivesOfPerson(db, person.id, { limit: FIRST_PAGE, offset: 0 }),
+    materials: await materialsOf(db, await directivesWithMaterialsReaching(db, person.unitPath)),
+    training: await ownTrainingRecord(db, person.id, today, rule),
+    notices,
+    asOf: today,
+  }
+}
