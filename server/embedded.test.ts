@@ -64,13 +64,14 @@ describe('npm start on embedded PGlite', () => {
     expect(first.output()).toContain(`Master key for confidential records: ${dataDir}-keys/master.key`)
     const get = async (username: string, path: string) => (await fetch(`${base}${path}`, { headers: { cookie: (await login(password, username)).cookie } })).json()
     const cases = (await get('board', '/api/v1/cases')).items
-    expect(cases).toHaveLength(10)
+    // Ten in the cases demo, and the expired review behind the key-positions demo.
+    expect(cases).toHaveLength(11)
     expect(new Set(cases.map((c: any) => c.step))).toEqual(new Set(['requestReceived', 'screening', 'verification', 'conclusion', 'approved', 'subjectNotified', 'explanationReceived', 'decision', 'closed']))
     const review = cases.find((c: any) => c.step === 'verification')
     const opened = await get('board', `/api/v1/cases/${review.id}`)
     expect(opened.subject.name.length).toBeGreaterThan(3)
     expect(opened.requests.map((r: any) => r.timeliness).sort()).toEqual(['done_on_time', 'in_progress_on_time', 'overdue'])
-    expect((await get('committee', '/api/v1/cases')).items.map((c: any) => c.step).sort()).toEqual(['approved', 'approved', 'conclusion'])
+    expect((await get('committee', '/api/v1/cases')).items.map((c: any) => c.step).sort()).toEqual(['approved', 'approved', 'approved', 'conclusion'])
     expect((await get('admin', '/api/v1/cases')).items).toEqual([])
     expect((await get('staff', '/api/v1/me/case-notices')).items).toMatchObject([{ kind: 'notification', submissions: [] }])
   })
