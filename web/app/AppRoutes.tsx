@@ -11,6 +11,7 @@ import { RequireRole } from './RequireRole.tsx'
 const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'))
 const PeoplePage = lazy(() => import('../features/people/PeoplePage.tsx'))
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'))
+const RoleRequestsPage = lazy(() => import('../features/accounts/RoleRequestsPage.tsx'))
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'))
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage.tsx'))
 const TwoFactorPage = lazy(() => import('../features/auth/TwoFactorPage.tsx'))
@@ -41,6 +42,7 @@ export function AppRoutes({ me }: { me: Me }) {
         <Route path="units" element={<RequireRole me={me} roles={ACCESS.units}><UnitsPage /></RequireRole>} />
         <Route path="people" element={<RequireRole me={me} roles={ACCESS.people}><PeoplePage /></RequireRole>} />
         <Route path="accounts" element={<RequireRole me={me} roles={ACCESS.accounts}><AccountsPage /></RequireRole>} />
+        <Route path="role-requests" element={<RequireRole me={me} roles={ACCESS.roleRequests}><RoleRequestsPage /></RequireRole>} />
         <Route path="audit" element={<RequireRole me={me} roles={ACCESS.audit}><AuditPage /></RequireRole>} />
         <Route path="directives" element={<RequireRole me={me} roles={ACCESS.directives}><DirectivesPage /></RequireRole>} />
         <Route path="directives/new" element={<RequireRole me={me} roles={ACCESS.directivesManage}><RegisterDirectivePage /></RequireRole>} />

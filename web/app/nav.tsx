@@ -28,5 +28,6 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/units', label: 'nav.units', icon: <UnitsIcon />, roles: ACCESS.units },
   { path: '/people', label: 'nav.people', icon: <PeopleIcon />, roles: ACCESS.people },
   { path: '/accounts', label: 'nav.accounts', icon: <AccountsIcon />, roles: ACCESS.accounts },
+  { path: '/role-requests', label: 'roleRequests.nav', icon: <AccountsIcon />, roles: ACCESS.roleRequests },
   { path: '/audit', label: 'nav.audit', icon: <AuditIcon />, roles: ACCESS.audit },
 ]

@@ -39,6 +39,7 @@ describe('messages split by feature', () => {
       auth: ['signIn', 'password', 'totp'],
       audit: ['audit', 'field'],
       dissemination: ['dissemination', 'myDirectives'],
+      accounts: ['accounts', 'roleRequests'],
     }
     for (const [feature, m] of features) {
       const allowed = prefixes[feature] ?? [feature]

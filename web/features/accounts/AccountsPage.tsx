@@ -81,7 +81,12 @@ export default function AccountsPage() {
             {label(ROLE_LABELS[g.role])} · {g.unitName}
           </Tag>
         ))}
-        {!a.roles.length && <Typography.Text type="secondary">{t('accounts.noRoles')}</Typography.Text>}
+        {a.pendingRoles.map((p) => (
+          <Tag key={`p${p.requestId}`} color="gold" style={{ marginInlineEnd: 0 }} title={p.requestedBy}>
+            {label(ROLE_LABELS[p.role])} · {p.unitName} · {t('accounts.pending')}
+          </Tag>
+        ))}
+        {!a.roles.length && !a.pendingRoles.length && <Typography.Text type="secondary">{t('accounts.noRoles')}</Typography.Text>}
       </div>
     )
     const actionsCell = (a: AccountDto) => (

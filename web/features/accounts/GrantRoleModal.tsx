@@ -1,6 +1,6 @@
 import { App, Form } from 'antd'
 import type { AccountDto } from '../../../contract/accounts.ts'
-import { roleGrantInput } from '../../../contract/accounts.ts'
+import { TWO_PERSON_ROLES, roleGrantInput } from '../../../contract/accounts.ts'
 import type { Role } from '../../../contract/roles.ts'
 import { FormModal } from '../../components/FormModal.tsx'
 import { useFormSubmit } from '../../components/forms/useFormSubmit.ts'
@@ -19,7 +19,8 @@ export function GrantRoleModal({ account, onClose }: { account: AccountDto; onCl
 
   const onFinish = async (values: { role: Role; unitId: number }) => {
     if (await submission.submit(values)) {
-      message.success(t('accounts.granted'))
+      // Committee, board and auditor roles wait for a committee member's approval (RoleRequestsPage).
+      message.success(t(TWO_PERSON_ROLES.includes(values.role) ? 'accounts.requested' : 'accounts.granted'))
       onClose()
     }
   }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
-import type { AccountDto, accountListDto, createAccountInput, roleGrantInput, updateAccountInput } from '../../../contract/accounts.ts'
+import type { AccountDto, accountListDto, createAccountInput, roleGrantInput, roleRequestListDto, updateAccountInput } from '../../../contract/accounts.ts'
 import { savedRecordCallbacks } from '../../api/cache.ts'
 import { api } from '../../api/client.ts'
 
@@ -50,5 +50,28 @@ export function useRevokeRole() {
   return useMutation({
     mutationFn: ({ id, grantId }: { id: number; grantId: number }) => api<AccountDto>(`/accounts/${id}/roles/${grantId}`, { method: 'DELETE' }),
     ...store,
+  })
+}
+
+export const ROLE_REQUESTS_KEY = ['role-requests'] as const
+
+/** Requests for committee, board and auditor roles waiting for a second person (a committee member). */
+export function useRoleRequests() {
+  return useQuery({ queryKey: ROLE_REQUESTS_KEY, queryFn: async () => (await api<z.infer<typeof roleRequestListDto>>('/role-requests')).items })
+}
+
+/**
+ * Approve or refuse: the answer is the list still waiting, written into the cache as it is; the
+ * accounts lists are marked stale (a role was granted, or a pending one went away).
+ */
+export function useDecideRoleRequest() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, decision }: { id: number; decision: 'approve' | 'refuse' }) => api<z.infer<typeof roleRequestListDto>>(`/role-requests/${id}/${decision}`, { method: 'POST' }),
+    onSuccess: async (left) => {
+      qc.setQueryData(ROLE_REQUESTS_KEY, left.items)
+      await qc.invalidateQueries({ queryKey: ACCOUNTS_KEY })
+    },
+    onError: () => qc.invalidateQueries({ queryKey: ROLE_REQUESTS_KEY }),
   })
 }

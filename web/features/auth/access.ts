@@ -2,7 +2,7 @@
 // route that the menu item, page or button leads to, taken from contract/ so the two cannot drift.
 // The server still decides (scope included); this only keeps the app from offering what it would refuse.
 import type { Me } from '../../../contract/auth.ts'
-import { ACCOUNT_ADMIN_ROLES } from '../../../contract/accounts.ts'
+import { ACCOUNT_ADMIN_ROLES, ROLE_APPROVER_ROLES } from '../../../contract/accounts.ts'
 import { AUDIT_READ_ROLES } from '../../../contract/audit.ts'
 import { BREAK_GLASS_ROLES, CASE_APPROVE_ROLES, CASE_GROUP_ROLES, CASE_OPEN_ROLES, CASE_SUMMARY_ROLES } from '../../../contract/cases.ts'
 import { DASHBOARD_ROLES } from '../../../contract/dashboard.ts'
@@ -25,6 +25,8 @@ export const ACCESS = {
   peopleWrite: PEOPLE_WRITE_ROLES,
   /** /accounts and its role grants */
   accounts: ACCOUNT_ADMIN_ROLES,
+  /** /role-requests: the second person on committee, board and auditor roles */
+  roleRequests: ROLE_APPROVER_ROLES,
   /** GET /audit */
   audit: AUDIT_READ_ROLES,
   /** GET /directives, /directives/:id, /directives/:id/addressees */
