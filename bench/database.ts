@@ -80,6 +80,8 @@ export interface Targets {
   asOf: string
   board: { username: string; accountId: number }
   loginUser: string
+  /** One per client (and one for the single-client phase). */
+  loginUsers: string[]
   under: { unitId: number; below: number; depth: number }
   officers: Officer[]
   ackers: Acker[]
@@ -154,8 +156,11 @@ export async function prepareTargets(db: Db, clients: number, asOf: string): Pro
     const username = `bench.officer.${i}`
     officers.push({ username, unitId: p.unit_id, accountId: await upsertAccount(db, username, hash, 'unitOfficer', p.unit_id, null), actions: p.actions.map((id, k) => ({ id, version: p.versions[k] })) })
   }
-  const loginUser = 'bench.login'
-  await upsertAccount(db, loginUser, hash, 'unitOfficer', officers[0].unitId, null)
+  // One account per client: each person signs in one at a time. Many sign-ins of one account at
+  // once from one address are what the throttle counts as guessing (features/auth/throttle.ts).
+  const loginUsers = Array.from({ length: clients + 1 }, (_, i) => `bench.login.${i}`)
+  for (const u of loginUsers) await upsertAccount(db, u, hash, 'unitOfficer', officers[0].unitId, null)
+  const loginUser = loginUsers[0]
 
   // Ackers sit on disjoint subtrees: units of one level (the highest below the branches with enough
   // of them), the largest subtrees first, for the most fresh acknowledgements each.
@@ -185,7 +190,7 @@ export async function prepareTargets(db: Db, clients: number, asOf: string): Pro
   // The bench's board officer joins the board's named groups, so every generated case is on its list.
   await db.query('INSERT INTO case_group_member (group_id, account_id, added_at) SELECT id, $1, now() FROM case_group ON CONFLICT DO NOTHING', [boardId])
   const caseIds = spread((await db.query<{ id: number }>(`SELECT id FROM conf_case WHERE status <> 'purged' ORDER BY id`)).map((c) => c.id), 50)
-  return { periodId: period?.id ?? null, caseIds, directiveId, asOf, board: { username: 'bench.board', accountId: boardId }, loginUser, under: { unitId: under.unitId, below: under.n, depth: under.depth }, officers, ackers, savedAcks, units: units.length }
+  return { periodId: period?.id ?? null, caseIds, directiveId, asOf, board: { username: 'bench.board', accountId: boardId }, loginUser, loginUsers, under: { unitId: under.unitId, below: under.n, depth: under.depth }, officers, ackers, savedAcks, units: units.length }
 }
 
 export async function setAcks(db: Db, acks: Targets['savedAcks']) {

@@ -119,7 +119,7 @@ export const ENDPOINTS: Endpoint[] = [
     name: 'login',
     route: 'POST /api/v1/auth/login',
     as: 'anonymous',
-    next: (s) => ({ method: 'POST', path: '/api/v1/auth/login', body: { username: s.t.loginUser, password: BENCH_PASSWORD } }),
+    next: (s) => ({ method: 'POST', path: '/api/v1/auth/login', body: { username: s.t.loginUsers[s.client % s.t.loginUsers.length], password: BENCH_PASSWORD } }),
     // The service, not only its SQL: argon2 verification is most of a sign-in.
     direct: async (db, t) => () => login(db, benchKeys(), { username: t.loginUser, password: BENCH_PASSWORD }, { ip: '127.0.0.1', userAgent: 'bench', now: new Date(), demo: false }),
   },
