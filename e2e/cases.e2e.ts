@@ -1,7 +1,6 @@
-import { join } from 'node:path'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { dayFromNow, DESKTOP, expectHidden, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, SCREENSHOT_DIR, startServer, type TestServer } from './helpers.ts'
+import { dayFromNow, DESKTOP, expectHidden, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
 
 const TEAM_GROUP = 'Tổ thẩm tra, xác minh (kiểm thử)'
 const COMMITTEE_GROUP = 'Thường trực Ban cán sự đảng (kiểm thử)'
@@ -22,12 +21,7 @@ describe('confidential cases: need-to-know from opening to approval, 404 for the
     browser = await launchBrowser()
   })
 
-  // A failed step leaves a picture of every page still open, to see what the person would have seen.
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state !== 'fail') return
-    const pages = contexts.flatMap((c) => c.pages())
-    for (const [i, p] of pages.entries()) await p.screenshot({ path: join(SCREENSHOT_DIR, `cases-failed-${i}.png`) }).catch(() => undefined)
-  })
+  afterEach((ctx) => screenshotOnFailure(ctx, contexts, 'cases'))
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined)

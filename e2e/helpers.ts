@@ -6,7 +6,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const DESKTOP = { width: 1366, height: 768 }
@@ -174,4 +174,14 @@ export async function openSignedIn(browser: Browser, url: string, username: stri
   await page.goto(url)
   await signIn(page, username)
   return { context, page, errors }
+}
+
+/**
+ * For an afterEach: when the step failed, a picture of every page still open in `contexts`, to see
+ * what the person would have seen.
+ */
+export async function screenshotOnFailure(ctx: { task: { result?: { state?: string } } }, contexts: BrowserContext[], prefix: string) {
+  if (ctx.task.result?.state !== 'fail') return
+  const pages = contexts.flatMap((c) => c.pages())
+  for (const [i, p] of pages.entries()) await p.screenshot({ path: join(SCREENSHOT_DIR, `${prefix}-failed-${i}.png`) }).catch(() => undefined)
 }

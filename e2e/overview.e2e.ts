@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { INDICATORS, type IndicatorUnitsDto, type OverviewDto } from '../contract/overview.ts'
 import { formatValue, fractionOf } from '../web/features/overview/overview-lines.ts'
-import { DESKTOP, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, SCREENSHOT_DIR, startServer, type TestServer } from './helpers.ts'
+import { DESKTOP, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
 
 describe("the committee's overview: nine requirements, trends, drill-down to the units, exports", () => {
   let server: TestServer
@@ -17,11 +16,7 @@ describe("the committee's overview: nine requirements, trends, drill-down to the
     browser = await launchBrowser()
   })
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state !== 'fail') return
-    const pages = contexts.flatMap((c) => c.pages())
-    for (const [i, p] of pages.entries()) await p.screenshot({ path: join(SCREENSHOT_DIR, `overview-failed-${i}.png`) }).catch(() => undefined)
-  })
+  afterEach((ctx) => screenshotOnFailure(ctx, contexts, 'overview'))
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined)

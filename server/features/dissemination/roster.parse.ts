@@ -3,7 +3,7 @@
 import type ExcelJS from 'exceljs'
 import { MAX_ATTENDEES } from '../../../contract/dissemination.ts'
 import { foldVietnamese } from '../../../contract/vietnamese.ts'
-import { AppError, invalid } from '../../http/errors.ts'
+import { AppError, invalid, type FieldError } from '../../http/errors.ts'
 import { TABLE_MAX_CELLS, TABLE_MAX_ROWS, UPLOAD_LIMIT_MESSAGES, workbookRefusal } from '../../lib/upload-limits.ts'
 
 export interface RosterRow {
@@ -93,7 +93,7 @@ export function rosterKind(bytes: Uint8Array, filename: string): Kind {
 
 /** Rows from an uploaded roster. Pure and synchronous at heart: the route runs it in the file worker. */
 export async function parseRoster(bytes: Uint8Array, filename: string): Promise<RosterRow[]> {
-  return rowsFromTable(rosterKind(bytes, filename) === 'xlsx' ? await xlsxTable(bytes) : csvTable(decodeText(bytes)))
+  return rowsFromTable(rosterKind(bytes, filename) === 'xlsx' ? await xlsxTable(bytes, (cells) => !!readHeader(cells), 'noNameColumn') : csvTable(decodeText(bytes)))
 }
 
 // ---- .xlsx
@@ -113,7 +113,12 @@ function cellText(v: ExcelJS.CellValue): string {
 /** A refused file, its field message the usual one and the answer's message saying why. */
 const unreadable = (why?: { vi: string; en: string }) => new AppError('VALIDATION', { file: 'fileUnreadable' }, undefined, why)
 
-async function xlsxTable(bytes: Uint8Array) {
+/**
+ * The first sheet whose opening rows hold a header `isHeader` recognizes, as rows of cell texts;
+ * `noHeader` names the field error when no sheet has one. Shared by every table a unit uploads
+ * (rosters, the key-positions register), within the limits of lib/upload-limits.ts.
+ */
+export async function xlsxTable(bytes: Uint8Array, isHeader: (cells: string[]) => boolean, noHeader: FieldError) {
   const refusal = workbookRefusal(bytes)
   if (refusal) throw unreadable(refusal.why)
   // exceljs costs ~30 MB resident and a third of a second to load: only when a roster is an .xlsx.
@@ -132,9 +137,9 @@ async function xlsxTable(bytes: Uint8Array) {
       // Array.from, not map: row.values is sparse and map would keep the holes.
       table.push({ row: rowNumber, cells: Array.from(values.slice(1), (v) => cellText(v ?? null)) })
     })
-    if (table.slice(0, HEADER_SEARCH_ROWS).some((r) => readHeader(r.cells))) return table
+    if (table.slice(0, HEADER_SEARCH_ROWS).some((r) => isHeader(r.cells))) return table
   }
-  throw invalid({ file: 'noNameColumn' })
+  throw invalid({ file: noHeader })
 }
 
 // ---- .csv

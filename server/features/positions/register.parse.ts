@@ -2,14 +2,11 @@
 // Pure: no database, no HTTP; the route runs parseRegister in the file worker pool. The table comes
 // the way the attendance roster's does (roster.parse.ts: file kind by content, CSV in any of the
 // encodings Vietnamese Excel writes); the header names columns in Vietnamese or English.
-import type ExcelJS from 'exceljs'
 import { CLASSIFICATION_LABELS, POSITION_CLASSIFICATIONS, type PositionClassification, type PositionRowReason } from '../../../contract/positions.ts'
 import { foldVietnamese } from '../../../contract/vietnamese.ts'
-import { AppError, invalid, type FieldError } from '../../http/errors.ts'
+import { invalid, type FieldError } from '../../http/errors.ts'
 import { isIsoDay } from '../../lib/dates.ts'
-import { TABLE_MAX_CELLS, TABLE_MAX_ROWS, UPLOAD_LIMIT_MESSAGES, XLSX_ZIP_LIMITS } from '../../lib/upload-limits.ts'
-import { ZipLimitError, openZip } from '../../lib/zip.ts'
-import { csvTable, decodeText, rosterKind } from '../dissemination/roster.parse.ts'
+import { csvTable, decodeText, rosterKind, xlsxTable } from '../dissemination/roster.parse.ts'
 
 /** Most rows one register import may carry: the largest units keep a few hundred positions. */
 export const MAX_REGISTER_ROWS = 5000
@@ -90,61 +87,7 @@ export function rowsFromTable(table: { row: number; cells: string[] }[]): Regist
 
 /** Rows from an uploaded register. The route runs it in the file worker pool. */
 export async function parseRegister(bytes: Uint8Array, filename: string): Promise<RegisterRow[]> {
-  return rowsFromTable(rosterKind(bytes, filename) === 'xlsx' ? await sheetTable(bytes) : csvTable(decodeText(bytes)))
-}
-
-// ---- .xlsx
-
-const unreadable = (why?: { vi: string; en: string }) => new AppError('VALIDATION', { file: 'fileUnreadable' }, undefined, why)
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return ''
-  if (typeof v === 'string') return v
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v)
-  if (v instanceof Date) return v.toISOString().slice(0, 10)
-  if ('richText' in v) return v.richText.map((t) => t.text).join('')
-  if ('hyperlink' in v) return cellText((v as ExcelJS.CellHyperlinkValue).text)
-  if ('formula' in v || 'sharedFormula' in v) return cellText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue)
-  return ''
-}
-
-/**
- * The first sheet with a register header, as rows of cell texts. Within the same limits as a roster
- * (lib/upload-limits.ts): the archive is unpacked and its rows and cells counted before exceljs,
- * which models a whole workbook whatever it holds, is given the bytes.
- */
-async function sheetTable(bytes: Uint8Array) {
-  let rows = 0
-  let cells = 0
-  try {
-    const zip = openZip(bytes, XLSX_ZIP_LIMITS)
-    for (const name of zip.entries.keys()) {
-      const data = zip.read(name)!
-      if (!/^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/.test(name)) continue
-      for (const m of Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1').matchAll(/<(?:\w+:)?(row|c|si)[\s>/]/g)) {
-        if (m[1] === 'row') rows++
-        else cells++
-      }
-    }
-  } catch (e) {
-    throw unreadable(e instanceof ZipLimitError ? UPLOAD_LIMIT_MESSAGES.tooLargeUnpacked(XLSX_ZIP_LIMITS.maxUnpacked) : undefined)
-  }
-  if (rows > TABLE_MAX_ROWS || cells > TABLE_MAX_CELLS) throw unreadable(UPLOAD_LIMIT_MESSAGES.tooManyCells())
-  const { default: Excel } = await import('exceljs')
-  const wb = new Excel.Workbook()
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer)
-  } catch {
-    throw unreadable()
-  }
-  for (const ws of wb.worksheets) {
-    const table: { row: number; cells: string[] }[] = []
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      table.push({ row: rowNumber, cells: Array.from((row.values as ExcelJS.CellValue[]).slice(1), (v) => cellText(v ?? null)) })
-    })
-    if (table.slice(0, HEADER_SEARCH_ROWS).some((r) => readHeader(r.cells))) return table
-  }
-  throw invalid({ file: 'noTitleColumn' })
+  return rowsFromTable(rosterKind(bytes, filename) === 'xlsx' ? await xlsxTable(bytes, (cells) => !!readHeader(cells), 'noTitleColumn') : csvTable(decodeText(bytes)))
 }
 
 // ---- values
