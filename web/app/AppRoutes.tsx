@@ -32,6 +32,22 @@ const CasePage = lazy(() => import('../features/cases/CasePage.tsx'))
 const CaseGroupsPage = lazy(() => import('../features/cases/CaseGroupsPage.tsx'))
 const MyNoticesPage = lazy(() => import('../features/cases/MyNoticesPage.tsx'))
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage.tsx'))
+const InspectionsPage = lazy(() => import('../features/inspections/InspectionsPage.tsx'))
+const InspectionPlanPage = lazy(() => import('../features/inspections/InspectionPlanPage.tsx'))
+const InspectionPage = lazy(() => import('../features/inspections/InspectionPage.tsx'))
+const CorrectiveActionsPage = lazy(() => import('../features/corrective-actions/CorrectiveActionsPage.tsx'))
+const CorrectiveActionPage = lazy(() => import('../features/corrective-actions/CorrectiveActionPage.tsx'))
+const ChecklistsPage = lazy(() => import('../features/checklists/ChecklistsPage.tsx'))
+const ChecklistPage = lazy(() => import('../features/checklists/ChecklistPage.tsx'))
+const PositionsPage = lazy(() => import('../features/positions/PositionsPage.tsx'))
+const PositionPage = lazy(() => import('../features/positions/PositionPage.tsx'))
+const OfficersPage = lazy(() => import('../features/officers/OfficersPage.tsx'))
+const TrainingCoursesPage = lazy(() => import('../features/officers/TrainingCoursesPage.tsx'))
+const TrainingCoursePage = lazy(() => import('../features/officers/TrainingCoursePage.tsx'))
+const ChannelsPage = lazy(() => import('../features/channels/ChannelsPage.tsx'))
+const ChannelPage = lazy(() => import('../features/channels/ChannelPage.tsx'))
+const IncidentsPage = lazy(() => import('../features/incidents/IncidentsPage.tsx'))
+const IncidentPage = lazy(() => import('../features/incidents/IncidentPage.tsx'))
 
 export function AppRoutes({ me }: { me: Me }) {
   return (
@@ -60,6 +76,22 @@ export function AppRoutes({ me }: { me: Me }) {
         {/* No role check: whoever is not on the case's list gets the same not-found page as for an unknown address. */}
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="case-groups" element={<RequireRole me={me} roles={ACCESS.caseGroups}><CaseGroupsPage /></RequireRole>} />
+        <Route path="inspections" element={<RequireRole me={me} roles={ACCESS.inspections}><InspectionsPage /></RequireRole>} />
+        <Route path="inspection-plans/:id" element={<RequireRole me={me} roles={ACCESS.inspections}><InspectionPlanPage /></RequireRole>} />
+        <Route path="inspections/:id" element={<RequireRole me={me} roles={ACCESS.inspections}><InspectionPage /></RequireRole>} />
+        <Route path="corrective-actions" element={<RequireRole me={me} roles={ACCESS.correctiveActions}><CorrectiveActionsPage /></RequireRole>} />
+        <Route path="corrective-actions/:id" element={<RequireRole me={me} roles={ACCESS.correctiveActions}><CorrectiveActionPage /></RequireRole>} />
+        <Route path="checklists" element={<RequireRole me={me} roles={ACCESS.checklists}><ChecklistsPage /></RequireRole>} />
+        <Route path="checklists/:id" element={<RequireRole me={me} roles={ACCESS.checklists}><ChecklistPage /></RequireRole>} />
+        <Route path="positions" element={<RequireRole me={me} roles={ACCESS.positions}><PositionsPage /></RequireRole>} />
+        <Route path="positions/:id" element={<RequireRole me={me} roles={ACCESS.positions}><PositionPage /></RequireRole>} />
+        <Route path="officers" element={<RequireRole me={me} roles={ACCESS.officers}><OfficersPage /></RequireRole>} />
+        <Route path="training-courses" element={<RequireRole me={me} roles={ACCESS.officers}><TrainingCoursesPage /></RequireRole>} />
+        <Route path="training-courses/:id" element={<RequireRole me={me} roles={ACCESS.officers}><TrainingCoursePage /></RequireRole>} />
+        <Route path="channels" element={<RequireRole me={me} roles={ACCESS.channels}><ChannelsPage /></RequireRole>} />
+        <Route path="channels/:id" element={<RequireRole me={me} roles={ACCESS.channels}><ChannelPage /></RequireRole>} />
+        <Route path="incidents" element={<RequireRole me={me} roles={ACCESS.incidents}><IncidentsPage /></RequireRole>} />
+        <Route path="incidents/:id" element={<RequireRole me={me} roles={ACCESS.incidents}><IncidentPage /></RequireRole>} />
         <Route path="my-notices" element={<MyNoticesPage />} />
         <Route path="account/password" element={<ChangePasswordPage />} />
         <Route path="account/two-factor" element={<TwoFactorPage />} />

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { OVERVIEW_ROLES } from '../../contract/overview.ts'
 import type { Role } from '../../contract/roles.ts'
-import { AccountsIcon, AuditIcon, DashboardIcon, DirectivesIcon, InboxIcon, LockIcon, MailIcon, PeopleIcon, ReportsIcon, TeamIcon, UnitsIcon } from '../components/icons.tsx'
+import { AccountsIcon, AlertIcon, AuditIcon, BadgeIcon, ChecklistIcon, CorrectiveIcon, DashboardIcon, DirectivesIcon, GlobeIcon, InboxIcon, InspectionsIcon, KeyIcon, LockIcon, MailIcon, PeopleIcon, ReportsIcon, TeamIcon, UnitsIcon } from '../components/icons.tsx'
 import { ACCESS } from '../features/auth/access.ts'
 import type { CaseNavFlags } from '../features/cases/useCaseNavFlags.ts'
 import type { MessageKey } from '../i18n/translate.ts'
@@ -23,6 +23,13 @@ export const NAV_ITEMS: NavItem[] = [
   // Always in the user menu; here only for someone who has notices, so they are not missed.
   { path: '/my-notices', label: 'nav.myNotices', icon: <MailIcon />, roles: ACCESS.myNotices, isShown: (f) => f.hasCaseNotices },
   { path: '/reports', label: 'nav.reports', icon: <ReportsIcon />, roles: ACCESS.reports },
+  { path: '/inspections', label: 'inspections.nav', icon: <InspectionsIcon />, roles: ACCESS.inspections },
+  { path: '/corrective-actions', label: 'corrective.nav', icon: <CorrectiveIcon />, roles: ACCESS.correctiveActions },
+  { path: '/checklists', label: 'checklists.nav', icon: <ChecklistIcon />, roles: ACCESS.checklists },
+  { path: '/positions', label: 'positions.nav', icon: <KeyIcon />, roles: ACCESS.positions },
+  { path: '/officers', label: 'officers.nav', icon: <BadgeIcon />, roles: ACCESS.officers },
+  { path: '/channels', label: 'channels.nav', icon: <GlobeIcon />, roles: ACCESS.channels },
+  { path: '/incidents', label: 'incidents.nav', icon: <AlertIcon />, roles: ACCESS.incidents },
   { path: '/cases', label: 'nav.cases', icon: <LockIcon />, roles: ACCESS.cases },
   { path: '/case-groups', label: 'nav.caseGroups', icon: <TeamIcon />, roles: ACCESS.caseGroupsChange, isShown: (f) => f.managesCaseGroups },
   { path: '/units', label: 'nav.units', icon: <UnitsIcon />, roles: ACCESS.units },

@@ -125,3 +125,30 @@ export const TeamIcon = (p: IconProps) => (
     <path d="M7 21v-2a4 4 0 0 1 4-4h2a4 4 0 0 1 4 4v2M1 21v-1a3 3 0 0 1 3-3h1M23 21v-1a3 3 0 0 0-3-3h-1" />
   </Icon>
 )
+export const InspectionsIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="10.5" cy="10.5" r="6.5" />
+    <path d="m15.5 15.5 6 6M8 10.5l2 2 3.5-4" />
+  </Icon>
+)
+export const CorrectiveIcon = (p: IconProps) => <Icon {...p}><path d="M21 12a9 9 0 1 1-3-6.7L21 8M21 3v5h-5" /></Icon>
+export const ChecklistIcon = (p: IconProps) => <Icon {...p}><path d="M9 6h12M9 12h12M9 18h12M3 6l1.5 1.5L7 5M3 12l1.5 1.5L7 11M3 18l1.5 1.5L7 17" /></Icon>
+export const KeyIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="7.5" cy="15.5" r="4.5" />
+    <path d="M10.7 12.3 21 2M16 7l3 3M18.5 4.5l2 2" />
+  </Icon>
+)
+export const BadgeIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="8" r="5" />
+    <path d="M8.5 12 7 22l5-3 5 3-1.5-10" />
+  </Icon>
+)
+export const GlobeIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
+  </Icon>
+)
+export const AlertIcon = (p: IconProps) => <Icon {...p}><path d="M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0zM12 9v4M12 17h.01" /></Icon>

@@ -18,4 +18,12 @@ export const en: Record<MessageKey, string> = {
   ...M.reports.en,
   ...M.cases.en,
   ...M.overview.en,
+  ...M.inspections.en,
+  ...M.correctiveActions.en,
+  ...M.checklists.en,
+  ...M.positions.en,
+  ...M.officers.en,
+  ...M.materials.en,
+  ...M.channels.en,
+  ...M.incidents.en,
 }

@@ -40,6 +40,8 @@ describe('messages split by feature', () => {
       audit: ['audit', 'field'],
       dissemination: ['dissemination', 'myDirectives'],
       accounts: ['accounts', 'roleRequests'],
+      correctiveActions: ['corrective'],
+      officers: ['officers', 'training'],
     }
     for (const [feature, m] of features) {
       const allowed = prefixes[feature] ?? [feature]

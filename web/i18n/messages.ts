@@ -14,6 +14,14 @@ import { peopleMessages } from '../features/people/messages.ts'
 import { plansMessages } from '../features/plans/messages.ts'
 import { reportsMessages } from '../features/reports/messages.ts'
 import { unitsMessages } from '../features/units/messages.ts'
+import { inspectionsMessages } from '../features/inspections/messages.ts'
+import { correctiveActionsMessages } from '../features/corrective-actions/messages.ts'
+import { checklistsMessages } from '../features/checklists/messages.ts'
+import { positionsMessages } from '../features/positions/messages.ts'
+import { officersMessages } from '../features/officers/messages.ts'
+import { materialsMessages } from '../features/materials/messages.ts'
+import { channelsMessages } from '../features/channels/messages.ts'
+import { incidentsMessages } from '../features/incidents/messages.ts'
 import { commonMessages } from './common.ts'
 
 export const MESSAGES = {
@@ -31,4 +39,12 @@ export const MESSAGES = {
   reports: reportsMessages,
   cases: casesMessages,
   overview: overviewMessages,
+  inspections: inspectionsMessages,
+  correctiveActions: correctiveActionsMessages,
+  checklists: checklistsMessages,
+  positions: positionsMessages,
+  officers: officersMessages,
+  materials: materialsMessages,
+  channels: channelsMessages,
+  incidents: incidentsMessages,
 }

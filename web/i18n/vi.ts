@@ -16,6 +16,14 @@ export const vi = {
   ...M.reports.vi,
   ...M.cases.vi,
   ...M.overview.vi,
+  ...M.inspections.vi,
+  ...M.correctiveActions.vi,
+  ...M.checklists.vi,
+  ...M.positions.vi,
+  ...M.officers.vi,
+  ...M.materials.vi,
+  ...M.channels.vi,
+  ...M.incidents.vi,
 }
 
 export type MessageKey = keyof typeof vi

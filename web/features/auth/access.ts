@@ -11,6 +11,13 @@ import { SESSION_READ_ROLES, SESSION_WRITE_ROLES } from '../../../contract/disse
 import { PEOPLE_READ_ROLES, PEOPLE_WRITE_ROLES } from '../../../contract/people.ts'
 import { PLAN_EDIT_ROLES, PLAN_READ_ROLES, PLAN_REVIEW_ROLES, PLAN_SUBMIT_ROLES } from '../../../contract/plans.ts'
 import { PERIOD_MANAGE_ROLES, REPORT_EDIT_ROLES, REPORT_READ_ROLES, REPORT_REVIEW_ROLES, REPORT_SUBMIT_ROLES } from '../../../contract/reports.ts'
+import { CHANNEL_EDIT_ROLES, CHANNEL_READ_ROLES } from '../../../contract/channels.ts'
+import { CHECKLIST_READ_ROLES } from '../../../contract/checklists.ts'
+import { CORRECTIVE_READ_ROLES } from '../../../contract/corrective-actions.ts'
+import { INCIDENT_EDIT_ROLES, INCIDENT_READ_ROLES } from '../../../contract/incidents.ts'
+import { INSPECTION_MANAGE_ROLES, INSPECTION_READ_ROLES } from '../../../contract/inspections.ts'
+import { OFFICER_READ_ROLES, OFFICER_WRITE_ROLES } from '../../../contract/officers.ts'
+import { POSITION_READ_ROLES, POSITION_WRITE_ROLES } from '../../../contract/positions.ts'
 import { ROLES, type Role } from '../../../contract/roles.ts'
 import { UNIT_READ_ROLES, UNIT_WRITE_ROLES } from '../../../contract/units.ts'
 
@@ -85,6 +92,30 @@ export const ACCESS = {
   caseGroupsChange: ['unitHead', 'admin'],
   /** GET /me/case-notices: anyone signed in */
   myNotices: ROLES,
+  /** GET /inspection-plans, /inspections and their records (scope decides which) */
+  inspections: INSPECTION_READ_ROLES,
+  /** Plans, inspections, teams, findings: the board */
+  inspectionsManage: INSPECTION_MANAGE_ROLES,
+  /** GET /corrective-actions */
+  correctiveActions: CORRECTIVE_READ_ROLES,
+  /** GET /checklist-templates, /checklist-assignments */
+  checklists: CHECKLIST_READ_ROLES,
+  /** GET /positions, /position-alerts, /units/:id/readiness */
+  positions: POSITION_READ_ROLES,
+  /** POST /positions, PATCH, holder, vacate, import */
+  positionsWrite: POSITION_WRITE_ROLES,
+  /** GET /officers, /officers/gaps, /training-courses */
+  officers: OFFICER_READ_ROLES,
+  /** POST /officers, PATCH, courses and attendance */
+  officersWrite: OFFICER_WRITE_ROLES,
+  /** GET /channels, /channels/register */
+  channels: CHANNEL_READ_ROLES,
+  /** POST /channels, PATCH, retire, reviews */
+  channelsEdit: CHANNEL_EDIT_ROLES,
+  /** GET /incidents, /incidents/register */
+  incidents: INCIDENT_READ_ROLES,
+  /** POST /incidents and its reports, steps, closure */
+  incidentsEdit: INCIDENT_EDIT_ROLES,
 } as const satisfies Record<string, readonly Role[]>
 
 export function hasAnyRole(me: Me | null | undefined, roles: readonly Role[]): boolean {

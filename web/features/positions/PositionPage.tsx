@@ -1,0 +1,4 @@
+// Placeholder until the page is built (this session).
+export default function PositionPage() {
+  return null
+}
