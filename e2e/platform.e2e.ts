@@ -105,6 +105,22 @@ describe('the web app, end to end', () => {
     await context.close()
   })
 
+  it("serves the app's files compressed once at build time, hashed assets cached for a year and the page revalidated", async () => {
+    const page = await fetch(server.url + '/', { headers: { 'accept-encoding': 'br' } })
+    expect(page.headers.get('cache-control')).toBe('no-cache')
+    const html = await page.text()
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1]
+    expect(script).toBeTruthy()
+    // Node's fetch decodes the body itself; the headers say what travelled.
+    const br = await fetch(server.url + script, { headers: { 'accept-encoding': 'br' } })
+    expect(br.status).toBe(200)
+    expect(br.headers.get('content-encoding')).toBe('br')
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    const identity = await fetch(server.url + script, { headers: { 'accept-encoding': 'identity' } })
+    expect(identity.headers.get('content-encoding')).toBeNull()
+    expect(await br.text()).toBe(await identity.text())
+  })
+
   it('opens the menu from the header on a phone-sized screen (390×844)', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
     const page = await context.newPage()

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs'
+import { constants as zlibConstants } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify'
+import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
@@ -57,11 +59,23 @@ const WEB_CSP = [
   "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
 ].join('; ')
 
+/**
+ * One log line per request, and only at debug level: at info the log holds the server's own events
+ * (start, jobs, mail, errors), not every page view. Failed requests still log as Fastify does.
+ */
+class RequestLogAtDebug extends LogController {
+  override incomingRequest() {}
+  override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply) {
+    if (error) return super.requestCompleted(error, req, reply)
+    reply.log.debug({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request')
+  }
+}
+
 /** Builds the app: ecosystem plugins, then our hooks, then every route, in plain sight. */
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
   // Fastify takes a hop count or the proxies' addresses for X-Forwarded-For; without either, the socket's address.
   const proxy = deps.config.trustProxy
-  const options: FastifyServerOptions = { logger: opts.logger ?? false, bodyLimit: deps.config.bodyLimit, trustProxy: typeof proxy === 'number' ? (_address: string, hop: number) => hop < proxy : proxy }
+  const options: FastifyServerOptions = { logger: opts.logger ?? false, logController: new RequestLogAtDebug(), bodyLimit: deps.config.bodyLimit, trustProxy: typeof proxy === 'number' ? (_address: string, hop: number) => hop < proxy : proxy }
   const app = Fastify(options)
 
   // Requests are validated and answers serialized by each route's zod schemas from contract/;
@@ -71,6 +85,10 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   // First, so every plugin registered after (the API map among them) answers errors the same way.
   app.setErrorHandler(errorHandler)
   await app.register(cookie)
+  // Answers over 1 KB travel compressed (a dashboard's JSON shrinks ~10×). Brotli at quality 4, not
+  // zlib's default 11: that costs tens of ms per large answer for a few percent. The web app's own
+  // files are compressed once at build time (web/vite.config.ts) and served as such (below).
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } } })
   await app.register(swagger, {
     openapi: {
       info: { title: 'BVCT API', version: '1', description: 'Errors answer `{"error": {"code", "message", "fields"}}` in Vietnamese, or English with `Accept-Language: en`. State changes need the `x-csrf-token` header.' },
@@ -137,7 +155,19 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
 
   // The built web app, with client-side routes falling back to index.html.
   if (existsSync(WEB_DIST + 'index.html')) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false })
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      // The .br / .gz written beside each asset at build time, when the browser accepts them.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders(reply, path) {
+        // Vite names assets by content hash, so a name never changes meaning: cache it for a year.
+        // index.html names the current ones, so the browser asks again every time (304 when unchanged).
+        if (/[\\/]assets[\\/]/.test(path)) reply.header('cache-control', 'public, max-age=31536000, immutable')
+        else reply.header('cache-control', 'no-cache')
+      },
+    })
   }
   app.setNotFoundHandler((req, reply) => {
     // A missing asset (a stale hashed file name) is a 404, not the app's HTML under a .js name.

@@ -1,5 +1,6 @@
 // What every answer says about itself: API answers are not stored, the web app runs under a
 // Content-Security-Policy with no inline script, HSTS behind HTTPS, and the API map is not public.
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, seedFixture, type TestApp } from '../../test/app.ts'
 
@@ -22,6 +23,23 @@ describe('answer headers', () => {
     const ok = await demo.call(await demo.login('auditor'), 'GET', '/api/v1/units')
     expect(ok.headers['cache-control']).toBe('no-store')
     expect((await demo.call(null, 'GET', '/api/v1/units')).headers['cache-control']).toBe('no-store')
+  })
+
+  it('compress API answers over 1 KB for a client that accepts it, and leave small ones as they are', async () => {
+    // The API's map: the largest answer the fixture has.
+    const s = await demo.login('auditor')
+    const plain = await demo.call(s, 'GET', '/api/docs/json')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.rawPayload.length).toBeGreaterThan(1024)
+    const br = await demo.call(s, 'GET', '/api/docs/json', undefined, { 'accept-encoding': 'br, gzip' })
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2)
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString('utf8'))).toEqual(plain.json())
+    const gz = await demo.call(s, 'GET', '/api/docs/json', undefined, { 'accept-encoding': 'gzip' })
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString('utf8'))).toEqual(plain.json())
+    const small = await demo.call(s, 'GET', '/api/v1/health', undefined, { 'accept-encoding': 'br, gzip' })
+    expect(small.headers['content-encoding']).toBeUndefined()
   })
 
   it('put the web app under a policy that allows no inline or foreign script', async () => {
