@@ -1,6 +1,7 @@
 // In-app notifications (the bell) and the overdue worklist.
 import { z } from 'zod'
 import { isoDay } from './common.ts'
+import { EMAIL_KINDS } from './notification-texts.ts'
 
 export const notificationDto = z.object({
   id: z.number().int(),
@@ -9,6 +10,8 @@ export const notificationDto = z.object({
   body: z.string(),
   /** A page of the web app to open, e.g. /directives/12. */
   link: z.string().nullable(),
+  /** For kinds rendered in the reader's language (notification-texts.ts): title and body are the Vietnamese fallback. */
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 })
@@ -40,3 +43,18 @@ export const overdueItemDto = z.object({
 export type OverdueItemDto = z.infer<typeof overdueItemDto>
 export const overdueListDto = z.object({ items: z.array(overdueItemDto) })
 export const overdueQuery = z.strictObject({ asOf: isoDay.optional() })
+
+/** Someone's own notification settings: e-mail per kind (on unless turned off) and the e-mails' language. */
+export const notificationSettingsDto = z.object({
+  mailLanguage: z.enum(['vi', 'en']),
+  /** Whether the account has an e-mail address at all (on the person record): without one nothing is sent. */
+  hasEmail: z.boolean(),
+  kinds: z.array(z.object({ kind: z.enum(EMAIL_KINDS), email: z.boolean() })),
+})
+export type NotificationSettingsDto = z.infer<typeof notificationSettingsDto>
+
+export const notificationSettingsInput = z.strictObject({
+  mailLanguage: z.enum(['vi', 'en']).optional(),
+  kinds: z.array(z.strictObject({ kind: z.enum(EMAIL_KINDS), email: z.boolean() })).max(EMAIL_KINDS.length).optional(),
+})
+export type NotificationSettingsInput = z.infer<typeof notificationSettingsInput>

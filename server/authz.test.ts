@@ -325,6 +325,9 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/api/v1/directives/parse', roles: DIRECTIVE_MANAGE, body: { text: 'Số 12-CV/BCSD\nV/v thử\n1. Một yêu cầu.' } },
   { method: 'GET', url: '/api/v1/notifications', roles: 'any' },
   { method: 'POST', url: '/api/v1/notifications/read-all', roles: 'any' },
+  // One's own settings: no record of anyone else's is reachable by these routes.
+  { method: 'GET', url: '/api/v1/me/notification-settings', roles: 'any' },
+  { method: 'PUT', url: '/api/v1/me/notification-settings', roles: 'any', body: { kinds: [{ kind: 'plan.due', email: true }] } },
   {
     method: 'POST', url: '/api/v1/notifications/:id/read', roles: 'any',
     records: async () => {

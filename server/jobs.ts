@@ -134,6 +134,15 @@ export const JOBS: readonly Job[] = [
     },
   },
   {
+    name: 'directiveReminders',
+    description: "Reminds units' heads and officers before and on a directive's acknowledgement and plan deadlines, each stage once",
+    everyMs: HOUR,
+    run: async ({ db, now, day }) => {
+      const { runDirectiveReminders } = await import('./features/notifications/directive-reminders.job.ts')
+      return runDirectiveReminders(db, day, now)
+    },
+  },
+  {
     name: 'correctiveReminders',
     description: "Reminds units of their corrective actions before, on and after the due date in force (BVCT_CORRECTIVE_REMIND_BEFORE/AFTER), in-app and by e-mail",
     everyMs: HOUR,
@@ -158,6 +167,16 @@ export const JOBS: readonly Job[] = [
     run: async ({ db, config, mailer, now, day }) => {
       const [{ runChannelReviewReminders }, { reviewRulesOf }] = await Promise.all([import('./features/channels/channels.jobs.ts'), import('./features/channels/channels.policy.ts')])
       return runChannelReviewReminders(db, mailer, reviewRulesOf(config), day, now)
+    },
+  },
+  {
+    // Last in a tick: it sends what the jobs before it raised.
+    name: 'notificationEmails',
+    description: "Sends the e-mails of new notifications (each once, in its reader's language), retrying failures",
+    everyMs: MINUTE,
+    run: async ({ db, mailer, now }) => {
+      const { runNotificationEmails } = await import('./features/notifications/email-outbox.job.ts')
+      return runNotificationEmails(db, mailer, now)
     },
   },
 ]

@@ -4,6 +4,7 @@ import { parseDirectiveText } from '../../features/directives/parse/index.ts'
 import { insertRequirements } from '../../features/directives/directives.queries.ts'
 import type { Queryable } from '../types.ts'
 import { vnDay } from '../../lib/dates.ts'
+import { noticeDirectiveIssued, noticePlanReviewed } from '../../features/notifications/work-notices.ts'
 
 // The letter the system is built from: the committed copy among the parser's test letters (a clean clone has it).
 const SEED_LETTER = fileURLToPath(new URL('./letters/1946-CV-BCSD.txt', import.meta.url))
@@ -108,5 +109,24 @@ export async function loadDemoDirective(tx: Queryable, o: { ownerUnitId: number;
       }
     }
   }
+  await tellUnits(tx, id, issuedAt)
   return id
+}
+
+/**
+ * What the units were told: the directive's arrival (read by those who acknowledged, when they did)
+ * and each plan returned or accepted. History, so its e-mails are not sent again at this start.
+ */
+async function tellUnits(tx: Queryable, directiveId: number, issuedAt: Date) {
+  await noticeDirectiveIssued(tx, directiveId, issuedAt)
+  await tx.query(
+    `UPDATE notification n SET read_at = da.acknowledged_at FROM directive_addressee da
+     WHERE n.kind = 'directive.issued' AND n.dedupe_key = 'directive-issued:' || da.directive_id || ':' || da.unit_id AND da.directive_id = $1 AND da.acknowledged_at IS NOT NULL`,
+    [directiveId],
+  )
+  const reviewed = await tx.query<{ id: number; status: 'returned' | 'accepted'; review_comment: string | null; reviewed_at: Date }>(
+    `SELECT id, status, review_comment, reviewed_at FROM unit_plan WHERE directive_id = $1 AND status IN ('returned', 'accepted')`, [directiveId],
+  )
+  for (const p of reviewed) await noticePlanReviewed(tx, p.id, p.status, p.review_comment, new Date(p.reviewed_at))
+  await tx.query(`UPDATE notification SET email_status = NULL WHERE email_status = 'pending'`)
 }

@@ -11,6 +11,7 @@ import { unitById } from '../units/units.access.ts'
 import { visibleDirective } from './directives.access.ts'
 import { DIRECTIVE_MANAGE_ROLES, canAcknowledgeFor, canManageDirective } from './directives.policy.ts'
 import { countAddressees, findAddressee, findDirective, insertRequirements, listRequirements, topRequirements, type DirectiveRow } from './directives.queries.ts'
+import { noticeDirectiveIssued } from '../notifications/work-notices.ts'
 
 /** The directive's top-level requirements in order: what plans, the matrix and reports are organized by. */
 export const requirementsOf = (db: Queryable, directiveId: number) => topRequirements(db, directiveId)
@@ -121,6 +122,7 @@ export async function issueDirective(
       action: 'issue', entity: 'directive', entityId: id, unitId: d.ownerUnitId,
       before: { status: 'draft' }, after: { status: 'issued', addresseeCount: unitIds.size, ackDueDate: ackDue, planDueDate: planDue },
     })
+    await noticeDirectiveIssued(tx, id, actor.now)
     return directiveDto(tx, id)
   })
 }

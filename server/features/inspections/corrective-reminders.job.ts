@@ -9,7 +9,8 @@ import { recordAudit } from '../audit/audit.service.ts'
 import { stages } from '../reports/reminders.job.ts'
 import { vnTextDate } from '../reports/documents/vn-format.ts'
 import { remindable } from './corrective-actions.queries.ts'
-import { notifyUnits, sendMails, unitOfficers } from './unit-notices.ts'
+import { unitOfficers } from '../notifications/recipients.ts'
+import { notifyUnits, sendMails } from './unit-notices.ts'
 import { addDays } from '../../lib/dates.ts'
 
 export async function runCorrectiveReminders(db: Db, mailer: Mailer, asOf: string, now: Date, days: { before: number[]; after: number[] }) {

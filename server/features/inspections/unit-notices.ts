@@ -4,6 +4,7 @@
 import type { Queryable } from '../../db/types.ts'
 import type { Mailer } from '../../mail/mailer.ts'
 import { notify } from '../notifications/notifications.service.ts'
+import { unitOfficers } from '../notifications/recipients.ts'
 
 export interface PendingMail {
   to: string
@@ -18,16 +19,6 @@ export interface UnitNotice {
   link: string
   /** Unique per event: the same event never notifies an account twice. */
   dedupeKey: string
-}
-
-/** The active heads and officers of the units, with their e-mail. */
-export async function unitOfficers(db: Queryable, unitIds: number[]) {
-  if (!unitIds.length) return []
-  return db.query<{ account_id: number; unit_id: number; email: string | null }>(
-    `SELECT DISTINCT g.account_id, g.unit_id, pe.email FROM role_grant g JOIN account a ON a.id = g.account_id AND a.is_active LEFT JOIN person pe ON pe.id = a.person_id
-     WHERE g.unit_id = ANY($1::int[]) AND g.role IN ('unitHead', 'unitOfficer') ORDER BY g.account_id`,
-    [unitIds],
-  )
 }
 
 /** Notifies the units' heads and officers in-app; returns the e-mails to send after commit. */

@@ -6,6 +6,7 @@ import { recordAudit, type Actor } from '../audit/audit.service.ts'
 import { planInScope, requireIssued } from './plans.access.ts'
 import { planAsSaved } from './plan-review.service.ts'
 import { PLAN_EDIT_ROLES, PLAN_REVIEW_ROLES } from './plans.policy.ts'
+import { noticeExtensionDecided } from '../notifications/work-notices.ts'
 
 /** A unit asks for a later deadline for one action, or for all its actions under one requirement. */
 export async function requestExtension(
@@ -53,6 +54,7 @@ export async function decideExtension(db: Db, user: CurrentUser, actor: Actor, i
           x.plan_id, x.requirement_id, x.requested_due_date, actor.now,
         ])
     }
+    await noticeExtensionDecided(tx, id, x.plan_id, decision, x.requested_due_date, note, actor.now)
     await recordAudit(tx, actor, { action: decision === 'approved' ? 'approveExtension' : 'refuseExtension', entity: 'deadlineExtension', entityId: id, unitId: plan.unitId, before: { status: 'pending' }, after: { status: decision, note } })
     return planAsSaved(tx, plan, actor.now)
   })

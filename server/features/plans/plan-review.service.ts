@@ -7,6 +7,7 @@ import { recordAudit, type Actor } from '../audit/audit.service.ts'
 import { checkVersion, planInScope, requireIssued } from './plans.access.ts'
 import { PLAN_REVIEW_ROLES, PLAN_SUBMIT_ROLES } from './plans.policy.ts'
 import { planDetail, type PlanRow } from './plans.queries.ts'
+import { noticePlanReviewed } from '../notifications/work-notices.ts'
 
 /** The plan as it now stands, read inside the writing transaction: what a plan-level change answers. */
 export const planAsSaved = async (tx: Queryable, plan: Pick<PlanRow, 'directiveId' | 'unitId'>, now: Date): Promise<PlanDto> =>
@@ -47,6 +48,7 @@ export async function reviewPlan(db: Db, user: CurrentUser, actor: Actor, planId
       action: decision === 'returned' ? 'return' : 'accept', entity: 'unitPlan', entityId: planId, unitId: plan.unitId,
       before: { status: plan.status }, after: { status: decision, comment: input.comment ?? null },
     })
+    await noticePlanReviewed(tx, planId, decision, input.comment ?? null, actor.now)
     return planAsSaved(tx, plan, actor.now)
   })
 }

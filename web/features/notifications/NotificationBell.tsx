@@ -6,7 +6,7 @@ import { formatDateTime } from '../../components/format.ts'
 import { BellIcon } from '../../components/icons.tsx'
 import { useIsPhone } from '../../components/useIsPhone.ts'
 import { useT } from '../../i18n/useT.ts'
-import { useMarkRead, useNotifications } from './api.ts'
+import { useMarkRead, useNotifications, useNoteText } from './api.ts'
 
 /** The header bell: unread count, the latest few, and the way to the full list. */
 export function NotificationBell() {
@@ -16,6 +16,7 @@ export function NotificationBell() {
   const [isOpen, setIsOpen] = useState(false)
   const { data } = useNotifications({ limit: 8, poll: true })
   const markRead = useMarkRead()
+  const textOf = useNoteText()
   const unread = data?.unread ?? 0
 
   const open = (n: NotificationDto) => {
@@ -29,13 +30,16 @@ export function NotificationBell() {
       {!data?.items.length ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.none')} />
       ) : (
-        data.items.map((n) => (
+        data.items.map((n) => {
+          const { title, body } = textOf(n)
+          return (
           <button key={n.id} type="button" className={n.readAt ? 'bvct-note' : 'bvct-note bvct-note-unread'} onClick={() => open(n)}>
-            <span className="bvct-note-title">{n.title}</span>
-            {n.body && <span className="bvct-note-body">{n.body}</span>}
+            <span className="bvct-note-title">{title}</span>
+            {body && <span className="bvct-note-body">{body}</span>}
             <span className="bvct-note-time">{formatDateTime(n.createdAt)}</span>
           </button>
-        ))
+          )
+        })
       )}
       <div className="bvct-bell-footer">
         {unread > 0 && (

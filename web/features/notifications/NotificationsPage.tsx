@@ -9,13 +9,15 @@ import type { MessageKey } from '../../i18n/translate.ts'
 import { useT } from '../../i18n/useT.ts'
 import { ACCESS, hasAnyRole } from '../auth/access.ts'
 import { useMe } from '../auth/api.ts'
-import { useMarkRead, useNotifications, useOverdue } from './api.ts'
+import { useMarkRead, useNoteText, useNotifications, useOverdue } from './api.ts'
+import { NotificationSettings } from './NotificationSettings.tsx'
 
 function NotificationList() {
   const t = useT()
   const [show, setShow] = useState<'all' | 'unread'>('all')
   const { data, error, isPending } = useNotifications({ unreadOnly: show === 'unread', limit: 200 })
   const markRead = useMarkRead()
+  const textOf = useNoteText()
   return (
     <>
       <div className="bvct-toolbar">
@@ -40,18 +42,21 @@ function NotificationList() {
         <Empty description={t('notifications.none')} />
       ) : (
         <div className="bvct-note-list">
-          {data.items.map((n) => (
+          {data.items.map((n) => {
+            const { title, body } = textOf(n)
+            return (
             <div key={n.id} className={n.readAt ? 'bvct-note-row' : 'bvct-note-row bvct-note-unread'} data-testid="notification">
               <div style={{ minWidth: 0, flex: 1 }}>
-                <Typography.Text strong={!n.readAt}>{n.link ? <Link to={n.link} onClick={() => !n.readAt && markRead.mutate(n.id)}>{n.title}</Link> : n.title}</Typography.Text>
-                {n.body && <div>{n.body}</div>}
+                <Typography.Text strong={!n.readAt}>{n.link ? <Link to={n.link} onClick={() => !n.readAt && markRead.mutate(n.id)}>{title}</Link> : title}</Typography.Text>
+                {body && <div>{body}</div>}
                 <Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>
               </div>
               {!n.readAt && (
                 <Button size="small" onClick={() => markRead.mutate(n.id)}>{t('notifications.markRead')}</Button>
               )}
             </div>
-          ))}
+            )
+          })}
         </div>
       )}
     </>
@@ -105,18 +110,14 @@ export default function NotificationsPage() {
   usePageTitle(t('notifications.title'))
   const { data: me } = useMe()
   const canSeeOverdue = hasAnyRole(me, ACCESS.overdue)
+  const tabs = [
+    { key: 'notes', label: t('notifications.title'), children: <NotificationList /> },
+    ...(canSeeOverdue ? [{ key: 'overdue', label: t('notifications.overdueTab'), children: <OverdueList /> }] : []),
+    { key: 'settings', label: t('notifications.settings'), children: <NotificationSettings /> },
+  ]
   return (
     <Card size="small" title={t('notifications.title')}>
-      {canSeeOverdue ? (
-        <Tabs
-          items={[
-            { key: 'notes', label: t('notifications.title'), children: <NotificationList /> },
-            { key: 'overdue', label: t('notifications.overdueTab'), children: <OverdueList /> },
-          ]}
-        />
-      ) : (
-        <NotificationList />
-      )}
+      <Tabs items={tabs} />
     </Card>
   )
 }

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
-import type { markReadDto, NotificationListDto, overdueListDto } from '../../../contract/notifications.ts'
+import { renderNotification } from '../../../contract/notification-texts.ts'
+import type { markReadDto, NotificationDto, NotificationListDto, NotificationSettingsDto, NotificationSettingsInput, overdueListDto } from '../../../contract/notifications.ts'
+import { useLang } from '../../i18n/useT.ts'
 import { api } from '../../api/client.ts'
 
 export const NOTIFICATIONS_KEY = ['notifications'] as const
@@ -28,5 +30,25 @@ export function useOverdue(enabled: boolean) {
     queryKey: ['overdue'],
     queryFn: async () => (await api<z.infer<typeof overdueListDto>>('/overdue')).items,
     enabled,
+  })
+}
+
+/** A notification's title and body in the reader's language (older kinds carry their own Vietnamese text). */
+export function useNoteText(): (n: NotificationDto) => { title: string; body: string } {
+  const lang = useLang()
+  return (n) => renderNotification(n.kind, n.params, lang) ?? { title: n.title, body: n.body }
+}
+
+const SETTINGS_KEY = ['notification-settings'] as const
+
+export function useNotificationSettings() {
+  return useQuery({ queryKey: SETTINGS_KEY, queryFn: () => api<NotificationSettingsDto>('/me/notification-settings') })
+}
+
+export function useSaveNotificationSettings() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: NotificationSettingsInput) => api<NotificationSettingsDto>('/me/notification-settings', { method: 'PUT', body }),
+    onSuccess: (data) => qc.setQueryData(SETTINGS_KEY, data),
   })
 }

@@ -17,6 +17,18 @@ const vi = {
   'notifications.overdue.acknowledgement': 'Chưa tiếp nhận',
   'notifications.overdue.plan': 'Chưa trình kế hoạch',
   'notifications.overdue.action': 'Nhiệm vụ quá hạn',
+  'notifications.settings': 'Cài đặt nhận thông báo',
+  'notifications.settingsIntro': 'Mọi thông báo đều hiện trong ứng dụng. Chọn loại nào gửi thêm qua thư điện tử.',
+  'notifications.noEmail': 'Hồ sơ của bạn chưa có địa chỉ thư điện tử, nên chưa có thư nào được gửi. Nhờ cán bộ phụ trách nhân sự bổ sung.',
+  'notifications.mailLanguage': 'Ngôn ngữ của thư',
+  'notifications.byEmail': 'Gửi qua thư điện tử',
+  'notifications.saved': 'Đã lưu cài đặt',
+  'notifications.kind.directive.issued': 'Đơn vị nhận văn bản mới',
+  'notifications.kind.directive.ackDue': 'Nhắc hạn tiếp nhận văn bản',
+  'notifications.kind.plan.due': 'Nhắc hạn gửi kế hoạch',
+  'notifications.kind.plan.returned': 'Kế hoạch bị trả lại',
+  'notifications.kind.plan.accepted': 'Kế hoạch được chấp nhận',
+  'notifications.kind.extension.decided': 'Kết quả đề nghị gia hạn',
 } as const
 
 const en: Record<keyof typeof vi, string> = {
@@ -36,6 +48,18 @@ const en: Record<keyof typeof vi, string> = {
   'notifications.overdue.acknowledgement': 'Not acknowledged',
   'notifications.overdue.plan': 'Plan not submitted',
   'notifications.overdue.action': 'Action overdue',
+  'notifications.settings': 'Notification settings',
+  'notifications.settingsIntro': 'Every notification shows in the app. Choose which kinds also come by e-mail.',
+  'notifications.noEmail': 'Your record has no e-mail address yet, so no e-mail is sent. Ask the person who keeps staff records to add it.',
+  'notifications.mailLanguage': 'Language of e-mails',
+  'notifications.byEmail': 'By e-mail',
+  'notifications.saved': 'Settings saved',
+  'notifications.kind.directive.issued': 'A new directive for my unit',
+  'notifications.kind.directive.ackDue': 'Acknowledgement deadline reminders',
+  'notifications.kind.plan.due': 'Plan deadline reminders',
+  'notifications.kind.plan.returned': 'Plan returned',
+  'notifications.kind.plan.accepted': 'Plan accepted',
+  'notifications.kind.extension.decided': 'Extension decided',
 }
 
 export const notificationsMessages = { vi, en }
