@@ -37,6 +37,7 @@ import { channelRoutes } from './features/channels/channels.routes.ts'
 import { incidentRoutes } from './features/incidents/incidents.routes.ts'
 import { latencyRoutes } from './features/latency/latency.routes.ts'
 import { overviewRoutes } from './features/overview/overview.routes.ts'
+import { homeRoutes } from './features/home/home.routes.ts'
 
 /** A registered API route as the tests see it: the authorization matrix and the contract test read these. */
 export interface ApiRoute {
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   incidentRoutes(app, deps)
   latencyRoutes(app, deps)
   overviewRoutes(app, deps)
+  homeRoutes(app, deps)
 
   // The built web app, with client-side routes falling back to index.html.
   if (existsSync(WEB_DIST + 'index.html')) {

@@ -337,6 +337,8 @@ const ROUTES: RouteCase[] = [
       return { inUrl: '', outUrl: `/api/v1/notifications/${await note('board')}/read`, forRole: async (role: string) => `/api/v1/notifications/${await note(`${role}.a`)}/read` }
     },
   },
+  // Everyone has a home page; what it lists is the caller's own scope (unit B's work never shows for unit A's roles).
+  { method: 'GET', url: '/api/v1/me/work', roles: 'any', listHides: () => `"unitId":${f.unitB.id},` },
   { method: 'GET', url: '/api/v1/overdue', roles: DASHBOARD, listHides: () => `"unitId":${f.unitB.id},` },
   { method: 'GET', url: '/api/v1/report-periods', roles: PLAN_READ },
   {

@@ -32,6 +32,7 @@ const CasePage = lazy(() => import('../features/cases/CasePage.tsx'))
 const CaseGroupsPage = lazy(() => import('../features/cases/CaseGroupsPage.tsx'))
 const MyNoticesPage = lazy(() => import('../features/cases/MyNoticesPage.tsx'))
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage.tsx'))
+const HomePage = lazy(() => import('../features/home/HomePage.tsx'))
 const InspectionsPage = lazy(() => import('../features/inspections/InspectionsPage.tsx'))
 const InspectionPlanPage = lazy(() => import('../features/inspections/InspectionPlanPage.tsx'))
 const InspectionPage = lazy(() => import('../features/inspections/InspectionPage.tsx'))
@@ -53,7 +54,9 @@ export function AppRoutes({ me }: { me: Me }) {
   return (
     <Routes>
       <Route element={<AppShell me={me} />}>
-        <Route index element={<Navigate to="/units" replace />} />
+        <Route index element={<Navigate to="/home" replace />} />
+        {/* Everyone: it shows the caller's own work, or sends staff and administrators to their page. */}
+        <Route path="home" element={<HomePage />} />
         <Route path="overview" element={<RequireRole me={me} roles={OVERVIEW_ROLES}><OverviewPage /></RequireRole>} />
         <Route path="units" element={<RequireRole me={me} roles={ACCESS.units}><UnitsPage /></RequireRole>} />
         <Route path="people" element={<RequireRole me={me} roles={ACCESS.people}><PeoplePage /></RequireRole>} />

@@ -1,5 +1,5 @@
 import { Menu } from 'antd'
-import { useLocation, useNavigate } from 'react-router'
+import { Link, useLocation, useNavigate } from 'react-router'
 import type { Me } from '../../contract/auth.ts'
 import { hasAnyRole } from '../features/auth/access.ts'
 import { useCaseNavFlags } from '../features/cases/useCaseNavFlags.ts'
@@ -18,8 +18,13 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
     <Menu
       mode="inline"
       selectedKeys={selected ? [selected.path] : []}
-      items={items.map((i) => ({ key: i.path, icon: i.icon, label: t(i.label) }))}
-      onClick={({ key }) => {
+      // Each label is a real link: ctrl-click, middle-click and "open in a new tab" work. A plain
+      // click anywhere on the item (not only on its words) goes there in this tab.
+      items={items.map((i) => ({ key: i.path, icon: i.icon, label: <Link to={i.path} tabIndex={-1}>{t(i.label)}</Link> }))}
+      onClick={({ key, domEvent }) => {
+        const e = domEvent as React.MouseEvent
+        if (e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return
+        e.preventDefault()
         navigate(key)
         onNavigate?.()
       }}

@@ -17,6 +17,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { path: '/home', label: 'home.nav', icon: <ChecklistIcon />, roles: ACCESS.home },
   { path: '/overview', label: 'overview.nav', icon: <DashboardIcon />, roles: OVERVIEW_ROLES },
   { path: '/directives', label: 'nav.directives', icon: <DirectivesIcon />, roles: ACCESS.directives },
   { path: '/my-directives', label: 'nav.myDirectives', icon: <InboxIcon />, roles: ACCESS.myDirectives },

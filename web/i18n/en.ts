@@ -18,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...M.reports.en,
   ...M.cases.en,
   ...M.overview.en,
+  ...M.home.en,
   ...M.inspections.en,
   ...M.correctiveActions.en,
   ...M.checklists.en,

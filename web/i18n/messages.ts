@@ -22,6 +22,7 @@ import { officersMessages } from '../features/officers/messages.ts'
 import { materialsMessages } from '../features/materials/messages.ts'
 import { channelsMessages } from '../features/channels/messages.ts'
 import { incidentsMessages } from '../features/incidents/messages.ts'
+import { homeMessages } from '../features/home/messages.ts'
 import { commonMessages } from './common.ts'
 
 export const MESSAGES = {
@@ -39,6 +40,7 @@ export const MESSAGES = {
   reports: reportsMessages,
   cases: casesMessages,
   overview: overviewMessages,
+  home: homeMessages,
   inspections: inspectionsMessages,
   correctiveActions: correctiveActionsMessages,
   checklists: checklistsMessages,

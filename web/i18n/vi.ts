@@ -16,6 +16,7 @@ export const vi = {
   ...M.reports.vi,
   ...M.cases.vi,
   ...M.overview.vi,
+  ...M.home.vi,
   ...M.inspections.vi,
   ...M.correctiveActions.vi,
   ...M.checklists.vi,

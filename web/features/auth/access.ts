@@ -92,6 +92,8 @@ export const ACCESS = {
   caseGroupsChange: ['unitHead', 'admin'],
   /** GET /me/case-notices: anyone signed in */
   myNotices: ROLES,
+  /** GET /me/work answers everyone; these roles have sections in it (the others are sent to their own page). */
+  home: [...new Set([...ACKNOWLEDGE_ROLES, ...PLAN_REVIEW_ROLES])],
   /** GET /inspection-plans, /inspections and their records (scope decides which) */
   inspections: INSPECTION_READ_ROLES,
   /** Plans, inspections, teams, findings: the board */

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Empty, Segmented, Skeleton, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import type { OverdueItemDto } from '../../../contract/notifications.ts'
 import { formatDate, formatDateTime } from '../../components/format.ts'
 import { useIsPhone } from '../../components/useIsPhone.ts'
@@ -110,6 +110,8 @@ export default function NotificationsPage() {
   usePageTitle(t('notifications.title'))
   const { data: me } = useMe()
   const canSeeOverdue = hasAnyRole(me, ACCESS.overdue)
+  // The home page links straight to a tab (?tab=overdue).
+  const tab = useSearchParams()[0].get('tab')
   const tabs = [
     { key: 'notes', label: t('notifications.title'), children: <NotificationList /> },
     ...(canSeeOverdue ? [{ key: 'overdue', label: t('notifications.overdueTab'), children: <OverdueList /> }] : []),
@@ -117,7 +119,7 @@ export default function NotificationsPage() {
   ]
   return (
     <Card size="small" title={t('notifications.title')}>
-      <Tabs items={tabs} />
+      <Tabs items={tabs} defaultActiveKey={tabs.some((x) => x.key === tab) ? (tab ?? undefined) : undefined} />
     </Card>
   )
 }
