@@ -53,7 +53,7 @@ export default function TrainingCoursePage() {
             {canRecord(a) && (
               <Upload
                 showUploadList={false}
-                accept=".pdf,.png,.jpg,.jpeg,.doc,.docx"
+                accept=".pdf,.png,.jpg,.jpeg,.docx,.odt"
                 beforeUpload={(file) => {
                   upload.mutateAsync({ attendanceId: a.id, file }).then(
                     () => message.success(t('training.certificateUploaded')),

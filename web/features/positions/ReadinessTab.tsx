@@ -1,4 +1,4 @@
-import { Alert, Breadcrumb, Button, Flex, Statistic, Table, Typography, type TableColumnsType } from 'antd'
+import { Alert, Breadcrumb, Button, Statistic, Table, Typography, type TableColumnsType } from 'antd'
 import { useMemo } from 'react'
 import type { ReadinessDto } from '../../../contract/positions.ts'
 import { formatDate } from '../../components/format.ts'
@@ -6,12 +6,10 @@ import { ChevronRightIcon } from '../../components/icons.tsx'
 import { useLang, useT } from '../../i18n/useT.ts'
 import { useUnitIndex } from '../units/api.ts'
 import { useReadiness } from './api.ts'
+import { formatShare } from './share.ts'
+import './positions.css'
 
 type Child = ReadinessDto['children'][number]
-
-/** 0.873 → "87%" (Vietnamese and English alike); no holder needing a conclusion → "—". */
-export const formatShare = (share: number | null, lang: 'vi' | 'en' = 'vi') =>
-  share === null ? '—' : new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(share)
 
 /**
  * The readiness roll-up of a unit's subtree, a row per child unit (its own subtree) to drill into,
@@ -85,7 +83,7 @@ export function ReadinessTab({ top, unitId, onDrill, onOpenRegister }: { top?: n
       {data && (
         <>
           <Typography.Text type="secondary" data-testid="readiness-as-of">{t('positions.asOf', { date: formatDate(data.asOf) })}</Typography.Text>
-          <Flex wrap gap="small 32px" data-testid="readiness-totals">
+          <div className="bvct-pos-totals" data-testid="readiness-totals">
             <Statistic title={t('positions.r.positions')} value={data.positions} />
             <Statistic title={t('positions.r.filled')} value={data.filled} />
             <Statistic title={t('positions.r.share')} value={formatShare(data.vettedShare, lang)} />
@@ -94,7 +92,7 @@ export function ReadinessTab({ top, unitId, onDrill, onOpenRegister }: { top?: n
             <Statistic title={t('positions.r.notMet')} value={data.vetting.not_met} styles={{ content: data.vetting.not_met ? { color: '#cf1322' } : undefined }} />
             <Statistic title={t('positions.r.none')} value={data.vetting.none} styles={{ content: data.vetting.none ? { color: '#d46b08' } : undefined }} />
             <Statistic title={t('positions.r.withoutOfficer')} value={data.unitsWithoutOfficer} />
-          </Flex>
+          </div>
           <Button style={{ justifySelf: 'start' }} onClick={() => onOpenRegister(data.unitId)}>{t('positions.openRegister')}</Button>
         </>
       )}

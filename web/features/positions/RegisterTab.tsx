@@ -77,6 +77,13 @@ export function RegisterTab({ unitId, includeSub, onFilter }: { unitId?: number;
             <Link to={`/positions/${p.id}`}>{p.title}</Link>
             {p.closedOn && <Tag style={{ marginInlineStart: 6 }}>{t('positions.closed')}</Tag>}
             {p.department && <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{p.department}</div>}
+            {/* A phone has no room for the holder and vetting columns: they go under the title. */}
+            {isPhone && (
+              <div style={{ marginTop: 4, display: 'grid', gap: 4, justifyItems: 'start' }}>
+                <HolderCell p={p} />
+                {(p.holder || p.vetting === 'not_required') && <VettingTag status={p.vetting} validUntil={p.validUntil} />}
+              </div>
+            )}
           </span>
         ),
       },
@@ -95,8 +102,8 @@ export function RegisterTab({ unitId, includeSub, onFilter }: { unitId?: number;
           </span>
         ),
       },
-      { key: 'holder', title: t('positions.holder'), render: (_, p) => <HolderCell p={p} /> },
-      { key: 'vetting', title: t('positions.vetting'), render: (_, p) => (p.holder || p.vetting === 'not_required' ? <VettingTag status={p.vetting} validUntil={p.validUntil} /> : null) },
+      { key: 'holder', title: t('positions.holder'), render: (_, p) => <HolderCell p={p} />, responsive: ['sm'] },
+      { key: 'vetting', title: t('positions.vetting'), responsive: ['sm'], render: (_, p) => (p.holder || p.vetting === 'not_required' ? <VettingTag status={p.vetting} validUntil={p.validUntil} /> : null) },
       {
         key: 'actions',
         title: '',
@@ -120,7 +127,7 @@ export function RegisterTab({ unitId, includeSub, onFilter }: { unitId?: number;
       },
     ],
     // canWrite reads `me` and the unit index.
-    [t, label, unitId, includeSub, me, index],
+    [t, label, isPhone, unitId, includeSub, me, index],
   )
 
   return (
