@@ -217,5 +217,13 @@ describe('key positions: a unit imports its register, expired conclusions alert 
     await noSidewaysScroll(page)
     await noRawKeys(page)
     await screenshot(page, 'positions-12-phone-position')
+    // In English, nothing Vietnamese-only or raw is left on the roll-up.
+    await page.goto(`${server.url}/positions?tab=readiness`)
+    await page.locator('.bvct-header').getByText('EN', { exact: true }).click()
+    await expectVisible(page.getByRole('heading', { name: 'Key and confidential positions' }))
+    await expectVisible(page.getByTestId('readiness-totals').getByText('With a current conclusion'))
+    await noRawKeys(page)
+    await noSidewaysScroll(page)
+    await screenshot(page, 'positions-13-phone-rollup-en')
   }, 180_000)
 })

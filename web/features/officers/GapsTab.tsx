@@ -7,6 +7,9 @@ import { useT } from '../../i18n/useT.ts'
 import { exportOfficers, useOfficerGaps } from './api.ts'
 import { TrainingTag } from './TrainingTag.tsx'
 
+/** A card title that wraps instead of being cut on a phone. */
+const Wrap = ({ children }: { children: ReactNode }) => <span style={{ whiteSpace: 'normal' }}>{children}</span>
+
 type GapUnit = OfficerGapsDto['unitsWithoutOfficer'][number]
 
 function UnitList({ items, testId, empty }: { items: GapUnit[]; testId: string; empty: string }) {
@@ -57,17 +60,17 @@ export function GapsTab({ unitId, unitPicker }: { unitId?: number; unitPicker: R
       {data && <Typography.Text type="secondary">{t('officers.asOf', { date: formatDate(data.asOf) })}</Typography.Text>}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Card size="small" loading={isFetching && !data} title={t('officers.gaps.withoutOfficer', { n: data?.unitsWithoutOfficer.length ?? 0 })}>
+          <Card size="small" loading={isFetching && !data} title={<Wrap>{t('officers.gaps.withoutOfficer', { n: data?.unitsWithoutOfficer.length ?? 0 })}</Wrap>}>
             <UnitList items={data?.unitsWithoutOfficer ?? []} testId="gaps-without-officer" empty={t('officers.gaps.none')} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" loading={isFetching && !data} title={t('officers.gaps.withoutTraining', { n: data?.unitsWithoutCurrentTraining.length ?? 0 })}>
+          <Card size="small" loading={isFetching && !data} title={<Wrap>{t('officers.gaps.withoutTraining', { n: data?.unitsWithoutCurrentTraining.length ?? 0 })}</Wrap>}>
             <UnitList items={data?.unitsWithoutCurrentTraining ?? []} testId="gaps-without-training" empty={t('officers.gaps.none')} />
           </Card>
         </Col>
       </Row>
-      <Card size="small" title={t('officers.gaps.due', { n: data?.officersDue.length ?? 0 })}>
+      <Card size="small" title={<Wrap>{t('officers.gaps.due', { n: data?.officersDue.length ?? 0 })}</Wrap>}>
         <Table<OfficerDto>
           rowKey="id"
           size="small"

@@ -24,7 +24,7 @@ export default function OfficersPage() {
   )
   return (
     <Card
-      title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('officers.pageTitle')}</h1>}
+      title={<h1 style={{ fontSize: 16, margin: 0, whiteSpace: 'normal' }}>{t('officers.pageTitle')}</h1>}
       size="small"
       extra={<Link to="/training-courses"><Button size="small">{t('training.nav')}</Button></Link>}
     >

@@ -43,6 +43,8 @@ export function RosterTab({ unitId, unitPicker }: { unitId?: number; unitPicker:
             <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => setViewing(o.id)} data-testid={`officer-${o.id}`}>{o.name}</Button>
             {!o.isInOffice && <Tag style={{ marginInlineStart: 6 }}>{t('officers.former')}</Tag>}
             {o.position && <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{o.position}</div>}
+            {/* A phone has no room for the training column: it goes under the name. */}
+            {isPhone && <div style={{ marginTop: 4 }}><TrainingTag status={o.trainingStatus} dueOn={o.refresherDueOn} /></div>}
           </span>
         ),
       },
@@ -62,7 +64,7 @@ export function RosterTab({ unitId, unitPicker }: { unitId?: number; unitPicker:
           </span>
         ),
       },
-      { key: 'training', title: t('officers.training'), render: (_, o) => <TrainingTag status={o.trainingStatus} dueOn={o.refresherDueOn} /> },
+      { key: 'training', title: t('officers.training'), render: (_, o) => <TrainingTag status={o.trainingStatus} dueOn={o.refresherDueOn} />, responsive: ['sm'] },
       {
         key: 'actions',
         title: '',
@@ -71,7 +73,7 @@ export function RosterTab({ unitId, unitPicker }: { unitId?: number; unitPicker:
       },
     ],
     // canWrite reads `me` and the unit index.
-    [t, label, me, index],
+    [t, label, isPhone, me, index],
   )
 
   return (
@@ -102,7 +104,7 @@ export function RosterTab({ unitId, unitPicker }: { unitId?: number; unitPicker:
         columns={columns}
         dataSource={data?.items ?? []}
         loading={isFetching}
-        scroll={{ x: 'max-content' }}
+        scroll={isPhone ? undefined : { x: 'max-content' }}
         pagination={pagination}
         locale={{ emptyText: t('officers.empty') }}
         data-testid="roster"

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router'
 import { ATTENDANCE_RESULT_LABELS, COURSE_FORM_LABELS, QUALIFYING_RESULTS, type AttendanceDto } from '../../../contract/officers.ts'
 import { formatDate } from '../../components/format.ts'
 import { PlusIcon, UploadIcon } from '../../components/icons.tsx'
+import { useIsPhone } from '../../components/useIsPhone.ts'
 import { usePageTitle } from '../../components/usePageTitle.ts'
 import { useLabel, useT } from '../../i18n/useT.ts'
 import { ACCESS, holdsRoleOver } from '../auth/access.ts'
@@ -18,6 +19,7 @@ import { CourseDrawer } from './CourseDrawer.tsx'
 export default function TrainingCoursePage() {
   const t = useT()
   const label = useLabel()
+  const isPhone = useIsPhone()
   const { message, modal } = App.useApp()
   const id = Number(useParams().id)
   const { data: c, error, isPending } = useCourse(id)
@@ -30,77 +32,72 @@ export default function TrainingCoursePage() {
   const keeps = !!c && holdsRoleOver(me, ACCESS.officersWrite, c.ownerUnitId, index.parentOf)
   const canRecord = (a: AttendanceDto) => keeps || holdsRoleOver(me, ACCESS.officersWrite, a.unitId, index.parentOf)
 
-  const columns = useMemo<TableColumnsType<AttendanceDto>>(
-    () => [
-      { key: 'name', title: t('training.person'), render: (_, a) => <span>{a.name}<div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{a.unitName}</div></span> },
-      {
-        key: 'result',
-        title: t('training.result'),
-        render: (_, a) => (
-          <span data-testid="attendance-result" data-result={a.result}>
-            <Tag color={QUALIFYING_RESULTS.includes(a.result) ? 'green' : a.result === 'failed' || a.result === 'absent' ? 'red' : 'default'}>{label(ATTENDANCE_RESULT_LABELS[a.result])}</Tag>
-            {a.completedOn && <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{formatDate(a.completedOn)}</div>}
-          </span>
-        ),
-      },
-      {
-        key: 'cert',
-        title: t('training.certificate'),
-        render: (_, a) => (
-          <Flex vertical gap={4} align="start">
-            {a.certificateNumber && <span>{t('training.certificateNo', { n: a.certificateNumber })}</span>}
-            <Certificates items={a.certificates} />
-            {canRecord(a) && (
-              <Upload
-                showUploadList={false}
-                accept=".pdf,.png,.jpg,.jpeg,.docx,.odt"
-                beforeUpload={(file) => {
-                  upload.mutateAsync({ attendanceId: a.id, file }).then(
-                    () => message.success(t('training.certificateUploaded')),
-                    (e: Error) => message.error(e.message),
-                  )
-                  return false
-                }}
-              >
-                <Button size="small" icon={<UploadIcon />} loading={upload.isPending && upload.variables?.attendanceId === a.id} data-testid={`upload-certificate-${a.personId}`}>
-                  {t('training.uploadCertificate')}
-                </Button>
-              </Upload>
-            )}
-          </Flex>
-        ),
-      },
-      {
-        key: 'actions',
-        title: '',
-        render: (_, a) =>
-          canRecord(a) && (
-            <Flex gap={4} wrap>
-              <Button size="small" onClick={() => setEditing(a)} data-testid={`record-result-${a.personId}`}>{t('training.recordResult')}</Button>
-              {keeps && (
-                <Button
-                  size="small"
-                  danger
-                  onClick={() =>
-                    modal.confirm({
-                      title: t('training.removeConfirm', { name: a.name }),
-                      okText: t('training.remove'),
-                      okButtonProps: { danger: true },
-                      cancelText: t('common.cancel'),
-                      onOk: () => remove.mutateAsync({ id: a.id, version: a.version }).catch((e: Error) => message.error(e.message)),
-                    })
-                  }
-                >
-                  {t('training.remove')}
-                </Button>
-              )}
-            </Flex>
-          ),
-      },
-    ],
-    // canRecord reads `me`, the unit index and the course.
-    [t, label, me, index, c, upload.isPending, upload.variables],
-  )
+  // canRecord reads `me`, the unit index and the course.
+  const columns = useMemo<TableColumnsType<AttendanceDto>>(() => {
+    const who = (a: AttendanceDto) => <span>{a.name}<div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{a.unitName}</div></span>
+    const result = (a: AttendanceDto) => (
+      <span data-testid="attendance-result" data-result={a.result}>
+        <Tag color={QUALIFYING_RESULTS.includes(a.result) ? 'green' : a.result === 'failed' || a.result === 'absent' ? 'red' : 'default'}>{label(ATTENDANCE_RESULT_LABELS[a.result])}</Tag>
+        {a.completedOn && <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{formatDate(a.completedOn)}</div>}
+      </span>
+    )
+    const certificates = (a: AttendanceDto) => (
+      <Flex vertical gap={4} align="start">
+        {a.certificateNumber && <span>{t('training.certificateNo', { n: a.certificateNumber })}</span>}
+        <Certificates items={a.certificates} />
+        {canRecord(a) && (
+          <Upload
+            showUploadList={false}
+            accept=".pdf,.png,.jpg,.jpeg,.docx,.odt"
+            beforeUpload={(file) => {
+              upload.mutateAsync({ attendanceId: a.id, file }).then(
+                () => message.success(t('training.certificateUploaded')),
+                (e: Error) => message.error(e.message),
+              )
+              return false
+            }}
+          >
+            <Button size="small" icon={<UploadIcon />} loading={upload.isPending && upload.variables?.attendanceId === a.id} data-testid={`upload-certificate-${a.personId}`}>
+              {t('training.uploadCertificate')}
+            </Button>
+          </Upload>
+        )}
+      </Flex>
+    )
+    const actions = (a: AttendanceDto) =>
+      canRecord(a) && (
+        <Flex gap={4} wrap>
+          <Button size="small" onClick={() => setEditing(a)} data-testid={`record-result-${a.personId}`}>{t('training.recordResult')}</Button>
+          {keeps && (
+            <Button
+              size="small"
+              danger
+              onClick={() =>
+                modal.confirm({
+                  title: t('training.removeConfirm', { name: a.name }),
+                  okText: t('training.remove'),
+                  okButtonProps: { danger: true },
+                  cancelText: t('common.cancel'),
+                  onOk: () => remove.mutateAsync({ id: a.id, version: a.version }).catch((e: Error) => message.error(e.message)),
+                })
+              }
+            >
+              {t('training.remove')}
+            </Button>
+          )}
+        </Flex>
+      )
+    // A phone gets one column, everything about an attendee stacked.
+    if (isPhone) {
+      return [{ key: 'all', title: t('training.person'), render: (_, a) => <Flex vertical gap={6} align="start">{who(a)}{result(a)}{certificates(a)}{actions(a)}</Flex> }]
+    }
+    return [
+      { key: 'name', title: t('training.person'), render: (_, a) => who(a) },
+      { key: 'result', title: t('training.result'), render: (_, a) => result(a) },
+      { key: 'cert', title: t('training.certificate'), render: (_, a) => certificates(a) },
+      { key: 'actions', title: '', render: (_, a) => actions(a) },
+    ]
+  }, [t, label, isPhone, me, index, c, upload.isPending, upload.variables])
 
   if (isPending) return <Skeleton active />
   if (error) return <Alert type="error" showIcon title={error.message} />
@@ -137,7 +134,7 @@ export default function TrainingCoursePage() {
           size="small"
           dataSource={c.attendees}
           columns={columns}
-          scroll={{ x: 'max-content' }}
+          scroll={isPhone ? undefined : { x: 'max-content' }}
           pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
           locale={{ emptyText: t('training.noAttendees') }}
           data-testid="attendees"

@@ -5,6 +5,7 @@ import { COURSE_FORM_LABELS, type CourseDto } from '../../../contract/officers.t
 import { ListPageHeader } from '../../components/ListPageHeader.tsx'
 import { formatDate } from '../../components/format.ts'
 import { useDebounced } from '../../components/useDebounced.ts'
+import { useIsPhone } from '../../components/useIsPhone.ts'
 import { useListPagination } from '../../components/usePagination.ts'
 import { usePageTitle } from '../../components/usePageTitle.ts'
 import { useLabel, useT } from '../../i18n/useT.ts'
@@ -19,6 +20,7 @@ export default function TrainingCoursesPage() {
   const label = useLabel()
   usePageTitle(t('training.pageTitle'))
   const navigate = useNavigate()
+  const isPhone = useIsPhone()
   const { data: me } = useMe()
   const [search, setSearch] = useState('')
   const q = useDebounced(search.trim(), 300)
@@ -36,20 +38,21 @@ export default function TrainingCoursesPage() {
           <span>
             <Link to={`/training-courses/${c.id}`}>{c.title}</Link>
             <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{c.organizer}</div>
+            {isPhone && <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{formatDate(c.startsOn)} – {formatDate(c.endsOn)} · {t('training.attendeesN', { n: c.attendeeCount })}</div>}
           </span>
         ),
       },
-      { key: 'dates', title: t('training.dates'), render: (_, c) => `${formatDate(c.startsOn)} – ${formatDate(c.endsOn)}` },
+      { key: 'dates', title: t('training.dates'), render: (_, c) => `${formatDate(c.startsOn)} – ${formatDate(c.endsOn)}`, responsive: ['sm'] },
       { key: 'hours', title: t('training.hours'), dataIndex: 'hours', align: 'right', responsive: ['sm'] },
       { key: 'form', title: t('training.form'), render: (_, c) => label(COURSE_FORM_LABELS[c.form]), responsive: ['md'] },
       { key: 'owner', title: t('training.ownerUnit'), dataIndex: 'ownerUnitName', responsive: ['lg'] },
       { key: 'count', title: t('training.attendees'), dataIndex: 'attendeeCount', align: 'right', responsive: ['sm'] },
     ],
-    [t, label],
+    [t, label, isPhone],
   )
 
   return (
-    <Card title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('training.pageTitle')}</h1>} size="small" extra={<Link to="/officers">{t('training.toRoster')}</Link>}>
+    <Card title={<h1 style={{ fontSize: 16, margin: 0, whiteSpace: 'normal' }}>{t('training.pageTitle')}</h1>} size="small" extra={<Link to="/officers">{t('training.toRoster')}</Link>}>
       <ListPageHeader
         search={{ value: search, onChange: setSearch, placeholder: t('training.searchPlaceholder'), maxWidth: 320 }}
         create={hasAnyRole(me, ACCESS.officersWrite) && { label: t('training.create'), onClick: () => setIsCreating(true) }}
@@ -61,7 +64,7 @@ export default function TrainingCoursesPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         loading={isFetching}
-        scroll={{ x: 'max-content' }}
+        scroll={isPhone ? undefined : { x: 'max-content' }}
         pagination={pagination}
         locale={{ emptyText: t('training.empty') }}
         data-testid="courses"

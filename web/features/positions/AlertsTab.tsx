@@ -45,7 +45,7 @@ export function AlertsTab({ under }: { under?: number }) {
         columns={columns}
         dataSource={data?.items ?? []}
         loading={isFetching}
-        scroll={{ x: 'max-content' }}
+        scroll={isPhone ? undefined : { x: 'max-content' }}
         pagination={pagination}
         locale={{ emptyText: t('positions.noAlerts') }}
         data-testid="alerts"

@@ -43,7 +43,7 @@ export default function PositionsPage() {
 
   const alertCount = alerts.data?.items.length ?? 0
   return (
-    <Card title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('positions.pageTitle')}</h1>} size="small">
+    <Card title={<h1 style={{ fontSize: 16, margin: 0, whiteSpace: 'normal' }}>{t('positions.pageTitle')}</h1>} size="small">
       <Tabs
         activeKey={tab}
         onChange={(k) => update({ tab: k })}

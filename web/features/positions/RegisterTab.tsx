@@ -165,7 +165,7 @@ export function RegisterTab({ unitId, includeSub, onFilter }: { unitId?: number;
         columns={columns}
         dataSource={data?.items ?? []}
         loading={isFetching}
-        scroll={{ x: 'max-content' }}
+        scroll={isPhone ? undefined : { x: 'max-content' }}
         pagination={pagination}
         locale={{ emptyText: unitId ? t('positions.emptyUnit') : t('positions.empty') }}
         data-testid="register"
