@@ -39,6 +39,7 @@ export function ReadinessTab({ top, unitId, onDrill, onOpenRegister }: { top?: n
         key: 'name',
         title: t('positions.unit'),
         fixed: 'left',
+        width: 220,
         render: (_, c) =>
           hasChildren.has(c.unitId) ? (
             <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => onDrill(c.unitId)} data-testid={`drill-${c.code}`}>
@@ -48,17 +49,18 @@ export function ReadinessTab({ top, unitId, onDrill, onOpenRegister }: { top?: n
             c.name
           ),
       },
-      { key: 'positions', title: t('positions.r.positions'), dataIndex: 'positions', align: 'right' },
-      { key: 'filled', title: t('positions.r.filled'), dataIndex: 'filled', align: 'right' },
-      { key: 'share', title: t('positions.r.share'), align: 'right', render: (_, c) => formatShare(c.vettedShare, lang) },
-      { key: 'expiring', title: t('positions.r.expiring'), align: 'right', render: (_, c) => c.vetting.expiring },
-      { key: 'expired', title: t('positions.r.expired'), align: 'right', render: (_, c) => <Warn n={c.vetting.expired} /> },
-      { key: 'notMet', title: t('positions.r.notMet'), align: 'right', render: (_, c) => <Warn n={c.vetting.not_met} /> },
-      { key: 'none', title: t('positions.r.none'), align: 'right', render: (_, c) => <Warn n={c.vetting.none} /> },
-      { key: 'noOfficer', title: t('positions.r.withoutOfficer'), align: 'right', render: (_, c) => <Warn n={c.unitsWithoutOfficer} /> },
+      { key: 'positions', title: t('positions.r.positions'), width: 88, dataIndex: 'positions', align: 'right' },
+      { key: 'filled', title: t('positions.r.filled'), width: 88, dataIndex: 'filled', align: 'right' },
+      { key: 'share', title: t('positions.r.share'), width: 88, align: 'right', render: (_, c) => formatShare(c.vettedShare, lang) },
+      { key: 'expiring', title: t('positions.r.expiring'), width: 88, align: 'right', render: (_, c) => c.vetting.expiring },
+      { key: 'expired', title: t('positions.r.expired'), width: 88, align: 'right', render: (_, c) => <Warn n={c.vetting.expired} /> },
+      { key: 'notMet', title: t('positions.r.notMet'), width: 88, align: 'right', render: (_, c) => <Warn n={c.vetting.not_met} /> },
+      { key: 'none', title: t('positions.r.none'), width: 88, align: 'right', render: (_, c) => <Warn n={c.vetting.none} /> },
+      { key: 'noOfficer', title: t('positions.r.withoutOfficer'), width: 88, align: 'right', render: (_, c) => <Warn n={c.unitsWithoutOfficer} /> },
       {
         key: 'open',
         title: '',
+        width: 120,
         render: (_, c) => (
           <Button size="small" onClick={() => onOpenRegister(c.unitId)} data-testid={`open-register-${c.code}`}>
             {t('positions.openRegister')}
@@ -102,7 +104,7 @@ export function ReadinessTab({ top, unitId, onDrill, onOpenRegister }: { top?: n
         columns={columns}
         dataSource={data?.children ?? []}
         loading={isFetching}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: 1044 }}
         pagination={false}
         locale={{ emptyText: t('positions.noChildren') }}
         data-testid="readiness"

@@ -1,4 +1,4 @@
-import { Alert, Button, Table, Upload } from 'antd'
+import { Alert, Button, Table, Tooltip, Upload } from 'antd'
 import { useState } from 'react'
 import type { RowErrorDto } from '../../../contract/errors.ts'
 import type { PositionImportResultDto } from '../../../contract/positions.ts'
@@ -29,11 +29,13 @@ export function useRegisterImport(unitId: number | undefined) {
   }
 
   const button = (
-    <Upload accept=".xlsx,.csv" showUploadList={false} disabled={!unitId} beforeUpload={(file) => (importFile(file), false)}>
-      <Button icon={<UploadIcon />} loading={run.isPending} disabled={!unitId} title={unitId ? undefined : t('positions.importPickUnit')} data-testid="register-import">
-        {t('positions.import')}
-      </Button>
-    </Upload>
+    <Tooltip title={unitId ? undefined : t('positions.importPickUnit')}>
+      <Upload accept=".xlsx,.csv" showUploadList={false} disabled={!unitId} beforeUpload={(file) => (importFile(file), false)}>
+        <Button icon={<UploadIcon />} loading={run.isPending} disabled={!unitId} data-testid="register-import">
+          {t('positions.import')}
+        </Button>
+      </Upload>
+    </Tooltip>
   )
 
   const result = outcome && (

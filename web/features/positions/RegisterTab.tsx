@@ -154,7 +154,8 @@ export function RegisterTab({ unitId, includeSub, onFilter }: { unitId?: number;
           {t('positions.includeSubunits')}
         </label>
         <Button icon={<DownloadIcon />} loading={isExporting} onClick={runExport} data-testid="register-export">{t('positions.export')}</Button>
-        {unitId && canWrite(unitId) && importer.button}
+        {/* Shown to every keeper, disabled (saying why) until a unit is picked: an import fills one unit's register. */}
+        {canCreate && importer.button}
       </ListPageHeader>
       {exportError && <Typography.Text type="danger">{exportError}</Typography.Text>}
       {unitId && canWrite(unitId) && <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('positions.importHint')}</Typography.Paragraph>}
