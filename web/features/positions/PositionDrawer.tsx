@@ -1,7 +1,9 @@
-import { App, Form, Input, InputNumber, Select, Switch } from 'antd'
+import { App, DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd'
+import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { CLASSIFICATION_LABELS, POSITION_CLASSIFICATIONS, createPositionInput, updatePositionInput, type PositionClassification, type PositionDto } from '../../../contract/positions.ts'
 import { newIdempotencyKey } from '../../api/client.ts'
+import { API_DATE_FORMAT, DATE_FORMAT } from '../../components/format.ts'
 import { FormDrawer } from '../../components/FormDrawer.tsx'
 import { useFormSubmit } from '../../components/forms/useFormSubmit.ts'
 import { zodRule } from '../../components/forms/zod-rules.ts'
@@ -17,6 +19,7 @@ interface Values {
   requiresConclusion: boolean
   reviewCycleMonths?: number | null
   note?: string
+  closedOn?: Dayjs | null
 }
 
 const fields = createPositionInput.shape
@@ -52,7 +55,8 @@ export function PositionDrawer({ position, defaultUnitId, onClose }: { position?
       reviewCycleMonths: v.reviewCycleMonths ?? null,
       note: v.note?.trim() ?? '',
     }
-    const saved = position ? await editing.submit({ ...common, version: position.version }) : await creating.submit({ ...common, unitId: v.unitId })
+    const closedOn = v.closedOn ? { closedOn: v.closedOn.format(API_DATE_FORMAT) } : {}
+    const saved = position ? await editing.submit({ ...common, ...closedOn, version: position.version }) : await creating.submit({ ...common, unitId: v.unitId })
     if (saved) {
       message.success(position ? t('common.saved') : t('positions.created', { title: saved.title }))
       onClose()
@@ -66,7 +70,7 @@ export function PositionDrawer({ position, defaultUnitId, onClose }: { position?
       form={form}
       initialValues={
         position
-          ? { ...position, reviewCycleMonths: position.reviewCycleMonths }
+          ? { ...position, closedOn: null }
           : { unitId: defaultUnitId, requiresConclusion: true, classification: 'stateSecretConfidential', reviewCycleMonths: null }
       }
       onFinish={onFinish}
@@ -98,6 +102,11 @@ export function PositionDrawer({ position, defaultUnitId, onClose }: { position?
       <Form.Item name="note" label={t('positions.note')}>
         <Input.TextArea rows={3} maxLength={4000} />
       </Form.Item>
+      {position && !position.closedOn && (
+        <Form.Item name="closedOn" label={t('positions.closeOn')} extra={t('positions.closeOnHint')}>
+          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+        </Form.Item>
+      )}
     </FormDrawer>
   )
 }
