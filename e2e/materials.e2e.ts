@@ -118,6 +118,8 @@ describe('materials of a directive, the staff member’s page and one acknowledg
     // Opening the text reads it in place.
     await rows.filter({ hasText: TEXT_TITLE }).getByTestId('material-open').click()
     await expectVisible(page.getByTestId('material-text').getByText('Ai phải được phổ biến?', { exact: false }))
+    // The dialog zooms in; let it settle before the picture.
+    await page.waitForTimeout(500)
     await screenshot(page, 'materials-1-board-text-desktop')
     await page.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click()
     // Opening the file downloads it, as uploaded.
@@ -246,5 +248,15 @@ describe('materials of a directive, the staff member’s page and one acknowledg
     await noSidewaysScroll(phone)
     await noRawKeys(phone)
     await screenshot(phone, 'materials-11-officer-my-page-phone')
+
+    // The same page in English, every word translated.
+    await phone.getByText('EN', { exact: true }).click()
+    await expectVisible(phone.getByRole('heading', { name: 'My page' }))
+    const english = phone.getByTestId('my-directive').filter({ hasText: NUMBER })
+    await expectVisible(english.getByText("Your unit's acknowledgement"))
+    await expectVisible(english.getByRole('button', { name: 'I have been briefed' }))
+    await noRawKeys(phone)
+    await noSidewaysScroll(phone)
+    await screenshot(phone, 'materials-12-officer-my-page-phone-en')
   }, 120_000)
 })

@@ -17,14 +17,13 @@ export function BriefedTag({ confirmedAt }: { confirmedAt: string | null }) {
  * "Tôi đã được phổ biến": a person's own confirmation that they have been briefed on a directive,
  * which counts in their unit's coverage. It is not the unit's acknowledgement of receipt.
  */
-export function BriefedButton({ directiveId, block }: { directiveId: number; block?: boolean }) {
+export function BriefedButton({ directiveId, isPrimary = true }: { directiveId: number; isPrimary?: boolean }) {
   const t = useT()
   const { message } = App.useApp()
   const confirm = useConfirmReceipt()
   return (
     <Button
-      type="primary"
-      block={block}
+      type={isPrimary ? 'primary' : 'default'}
       loading={confirm.isPending}
       data-testid="confirm-briefed"
       onClick={() => confirm.mutateAsync(directiveId).then(() => message.success(t('myDirectives.confirmed')), (e) => message.error(e instanceof Error ? e.message : String(e)))}

@@ -11,6 +11,7 @@ import { useDebounced } from '../../components/useDebounced.ts'
 import { useIsPhone } from '../../components/useIsPhone.ts'
 import { usePageTitle } from '../../components/usePageTitle.ts'
 import { useLabel, useT } from '../../i18n/useT.ts'
+import { ACCESS, hasAnyRole } from '../auth/access.ts'
 import { useMe } from '../auth/api.ts'
 import { UnitAcknowledgement } from '../directives/UnitAcknowledgement.tsx'
 import { useMyPage } from '../materials/api.ts'
@@ -19,7 +20,7 @@ import '../materials/materials.css'
 import { useMyDirectives } from './api.ts'
 import { BriefedButton, BriefedTag } from './BriefedConfirmation.tsx'
 
-function DirectiveItem({ d, q, materials }: { d: MyDirectiveDto; q: string; materials: MaterialDto[] }) {
+function DirectiveItem({ d, q, materials, answersForUnit }: { d: MyDirectiveDto; q: string; materials: MaterialDto[]; answersForUnit: boolean }) {
   const t = useT()
   const label = useLabel()
   const title = `${d.number ?? t('directives.noNumber')} — ${d.subject}`
@@ -35,7 +36,8 @@ function DirectiveItem({ d, q, materials }: { d: MyDirectiveDto; q: string; mate
           </div>
           <div className="bvct-head-actions">
             <Link to={url}><Button data-testid="read-directive">{t('myDirectives.read')}</Button></Link>
-            {!d.confirmedAt && d.status === 'issued' && <BriefedButton directiveId={d.id} />}
+            {/* A head or officer's main action here is the unit's acknowledgement below; their own briefing is secondary. */}
+            {!d.confirmedAt && d.status === 'issued' && <BriefedButton directiveId={d.id} isPrimary={!answersForUnit} />}
           </div>
         </div>
         <UnitAcknowledgement directiveId={d.id} status={d.status} />
@@ -136,6 +138,7 @@ export default function MyDirectivesPage() {
   const p = page.data
   const materialsOf = (id: number) => (p?.materials ?? []).filter((m) => m.directiveId === id)
   const person = p?.person
+  const answersForUnit = hasAnyRole(me, ACCESS.directiveAcknowledge)
 
   return (
     <div className="bvct-stack bvct-stack-tight">
@@ -148,12 +151,12 @@ export default function MyDirectivesPage() {
       {page.data && !person && !me?.person && <Alert type="info" showIcon title={t('myDirectives.noPerson')} />}
       {p && p.notices.length > 0 && <MyNotices notices={p.notices} />}
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
-      <Typography.Title level={5} className="bvct-my-section-title">{t('myDirectives.directives')}</Typography.Title>
+      <Typography.Title level={5} style={{ margin: '4px 0 0' }}>{t('myDirectives.directives')}</Typography.Title>
       {list.isPending ? (
         <Skeleton active />
       ) : list.data?.items.length ? (
         <>
-          {list.data.items.map((d) => <DirectiveItem key={d.id} d={d} q={q} materials={materialsOf(d.id)} />)}
+          {list.data.items.map((d) => <DirectiveItem key={d.id} d={d} q={q} materials={materialsOf(d.id)} answersForUnit={answersForUnit} />)}
           {!q && list.data.total > list.data.items.length && <Typography.Text type="secondary">{t('myDirectives.more', { shown: list.data.items.length, total: list.data.total })}</Typography.Text>}
         </>
       ) : (

@@ -38,7 +38,7 @@ export function SessionMaterials({ sessionId, directiveId, version, canWrite }: 
   return (
     <div className="bvct-stack bvct-stack-tight" data-testid="session-materials">
       <Flex justify="space-between" align="center" gap={8} wrap>
-        <Typography.Title level={5} className="bvct-my-section-title">{t('materials.usedBySession')}</Typography.Title>
+        <Typography.Title level={5} style={{ margin: 0 }}>{t('materials.usedBySession')}</Typography.Title>
         {canWrite && !isEditing && (
           <Button size="small" onClick={() => setPicked(linked.data?.items.map((m) => m.id) ?? [])} disabled={!linked.data} data-testid="pick-materials">
             {t('materials.pick')}
