@@ -67,7 +67,7 @@ describe('materials of a directive, the staff member’s page and one acknowledg
   const reachedInBachMai = async (page: Page) =>
     (await call<{ items: { unitId: number; reached: number }[] }>(page, 'GET', `/directives/${directiveId}/coverage?unitId=${bachMai}`)).items.find((r) => r.unitId === bachMai)!.reached
 
-  it('the board issues a directive to Bệnh viện Bạch Mai and adds two materials to it on its page: a file and a typed text', async () => {
+  it('the board issues a directive to Bệnh viện Bạch Mai and adds two materials to it on its page (a file and a typed text), edits one and removes one added by mistake', async () => {
     const page = await open('board', '/directives')
     const units = await call<{ items: { id: number; code: string }[] }>(page, 'GET', '/units')
     bachMai = units.items.find((u) => u.code === 'BVBM')!.id
@@ -93,6 +93,8 @@ describe('materials of a directive, the staff member’s page and one acknowledg
     await expectVisible(drawer.getByText('Chọn tệp cần tải lên'))
     await drawer.locator('input[type=file]').setInputFiles({ name: 'bai-giang-2026.pdf', mimeType: 'application/pdf', buffer: PDF })
     await expectVisible(drawer.getByText('bai-giang-2026.pdf'))
+    await expectHidden(drawer.getByText('Chọn tệp cần tải lên'))
+    await screenshot(page, 'materials-0-board-add-file-desktop')
     await page.getByTestId('material-save').click()
     await expectVisible(page.getByText(`Đã thêm tài liệu «${FILE_TITLE}»`))
     await expectHidden(page.locator('.ant-drawer-open'))
@@ -109,6 +111,22 @@ describe('materials of a directive, the staff member’s page and one acknowledg
     await expectVisible(page.getByText(`Đã thêm tài liệu «${TEXT_TITLE}»`))
     await expectHidden(page.locator('.ant-drawer-open'))
 
+    // Edit: the text gains a line; remove: a material added by mistake goes, after a confirmation.
+    await panel.getByTestId('material').filter({ hasText: TEXT_TITLE }).getByTestId('edit-material').click()
+    await drawer.getByRole('textbox', { name: 'Nội dung' }).fill(`${TEXT_BODY}\nHỏi: Khi nào xác nhận?\nĐáp: Sau khi đã được phổ biến.`)
+    await page.getByTestId('material-save').click()
+    await expectVisible(page.getByText(`Đã lưu tài liệu «${TEXT_TITLE}»`))
+    await expectHidden(page.locator('.ant-drawer-open'))
+    await panel.getByTestId('add-material').click()
+    await drawer.getByText('Nhập nội dung').click()
+    await drawer.getByLabel('Tên tài liệu').fill('Tài liệu thêm nhầm')
+    await drawer.getByRole('textbox', { name: 'Nội dung' }).fill('Không dùng')
+    await page.getByTestId('material-save').click()
+    await expectVisible(page.getByRole('tab', { name: 'Tài liệu (3)' }))
+    await panel.getByTestId('material').filter({ hasText: 'Tài liệu thêm nhầm' }).getByRole('button', { name: 'Xóa' }).click()
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Xóa' }).click()
+    await expectVisible(page.getByText('Đã xóa tài liệu «Tài liệu thêm nhầm»'))
+
     await expectVisible(page.getByRole('tab', { name: 'Tài liệu (2)' }))
     const rows = panel.getByTestId('material')
     expect(await rows.count()).toBe(2)
@@ -118,6 +136,7 @@ describe('materials of a directive, the staff member’s page and one acknowledg
     // Opening the text reads it in place.
     await rows.filter({ hasText: TEXT_TITLE }).getByTestId('material-open').click()
     await expectVisible(page.getByTestId('material-text').getByText('Ai phải được phổ biến?', { exact: false }))
+    await expectVisible(page.getByTestId('material-text').getByText('Sau khi đã được phổ biến.', { exact: false }))
     // The dialog zooms in; let it settle before the picture.
     await page.waitForTimeout(500)
     await screenshot(page, 'materials-1-board-text-desktop')

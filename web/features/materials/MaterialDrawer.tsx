@@ -78,6 +78,13 @@ export function MaterialDrawer({ directiveId, material, onClose }: Props) {
     return upload.mutateAsync({ ...fields, file })
   })
   const editSubmission = useFormSubmit(form, updateMaterialInput, (input) => update.mutateAsync({ id: material!.id, directiveId, input }), { onConflict })
+  // A File is no string: the rule checks presence only (the server judges the content).
+  const fileRule = {
+    required: true,
+    validator: async (_: unknown, v: unknown) => {
+      if (!(v instanceof File)) throw new Error(t('materials.fileRequired'))
+    },
+  }
   const submission = material ? editSubmission : shape === 'file' ? fileSubmission : textSubmission
 
   const onFinish = async (v: Values) => {
@@ -124,7 +131,7 @@ export function MaterialDrawer({ directiveId, material, onClose }: Props) {
         <Input maxLength={300} />
       </Form.Item>
       {shape === 'file' && !material && (
-        <Form.Item name="file" label={t('materials.file')} extra={t('materials.fileHint')} rules={[{ required: true, message: t('materials.fileRequired') }]}>
+        <Form.Item name="file" label={t('materials.file')} extra={t('materials.fileHint')} rules={[fileRule]}>
           <FilePick />
         </Form.Item>
       )}
