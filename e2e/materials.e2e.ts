@@ -251,6 +251,13 @@ describe('materials of a directive, the staff member’s page and one acknowledg
     await expectVisible(card.getByRole('button', { name: 'Tôi đã được phổ biến' }))
     await noOldWording(page)
     await screenshot(page, 'materials-9-officer-my-page-desktop')
+    // An officer of this work sees their own training record, and only theirs.
+    const training = page.getByTestId('my-training')
+    await expectVisible(training.getByText('Bồi dưỡng nghiệp vụ của tôi'))
+    await expectVisible(training.getByText(/Hạn bồi dưỡng lại: \d\d\/\d\d\/\d{4}/))
+    expect(await training.locator('.ant-table-row').count()).toBeGreaterThan(0)
+    await training.scrollIntoViewIfNeeded()
+    await screenshot(page, 'materials-9b-officer-training-desktop')
     await unit.getByRole('button', { name: 'Xác nhận tiếp nhận' }).click()
     await expectVisible(page.getByText('Bệnh viện Bạch Mai đã xác nhận tiếp nhận văn bản'))
     await expectVisible(unit.getByText(/^Đã tiếp nhận \d\d\/\d\d\/\d{4}/))
