@@ -3,7 +3,8 @@
 // directives sent to their unit, their materials, their training and the notices addressed to them.
 import { z } from 'zod'
 import { id, isoDay, streamed, binary, visibleText } from './common.ts'
-import { myDirectivePageDto } from './dissemination.ts'
+import { directiveDto } from './directives.ts'
+import { myDirectiveDto, myDirectivePageDto } from './dissemination.ts'
 import { myCaseNoticeDto } from './cases.ts'
 import { trainingRecordDto } from './officers.ts'
 import type { Role } from './roles.ts'
@@ -96,3 +97,14 @@ export const myPageDto = z.object({
   asOf: isoDay,
 })
 export type MyPageDto = z.infer<typeof myPageDto>
+
+/**
+ * One directive as a person of a unit it was issued to reads it before confirming they have been
+ * briefed: its text and requirements, its materials, and their own confirmation and sessions.
+ */
+export const myDirectiveViewDto = z.object({
+  directive: directiveDto,
+  materials: z.array(materialDto),
+  mine: myDirectiveDto,
+})
+export type MyDirectiveViewDto = z.infer<typeof myDirectiveViewDto>

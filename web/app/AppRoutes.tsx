@@ -23,6 +23,7 @@ const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx
 const PlanPage = lazy(() => import('../features/plans/PlanPage.tsx'))
 const DisseminationPage = lazy(() => import('../features/dissemination/DisseminationPage.tsx'))
 const MyDirectivesPage = lazy(() => import('../features/dissemination/MyDirectivesPage.tsx'))
+const MyDirectivePage = lazy(() => import('../features/materials/MyDirectivePage.tsx'))
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx'))
 const PeriodsPage = lazy(() => import('../features/reports/PeriodsPage.tsx'))
 const PeriodPage = lazy(() => import('../features/reports/PeriodPage.tsx'))
@@ -71,6 +72,8 @@ export function AppRoutes({ me }: { me: Me }) {
         <Route path="directives/:id/units/:unitId/plan" element={<RequireRole me={me} roles={ACCESS.plans}><PlanPage /></RequireRole>} />
         <Route path="directives/:id/units/:unitId/dissemination" element={<RequireRole me={me} roles={ACCESS.sessions}><DisseminationPage /></RequireRole>} />
         <Route path="my-directives" element={<MyDirectivesPage />} />
+        {/* Reach is the person's own unit, checked by the server: no role check here. */}
+        <Route path="my-directives/:id" element={<MyDirectivePage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="reports" element={<RequireRole me={me} roles={ACCESS.reports}><PeriodsPage /></RequireRole>} />
         <Route path="reports/:id" element={<RequireRole me={me} roles={ACCESS.reports}><PeriodPage /></RequireRole>} />

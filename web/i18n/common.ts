@@ -41,7 +41,7 @@ const vi = {
   'user.twoFactor': 'Xác thực hai lớp',
   'user.signOut': 'Đăng xuất',
   'nav.directives': 'Văn bản chỉ đạo',
-  'nav.myDirectives': 'Văn bản của tôi',
+  'nav.myDirectives': 'Trang của tôi',
 
   'nav.reports': 'Báo cáo',
   'nav.cases': 'Hồ sơ mật',
@@ -90,7 +90,7 @@ const en: Record<keyof typeof vi, string> = {
   'user.twoFactor': 'Two-factor authentication',
   'user.signOut': 'Sign out',
   'nav.directives': 'Directives',
-  'nav.myDirectives': 'My directives',
+  'nav.myDirectives': 'My page',
 
   'nav.reports': 'Reports',
   'nav.cases': 'Confidential cases',

@@ -257,13 +257,14 @@ export async function confirmReceiptRow(db: Queryable, directiveId: number, pers
  * The person's own record: directives addressed to their unit or above it, plus any they were
  * reached by before moving unit, with their confirmation and the sessions they attended.
  */
-export async function myDirectives(db: Queryable, who: PersonUnit, opts: { q?: string; limit: number; offset: number }) {
+export async function myDirectives(db: Queryable, who: PersonUnit, opts: { q?: string; directiveId?: number; limit: number; offset: number }) {
   const params: unknown[] = [who.personId, who.unitPath]
   let where = `d.status <> 'draft' AND (
       EXISTS (SELECT 1 FROM directive_addressee da JOIN unit au ON au.id = da.unit_id WHERE da.directive_id = d.id AND au.path @> $2::ltree)
       OR EXISTS (SELECT 1 FROM receipt_confirmation x WHERE x.directive_id = d.id AND x.person_id = $1)
       OR EXISTS (SELECT 1 FROM session_attendance xa JOIN dissemination_session xs ON xs.id = xa.session_id WHERE xs.directive_id = d.id AND xa.person_id = $1))`
   if (opts.q) where += ` AND d.search LIKE '%' || lower(f_unaccent($${params.push(opts.q)})) || '%'`
+  if (opts.directiveId) where += ` AND d.id = $${params.push(opts.directiveId)}`
   const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM directive d WHERE ${where}`, params)
   const rows = await db.query<{ id: number; number: string | null; subject: string; date: string | null; status: MyDirectiveDto['status']; confirmed_at: Date | null; sessions: MyDirectiveDto['attendedSessions'] }>(
     `SELECT d.id, d.number, d.subject, d.date, d.status, rc.confirmed_at,

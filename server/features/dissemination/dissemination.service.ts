@@ -192,6 +192,12 @@ export async function confirmReceipt(db: Db, user: CurrentUser, actor: Actor, di
   })
 }
 
+/** One directive of a person's own list (their confirmation and the sessions they attended), or null. */
+export async function directiveOfPerson(db: Queryable, personId: number, directiveId: number) {
+  const who = await personUnit(db, personId)
+  return who ? (await myDirectives(db, who, { directiveId, limit: 1, offset: 0 })).items[0] ?? null : null
+}
+
 /** The directives sent to a person's unit, with their confirmation and the sessions they attended: their own page. */
 export async function directivesOfPerson(db: Queryable, personId: number, opts: { q?: string; limit: number; offset: number }) {
   const who = await personUnit(db, personId)

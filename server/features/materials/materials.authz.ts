@@ -62,5 +62,11 @@ export function materialRoutes(m: MatrixContext): RouteCase[] {
       records: async () => ({ inUrl: `/api/v1/sessions/${await session(m.f.unitA.id)}/materials`, outUrl: `/api/v1/sessions/${await session(m.f.unitB.id)}/materials`, body: () => ({ version: 1, materialIds: [] }) }),
     },
     { method: 'GET', url: '/api/v1/me/page', roles: 'any' },
+    {
+      // Reach is the caller's person's unit: every `.a` account has a person in unit A; root accounts
+      // have none and get 409 INVALID_STATE, as for the confirmation.
+      method: 'GET', url: '/api/v1/me/directives/:id', roles: 'any',
+      records: async () => ({ inUrl: `/api/v1/me/directives/${await directive(m.f.unitA.id)}`, outUrl: `/api/v1/me/directives/${await directive(m.f.unitB.id)}` }),
+    },
   ]
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { MIME, fileResponse, idParams, idempotencyHeaders, okDto } from '../../../contract/common.ts'
 import {
-  MATERIAL_MAX_BYTES, createTextMaterialInput, deleteMaterialInput, materialDto, materialListDto, materialUpload, materialUploadFields, myPageDto,
+  MATERIAL_MAX_BYTES, createTextMaterialInput, deleteMaterialInput, materialDto, materialListDto, materialUpload, materialUploadFields, myDirectiveViewDto, myPageDto,
   sessionMaterialsDto, sessionMaterialsInput, updateMaterialInput,
 } from '../../../contract/materials.ts'
 import type { AppDeps } from '../../deps.ts'
@@ -19,7 +19,7 @@ import { MATERIAL_MANAGE_ROLES } from './materials.policy.ts'
 import {
   createFileMaterial, createTextMaterial, deleteMaterial, linkSessionMaterials, listMaterials, readMaterialFile, sessionMaterials, updateMaterial,
 } from './materials.service.ts'
-import { myPage } from './my-page.service.ts'
+import { myDirectiveView, myPage } from './my-page.service.ts'
 
 const tags = ['materials']
 
@@ -61,6 +61,10 @@ export function materialRoutes(fastify: FastifyInstance, { db, clock, keys, conf
 
   app.get('/api/v1/me/page', { onRequest: anyone, schema: { tags, summary: 'My page: directives sent to my unit, their materials, my training if I am an officer, notices addressed to me', response: { 200: myPageDto } } }, async (req) =>
     myPage({ db, keys, appealDays: config.appealDays }, userOf(req), actorOf(req, clock()), today(clock), { cycleMonths: config.trainingCycleMonths, dueDays: config.trainingDueDays }),
+  )
+
+  app.get('/api/v1/me/directives/:id', { onRequest: anyone, schema: { tags, summary: 'A directive sent to my unit, read-only: its text, requirements and materials, and my confirmation', params: idParams, response: { 200: myDirectiveViewDto } } }, async (req) =>
+    myDirectiveView(db, userOf(req), req.params.id),
   )
 
   // Uploads in their own context, so the multipart parser applies only here.

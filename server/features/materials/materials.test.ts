@@ -165,6 +165,29 @@ describe('my page', () => {
     expect(after.directives.items.find((d: { id: number }) => d.id === dA.id).confirmedAt).not.toBeNull()
   })
 
+  it('lets a staff member read a directive sent to their unit before confirming: its text, requirements and materials, and their own confirmation', async () => {
+    const d = await seedDirective(t.db, { ownerUnitId: f.root.id, unitIds: [f.unitA.id], number: '12-HD/BCSĐ', subject: 'Hướng dẫn quán triệt Công văn 1946', requirements: 2 })
+    const guide = (await t.call(board, 'POST', `/api/v1/directives/${d.id}/materials`, { kind: 'guidance', title: 'Đề cương tuyên truyền', body: 'Nội dung đề cương' })).json()
+    const read = await t.call(staff, 'GET', `/api/v1/me/directives/${d.id}`)
+    expect(read.statusCode, read.body).toBe(200)
+    expect(read.json().directive).toMatchObject({ id: d.id, number: '12-HD/BCSĐ', subject: 'Hướng dẫn quán triệt Công văn 1946' })
+    expect(read.json().directive.requirements.map((r: { text: string }) => r.text)).toEqual(['Nội dung yêu cầu số 1', 'Nội dung yêu cầu số 2'])
+    expect(read.json().materials).toEqual([expect.objectContaining({ id: guide.id, title: 'Đề cương tuyên truyền', body: 'Nội dung đề cương' })])
+    expect(read.json().mine).toMatchObject({ id: d.id, confirmedAt: null, attendedSessions: [] })
+    expect((await t.call(staff, 'POST', `/api/v1/directives/${d.id}/receipt`)).statusCode).toBe(200)
+    expect((await t.call(staff, 'GET', `/api/v1/me/directives/${d.id}`)).json().mine.confirmedAt).not.toBeNull()
+  })
+
+  it('opens no directive beyond the person’s own unit: another unit’s and a draft are not found, an account without a person is told so', async () => {
+    expect((await t.call(staff, 'GET', `/api/v1/me/directives/${dB.id}`)).statusCode).toBe(404)
+    const draft = await seedDirective(t.db, { ownerUnitId: f.root.id, unitIds: [f.unitA.id], status: 'draft' })
+    expect((await t.call(staff, 'GET', `/api/v1/me/directives/${draft.id}`)).statusCode).toBe(404)
+    expect((await t.call(await t.login('staff.b'), 'GET', `/api/v1/me/directives/${dA.id}`)).statusCode).toBe(404)
+    const nobody = await t.call(await t.login('staff'), 'GET', `/api/v1/me/directives/${dA.id}`)
+    expect(nobody.statusCode).toBe(409)
+    expect(nobody.json().error.code).toBe('INVALID_STATE')
+  })
+
   it('holds nothing of anyone else: another person’s page is their own, and an account without a person sees an empty page', async () => {
     const other = (await t.call(await t.login('staff.b'), 'GET', '/api/v1/me/page')).json()
     expect(other.person.name).toBe('Mai Văn Bê')

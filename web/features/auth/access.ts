@@ -16,6 +16,7 @@ import { CHECKLIST_READ_ROLES } from '../../../contract/checklists.ts'
 import { CORRECTIVE_READ_ROLES } from '../../../contract/corrective-actions.ts'
 import { INCIDENT_EDIT_ROLES, INCIDENT_READ_ROLES } from '../../../contract/incidents.ts'
 import { INSPECTION_MANAGE_ROLES, INSPECTION_READ_ROLES } from '../../../contract/inspections.ts'
+import { MATERIAL_MANAGE_ROLES } from '../../../contract/materials.ts'
 import { OFFICER_READ_ROLES, OFFICER_WRITE_ROLES } from '../../../contract/officers.ts'
 import { POSITION_READ_ROLES, POSITION_WRITE_ROLES } from '../../../contract/positions.ts'
 import { ROLES, type Role } from '../../../contract/roles.ts'
@@ -58,6 +59,8 @@ export const ACCESS = {
   sessions: SESSION_READ_ROLES,
   /** POST /directives/:id/sessions, PATCH and DELETE /sessions/:id, roster import */
   sessionsWrite: SESSION_WRITE_ROLES,
+  /** POST /directives/:id/materials (and …/file), PATCH and DELETE /materials/:id; reading them follows the directive */
+  materialsManage: MATERIAL_MANAGE_ROLES,
   /** GET /me/directives, POST /directives/:id/receipt: anyone signed in */
   myDirectives: ROLES,
   /** GET /report-periods, /report-periods/:id, a unit's report */

@@ -1,48 +1,24 @@
-import { Alert, Button, Card, Descriptions, Result, Skeleton, Tabs, Typography } from 'antd'
+import { Alert, Button, Card, Result, Skeleton, Tabs, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
-import type { DirectiveDto } from '../../../contract/directives.ts'
 import { isApiError } from '../../api/client.ts'
-import { formatDate, formatDateTime } from '../../components/format.ts'
 import { DashboardIcon } from '../../components/icons.tsx'
 import { usePageTitle } from '../../components/usePageTitle.ts'
 import { useT } from '../../i18n/useT.ts'
 import { ACCESS, hasAnyRole, holdsRoleOver } from '../auth/access.ts'
 import { useMe } from '../auth/api.ts'
+import { useMaterials } from '../materials/api.ts'
+import { MaterialsPanel } from '../materials/MaterialsPanel.tsx'
 import { useUnitIndex } from '../units/api.ts'
 import { AddresseesTable } from './AddresseesTable.tsx'
+import { DirectiveText } from './DirectiveText.tsx'
 import { useAddressees, useDirective } from './api.ts'
 import { CloseDirectiveModal } from './CloseDirectiveModal.tsx'
 import { DirectiveStatusTag } from './DirectiveStatusTag.tsx'
 import { IssueDirectiveModal } from './IssueDirectiveModal.tsx'
 import { MyUnitsCard } from './MyUnitsCard.tsx'
-import { RequirementTree } from './RequirementTree.tsx'
 
 type Dialog = 'issue' | 'close' | null
-
-function Fields({ d }: { d: DirectiveDto }) {
-  const t = useT()
-  const text = (v: string | null) => v || <Typography.Text type="secondary">—</Typography.Text>
-  return (
-    <Descriptions
-      size="small"
-      bordered
-      column={{ xs: 1, sm: 1, md: 2 }}
-      items={[
-        { key: 'number', label: t('directives.number'), children: text(d.number) },
-        { key: 'date', label: t('directives.date'), children: text(formatDate(d.date)) },
-        { key: 'issuer', label: t('directives.issuer'), children: text([d.parentBody, d.issuer].filter(Boolean).join(' — ') || null) },
-        { key: 'place', label: t('directives.place'), children: text(d.place) },
-        { key: 'subject', label: t('directives.subject'), children: d.subject, span: 'filled' },
-        { key: 'addressees', label: t('directives.addressees'), children: text(d.addressees.join('; ') || null), span: 'filled' },
-        ...(d.issuedAt ? [{ key: 'issuedAt', label: t('directives.issuedAt'), children: formatDateTime(d.issuedAt) }, { key: 'count', label: t('directives.addresseeCount'), children: d.addresseeCount }] : []),
-        ...(d.references.length
-          ? [{ key: 'refs', label: t('directives.references'), span: 'filled' as const, children: d.references.map((r) => [r.number, formatDate(r.date), r.issuer].filter(Boolean).join(', ')).join('; ') }]
-          : []),
-      ]}
-    />
-  )
-}
 
 /** One directive: its fields and requirements, addressees and acknowledgement, and the way to everything done about it. */
 export default function DirectiveDetailPage() {
@@ -58,6 +34,9 @@ export default function DirectiveDetailPage() {
   usePageTitle(d?.number ?? t('directives.title'))
 
   const canManage = !!d && holdsRoleOver(me, ACCESS.directivesManage, d.ownerUnitId, index.parentOf)
+  const canManageMaterials = !!d && holdsRoleOver(me, ACCESS.materialsManage, d.ownerUnitId, index.parentOf)
+  // Read here only for the tab's count; the panel shares the same cache entry.
+  const materials = useMaterials(id, !!d)
   // Every reader sees the text, the requirements and the addressees; plans, sessions and the
   // dashboard are offered only to the roles their routes let in (a staff member sees none).
   const canSeePlans = hasAnyRole(me, ACCESS.plans)
@@ -119,23 +98,12 @@ export default function DirectiveDetailPage() {
             {
               key: 'content',
               label: t('directives.content'),
-              children: (
-                <div className="bvct-stack">
-                  <Fields d={d} />
-                  {d.preamble && <Typography.Paragraph className="bvct-prose">{d.preamble}</Typography.Paragraph>}
-                  <div>
-                    <Typography.Title level={5}>{t('directives.requirements')} ({t('directives.requirementCount', { count: d.requirements.length })})</Typography.Title>
-                    <RequirementTree requirements={d.requirements} />
-                  </div>
-                  {d.closing && <Typography.Paragraph className="bvct-prose">{d.closing}</Typography.Paragraph>}
-                  {d.distribution.length > 0 && (
-                    <div>
-                      <Typography.Text strong>{t('directives.distribution')}:</Typography.Text>
-                      <ul style={{ margin: '4px 0 0' }}>{d.distribution.map((x, i) => <li key={i}>{x}</li>)}</ul>
-                    </div>
-                  )}
-                </div>
-              ),
+              children: <DirectiveText d={d} />,
+            },
+            {
+              key: 'materials',
+              label: materials.data ? t('materials.tab', { count: materials.data.length }) : t('materials.nav'),
+              children: <MaterialsPanel directiveId={d.id} canManage={canManageMaterials} />,
             },
             ...(isIssued
               ? [

@@ -12,13 +12,15 @@ interface Props {
   canAcknowledge: boolean
   canSeePlans: boolean
   canSeeSessions: boolean
+  /** The card's title; "Your units" by default. */
+  title?: string
 }
 
 /**
  * For a unit head or officer: the addressee units they answer for, each with "Xác nhận tiếp nhận"
  * and the way to its plan and dissemination sessions.
  */
-export function MyUnitsCard({ directiveId, units, canAcknowledge, canSeePlans, canSeeSessions }: Props) {
+export function MyUnitsCard({ directiveId, units, canAcknowledge, canSeePlans, canSeeSessions, title }: Props) {
   const t = useT()
   const { message } = App.useApp()
   const ack = useAcknowledge()
@@ -32,7 +34,7 @@ export function MyUnitsCard({ directiveId, units, canAcknowledge, canSeePlans, c
     }
   }
   return (
-    <Card size="small" title={t('directives.myUnits')} data-testid="my-units">
+    <Card size="small" title={title ?? t('directives.myUnits')} data-testid="my-units">
       <div className="bvct-stack bvct-stack-tight">
         {units.map((a) => (
           <div key={a.unitId} className="bvct-my-unit" data-testid={`my-unit-${a.unitCode}`}>

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '../../components/format.ts'
 import { UploadIcon } from '../../components/icons.tsx'
 import { useIsPhone } from '../../components/useIsPhone.ts'
 import { useLabel, useT } from '../../i18n/useT.ts'
+import { SessionMaterials } from '../materials/SessionMaterials.tsx'
 import { useDeleteSession, useImportRoster, useSession } from './api.ts'
 
 /** A roster import's outcome: what was added, or every row that named no one (nothing is added then). */
@@ -91,6 +92,7 @@ export function SessionDetailDrawer({ sessionId, canWrite, onClose }: { sessionI
               { key: 'by', label: t('dissemination.recordedBy'), children: `${s.createdBy ?? ''} · ${formatDateTime(s.createdAt)}` },
             ]}
           />
+          <SessionMaterials sessionId={s.id} directiveId={s.directiveId} version={s.version} canWrite={canWrite} />
           {canWrite && <Typography.Text type="secondary">{t('dissemination.rosterHint')}</Typography.Text>}
           {outcome && 'ok' in outcome && (
             <Alert

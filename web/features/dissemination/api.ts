@@ -3,10 +3,12 @@ import type { z } from 'zod'
 import type {
   CoverageDto, CreateSessionInput, ImportResultDto, myDirectivePageDto, ReceiptDto, SessionDetailDto, SessionListDto,
 } from '../../../contract/dissemination.ts'
+import type { MyDirectiveViewDto, MyPageDto } from '../../../contract/materials.ts'
 import { api, isApiError } from '../../api/client.ts'
+import { myDirectiveKey, MY_PAGE_KEY } from '../materials/api.ts'
 
 export const DISSEMINATION_KEY = ['dissemination'] as const
-const sessionKey = (id: number | null) => [...DISSEMINATION_KEY, 'session', id] as const
+export const sessionKey = (id: number | null) => [...DISSEMINATION_KEY, 'session', id] as const
 const mineKey = [...DISSEMINATION_KEY, 'mine'] as const
 
 type MyDirectivePage = z.infer<typeof myDirectivePageDto>
@@ -91,23 +93,28 @@ export function useImportRoster() {
   })
 }
 
-export function useMyDirectives(q: string) {
+export function useMyDirectives(q: string, enabled = true) {
   return useQuery({
     queryKey: [...mineKey, q],
     queryFn: () => api<MyDirectivePage>('/me/directives', { query: { q: q || undefined } }),
     placeholderData: keepPreviousData,
+    enabled,
   })
 }
 
-/** The confirmation goes into every cached page of my directives; coverage and the dashboard count it. */
+/**
+ * "I have been briefed": the confirmation goes into every cached list of my directives, my page and
+ * the directive I read it from; coverage and the dashboard count it.
+ */
 export function useConfirmReceipt() {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: (directiveId: number) => api<ReceiptDto>(`/directives/${directiveId}/receipt`, { method: 'POST' }),
     onSuccess: ({ directiveId, confirmedAt }) => {
-      qc.setQueriesData<MyDirectivePage>({ queryKey: mineKey }, (page) =>
-        page && { ...page, items: page.items.map((d) => (d.id === directiveId ? { ...d, confirmedAt } : d)) },
-      )
+      const mark = <T extends { id: number; confirmedAt: string | null }>(d: T) => (d.id === directiveId ? { ...d, confirmedAt } : d)
+      qc.setQueriesData<MyDirectivePage>({ queryKey: mineKey }, (page) => page && { ...page, items: page.items.map(mark) })
+      qc.setQueryData<MyPageDto>(MY_PAGE_KEY, (page) => page && { ...page, directives: { ...page.directives, items: page.directives.items.map(mark) } })
+      qc.setQueryData<MyDirectiveViewDto>(myDirectiveKey(directiveId), (v) => v && { ...v, mine: { ...v.mine, confirmedAt } })
       return Promise.all([qc.invalidateQueries({ queryKey: [...DISSEMINATION_KEY, 'coverage'] }), qc.invalidateQueries({ queryKey: ['matrix'] })])
     },
   })
