@@ -162,9 +162,7 @@ function TemplatesList({ canManage }: { canManage: boolean }) {
       title: t('checklists.templateTitle'),
       render: (_, x) => (
         <div style={{ display: 'grid', gap: 2 }}>
-          <Button type="link" className="bvct-link-button" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => setDialog({ kind: 'view', id: x.id })} data-testid="template-view">
-            {x.title}
-          </Button>
+          <Typography.Link onClick={() => setDialog({ kind: 'view', id: x.id })} data-testid="template-view">{x.title}</Typography.Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('checklists.itemsCount', { n: x.items })} · {t('checklists.assignmentsCount', { n: x.assignments })}
           </Typography.Text>

@@ -1,4 +1,4 @@
-import { App, Button, DatePicker, Form, Input, InputNumber, Select, Typography } from 'antd'
+import { App, Button, DatePicker, Form, Input, InputNumber, Select, TreeSelect, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { assignChecklistInput, CHECKLIST_AREAS, CHECKLIST_LABELS, checklistTemplateInput } from '../../../contract/checklists.ts'
@@ -11,15 +11,28 @@ import { zodRule } from '../../components/forms/zod-rules.ts'
 import { PlusIcon, TrashIcon } from '../../components/icons.tsx'
 import { useLabelOptions } from '../../components/LabelTag.tsx'
 import { useLang, useT } from '../../i18n/useT.ts'
+import type { RequirementDto } from '../../../contract/directives.ts'
+import { useDirective } from '../directives/api.ts'
 import { UnitTreeMultiSelect } from '../directives/UnitTreeMultiSelect.tsx'
+import { useIssuedDirectives } from '../reports/api.ts'
 import { useAssignTemplate, useCreateTemplate, type TemplateRow } from './api.ts'
 
 type Area = (typeof CHECKLIST_AREAS)[number]
 interface TemplateValues {
   title?: string
   description?: string
-  items?: { area?: Area; text?: string }[]
+  /** Only to pick requirements from; not sent. */
+  directiveId?: number
+  items?: { area?: Area; text?: string; requirementId?: number }[]
 }
+
+interface RequirementOption {
+  value: number
+  title: string
+  children: RequirementOption[]
+}
+const requirementOptions = (nodes: RequirementDto[]): RequirementOption[] =>
+  nodes.map((r) => ({ value: r.id, title: `${r.label} ${r.text}`, children: requirementOptions(r.children) }))
 
 const itemShape = checklistTemplateInput.shape.items.element.shape
 
@@ -31,6 +44,10 @@ export function CreateTemplateDrawer({ onClose }: { onClose: () => void }) {
   const areaOptions = useLabelOptions(CHECKLIST_AREAS, CHECKLIST_LABELS.area)
   const [form] = Form.useForm<TemplateValues>()
   const create = useCreateTemplate()
+  const directives = useIssuedDirectives()
+  const directiveId = Form.useWatch('directiveId', form)
+  const directive = useDirective(directiveId)
+  const requirements = requirementOptions(directive.data?.requirements ?? [])
   // One key per form: pressing "Create" again after a lost answer gets the same template back.
   const [key] = useState(newIdempotencyKey)
   const submission = useFormSubmit(form, checklistTemplateInput, (input) => create.mutateAsync({ ...input, key }))
@@ -38,7 +55,7 @@ export function CreateTemplateDrawer({ onClose }: { onClose: () => void }) {
     const saved = await submission.submit({
       title: v.title ?? '',
       description: v.description?.trim() ?? '',
-      items: (v.items ?? []).map((i) => ({ area: i.area, text: i.text ?? '', requirementId: null })),
+      items: (v.items ?? []).map((i) => ({ area: i.area, text: i.text ?? '', requirementId: i.area === 'directive' ? i.requirementId ?? null : null })),
     })
     if (saved) {
       message.success(t('checklists.templateCreated'))
@@ -63,6 +80,14 @@ export function CreateTemplateDrawer({ onClose }: { onClose: () => void }) {
       <Form.Item name="description" label={t('checklists.description')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
       </Form.Item>
+      <Form.Item name="directiveId" label={t('checklists.directive')} extra={t('checklists.directiveHint')}>
+        <Select<number>
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={directives.isPending}
+          options={(directives.data?.items ?? []).map((d) => ({ value: d.id, label: d.number ? `${d.number} · ${d.subject}` : d.subject }))}
+        />
+      </Form.Item>
       <Typography.Text strong>{t('checklists.items')}</Typography.Text>
       <Form.List name="items">
         {(fields, { add, remove }) => (
@@ -75,6 +100,22 @@ export function CreateTemplateDrawer({ onClose }: { onClose: () => void }) {
                   </Form.Item>
                   <Form.Item name={[field.name, 'text']} label={t('checklists.itemText')} rules={[zodRule(itemShape.text, lang, { required: true })]}>
                     <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
+                  </Form.Item>
+                  <Form.Item noStyle shouldUpdate={(a: TemplateValues, b: TemplateValues) => a.items?.[n]?.area !== b.items?.[n]?.area}>
+                    {() =>
+                      form.getFieldValue(['items', field.name, 'area']) === 'directive' && (
+                        <Form.Item name={[field.name, 'requirementId']} label={t('checklists.requirement')} extra={directiveId ? undefined : t('checklists.pickDirectiveFirst')}>
+                          <TreeSelect<number>
+                            allowClear
+                            disabled={!directiveId}
+                            treeData={requirements}
+                            treeDefaultExpandAll
+                            popupMatchSelectWidth={false}
+                            styles={{ popup: { root: { maxWidth: 'min(600px, 95vw)' } } }}
+                          />
+                        </Form.Item>
+                      )
+                    }
                   </Form.Item>
                 </div>
                 <Button type="text" danger icon={<TrashIcon />} aria-label={t('common.remove')} onClick={() => remove(field.name)} disabled={fields.length === 1} style={{ marginTop: 30 }} />
