@@ -5,27 +5,9 @@ import { CHECKLIST_LABELS } from '../../../contract/checklists.ts'
 import { formatDate } from '../../components/format.ts'
 import { useIsPhone } from '../../components/useIsPhone.ts'
 import { useLabel, useT } from '../../i18n/useT.ts'
-import { useAssignments, useTemplate, type AssignmentSummaryDto } from './api.ts'
+import { useAssignments, useTemplate } from './api.ts'
+import { roundsOf } from './rounds.ts'
 import { AssignmentStatusTag } from './ChecklistTags.tsx'
-
-interface Round {
-  key: string
-  title: string
-  dueDate: string
-  units: AssignmentSummaryDto[]
-}
-
-/** A template's rounds: the units given it together (same name and due date), each with where it stands. */
-export function roundsOf(assignments: AssignmentSummaryDto[]): Round[] {
-  const byKey = new Map<string, Round>()
-  for (const a of assignments) {
-    const key = `${a.title}|${a.dueDate}`
-    const round = byKey.get(key) ?? { key, title: a.title, dueDate: a.dueDate, units: [] }
-    round.units.push(a)
-    byKey.set(key, round)
-  }
-  return [...byKey.values()].sort((x, y) => y.dueDate.localeCompare(x.dueDate))
-}
 
 /** One template: its items, and each round it was assigned in with who has submitted. */
 export function TemplateDrawer({ templateId, canAssign, onAssign, onClose }: { templateId: number; canAssign: boolean; onAssign: () => void; onClose: () => void }) {
