@@ -173,5 +173,12 @@ describe('a corrective action to closure: the unit reports it with evidence, the
     await noSidewaysScroll(page)
     await noRawKeys(page)
     await screenshot(page, 'corrective-5-closed-phone')
+    // In English too, with no message key left untranslated.
+    await page.locator('.bvct-header').getByText('EN', { exact: true }).click()
+    await expectVisible(page.getByTestId('closed-banner').getByText('Verified and closed on', { exact: false }))
+    await expectVisible(page.getByTestId('corrective-finding').getByText('An item of the conclusion notice', { exact: false }))
+    await noSidewaysScroll(page)
+    await noRawKeys(page)
+    await screenshot(page, 'corrective-6-closed-phone-en')
   }, 180_000)
 })

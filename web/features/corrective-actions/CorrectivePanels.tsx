@@ -131,7 +131,7 @@ export function HistoryCard({ entries, isLatestOnly }: { entries: HistoryEntry[]
   const t = useT()
   return (
     <Card size="small" title={t('corrective.history')} data-testid="corrective-history">
-      {isLatestOnly && <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>{t('corrective.historyLatest')}</Typography.Paragraph>}
+      {isLatestOnly && entries.length > 0 && <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>{t('corrective.historyLatest')}</Typography.Paragraph>}
       {entries.length === 0 ? (
         <Typography.Text type="secondary">{t('corrective.historyNone')}</Typography.Text>
       ) : (
