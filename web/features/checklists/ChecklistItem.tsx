@@ -1,4 +1,4 @@
-import { Input, Radio, Select, Tag, Typography } from 'antd'
+import { Button, Input, Radio, Select, Tag, Typography } from 'antd'
 import { Link } from 'react-router'
 import { CHECKLIST_ANSWERS, CHECKLIST_LABELS, type AssignmentDto } from '../../../contract/checklists.ts'
 import { downloadFile } from '../../api/client.ts'
@@ -88,14 +88,16 @@ export function ChecklistItem({ item, value, files, isEditable, onChange, onDown
 export function DownloadLink({ file, onError }: { file: AssignmentDto['files'][number]; onError: (e: unknown) => void }) {
   const t = useT()
   return (
-    <a
-      role="button"
-      tabIndex={0}
+    <Button
+      type="link"
+      size="small"
+      className="bvct-link-button"
+      icon={<DownloadIcon />}
       onClick={() => downloadFile(`/inspection-files/${file.id}`, undefined, file.filename).catch(onError)}
       title={t('checklists.download', { name: file.filename })}
-      style={{ overflowWrap: 'anywhere' }}
+      style={{ maxWidth: '100%', whiteSpace: 'normal', textAlign: 'start', height: 'auto' }}
     >
-      <DownloadIcon /> {file.filename}
-    </a>
+      {file.filename}
+    </Button>
   )
 }
