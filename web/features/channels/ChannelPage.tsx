@@ -84,14 +84,15 @@ export default function ChannelPage() {
   const [dialog, setDialog] = useState<'edit' | 'retire' | 'review' | null>(null)
   usePageTitle(channel?.name ?? t('channels.title'))
 
-  if (error) return <Result status={isApiError(error, 'NOT_FOUND') ? '404' : 'error'} title={error.message} extra={<Link to="/channels">{t('channels.backToList')}</Link>} />
+  const isMissing = !(Number.isInteger(id) && id > 0) || isApiError(error, 'NOT_FOUND')
+  if (isMissing || error) return <Result status={isMissing ? '404' : 'error'} title={error?.message ?? t('error.notFoundTitle')} extra={<Link to="/channels">{t('channels.backToList')}</Link>} />
   if (isPending || !channel) return <Card><Skeleton active /></Card>
 
   const canEdit = hasAnyRole(me, ACCESS.channelsEdit) && channel.status === 'active'
   const adminColumns = [
     { key: 'name', title: t('channels.adminName'), render: (_: unknown, a: Admin) => <span>{a.fullName}{!a.isActive && <Tag style={{ marginInlineStart: 6 }}>{t('channels.adminLeft')}</Tag>}{isPhone && a.position && <div className="bvct-muted">{a.position}</div>}</span> },
     ...(isPhone ? [] : [{ key: 'position', title: t('channels.position'), dataIndex: 'position' }]),
-    { key: 'twoFactor', title: t('channels.twoFactor'), render: (_: unknown, a: Admin) => <Tag color={a.hasTwoFactor ? 'green' : 'red'}>{t(a.hasTwoFactor ? 'common.yes' : 'common.no')}</Tag>, width: 110 },
+    { key: 'twoFactor', title: t('channels.twoFactor'), render: (_: unknown, a: Admin) => <Tag color={a.hasTwoFactor ? 'green' : 'red'}>{t(a.hasTwoFactor ? 'common.yes' : 'common.no')}</Tag>, width: 160 },
   ]
 
   return (
@@ -122,10 +123,10 @@ export default function ChannelPage() {
         <Descriptions size="small" column={isPhone ? 1 : 2} style={{ marginTop: 12 }} data-testid="channel-details">
           <Descriptions.Item label={t('channels.unit')}>{channel.unitName}</Descriptions.Item>
           <Descriptions.Item label={t('channels.address')}><span style={{ overflowWrap: 'anywhere' }}>{channel.address}</span></Descriptions.Item>
-          <Descriptions.Item label={t('channels.responsible')}>{channel.responsibleName}{channel.responsiblePosition && <span className="bvct-muted"> · {channel.responsiblePosition}</span>}</Descriptions.Item>
+          <Descriptions.Item label={t('channels.responsible')}>{channel.responsibleName}{channel.responsiblePosition && <span className="bvct-muted">{`\u00a0· ${channel.responsiblePosition}`}</span>}</Descriptions.Item>
           <Descriptions.Item label={t('channels.cycle')}>
             {t('channels.cycleMonths', { n: channel.reviewCycleMonths })}
-            {channel.ownReviewCycleMonths === null && <span className="bvct-muted"> ({t('channels.cycleDefault')})</span>}
+            {channel.ownReviewCycleMonths === null && <span className="bvct-muted">{`\u00a0(${t('channels.cycleDefault')})`}</span>}
           </Descriptions.Item>
           <Descriptions.Item label={t('channels.lastReview')}>{channel.lastReviewedOn ? formatDate(channel.lastReviewedOn) : t('channels.neverReviewed')}</Descriptions.Item>
           <Descriptions.Item label={t('channels.nextReview')}>{channel.nextReviewDue ? formatDate(channel.nextReviewDue) : '—'}</Descriptions.Item>

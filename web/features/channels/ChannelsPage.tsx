@@ -87,8 +87,17 @@ export default function ChannelsPage() {
     : [
         { key: 'name', title: t('channels.name'), render: (_, c) => nameCell(c) },
         { key: 'kind', title: t('channels.kind'), render: (_, c) => <ChannelKindTag kind={c.kind} />, width: 170 },
-        { key: 'unit', title: t('channels.unit'), dataIndex: 'unitName', width: 200 },
-        { key: 'responsible', title: t('channels.responsible'), dataIndex: 'responsibleName', width: 160 },
+        {
+          key: 'unit',
+          title: t('channels.unitResponsible'),
+          render: (_, c) => (
+            <span className="bvct-channel-cell">
+              <span>{c.unitName}</span>
+              <small className="bvct-muted">{c.responsibleName}</small>
+            </span>
+          ),
+          width: 200,
+        },
         {
           key: 'admins',
           title: t('channels.admins'),

@@ -1,13 +1,13 @@
 import { Alert, Button, Card, Table, Tag, Typography, type TableColumnsType } from 'antd'
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import type { CybersecurityRowDto } from '../../../contract/incidents.ts'
 import { formatDate } from '../../components/format.ts'
 import { ChevronRightIcon } from '../../components/icons.tsx'
 import { useIsPhone } from '../../components/useIsPhone.ts'
-import { useT } from '../../i18n/useT.ts'
+import { useLang, useT } from '../../i18n/useT.ts'
 import { useUnitIndex } from '../units/api.ts'
 import { useCybersecurity } from './api.ts'
-import { unitChain } from './summary.ts'
+import { formatHours, unitChain, worstFirst } from './summary.ts'
 
 /** A count that wants attention in red, zero plain. */
 const Count = ({ n, testId }: { n: number; testId?: string }) => (n > 0 ? <b className="bvct-late" data-testid={testId}>{n}</b> : <span className="bvct-muted" data-testid={testId}>0</span>)
@@ -23,17 +23,23 @@ interface Props {
 
 /**
  * The board's view (GET /cybersecurity): per unit subtree, channels by status and incidents with
- * their times, worst first as the server orders them; a unit with units under it opens them.
+ * their times, worst first; a unit with units under it opens them.
  */
 export function CyberSummary({ under, onUnit, focus }: Props) {
   const t = useT()
+  const lang = useLang()
   const isPhone = useIsPhone()
   const index = useUnitIndex()
-  const { data, error, isFetching } = useCybersecurity(under)
-  const chain = useMemo(() => (under ? unitChain(under, index.byId) : []), [under, index.byId])
+  // A scope of one unit (the ministry, say) would show a table of one row: open the units under it, as the overview does.
+  const [single, setSingle] = useState<number>()
+  const shown = under ?? single
+  const { data, error, isFetching, isPlaceholderData } = useCybersecurity(shown)
+  const only = !under && !single && !isPlaceholderData && data?.rows.length === 1 && data.rows[0].hasChildren ? data.rows[0] : null
+  if (only) setSingle(only.unitId)
+  const chain = useMemo(() => (shown ? unitChain(shown, index.byId) : []), [shown, index.byId])
 
   const unitCell = (r: CybersecurityRowDto) =>
-    r.isAggregate && r.hasChildren && r.unitId !== under ? (
+    r.isAggregate && r.hasChildren && r.unitId !== shown ? (
       <Button type="link" size="small" className="bvct-link-button" onClick={() => onUnit(r.unitId)} title={t('channels.summary.open', { unit: r.unitName })}>
         {r.unitName} <ChevronRightIcon />
       </Button>
@@ -72,15 +78,16 @@ export function CyberSummary({ under, onUnit, focus }: Props) {
   )
 
   const totals = data?.totals
+  const rows = useMemo(() => worstFirst(data?.rows ?? []), [data])
   return (
     <Card size="small" title={t('channels.summary.title')} data-testid="cyber-summary" extra={data && !isPhone && <Typography.Text type="secondary">{t('channels.summary.asOf', { date: formatDate(data.asOf) })}</Typography.Text>}>
-      {chain.length > 0 && (
+      {chain.length > (single && !under ? 1 : 0) && (
         <nav className="bvct-cyber-crumbs" aria-label={t('channels.unit')}>
           <Button type="link" size="small" onClick={() => onUnit(undefined)}>{t('channels.summary.scopeTop')}</Button>
-          {chain.map((u, i) => (
+          {chain.filter((u) => u.id !== single).map((u, i, shownChain) => (
             <span key={u.id}>
               <span className="bvct-muted"> / </span>
-              <Button type="link" size="small" disabled={i === chain.length - 1} onClick={() => onUnit(u.id)}>{u.name}</Button>
+              <Button type="link" size="small" disabled={i === shownChain.length - 1} onClick={() => onUnit(u.id)}>{u.name}</Button>
             </span>
           ))}
         </nav>
@@ -91,7 +98,7 @@ export function CyberSummary({ under, onUnit, focus }: Props) {
           <span className={totals.channels.reviewOverdue ? 'bvct-late' : undefined}>{t('channels.summary.reviewOverdueN', { n: totals.channels.reviewOverdue })}</span>
           <span className={totals.channels.twoFactorMissing ? 'bvct-late' : undefined}>{t('channels.summary.twoFactorMissingN', { n: totals.channels.twoFactorMissing })}</span>
           <span data-testid="cyber-open-incidents">{t('channels.summary.incidentsOpenN', { n: totals.incidents.open })}</span>
-          {totals.incidents.medianHoursToReport !== null && <span>{t('channels.summary.medianReport', { hours: totals.incidents.medianHoursToReport, target: data.targets.reportHours })}</span>}
+          {totals.incidents.medianHoursToReport !== null && <span>{t('channels.summary.medianReport', { hours: formatHours(totals.incidents.medianHoursToReport, lang), target: data.targets.reportHours })}</span>}
           {totals.incidents.medianDaysToClose !== null && <span>{t('channels.summary.medianClose', { days: totals.incidents.medianDaysToClose, target: data.targets.closeDays })}</span>}
         </div>
       )}
@@ -101,9 +108,9 @@ export function CyberSummary({ under, onUnit, focus }: Props) {
         size="small"
         columns={isPhone ? [{ key: 'row', render: (_, r) => phoneRow(r) }] : columns}
         showHeader={!isPhone}
-        dataSource={data?.rows ?? []}
+        dataSource={rows}
         loading={isFetching}
-        pagination={(data?.rows.length ?? 0) > 20 ? { pageSize: 20, simple: isPhone } : false}
+        pagination={rows.length > 20 ? { pageSize: 20, simple: isPhone } : false}
         locale={{ emptyText: t('channels.summary.none') }}
         onRow={(r) => ({ 'data-unit-id': r.unitId }) as React.HTMLAttributes<HTMLElement>}
       />

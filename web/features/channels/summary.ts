@@ -26,3 +26,23 @@ export function formatHours(hours: number, lang: 'vi' | 'en'): string {
   const rounded = hours < 10 ? Math.round(hours * 10) / 10 : Math.round(hours)
   return rounded.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')
 }
+
+interface RowLike {
+  isAggregate: boolean
+  channels: { reviewOverdue: number; twoFactorMissing: number; neverReviewed: number }
+  incidents: { open: number; openOverdue: number }
+}
+
+/** What wants attention in a row of the board's view: overdue reviews, missing 2FA, open incidents. */
+export const attentionOf = (r: RowLike) => r.channels.reviewOverdue + r.channels.twoFactorMissing + r.channels.neverReviewed + r.incidents.open + r.incidents.openOverdue
+
+/**
+ * The board's rows worst first: the unit's own row (not a subtree) stays on top, then the subtrees
+ * by what wants attention, the server's order (the tree's) among equals.
+ */
+export function worstFirst<R extends RowLike>(rows: readonly R[]): R[] {
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => Number(a.r.isAggregate) - Number(b.r.isAggregate) || attentionOf(b.r) - attentionOf(a.r) || a.i - b.i)
+    .map(({ r }) => r)
+}

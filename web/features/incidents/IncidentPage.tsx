@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Result, Select, Skeleton, Table, Timeline, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { closeIncidentInput, incidentReportInput, incidentStepInput, type IncidentDto } from '../../../contract/incidents.ts'
 import { isApiError, newIdempotencyKey } from '../../api/client.ts'
@@ -36,12 +36,17 @@ function ReportModal({ incident, onClose }: { incident: IncidentDto; onClose: ()
   const submission = useFormSubmit(form, incidentReportInput, (input) => report.mutateAsync({ input, key }))
   const reported = new Set(incident.reports.map((r) => r.recipient))
   const options = (recipients.data?.items ?? []).map((r) => ({ value: r.key, label: label(r.label) + (reported.has(r.key) ? ` (${t('incidents.alreadyReported')})` : '') }))
+  const firstNotReported = options.find((o) => !reported.has(o.value))?.value
+  // The list arrives after the form opens: offer the first recipient not reported to yet.
+  useEffect(() => {
+    if (firstNotReported && !form.getFieldValue('recipient')) form.setFieldValue('recipient', firstNotReported)
+  }, [firstNotReported, form])
   return (
     <FormModal
       title={t('incidents.addReport')}
       okText={t('incidents.saveReport')}
       form={form}
-      initialValues={{ reportedAt: dayjs(), recipient: options.find((o) => !reported.has(o.value))?.value }}
+      initialValues={{ reportedAt: dayjs(), recipient: firstNotReported }}
       onClose={onClose}
       submission={submission}
       onFinish={async (v) => {
@@ -148,7 +153,8 @@ export default function IncidentPage() {
   const [dialog, setDialog] = useState<'report' | 'step' | 'close' | null>(null)
   usePageTitle(t('incidents.titleOne'))
 
-  if (error) return <Result status={isApiError(error, 'NOT_FOUND') ? '404' : 'error'} title={error.message} extra={<Link to="/incidents">{t('incidents.backToList')}</Link>} />
+  const isMissing = !(Number.isInteger(id) && id > 0) || isApiError(error, 'NOT_FOUND')
+  if (isMissing || error) return <Result status={isMissing ? '404' : 'error'} title={error?.message ?? t('error.notFoundTitle')} extra={<Link to="/incidents">{t('incidents.backToList')}</Link>} />
   if (isPending || !incident) return <Card><Skeleton active /></Card>
 
   const isOpen = incident.status === 'open'

@@ -80,8 +80,9 @@ export default function IncidentsPage() {
     paging.toFirstPage()
   }
 
-  const where = (i: IncidentSummaryDto) => (
+  const where = (i: IncidentSummaryDto, withUnit = false) => (
     <span className="bvct-channel-cell">
+      {withUnit && <span>{i.unitName}</span>}
       {i.channelId ? <Link to={`/channels/${i.channelId}`}>{i.channelName}</Link> : null}
       {i.channelAddress && <span className="bvct-channel-address">{i.channelAddress}</span>}
       {i.system && <span>{i.system}</span>}
@@ -107,13 +108,12 @@ export default function IncidentsPage() {
         },
       ]
     : [
-        { key: 'detectedAt', title: t('incidents.detectedAt'), render: (_, i) => detected(i), width: 140 },
-        { key: 'kind', title: t('incidents.kind'), render: (_, i) => <IncidentKindTag kind={i.kind} />, width: 210 },
-        { key: 'unit', title: t('incidents.unit'), dataIndex: 'unitName', width: 180 },
-        { key: 'where', title: t('incidents.where'), render: (_, i) => where(i) },
+        { key: 'detectedAt', title: t('incidents.detectedAt'), render: (_, i) => detected(i), width: 130 },
+        { key: 'kind', title: t('incidents.kind'), render: (_, i) => <IncidentKindTag kind={i.kind} />, width: 190 },
+        { key: 'where', title: t('incidents.unitWhere'), render: (_, i) => where(i, true) },
         { key: 'status', title: t('common.status'), render: (_, i) => <IncidentStatusTag status={i.status} />, width: 110 },
-        { key: 'report', title: t('incidents.timeToReport'), render: (_, i) => <ReportTime i={i} />, width: 190 },
-        { key: 'close', title: t('incidents.timeToClose'), render: (_, i) => <CloseTime i={i} />, width: 190 },
+        { key: 'report', title: t('incidents.timeToReport'), render: (_, i) => <ReportTime i={i} />, width: 185 },
+        { key: 'close', title: t('incidents.timeToClose'), render: (_, i) => <CloseTime i={i} />, width: 185 },
       ]
 
   return (
