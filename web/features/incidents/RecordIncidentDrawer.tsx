@@ -76,10 +76,10 @@ export function RecordIncidentDrawer({ defaultUnitId, defaultChannelId, onClose 
         <UnitTreeSelect onChange={() => form.setFieldValue('channelId', null)} />
       </Form.Item>
       <Form.Item name="kind" label={t('incidents.kind')} rules={[{ required: true, message: t('form.required') }]}>
-        <Select options={kindOptions} aria-label={t('incidents.kind')} />
+        <Select options={kindOptions} showSearch={{ optionFilterProp: 'label' }} aria-label={t('incidents.kind')} />
       </Form.Item>
       <Form.Item name="channelId" label={t('incidents.channel')} extra={t('incidents.channelOrSystem')}>
-        <Select allowClear options={channelOptions} loading={channels.isFetching} aria-label={t('incidents.channel')} notFoundContent={t('incidents.noChannels')} />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={channelOptions} loading={channels.isFetching} aria-label={t('incidents.channel')} notFoundContent={t('incidents.noChannels')} />
       </Form.Item>
       <Form.Item name="system" label={t('incidents.system')} rules={[zodRule(f.system, lang)]}>
         <Input maxLength={300} placeholder={t('incidents.systemHint')} />
