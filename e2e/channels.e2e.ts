@@ -270,8 +270,8 @@ describe('official channels and incidents: a unit registers a page, records an i
     // A scope of one unit opens on the units under it, as the API lists them.
     const top = await get<CybersecurityDto>(board, '/cybersecurity')
     const view = top.rows.length === 1 && top.rows[0].hasChildren ? await get<CybersecurityDto>(board, `/cybersecurity?under=${top.rows[0].unitId}`) : top
-    // Worst first, twenty to a page.
-    const expected = worstFirst(view.rows).slice(0, 20)
+    // Worst first, ten to a page.
+    const expected = worstFirst(view.rows).slice(0, 10)
     await board.waitForFunction(
       (ids) => JSON.stringify([...document.querySelectorAll('[data-testid="cyber-summary"] tbody tr.ant-table-row')].map((e) => Number(e.getAttribute('data-unit-id')))) === JSON.stringify(ids),
       expected.map((r) => r.unitId),
@@ -287,6 +287,7 @@ describe('official channels and incidents: a unit registers a page, records an i
       (n) => document.querySelectorAll('[data-testid="channel-register"] [data-two-factor="0"]').length === n && !document.querySelector('[data-testid="channel-register"] [data-two-factor="1"]'),
       Math.min(missing.items.length, 20),
     )
+    await expectVisible(register.getByText('Thiếu xác thực hai lớp'))
     await check(board)
     await screenshot(board, 'channels-9-board-desktop')
 
@@ -296,6 +297,14 @@ describe('official channels and incidents: a unit registers a page, records an i
       await phone.locator('.ant-skeleton').first().waitFor({ state: 'hidden', timeout: 15_000 })
       await check(phone)
       await screenshot(phone, name)
+      if (path === `/incidents/${incidentId}`) {
+        await phone.locator('.bvct-header').getByText('EN', { exact: true }).click()
+        await expectVisible(phone.getByRole('heading', { name: 'Incident at Bệnh viện Bạch Mai' }))
+        await expectVisible(phone.getByText('Lessons learned'))
+        await expectVisible(phone.getByText('Completed on time').first())
+        await check(phone)
+        await screenshot(phone, 'channels-14-incident-phone-en')
+      }
     }
   }, 240_000)
 })

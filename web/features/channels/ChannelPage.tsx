@@ -120,13 +120,17 @@ export default function ChannelPage() {
           <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('channels.retiredOn', { date: formatDate(channel.retiredOn) })} description={channel.retiredReason} />
         )}
         {channel.reviewStatus === 'overdue' && <Alert type="error" showIcon style={{ marginTop: 12 }} title={t('channels.overdueAlert', { date: formatDate(channel.nextReviewDue) })} />}
-        <Descriptions size="small" column={isPhone ? 1 : 2} style={{ marginTop: 12 }} data-testid="channel-details">
+        <Descriptions size="small" column={isPhone ? 1 : 2} layout={isPhone ? 'vertical' : 'horizontal'} style={{ marginTop: 12 }} data-testid="channel-details">
           <Descriptions.Item label={t('channels.unit')}>{channel.unitName}</Descriptions.Item>
           <Descriptions.Item label={t('channels.address')}><span style={{ overflowWrap: 'anywhere' }}>{channel.address}</span></Descriptions.Item>
-          <Descriptions.Item label={t('channels.responsible')}>{channel.responsibleName}{channel.responsiblePosition && <span className="bvct-muted">{`\u00a0· ${channel.responsiblePosition}`}</span>}</Descriptions.Item>
+          <Descriptions.Item label={t('channels.responsible')}>
+            <span>{channel.responsibleName}{channel.responsiblePosition && <span className="bvct-muted">{` · ${channel.responsiblePosition}`}</span>}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('channels.cycle')}>
-            {t('channels.cycleMonths', { n: channel.reviewCycleMonths })}
-            {channel.ownReviewCycleMonths === null && <span className="bvct-muted">{`\u00a0(${t('channels.cycleDefault')})`}</span>}
+            <span>
+              {t('channels.cycleMonths', { n: channel.reviewCycleMonths })}
+              {channel.ownReviewCycleMonths === null && <span className="bvct-muted">{` (${t('channels.cycleDefault')})`}</span>}
+            </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('channels.lastReview')}>{channel.lastReviewedOn ? formatDate(channel.lastReviewedOn) : t('channels.neverReviewed')}</Descriptions.Item>
           <Descriptions.Item label={t('channels.nextReview')}>{channel.nextReviewDue ? formatDate(channel.nextReviewDue) : '—'}</Descriptions.Item>

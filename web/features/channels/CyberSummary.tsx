@@ -9,6 +9,9 @@ import { useUnitIndex } from '../units/api.ts'
 import { useCybersecurity } from './api.ts'
 import { formatHours, unitChain, worstFirst } from './summary.ts'
 
+/** Rows a page: the worst come first, and the register below should stay in reach. */
+export const SUMMARY_PAGE = 10
+
 /** A count that wants attention in red, zero plain. */
 const Count = ({ n, testId }: { n: number; testId?: string }) => (n > 0 ? <b className="bvct-late" data-testid={testId}>{n}</b> : <span className="bvct-muted" data-testid={testId}>0</span>)
 
@@ -99,7 +102,7 @@ export function CyberSummary({ under, onUnit, focus }: Props) {
           <span className={totals.channels.twoFactorMissing ? 'bvct-late' : undefined}>{t('channels.summary.twoFactorMissingN', { n: totals.channels.twoFactorMissing })}</span>
           <span data-testid="cyber-open-incidents">{t('channels.summary.incidentsOpenN', { n: totals.incidents.open })}</span>
           {totals.incidents.medianHoursToReport !== null && <span>{t('channels.summary.medianReport', { hours: formatHours(totals.incidents.medianHoursToReport, lang), target: data.targets.reportHours })}</span>}
-          {totals.incidents.medianDaysToClose !== null && <span>{t('channels.summary.medianClose', { days: totals.incidents.medianDaysToClose, target: data.targets.closeDays })}</span>}
+          {totals.incidents.medianDaysToClose !== null && <span>{t('channels.summary.medianClose', { days: formatHours(totals.incidents.medianDaysToClose, lang), target: data.targets.closeDays })}</span>}
         </div>
       )}
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 8 }} />}
@@ -110,7 +113,7 @@ export function CyberSummary({ under, onUnit, focus }: Props) {
         showHeader={!isPhone}
         dataSource={rows}
         loading={isFetching}
-        pagination={rows.length > 20 ? { pageSize: 20, simple: isPhone } : false}
+        pagination={rows.length > SUMMARY_PAGE ? { pageSize: SUMMARY_PAGE, simple: isPhone, showSizeChanger: false } : false}
         locale={{ emptyText: t('channels.summary.none') }}
         onRow={(r) => ({ 'data-unit-id': r.unitId }) as React.HTMLAttributes<HTMLElement>}
       />

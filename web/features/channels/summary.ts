@@ -21,7 +21,7 @@ export function unitChain<U extends UnitLike>(unitId: number, byId: ReadonlyMap<
   return chain
 }
 
-/** Hours as the page shows them: one decimal below 10, whole above ("2,5 giờ", "31 giờ"). */
+/** Hours (or days) as the page shows them: one decimal below 10, whole above ("2,5 giờ", "31 giờ"). */
 export function formatHours(hours: number, lang: 'vi' | 'en'): string {
   const rounded = hours < 10 ? Math.round(hours * 10) / 10 : Math.round(hours)
   return rounded.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')

@@ -188,13 +188,15 @@ export default function IncidentPage() {
           )}
         </div>
         {isOpen && incident.reportTimeliness === 'overdue' && <Alert type="error" showIcon style={{ marginTop: 12 }} title={t('incidents.reportOverdue', { at: formatDateTime(incident.reportDueAt) })} />}
-        <Descriptions size="small" column={isPhone ? 1 : 2} style={{ marginTop: 12 }} data-testid="incident-details">
+        <Descriptions size="small" column={isPhone ? 1 : 2} layout={isPhone ? 'vertical' : 'horizontal'} style={{ marginTop: 12 }} data-testid="incident-details">
           <Descriptions.Item label={t('incidents.unit')}>{incident.unitName}</Descriptions.Item>
           <Descriptions.Item label={t('incidents.detectedAt')}>{formatDateTime(incident.detectedAt)}</Descriptions.Item>
           {incident.channelId && (
             <Descriptions.Item label={t('incidents.channel')}>
-              <Link to={`/channels/${incident.channelId}`}>{incident.channelName}</Link>
-              {incident.channelAddress && <div className="bvct-channel-address">{incident.channelAddress}</div>}
+              <span className="bvct-channel-cell">
+                <Link to={`/channels/${incident.channelId}`}>{incident.channelName}</Link>
+                {incident.channelAddress && <span className="bvct-channel-address">{incident.channelAddress}</span>}
+              </span>
             </Descriptions.Item>
           )}
           {incident.system && <Descriptions.Item label={t('incidents.system')}>{incident.system}</Descriptions.Item>}
