@@ -233,6 +233,14 @@ describe('official channels and incidents: a unit registers a page, records an i
     }
     await screenshot(page, 'channels-6-incident-open-desktop')
 
+    // While open, what happened can be corrected (the version travels with it).
+    await page.getByRole('button', { name: 'Sửa', exact: true }).click()
+    const edit = page.getByRole('dialog')
+    await expectVisible(edit.getByText('Sửa thông tin sự cố'))
+    await edit.getByLabel('Diễn biến').fill('Một trang Facebook giả mạo Khoa Khám bệnh nhận đặt lịch khám có thu phí qua tin nhắn; đã có người bệnh chuyển tiền.')
+    await page.getByTestId('incident-submit').click()
+    await expectVisible(page.getByTestId('incident-details').getByText('đã có người bệnh chuyển tiền', { exact: false }))
+
     await page.getByTestId('close-incident').click()
     const closing = page.getByRole('dialog')
     // Too short a lesson is refused on the field.

@@ -12,6 +12,7 @@ import { useLabel, useLang, useT } from '../../i18n/useT.ts'
 import { ACCESS, hasAnyRole } from '../auth/access.ts'
 import { useMe } from '../auth/api.ts'
 import { isApiError } from '../../api/client.ts'
+import { RecordIncidentDrawer } from '../incidents/RecordIncidentDrawer.tsx'
 import { useChannel, useChannelMutations } from './api.ts'
 import { ChannelDrawer } from './ChannelDrawer.tsx'
 import { ReviewDrawer } from './ReviewDrawer.tsx'
@@ -81,7 +82,7 @@ export default function ChannelPage() {
   const id = Number(useParams().id)
   const { data: me } = useMe()
   const { data: channel, error, isPending } = useChannel(id)
-  const [dialog, setDialog] = useState<'edit' | 'retire' | 'review' | null>(null)
+  const [dialog, setDialog] = useState<'edit' | 'retire' | 'review' | 'incident' | null>(null)
   usePageTitle(channel?.name ?? t('channels.title'))
 
   const isMissing = !(Number.isInteger(id) && id > 0) || isApiError(error, 'NOT_FOUND')
@@ -112,6 +113,7 @@ export default function ChannelPage() {
             <div className="bvct-head-actions">
               <Button type="primary" onClick={() => setDialog('review')} data-testid="record-review">{t('channels.recordReview')}</Button>
               <Button onClick={() => setDialog('edit')}>{t('common.edit')}</Button>
+              {hasAnyRole(me, ACCESS.incidentsEdit) && <Button onClick={() => setDialog('incident')}>{t('channels.recordIncident')}</Button>}
               <Button danger onClick={() => setDialog('retire')}>{t('channels.retire')}</Button>
             </div>
           )}
@@ -162,6 +164,7 @@ export default function ChannelPage() {
       {dialog === 'edit' && <ChannelDrawer channel={channel} onClose={() => setDialog(null)} />}
       {dialog === 'retire' && <RetireModal channel={channel} onClose={() => setDialog(null)} />}
       {dialog === 'review' && <ReviewDrawer channel={channel} onClose={() => setDialog(null)} />}
+      {dialog === 'incident' && <RecordIncidentDrawer defaultUnitId={channel.unitId} defaultChannelId={channel.id} onClose={() => setDialog(null)} />}
     </div>
   )
 }

@@ -15,6 +15,7 @@ import { ACCESS, hasAnyRole } from '../auth/access.ts'
 import { useMe } from '../auth/api.ts'
 import { useIncident, useIncidentMutations, useRecipients } from './api.ts'
 import { CloseTime, ReportTime } from './IncidentsPage.tsx'
+import { RecordIncidentDrawer } from './RecordIncidentDrawer.tsx'
 import { IncidentKindTag, IncidentStatusTag, TimelinessTag } from './tags.tsx'
 import '../channels/channels.css'
 
@@ -150,7 +151,7 @@ export default function IncidentPage() {
   const id = Number(useParams().id)
   const { data: me } = useMe()
   const { data: incident, error, isPending } = useIncident(id)
-  const [dialog, setDialog] = useState<'report' | 'step' | 'close' | null>(null)
+  const [dialog, setDialog] = useState<'report' | 'step' | 'close' | 'edit' | null>(null)
   usePageTitle(t('incidents.titleOne'))
 
   const isMissing = !(Number.isInteger(id) && id > 0) || isApiError(error, 'NOT_FOUND')
@@ -183,6 +184,7 @@ export default function IncidentPage() {
             <div className="bvct-head-actions">
               <Button onClick={() => setDialog('report')} data-testid="add-report">{t('incidents.addReport')}</Button>
               <Button onClick={() => setDialog('step')} data-testid="add-step">{t('incidents.addStep')}</Button>
+              <Button onClick={() => setDialog('edit')}>{t('common.edit')}</Button>
               <Button type="primary" onClick={() => setDialog('close')} data-testid="close-incident">{t('incidents.closeIncident')}</Button>
             </div>
           )}
@@ -255,6 +257,7 @@ export default function IncidentPage() {
       {dialog === 'report' && <ReportModal incident={incident} onClose={() => setDialog(null)} />}
       {dialog === 'step' && <StepModal incident={incident} onClose={() => setDialog(null)} />}
       {dialog === 'close' && <CloseModal incident={incident} onClose={() => setDialog(null)} />}
+      {dialog === 'edit' && <RecordIncidentDrawer incident={incident} onClose={() => setDialog(null)} />}
     </div>
   )
 }

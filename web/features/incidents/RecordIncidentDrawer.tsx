@@ -2,7 +2,8 @@ import { App, DatePicker, Form, Input, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
-import { createIncidentInput, INCIDENT_EDIT_ROLES, INCIDENT_KINDS, INCIDENT_LABELS, type IncidentKind } from '../../../contract/incidents.ts'
+import type { z } from 'zod'
+import { createIncidentInput, INCIDENT_EDIT_ROLES, INCIDENT_KINDS, INCIDENT_LABELS, updateIncidentInput, type CreateIncidentInput, type IncidentDto, type IncidentKind } from '../../../contract/incidents.ts'
 import { newIdempotencyKey } from '../../api/client.ts'
 import { DATE_TIME_FORMAT } from '../../components/format.ts'
 import { FormDrawer } from '../../components/FormDrawer.tsx'
@@ -13,7 +14,7 @@ import { useLang, useT } from '../../i18n/useT.ts'
 import { useMe } from '../auth/api.ts'
 import { useChannelRegister } from '../channels/api.ts'
 import { UnitTreeSelect } from '../units/UnitTreeSelect.tsx'
-import { useRecordIncident } from './api.ts'
+import { useIncidentMutations, useRecordIncident } from './api.ts'
 
 interface Values {
   unitId?: number
@@ -26,8 +27,16 @@ interface Values {
 
 const f = createIncidentInput.shape
 
-/** The unit records an incident on one of its channels or systems: what, where, when it was detected. */
-export function RecordIncidentDrawer({ defaultUnitId, defaultChannelId, onClose }: { defaultUnitId?: number; defaultChannelId?: number; onClose: () => void }) {
+interface Props {
+  /** Editing an open incident (its unit stays); without it, a new one. */
+  incident?: IncidentDto
+  defaultUnitId?: number
+  defaultChannelId?: number
+  onClose: () => void
+}
+
+/** The unit records an incident on one of its channels or systems: what, where, when it was detected; or corrects it while open. */
+export function RecordIncidentDrawer({ incident, defaultUnitId, defaultChannelId, onClose }: Props) {
   const t = useT()
   const lang = useLang()
   const { message } = App.useApp()
@@ -36,45 +45,55 @@ export function RecordIncidentDrawer({ defaultUnitId, defaultChannelId, onClose 
   const [form] = Form.useForm<Values>()
   const [key] = useState(newIdempotencyKey)
   const record = useRecordIncident()
-  const submission = useFormSubmit(form, createIncidentInput, (input) => record.mutateAsync({ input, key }))
+  const { update } = useIncidentMutations(incident?.id ?? 0)
+  const isEdit = !!incident
+  const submission = useFormSubmit(form, isEdit ? updateIncidentInput : createIncidentInput, (input) =>
+    isEdit ? update.mutateAsync(input as z.output<typeof updateIncidentInput>) : record.mutateAsync({ input: input as CreateIncidentInput, key }),
+  )
   const kindOptions = useLabelOptions(INCIDENT_KINDS, INCIDENT_LABELS.kind)
   const ownUnit = me?.roles.find((r) => INCIDENT_EDIT_ROLES.includes(r.role))?.unitId
-  const unitId = Form.useWatch('unitId', form) ?? defaultUnitId ?? ownUnit
+  const unitId = incident?.unitId ?? Form.useWatch('unitId', form) ?? defaultUnitId ?? ownUnit
   // The unit's active channels (a unit has a handful; 500 is the register's page limit).
   const channels = useChannelRegister({ under: unitId, status: 'active', limit: 500, offset: 0 })
   const channelOptions = (channels.data?.items ?? []).filter((c) => c.unitId === unitId).map((c) => ({ value: c.id, label: `${c.name} — ${c.address}` }))
 
   const onFinish = async (v: Values) => {
-    const saved = await submission.submit({
-      unitId: v.unitId,
+    const fields = {
       kind: v.kind,
       channelId: v.channelId ?? null,
       system: v.system?.trim() ?? '',
       summary: v.summary ?? '',
       detectedAt: v.detectedAt ? v.detectedAt.second(0).millisecond(0).format() : undefined,
-    })
+    }
+    const saved = await submission.submit(isEdit ? { version: incident.version, ...fields } : { unitId: v.unitId, ...fields })
     if (saved) {
-      message.success(t('incidents.recorded'))
+      message.success(t(isEdit ? 'common.saved' : 'incidents.recorded'))
       onClose()
-      navigate(`/incidents/${saved.id}`)
+      if (!isEdit) navigate(`/incidents/${saved.id}`)
     }
   }
 
   return (
     <FormDrawer<Values>
-      title={t('incidents.recordTitle')}
+      title={t(isEdit ? 'incidents.editTitle' : 'incidents.recordTitle')}
       width={600}
       form={form}
-      initialValues={{ unitId: defaultUnitId ?? ownUnit, channelId: defaultChannelId, detectedAt: dayjs() }}
+      initialValues={
+        incident
+          ? { kind: incident.kind, channelId: incident.channelId, system: incident.system, summary: incident.summary, detectedAt: dayjs(incident.detectedAt) }
+          : { unitId: defaultUnitId ?? ownUnit, channelId: defaultChannelId, detectedAt: dayjs() }
+      }
       onFinish={onFinish}
       onClose={onClose}
       submission={submission}
-      submitLabel={t('incidents.record')}
+      submitLabel={isEdit ? t('common.save') : t('incidents.record')}
       submitTestId="incident-submit"
     >
-      <Form.Item name="unitId" label={t('incidents.unit')} rules={[{ required: true, message: t('form.required') }]}>
-        <UnitTreeSelect onChange={() => form.setFieldValue('channelId', null)} />
-      </Form.Item>
+      {!isEdit && (
+        <Form.Item name="unitId" label={t('incidents.unit')} rules={[{ required: true, message: t('form.required') }]}>
+          <UnitTreeSelect onChange={() => form.setFieldValue('channelId', null)} />
+        </Form.Item>
+      )}
       <Form.Item name="kind" label={t('incidents.kind')} rules={[{ required: true, message: t('form.required') }]}>
         <Select options={kindOptions} showSearch={{ optionFilterProp: 'label' }} aria-label={t('incidents.kind')} />
       </Form.Item>

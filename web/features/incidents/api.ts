@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
 import type {
-  closeIncidentInput, CreateIncidentInput, IncidentDto, incidentRecipientsDto, incidentRegisterDto, incidentRegisterQuery, incidentReportInput, incidentStepInput,
+  closeIncidentInput, CreateIncidentInput, IncidentDto, incidentRecipientsDto, incidentRegisterDto, incidentRegisterQuery, incidentReportInput, incidentStepInput, updateIncidentInput,
 } from '../../../contract/incidents.ts'
 import { storeInLists } from '../../api/cache.ts'
 import { api, isApiError } from '../../api/client.ts'
@@ -67,6 +67,7 @@ export function useIncidentMutations(id: number) {
       onSuccess: store,
       onError,
     }),
+    update: useMutation({ mutationFn: (input: z.output<typeof updateIncidentInput>) => api<IncidentDto>(`/incidents/${id}`, { method: 'PATCH', body: input }), onSuccess: store, onError }),
     close: useMutation({ mutationFn: (input: z.output<typeof closeIncidentInput>) => api<IncidentDto>(`/incidents/${id}/close`, { body: input }), onSuccess: store, onError }),
   }
 }
