@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -7,5 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one fewer worker than cores: a single file at a time on CI's two cores,
+    // where each file's PGlite keeps only one core busy. Two halves the suite's wall time.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 })

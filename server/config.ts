@@ -1,5 +1,5 @@
 // The only reader of process.env.
-import { resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { DEFAULT_INSPECTION_RULES, type InspectionRules } from '../contract/inspections.ts'
 
 export interface Config {
@@ -71,7 +71,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     dataDir,
-    backupDir: resolve(env.BVCT_BACKUP_DIR || './backups'),
+    // Beside the data folder (./data → ./backups): one place to look after, wherever the data lives.
+    backupDir: resolve(env.BVCT_BACKUP_DIR || join(dirname(dataDir), 'backups')),
     backupKeep: Number(env.BVCT_BACKUP_KEEP || 7),
     // Embedded mode is the try-it-now mode and loads demo data; PostgreSQL only when asked.
     demo: databaseUrl ? env.BVCT_DEMO === '1' || argv.includes('--demo') : env.BVCT_DEMO !== '0',

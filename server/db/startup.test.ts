@@ -55,6 +55,16 @@ describe('the data folder lock', () => {
   })
 })
 
+describe('where embedded mode keeps its files', () => {
+  it('puts backups, keys and audit anchors beside the data folder, never inside it, unless told otherwise', () => {
+    const c = readConfig({ BVCT_DATA_DIR: '/srv/bvct/data' }, [])
+    expect(c.backupDir).toBe('/srv/bvct/backups')
+    expect(c.masterKeyFile).toBe('/srv/bvct/data-keys/master.key')
+    expect(c.auditAnchorDir).toBe('/srv/bvct/data-audit')
+    expect(readConfig({ BVCT_DATA_DIR: '/srv/bvct/data', BVCT_BACKUP_DIR: '/mnt/nas/bvct' }, []).backupDir).toBe('/mnt/nas/bvct')
+  })
+})
+
 describe('start-up failures', () => {
   it('a data folder that cannot be created is one sentence, not a stack trace', async () => {
     const file = join(tmp(), 'not-a-folder')
