@@ -97,12 +97,25 @@ export const requirementDto: z.ZodType<RequirementDto> = z.object({
   },
 })
 
+/** Where the addressee units in the caller's scope stand on an issued directive (the list's density). */
+export const directiveProgressDto = z.object({
+  addressees: z.number().int(),
+  acknowledged: z.number().int(),
+  plansAccepted: z.number().int(),
+  overdueActions: z.number().int(),
+  /** The soonest deadline still ahead: an acknowledgement, a plan or an action not yet done. */
+  nextDeadline: z.string().nullable(),
+})
+export type DirectiveProgressDto = z.infer<typeof directiveProgressDto>
+
 export const directiveSummaryDto = z.object({
   id: z.number().int(),
   number: z.string().nullable(),
   subject: z.string(),
   date: z.string().nullable(),
   status: z.enum(DIRECTIVE_STATUSES),
+  /** In the list only, for an issued directive; null for a draft. */
+  progress: directiveProgressDto.nullable().optional(),
 })
 export type DirectiveSummaryDto = z.infer<typeof directiveSummaryDto>
 export const directivePageDto = pageOf(directiveSummaryDto)

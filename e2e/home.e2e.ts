@@ -67,6 +67,20 @@ describe('the home page of work: each role starts from what waits for it', () =>
     await expectVisible(page.getByRole('tab', { name: 'Việc quá hạn', selected: true }))
   })
 
+  it('gives the directive list the same density: acknowledged x/y, plans accepted, overdue, next deadline', async () => {
+    const page = await open('board')
+    await page.goto(server.url + '/directives')
+    const list = (await (await page.request.get(`${server.url}/api/v1/directives?limit=20`)).json()) as { items: { id: number; progress: { acknowledged: number; addressees: number; plansAccepted: number; overdueActions: number } | null }[] }
+    const issued = list.items.find((d) => d.progress)!
+    const p = issued.progress!
+    await expectVisible(page.getByTestId('directive-progress').first())
+    const text = await page.getByTestId('directive-progress').first().innerText()
+    expect(text).toContain(`Tiếp nhận ${p.acknowledged}/${p.addressees}`)
+    expect(text).toContain(`KH được chấp nhận ${p.plansAccepted}`)
+    expect(text).toContain(`Quá hạn ${p.overdueActions}`)
+    await screenshot(page, 'home-directive-list-desktop')
+  })
+
   it('fits a phone (390×844) and reads in English', async () => {
     const page = await open('head.bvbm', PHONE)
     await page.waitForURL('**/home')

@@ -1,4 +1,4 @@
-import type { AddresseeDto, DirectiveDto, DirectiveSummaryDto, RequirementDto, RequirementInput } from '../../../contract/directives.ts'
+import type { AddresseeDto, DirectiveDto, DirectiveProgressDto, DirectiveSummaryDto, RequirementDto, RequirementInput } from '../../../contract/directives.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
 import { vnDay } from '../../lib/dates.ts'
 
@@ -72,7 +72,7 @@ export async function findDirectiveReaching(db: Queryable, id: number, unitPath:
 }
 
 export async function listDirectives(
-  db: Queryable, manageScopes: string[], readScopes: string[], opts: { q?: string; status?: string; limit: number; offset: number },
+  db: Queryable, manageScopes: string[], readScopes: string[], opts: { q?: string; status?: string; limit: number; offset: number; asOf: string },
 ): Promise<{ items: DirectiveSummaryDto[]; total: number }> {
   const params: unknown[] = [arrayLiteral(manageScopes), arrayLiteral(readScopes)]
   const where = [VISIBLE]
@@ -85,7 +85,40 @@ export async function listDirectives(
      ORDER BY d.date DESC NULLS LAST, d.id DESC LIMIT $${params.push(opts.limit)} OFFSET $${params.push(opts.offset)}`,
     params,
   )
-  return { items: rows, total }
+  const progress = await directiveProgress(db, rows.filter((r) => r.status !== 'draft').map((r) => r.id), [...manageScopes, ...readScopes], opts.asOf)
+  return { items: rows.map((r) => ({ ...r, progress: progress.get(r.id) ?? null })), total }
+}
+
+/**
+ * For each directive, where its addressee units under `scopes` stand on `asOf`: the board sees all
+ * of its units, a unit only itself. One query for the page, each figure over the directive's own rows.
+ */
+export async function directiveProgress(db: Queryable, ids: number[], scopes: string[], asOf: string): Promise<Map<number, DirectiveProgressDto>> {
+  if (!ids.length || !scopes.length) return new Map()
+  const rows = await db.query<{ id: number; addressees: number; acknowledged: number; accepted: number; overdue: number; next_deadline: string | null }>(
+    `WITH a AS (
+       SELECT a.directive_id, a.unit_id, a.acknowledged_at, a.ack_due_date, a.plan_due_date, p.status AS plan_status
+       FROM directive_addressee a JOIN unit u ON u.id = a.unit_id
+       LEFT JOIN unit_plan p ON p.directive_id = a.directive_id AND p.unit_id = a.unit_id
+       WHERE a.directive_id = ANY($1::int[]) AND u.path <@ ANY($2::ltree[])
+     ), x AS (
+       SELECT pa.directive_id, pa.status, pa.effective_due_date FROM plan_action pa JOIN unit u ON u.id = pa.unit_id
+       WHERE pa.directive_id = ANY($1::int[]) AND pa.status <> 'done' AND u.path <@ ANY($2::ltree[])
+     )
+     SELECT d.id,
+       (SELECT count(*)::int FROM a WHERE a.directive_id = d.id) AS addressees,
+       (SELECT count(*)::int FROM a WHERE a.directive_id = d.id AND a.acknowledged_at IS NOT NULL) AS acknowledged,
+       (SELECT count(*)::int FROM a WHERE a.directive_id = d.id AND a.plan_status = 'accepted') AS accepted,
+       (SELECT count(*)::int FROM x WHERE x.directive_id = d.id AND x.effective_due_date < $3::date) AS overdue,
+       (SELECT min(n)::text FROM (
+          SELECT min(a.ack_due_date) AS n FROM a WHERE a.directive_id = d.id AND a.acknowledged_at IS NULL AND a.ack_due_date >= $3::date
+          UNION ALL SELECT min(a.plan_due_date) FROM a WHERE a.directive_id = d.id AND (a.plan_status IS NULL OR a.plan_status IN ('draft', 'returned')) AND a.plan_due_date >= $3::date
+          UNION ALL SELECT min(x.effective_due_date) FROM x WHERE x.directive_id = d.id AND x.effective_due_date >= $3::date
+        ) n) AS next_deadline
+     FROM unnest($1::int[]) AS d(id)`,
+    [ids, arrayLiteral(scopes), asOf],
+  )
+  return new Map(rows.map((r) => [r.id, { addressees: r.addressees, acknowledged: r.acknowledged, plansAccepted: r.accepted, overdueActions: r.overdue, nextDeadline: r.next_deadline }]))
 }
 
 export async function listRequirements(db: Queryable, directiveId: number): Promise<RequirementDto[]> {

@@ -24,7 +24,7 @@ export function directiveRoutes(fastify: FastifyInstance, { db, clock }: AppDeps
 
   app.get('/api/v1/directives', { onRequest: readers, schema: { tags, summary: 'Directives visible to me, newest first; search ignores diacritics', querystring: directiveListQuery, response: { 200: directivePageDto } } }, async (req) => {
     const user = userOf(req)
-    return listDirectives(db, scopePaths(user, DIRECTIVE_MANAGE_ROLES), scopePaths(user, DIRECTIVE_READ_ROLES), req.query)
+    return listDirectives(db, scopePaths(user, DIRECTIVE_MANAGE_ROLES), scopePaths(user, DIRECTIVE_READ_ROLES), { ...req.query, asOf: today(clock) })
   })
 
   app.get('/api/v1/directives/:id', { onRequest: readers, schema: { tags, params: idParams, response: { 200: directiveDto } } }, async (req) => {

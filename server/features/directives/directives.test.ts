@@ -58,7 +58,13 @@ describe('directive lifecycle', () => {
     const officer = await t.login('unitOfficer.a')
     const list = (await t.call(officer, 'GET', '/api/v1/directives?q=' + encodeURIComponent('bao ve chinh tri'))).json()
     expect(list.items.map((x: any) => x.id)).toContain(d.id)
-    expect(list.items[0]).toEqual({ id: expect.any(Number), number: '1946-CV/BCSD', subject: draft.subject, date: '2024-03-15', status: 'issued' })
+    // Where the units stand, counted over the officer's own scope: unit A and its sub-unit, not unit B.
+    expect(list.items[0]).toEqual({
+      id: expect.any(Number), number: '1946-CV/BCSD', subject: draft.subject, date: '2024-03-15', status: 'issued',
+      progress: { addressees: 2, acknowledged: 0, plansAccepted: 0, overdueActions: 0, nextDeadline: expect.stringMatching(/^2026-0[34]-\d\d$/) },
+    })
+    const boardList = (await t.call(board, 'GET', '/api/v1/directives?q=' + encodeURIComponent('bao ve chinh tri'))).json()
+    expect(boardList.items.find((x: { id: number }) => x.id === d.id).progress.addressees).toBe(3)
     const ack = await t.call(officer, 'POST', `/api/v1/directives/${d.id}/acknowledge`, { unitId: f.unitA.id })
     expect(ack.json()).toEqual({ acknowledgedAt: t.clock().toISOString(), isNew: true })
     t.clock.advance(3_600_000)

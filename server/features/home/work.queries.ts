@@ -3,6 +3,7 @@
 // same pass (count(*) OVER ()), so a home page costs one round trip per section at any scale.
 import { HOME_SECTION_ITEMS, type HomeSection, type WorkItemDto, type WorkSectionDto } from '../../../contract/home.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
+import { directiveProgress } from '../directives/directives.queries.ts'
 
 interface Row {
   directive_id: number | null
@@ -71,7 +72,7 @@ export async function unitSections(db: Queryable, scopes: string[], asOf: string
 export async function boardSections(db: Queryable, scopes: string[], asOf: string): Promise<WorkSectionDto[]> {
   const s = arrayLiteral(scopes)
   const [directives, plans, reports, extensions, overdue] = await Promise.all([
-    directiveProgress(db, s, asOf),
+    directivesFollowed(db, scopes, asOf),
     section(db, 'plansToReview',
       `SELECT d.id AS directive_id, d.number, d.subject AS title, u.id AS unit_id, u.name AS unit_name, p.submitted_at::date::text AS due_date, p.status AS state, count(*) OVER ()::int AS total
        FROM unit_plan p JOIN directive d ON d.id = p.directive_id JOIN unit o ON o.id = d.owner_unit_id JOIN unit u ON u.id = p.unit_id
@@ -112,33 +113,20 @@ export async function boardSections(db: Queryable, scopes: string[], asOf: strin
 }
 
 /** The issued directives owned under the scope, newest first, each with where its units stand. */
-async function directiveProgress(db: Queryable, s: string, asOf: string): Promise<WorkSectionDto> {
-  const rows = await db.query<{ id: number; number: string | null; subject: string; total: number; addressees: number; acknowledged: number; accepted: number; overdue: number; next_deadline: string | null }>(
-    `WITH d AS (
-       SELECT d.id, d.number, d.subject, d.issued_at, count(*) OVER ()::int AS total
-       FROM directive d JOIN unit o ON o.id = d.owner_unit_id
-       WHERE d.status = 'issued' AND o.path <@ ANY($1::ltree[]) ORDER BY d.issued_at DESC, d.id DESC LIMIT ${N}
-     )
-     SELECT d.id, d.number, d.subject, d.total,
-       (SELECT count(*)::int FROM directive_addressee a WHERE a.directive_id = d.id) AS addressees,
-       (SELECT count(*)::int FROM directive_addressee a WHERE a.directive_id = d.id AND a.acknowledged_at IS NOT NULL) AS acknowledged,
-       (SELECT count(*)::int FROM unit_plan p WHERE p.directive_id = d.id AND p.status = 'accepted') AS accepted,
-       (SELECT count(*)::int FROM plan_action pa WHERE pa.directive_id = d.id AND pa.status <> 'done' AND pa.effective_due_date < $2::date) AS overdue,
-       (SELECT min(x)::text FROM (
-          SELECT min(a.ack_due_date) AS x FROM directive_addressee a WHERE a.directive_id = d.id AND a.acknowledged_at IS NULL AND a.ack_due_date >= $2::date
-          UNION ALL SELECT min(a.plan_due_date) FROM directive_addressee a LEFT JOIN unit_plan p ON p.directive_id = a.directive_id AND p.unit_id = a.unit_id
-            WHERE a.directive_id = d.id AND (p.id IS NULL OR p.status IN ('draft', 'returned')) AND a.plan_due_date >= $2::date
-          UNION ALL SELECT min(pa.effective_due_date) FROM plan_action pa WHERE pa.directive_id = d.id AND pa.status <> 'done' AND pa.effective_due_date >= $2::date
-        ) n) AS next_deadline
-     FROM d ORDER BY d.issued_at DESC, d.id DESC`,
-    [s, asOf],
+async function directivesFollowed(db: Queryable, scopes: string[], asOf: string): Promise<WorkSectionDto> {
+  const rows = await db.query<{ id: number; number: string | null; subject: string; total: number }>(
+    `SELECT d.id, d.number, d.subject, count(*) OVER ()::int AS total
+     FROM directive d JOIN unit o ON o.id = d.owner_unit_id
+     WHERE d.status = 'issued' AND o.path <@ ANY($1::ltree[]) ORDER BY d.issued_at DESC, d.id DESC LIMIT ${N}`,
+    [arrayLiteral(scopes)],
   )
+  const progress = await directiveProgress(db, rows.map((r) => r.id), scopes, asOf)
   return {
     key: 'directives',
     total: rows[0]?.total ?? 0,
     items: rows.map((r) => ({
       directiveId: r.id, directiveNumber: r.number, title: r.subject, unitId: null, unitName: null, dueDate: null, state: null, link: `/directives/${r.id}/dashboard`,
-      progress: { addressees: r.addressees, acknowledged: r.acknowledged, plansAccepted: r.accepted, overdueActions: r.overdue, nextDeadline: r.next_deadline },
+      progress: progress.get(r.id) ?? null,
     })),
   }
 }

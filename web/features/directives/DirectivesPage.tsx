@@ -1,7 +1,7 @@
 import { Card, Select, Table, Typography, type TableColumnsType } from 'antd'
 import { useMemo, useState } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router'
-import type { DirectiveStatus, DirectiveSummaryDto } from '../../../contract/directives.ts'
+import type { DirectiveProgressDto, DirectiveStatus, DirectiveSummaryDto } from '../../../contract/directives.ts'
 import { formatDate } from '../../components/format.ts'
 import { Highlight } from '../../components/Highlight.tsx'
 import { ListPageHeader } from '../../components/ListPageHeader.tsx'
@@ -14,6 +14,19 @@ import { ACCESS, hasAnyRole } from '../auth/access.ts'
 import { useMe } from '../auth/api.ts'
 import { useDirectives } from './api.ts'
 import { DirectiveStatusTag, useDirectiveStatusOptions } from './DirectiveStatusTag.tsx'
+
+/** Where the units in my scope stand: acknowledged x/y, plans accepted, overdue actions, the next deadline. */
+function ProgressLine({ p }: { p: DirectiveProgressDto }) {
+  const t = useT()
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: '2px 10px', fontSize: 13 }} data-testid="directive-progress">
+      <span>{t('directives.progressAcknowledged', { done: p.acknowledged, total: p.addressees })}</span>
+      <span>{t('directives.progressAccepted', { count: p.plansAccepted })}</span>
+      <span style={p.overdueActions ? { color: '#cf1322' } : undefined}>{t('directives.progressOverdue', { count: p.overdueActions })}</span>
+      {p.nextDeadline && <Typography.Text type="secondary">{t('directives.progressNext', { date: formatDate(p.nextDeadline) })}</Typography.Text>}
+    </div>
+  )
+}
 
 /** Directives in the user's scope, newest first; the search ignores diacritics (done by the server). */
 export default function DirectivesPage() {
@@ -48,6 +61,7 @@ export default function DirectivesPage() {
               </span>
               <span><Highlight text={d.subject} query={q} /></span>
               <span><DirectiveStatusTag status={d.status} /></span>
+              {d.progress && <ProgressLine p={d.progress} />}
             </div>
           ),
         },
@@ -57,6 +71,7 @@ export default function DirectivesPage() {
       { key: 'subject', title: t('directives.subject'), render: (_, d) => <Highlight text={d.subject} query={q} /> },
       { key: 'date', title: t('directives.date'), dataIndex: 'date', render: (v: string | null) => formatDate(v), width: 120 },
       { key: 'status', title: t('common.status'), dataIndex: 'status', render: (s: DirectiveStatus) => <DirectiveStatusTag status={s} />, width: 150 },
+      { key: 'progress', title: t('directives.progress'), render: (_, d) => (d.progress ? <ProgressLine p={d.progress} /> : null), width: 330 },
     ]
   }, [t, isPhone, q])
 

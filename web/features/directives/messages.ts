@@ -115,6 +115,11 @@ const vi = {
   'directives.acknowledged': '{unit} đã xác nhận tiếp nhận văn bản',
   'directives.pdfView': 'Bản PDF',
   'directives.textView': 'Nội dung đọc được',
+  'directives.progress': 'Tình hình thực hiện',
+  'directives.progressAcknowledged': 'Tiếp nhận {done}/{total}',
+  'directives.progressAccepted': 'KH được chấp nhận {count}',
+  'directives.progressOverdue': 'Quá hạn {count}',
+  'directives.progressNext': 'Hạn gần nhất {date}',
 } as const
 
 const en: Record<keyof typeof vi, string> = {
@@ -232,6 +237,11 @@ const en: Record<keyof typeof vi, string> = {
   'directives.acknowledged': '{unit} has acknowledged receipt',
   'directives.pdfView': 'PDF',
   'directives.textView': 'Text as read',
+  'directives.progress': 'Progress',
+  'directives.progressAcknowledged': 'Acknowledged {done}/{total}',
+  'directives.progressAccepted': 'Plans accepted {count}',
+  'directives.progressOverdue': 'Overdue {count}',
+  'directives.progressNext': 'Next deadline {date}',
 }
 
 export const directivesMessages = { vi, en }
