@@ -163,6 +163,12 @@ function IssueModal({ i, c, mutations, onClose }: { i: InspectionDto; c: Conclus
   )
 }
 
+/**
+ * The form starts again from a new saved version, or, while only suggested, from a suggestion made
+ * of other findings (one recorded or withdrawn since).
+ */
+const draftKey = (i: InspectionDto, c: ConclusionDto) => (c.isSaved ? `saved-${c.version}` : `suggested-${i.findings.map((f) => `${f.id}.${f.version}`).join(',')}`)
+
 /** The conclusion: the draft the team writes, issued by the competent level, downloaded as the notice (.docx). */
 export function ConclusionCard({ i, mutations }: { i: InspectionDto; mutations: InspectionMutations }) {
   const t = useT()
@@ -229,7 +235,7 @@ export function ConclusionCard({ i, mutations }: { i: InspectionDto; mutations: 
             title={c.isSaved ? t('inspections.conclusion.draftSaved') : t('inspections.conclusion.suggested')}
             description={i.phase !== 'closing' ? t('inspections.conclusion.issueWhenClosing') : undefined}
           />
-          {isTeam ? <DraftForm key={c.version} i={i} c={c} mutations={mutations} /> : <Typography.Paragraph className="bvct-prose">{c.overview}</Typography.Paragraph>}
+          {isTeam ? <DraftForm key={draftKey(i, c)} i={i} c={c} mutations={mutations} /> : <Typography.Paragraph className="bvct-prose">{c.overview}</Typography.Paragraph>}
         </>
       )}
       {isIssuing && c && <IssueModal i={i} c={c} mutations={mutations} onClose={() => setIsIssuing(false)} />}

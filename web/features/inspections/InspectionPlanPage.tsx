@@ -182,7 +182,7 @@ export default function InspectionPlanPage() {
         </div>
         {plan.returnComment && plan.status === 'draft' && <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('inspections.plan.returnedWith', { comment: plan.returnComment })} />}
       </Card>
-      {plan.status !== 'draft' && <PlanVsActual summary={plan} />}
+      {plan.status !== 'draft' && <PlanVsActual summary={plan} isOnPlanPage />}
       <Card
         size="small"
         title={t('inspections.plan.items', { count: plan.planItems.length })}

@@ -5,7 +5,7 @@ import { useInspectionPlan, type PlanSummary } from './api.ts'
 import { PlanStatusTag } from './Tags.tsx'
 
 /** One plan against what happened: items planned, started, concluded, dropped (with reasons), and inspections outside it. */
-export function PlanVsActual({ summary }: { summary: PlanSummary }) {
+export function PlanVsActual({ summary, isOnPlanPage }: { summary: PlanSummary; isOnPlanPage?: boolean }) {
   const t = useT()
   const { data: plan } = useInspectionPlan(summary.id)
   const c = plan?.counts
@@ -17,8 +17,9 @@ export function PlanVsActual({ summary }: { summary: PlanSummary }) {
     <Card
       size="small"
       data-testid="plan-vs-actual"
-      title={<Link to={`/inspection-plans/${summary.id}`}>{summary.title}</Link>}
-      extra={<PlanStatusTag status={summary.status} isReturned={!!plan?.returnComment} />}
+      className="bvct-pva"
+      title={isOnPlanPage ? t('inspections.pva.heading') : <Link to={`/inspection-plans/${summary.id}`}>{summary.title}</Link>}
+      extra={!isOnPlanPage && <PlanStatusTag status={summary.status} isReturned={!!plan?.returnComment && summary.status === 'draft'} />}
     >
       <div className="bvct-stats">
         {stat('items', t('inspections.pva.items'), summary.items)}

@@ -62,6 +62,7 @@ const vi = {
   'inspections.field.directivesPick': 'Chọn văn bản (không bắt buộc)',
 
   'inspections.pva.title': 'Kế hoạch năm {year}',
+  'inspections.pva.heading': 'Kế hoạch và thực hiện',
   'inspections.pva.none': 'Chưa có kế hoạch kiểm tra, giám sát năm {year}',
   'inspections.pva.items': 'Nội dung',
   'inspections.pva.planned': 'Chưa triển khai',
@@ -289,6 +290,7 @@ const en: Record<keyof typeof vi, string> = {
   'inspections.field.directivesPick': 'Pick directives (optional)',
 
   'inspections.pva.title': 'Plan for {year}',
+  'inspections.pva.heading': 'Plan against what happened',
   'inspections.pva.none': 'No inspection and supervision plan for {year} yet',
   'inspections.pva.items': 'Items',
   'inspections.pva.planned': 'Not started',
