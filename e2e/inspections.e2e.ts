@@ -126,6 +126,12 @@ describe('inspections: the board plans and opens an inspection, the unit answers
     await expectVisible(header.getByTestId('subject-units').getByText(UNIT))
     await expectVisible(header.locator('[data-phase="preparation"]'))
 
+    // The board corrects the content while preparing.
+    await page.getByTestId('edit-inspection').click()
+    await page.locator('.ant-drawer-open .ant-drawer-section').getByLabel('Nội dung').fill('Theo đề cương kèm theo Quyết định')
+    await page.getByTestId('edit-inspection-submit').click()
+    await expectVisible(header.getByText('Theo đề cương kèm theo Quyết định'))
+
     await page.getByTestId('advance-phase').click()
     await modal(page).getByRole('button', { name: 'Chuyển giai đoạn' }).click()
     await expectVisible(header.locator('[data-phase="conduct"]'))
@@ -210,6 +216,7 @@ describe('inspections: the board plans and opens an inspection, the unit answers
     await conclusion.getByTestId('save-conclusion').click()
     await expectVisible(conclusion.getByText('Dự thảo đã lưu, chưa ban hành'))
     await conclusion.scrollIntoViewIfNeeded()
+    await expectHidden(page.locator('.ant-message-notice'))
     await screenshot(page, 'inspections-5-draft-conclusion')
 
     await page.getByTestId('issue-conclusion').click()

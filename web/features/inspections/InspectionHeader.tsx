@@ -8,6 +8,7 @@ import { FormModal } from '../../components/FormModal.tsx'
 import { useFormSubmit } from '../../components/forms/useFormSubmit.ts'
 import { useLabel, useT } from '../../i18n/useT.ts'
 import type { InspectionDto, InspectionMutations } from './api.ts'
+import { EditInspectionDrawer } from './EditInspectionDrawer.tsx'
 import { inspectorName } from './pickers.tsx'
 import { DeadlineText, PhaseTag, TimelinessTag, useFormText } from './Tags.tsx'
 
@@ -90,9 +91,10 @@ export function InspectionHeader({ i, mutations }: { i: InspectionDto; mutations
   const t = useT()
   const label = useLabel()
   const formText = useFormText()
-  const [dialog, setDialog] = useState<'advance' | 'extend' | null>(null)
+  const [dialog, setDialog] = useState<'advance' | 'extend' | 'edit' | null>(null)
   const canAdvance = i.access.canManage && (i.phase === 'preparation' || i.phase === 'conduct')
   const canExtend = i.access.canManage && i.phase !== 'concluded' && i.extensionAllowance.remaining > 0
+  const canEdit = i.access.canManage && i.phase !== 'concluded'
   const phaseIndex = ['preparation', 'conduct', 'closing', 'concluded'].indexOf(i.phase)
   const lead = i.team.find((m) => m.role === 'lead')
   const members = i.team.filter((m) => m.role !== 'lead')
@@ -109,10 +111,11 @@ export function InspectionHeader({ i, mutations }: { i: InspectionDto; mutations
             <Typography.Text type="secondary">{formText(i.form)}</Typography.Text>
           </div>
         </div>
-        {(canAdvance || canExtend) && (
+        {(canAdvance || canExtend || canEdit) && (
           <div className="bvct-head-actions">
             {canAdvance && <Button type="primary" onClick={() => setDialog('advance')} data-testid="advance-phase">{t('inspections.phase.moveTo', { phase: label(INSPECTION_LABELS.phase[NEXT[i.phase as keyof typeof NEXT]]) })}</Button>}
             {canExtend && <Button onClick={() => setDialog('extend')} data-testid="extend">{t('inspections.extend.title')}</Button>}
+            {canEdit && <Button onClick={() => setDialog('edit')} data-testid="edit-inspection">{t('common.edit')}</Button>}
           </div>
         )}
       </div>
@@ -151,6 +154,7 @@ export function InspectionHeader({ i, mutations }: { i: InspectionDto; mutations
         </ul>
       )}
       {dialog === 'advance' && <AdvanceModal i={i} mutations={mutations} onClose={() => setDialog(null)} />}
+      {dialog === 'edit' && <EditInspectionDrawer i={i} mutations={mutations} onClose={() => setDialog(null)} />}
       {dialog === 'extend' && <ExtendModal i={i} mutations={mutations} onClose={() => setDialog(null)} />}
     </Card>
   )

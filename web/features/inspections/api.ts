@@ -4,7 +4,7 @@ import type {
   advancePhaseInput, answerRequestItemInput, conclusionInput, createInspectionInput, createInspectionPlanInput, documentRequestInput, dropPlanItemInput,
   extendInspectionInput, FindingDto, findingInput, InspectionDto, inspectionFileDto, InspectionPlanDto, inspectionPlanListDto, inspectionPageDto,
   inspectorListDto, issueConclusionInput, planItemInput, returnInspectionPlanInput, reviewRequestItemInput, selfReportInput, sessionInput,
-  updatePlanItemInput,
+  updateInspectionInput, updatePlanItemInput,
 } from '../../../contract/inspections.ts'
 import { api } from '../../api/client.ts'
 
@@ -122,6 +122,7 @@ export function useInspectionMutations(id: number) {
   const reload = () => qc.invalidateQueries({ queryKey: inspectionKey(id) })
   const base = `/inspections/${id}`
   return {
+    update: useMutation({ mutationFn: (input: In<typeof updateInspectionInput>) => api<InspectionDto>(base, { method: 'PATCH', body: input }), onSuccess: store }),
     advance: useMutation({ mutationFn: (input: In<typeof advancePhaseInput>) => api<InspectionDto>(`${base}/phase`, { body: input }), onSuccess: store }),
     extend: useMutation({ mutationFn: (input: In<typeof extendInspectionInput>) => api<InspectionDto>(`${base}/extensions`, { body: input }), onSuccess: store }),
     request: useMutation({

@@ -118,6 +118,10 @@ const vi = {
   'inspections.phase.from': 'Từ ngày',
   'inspections.phase.moved': 'Đã chuyển giai đoạn',
 
+  'inspections.edit.title': 'Sửa cuộc kiểm tra',
+  'inspections.edit.startHint': 'Thời hạn được tính lại theo ngày bắt đầu',
+  'inspections.edit.startFixed': 'Chỉ sửa được khi đang chuẩn bị và chưa gia hạn',
+  'inspections.edit.hint': 'Thành viên đoàn là người giữ vai trò kiểm tra viên.',
   'inspections.extend.title': 'Gia hạn',
   'inspections.extend.submit': 'Gia hạn',
   'inspections.extend.hint': 'Còn được gia hạn {left} lần, muộn nhất đến {latest}.',
@@ -346,6 +350,10 @@ const en: Record<keyof typeof vi, string> = {
   'inspections.phase.from': 'From',
   'inspections.phase.moved': 'Phase changed',
 
+  'inspections.edit.title': 'Edit the inspection',
+  'inspections.edit.startHint': 'The deadline is computed again from the start date',
+  'inspections.edit.startFixed': 'Only in preparation and before any extension',
+  'inspections.edit.hint': 'Team members hold the inspector role.',
   'inspections.extend.title': 'Extend',
   'inspections.extend.submit': 'Extend',
   'inspections.extend.hint': '{left} extension(s) left, to {latest} at the latest.',
