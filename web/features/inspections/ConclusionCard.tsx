@@ -11,6 +11,7 @@ import { useT } from '../../i18n/useT.ts'
 import { hasAnyRole } from '../auth/access.ts'
 import { useMe } from '../auth/api.ts'
 import { conclusionDocxPath, type ConclusionDto, type InspectionDto, type InspectionMutations } from './api.ts'
+import { toLines } from './form-values.ts'
 
 type MustCorrect = { unitId?: number; findingId?: number | null; title?: string; dueDate?: Dayjs | null }
 interface Values {
@@ -24,7 +25,6 @@ interface Values {
   distribution?: string
   signature: ConclusionDto['signature']
 }
-const lines = (s: string | undefined) => (s ?? '').split('\n').map((l) => l.trim()).filter(Boolean)
 
 /** The team's draft of the notice: what it writes; decision, team and units come from the inspection. */
 function DraftForm({ i, c, mutations }: { i: InspectionDto; c: ConclusionDto; mutations: InspectionMutations }) {
@@ -38,12 +38,12 @@ function DraftForm({ i, c, mutations }: { i: InspectionDto; c: ConclusionDto; mu
       version: c.version,
       header: v.header,
       overview: v.overview?.trim() ?? '',
-      strengths: lines(v.strengths),
-      shortcomings: lines(v.shortcomings),
+      strengths: toLines(v.strengths),
+      shortcomings: toLines(v.shortcomings),
       causes: v.causes?.trim() ?? '',
       mustCorrect: (v.mustCorrect ?? []).map((m) => ({ unitId: m.unitId, findingId: m.findingId ?? null, title: m.title?.trim(), dueDate: m.dueDate?.format(API_DATE_FORMAT) })),
       recommendations: v.recommendations?.trim() ?? '',
-      distribution: lines(v.distribution),
+      distribution: toLines(v.distribution),
       signature: v.signature,
     })
     if (saved) message.success(t('inspections.conclusion.saved'))

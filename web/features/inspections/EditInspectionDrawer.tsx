@@ -8,6 +8,7 @@ import { zodRule } from '../../components/forms/zod-rules.ts'
 import { useLang, useT } from '../../i18n/useT.ts'
 import type { InspectionDto, InspectionMutations } from './api.ts'
 import { InspectorSelect } from './pickers.tsx'
+import { toTeam } from './form-values.ts'
 
 interface Values {
   title?: string
@@ -32,7 +33,7 @@ export function EditInspectionDrawer({ i, mutations, onClose }: { i: InspectionD
   const canMoveStart = i.phase === 'preparation' && i.extensions.length === 0
   const day = (d: Dayjs | undefined) => d?.format(API_DATE_FORMAT)
   const onFinish = async (v: Values) => {
-    const team = [...(v.lead ? [{ accountId: v.lead, role: 'lead' as const }] : []), ...(v.members ?? []).filter((m) => m !== v.lead).map((accountId) => ({ accountId, role: 'member' as const }))]
+    const team = toTeam(v.lead, v.members)
     const start = day(v.startDate)
     const saved = await submission.submit({
       version: i.version,

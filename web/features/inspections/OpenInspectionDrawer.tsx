@@ -12,6 +12,7 @@ import { useLabelOptions } from '../../components/LabelTag.tsx'
 import { useLang, useT } from '../../i18n/useT.ts'
 import { useOpenInspection, type PlanItemDto } from './api.ts'
 import { InspectorSelect, UnitsSelect } from './pickers.tsx'
+import { toTeam } from './form-values.ts'
 
 interface Values {
   title?: string
@@ -53,7 +54,7 @@ export function OpenInspectionDrawer({ item, onClose }: { item?: PlanItemDto; on
   const level = Form.useWatch('level', form) ?? 'central'
 
   const onFinish = async (v: Values) => {
-    const team = [...(v.lead ? [{ accountId: v.lead, role: 'lead' as const }] : []), ...(v.members ?? []).filter((m) => m !== v.lead).map((accountId) => ({ accountId, role: 'member' as const }))]
+    const team = toTeam(v.lead, v.members)
     const saved = await submission.submit({
       planItemId: item?.id,
       title: v.title?.trim() || undefined,

@@ -11,9 +11,9 @@ import { useT } from '../../i18n/useT.ts'
 import type { DocumentRequestDto, InspectionDto, InspectionMutations } from './api.ts'
 import { FileLinks, useFilePicker } from './files.tsx'
 import { RequestItemTag, TimelinessTag } from './Tags.tsx'
+import { toLines } from './form-values.ts'
 
 type Item = DocumentRequestDto['items'][number]
-const lines = (s: string | undefined) => (s ?? '').split('\n').map((l) => l.trim()).filter(Boolean)
 
 function NewRequestModal({ i, mutations, onClose }: { i: InspectionDto; mutations: InspectionMutations; onClose: () => void }) {
   const t = useT()
@@ -32,7 +32,7 @@ function NewRequestModal({ i, mutations, onClose }: { i: InspectionDto; mutation
       onClose={onClose}
       submission={submission}
       onFinish={async (v: V) => {
-        if (await submission.submit({ unitId: v.unitId, dueDate: v.dueDate?.format(API_DATE_FORMAT), note: v.note?.trim() ?? '', items: lines(v.items) })) {
+        if (await submission.submit({ unitId: v.unitId, dueDate: v.dueDate?.format(API_DATE_FORMAT), note: v.note?.trim() ?? '', items: toLines(v.items) })) {
           message.success(t('inspections.request.sent'))
           onClose()
         }

@@ -10,9 +10,9 @@ import { PlusIcon } from '../../components/icons.tsx'
 import { useT } from '../../i18n/useT.ts'
 import type { InspectionDto, InspectionMutations } from './api.ts'
 import { FileLinks, useFilePicker } from './files.tsx'
+import { toLines } from './form-values.ts'
 
 type SelfReport = InspectionDto['selfReports'][number]
-const lines = (s: string | undefined) => (s ?? '').split('\n').map((l) => l.trim()).filter(Boolean)
 
 function SelfReportModal({ unitId, unitName, current, mutations, onClose }: { unitId: number; unitName: string; current?: SelfReport; mutations: InspectionMutations; onClose: () => void }) {
   const t = useT()
@@ -106,7 +106,7 @@ function SessionModal({ i, mutations, onClose }: { i: InspectionDto; mutations: 
       submission={submission}
       onFinish={async (v: V) => {
         const saved = await submission.submit({
-          unitId: v.unitId ?? null, heldOn: v.heldOn?.format(API_DATE_FORMAT), place: v.place?.trim() ?? '', participants: lines(v.participants), note: v.note?.trim() ?? '',
+          unitId: v.unitId ?? null, heldOn: v.heldOn?.format(API_DATE_FORMAT), place: v.place?.trim() ?? '', participants: toLines(v.participants), note: v.note?.trim() ?? '',
           minutesFileId: minutes.fileIds.at(-1) ?? null,
         })
         if (saved) {
