@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import JSZip from 'jszip'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { DESKTOP, expectHidden, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
+import { dayFromNow, DESKTOP, expectHidden, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, SCREENSHOT_DIR, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
 
 const NEXT_YEAR = new Date().getFullYear() + 1
 const PLAN_TITLE = `Kế hoạch kiểm tra, giám sát năm ${NEXT_YEAR} (kiểm thử)`
@@ -143,6 +144,20 @@ describe('inspections: the board plans and opens an inspection, the unit answers
     const requests = page.getByTestId('requests')
     await expect.poll(() => requests.getByTestId('request-item').count(), { timeout: 15_000 }).toBe(2)
     await expectVisible(requests.locator('[data-status="pending"]'))
+
+    // One extension by decision: the original deadline stays in view.
+    const deadline = (await header.getByTestId('deadline').innerText()).trim()
+    await page.getByTestId('extend').click()
+    const ext = modal(page)
+    await ext.getByLabel('Thời hạn mới').click()
+    await ext.getByLabel('Thời hạn mới').fill(dayFromNow(65))
+    await ext.getByLabel('Thời hạn mới').press('Enter')
+    await ext.getByLabel('Lý do').fill('Đơn vị đề nghị thêm thời gian chuẩn bị tài liệu')
+    await ext.getByLabel('Số quyết định').fill('15-QĐ/BCSĐ')
+    await ext.getByRole('button', { name: 'Gia hạn' }).click()
+    await expectVisible(header.getByTestId('extensions').getByText(/Gia hạn từ .* theo Quyết định 15-QĐ\/BCSĐ/))
+    await expectVisible(header.getByText(`(ban đầu ${deadline})`))
+    await expectHidden(page.getByTestId('extend'))
   }, 180_000)
 
   it("the unit's officer answers each item with a file or a note and submits the self-inspection report", async () => {
@@ -230,6 +245,8 @@ describe('inspections: the board plans and opens an inspection, the unit answers
     expect(file.suggestedFilename()).toMatch(/\.docx$/)
     const bytes = readFileSync((await file.path())!)
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK')
+    // Kept beside the screenshots, to render and look at (soffice --convert-to pdf).
+    await file.saveAs(join(SCREENSHOT_DIR, 'inspections-notice.docx'))
     const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string')
     expect(xml).toContain(noticeNumber)
     expect(xml).toContain(MUST_CORRECT)

@@ -44,7 +44,7 @@ export function DeadlineText({ i }: { i: Pick<InspectionSummaryDto, 'deadline' |
   const t = useT()
   return (
     <span className="bvct-tags">
-      <span className={i.isOverdue ? 'bvct-late' : undefined}>{formatDate(i.deadline)}</span>
+      <span className={i.isOverdue ? 'bvct-late' : undefined} data-testid="deadline">{formatDate(i.deadline)}</span>
       {i.originalDeadline !== i.deadline && <span className="bvct-muted">{t('inspections.originalDeadline', { date: formatDate(i.originalDeadline) })}</span>}
       {i.isOverdue && <Tag color="error" style={{ marginInlineEnd: 0 }}>{t('inspections.overdue')}</Tag>}
     </span>
