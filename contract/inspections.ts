@@ -389,6 +389,10 @@ export const inspectionFileDto = z.object({
 })
 export type InspectionFileDto = z.infer<typeof inspectionFileDto>
 
+/** Accounts holding the inspector role: whom the board may put on a team or name as an item's lead. */
+export const inspectorListDto = z.object({ items: z.array(z.object({ accountId: z.number().int(), username: z.string(), fullName: z.string().nullable() })) })
+export type InspectorDto = z.infer<typeof inspectorListDto>['items'][number]
+
 export const teamMemberDto = z.object({ accountId: z.number().int(), username: z.string(), fullName: z.string().nullable(), role: z.enum(TEAM_ROLES) })
 
 export const inspectionExtensionDto = z.object({

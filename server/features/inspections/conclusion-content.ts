@@ -37,9 +37,15 @@ async function suggestedContent(db: Queryable, i: InspectionRow, findings: Findi
   const word = KIND_WORD[i.kind]
   const say = (f: FindingRow) => (several ? `${f.unitName}: ${f.text}` : f.text)
   const dueBase = i.deadline > today ? i.deadline : today
+  // A title usually opens with its own verb ("Kiểm tra việc …", "Giám sát …") and often names the
+  // units already: neither is said twice ("đã tiến hành kiểm tra kiểm tra …", "tại X … đối với X").
+  const title = i.title.charAt(0).toLocaleLowerCase('vi') + i.title.slice(1)
+  const opensWithWord = title.startsWith(`${word} `)
+  const namesUnits = i.units.every((u) => title.includes(u.name))
+  const subject = `${opensWithWord ? '' : `${word} `}${title}${namesUnits ? '' : ` đối với ${units}`}`
   return {
     header: { parentBody: d?.parent_body ?? 'BAN CHẤP HÀNH TRUNG ƯƠNG', issuer: d?.issuer ?? 'BAN CÁN SỰ ĐẢNG BỘ Y TẾ', symbol: DEFAULT_ISSUER_SYMBOL, place: 'Hà Nội' },
-    overview: `Thực hiện Quyết định số ${i.decisionNumber} ngày ${vnTextDate(i.decisionDate)}, từ ngày ${vnTextDate(i.startDate)}, ${TEAM_WORD[i.kind]} đã tiến hành ${word} ${i.title.charAt(0).toLocaleLowerCase('vi')}${i.title.slice(1)} đối với ${units}; thời kỳ ${word} từ ngày ${vnTextDate(i.periodFrom)} đến ngày ${vnTextDate(i.periodTo)}.\n`
+    overview: `Thực hiện Quyết định số ${i.decisionNumber} ngày ${vnTextDate(i.decisionDate)}, từ ngày ${vnTextDate(i.startDate)}, ${TEAM_WORD[i.kind]} đã tiến hành ${subject}; thời kỳ ${word} từ ngày ${vnTextDate(i.periodFrom)} đến ngày ${vnTextDate(i.periodTo)}.\n`
       + `Sau khi xem xét báo cáo kết quả ${word} của ${TEAM_WORD[i.kind]} và ý kiến của ${units}, kết luận như sau:`,
     strengths: findings.filter((f) => f.kind === 'strength').map(say),
     shortcomings: findings.filter((f) => needsCorrection(f.kind)).map(say),

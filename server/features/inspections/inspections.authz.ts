@@ -152,6 +152,8 @@ export function inspectionRoutes(m: MatrixContext): RouteCase[] {
       method: 'POST', url: '/api/v1/inspections', roles: INSPECTION_MANAGE_ROLES, outField: 'unitIds.0',
       records: async () => ({ inUrl: '/api/v1/inspections', outUrl: '/api/v1/inspections', body: (side) => newInspection([unitOf(side)], team[side]) }),
     },
+    // Not scoped: an inspector held anywhere may sit on a team.
+    { method: 'GET', url: '/api/v1/inspectors', roles: INSPECTION_MANAGE_ROLES },
     insp('GET', '', INSPECTION_READ_ROLES),
     insp('PATCH', '', INSPECTION_MANAGE_ROLES, () => ({ version: 1, title: 'Kiểm tra ma trận (sửa)' })),
     insp('POST', '/phase', INSPECTION_MANAGE_ROLES, () => ({ version: 1, phase: 'conduct', on: '2026-03-18' })),

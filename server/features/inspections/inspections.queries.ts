@@ -84,6 +84,15 @@ export async function accountsWithInspectorRole(db: Queryable, accountIds: numbe
   return new Set(rows.map((r) => r.id))
 }
 
+/** Every active account holding the inspector role (the team may come from anywhere in the ministry). */
+export async function listInspectors(db: Queryable) {
+  const rows = await db.query<{ id: number; username: string; full_name: string | null }>(
+    `SELECT DISTINCT a.id, a.username, p.full_name FROM account a JOIN role_grant g ON g.account_id = a.id AND g.role = 'inspector' LEFT JOIN person p ON p.id = a.person_id
+     WHERE a.is_active ORDER BY a.username`,
+  )
+  return { items: rows.map((r) => ({ accountId: r.id, username: r.username, fullName: r.full_name })) }
+}
+
 export async function teamDetails(db: Queryable, inspectionId: number) {
   return db.query<{ account_id: number; username: string; full_name: string | null; role: 'lead' | 'member' }>(
     `SELECT m.account_id, a.username, p.full_name, m.role FROM inspection_member m JOIN account a ON a.id = m.account_id LEFT JOIN person p ON p.id = a.person_id

@@ -6,7 +6,7 @@ import { MIME, fileResponse, fileUpload, idParams, idempotencyHeaders, okDto, qu
 import {
   advancePhaseInput, answerRequestItemInput, conclusionInput, createInspectionInput, createInspectionPlanInput, documentRequestInput, dropPlanItemInput,
   extendInspectionInput, findingDto, findingInput, inspectionDto, inspectionFileDto, inspectionListQuery, inspectionPageDto, inspectionPlanDto, inspectionPlanListDto,
-  inspectionPlanListQuery, issueConclusionInput, planItemInput, returnInspectionPlanInput, reviewRequestItemInput, selfReportInput, sessionInput, unitHistoryQuery,
+  inspectionPlanListQuery, inspectorListDto, issueConclusionInput, planItemInput, returnInspectionPlanInput, reviewRequestItemInput, selfReportInput, sessionInput, unitHistoryQuery,
   updateFindingInput, updateInspectionInput, updatePlanItemInput, updateSessionInput,
 } from '../../../contract/inspections.ts'
 import { unitInspectionHistoryDto } from '../../../contract/corrective-actions.ts'
@@ -31,7 +31,7 @@ import { readableInspection, underPathOf, visibilityOf } from './inspections.acc
 import {
   CONCLUSION_ISSUE_ROLES, INSPECTION_MANAGE_ROLES, INSPECTION_PLAN_APPROVE_ROLES, INSPECTION_READ_ROLES, INSPECTION_TEAM_ROLES, INSPECTION_UNIT_ROLES,
 } from './inspections.policy.ts'
-import { listInspections } from './inspections.queries.ts'
+import { listInspections, listInspectors } from './inspections.queries.ts'
 import { advancePhase, createInspection, extendInspection, readInspection, updateInspection, type InspectionDeps } from './inspections.service.ts'
 import { answerItem, createRequest, recordSession, reviewItem, submitSelfReport, updateSession } from './unit-work.service.ts'
 
@@ -106,6 +106,10 @@ export function inspectionRoutes(fastify: FastifyInstance, deps: AppDeps) {
     const { under, overdue, ...q } = req.query
     return listInspections(db, visibilityOf(user), { ...q, underPath: await underPathOf(db, user, under), overdue: overdue === '1' }, today(clock))
   })
+
+  app.get('/api/v1/inspectors', { onRequest: managers, schema: { tags, summary: 'Accounts holding the inspector role, for a team or a plan item\'s lead', response: { 200: inspectorListDto } } }, async () =>
+    listInspectors(db),
+  )
 
   app.post('/api/v1/inspections', { onRequest: managers, schema: { tags, summary: 'Open an inspection from a plan item or ad hoc; the deadline follows from the level (Idempotency-Key honoured)', headers: idempotencyHeaders, body: createInspectionInput, response: { 201: inspectionDto } } }, async (req, res) =>
     reply(res, await createInspection(d, ...ctx(req), req.body, idempotencyKeyOf(req))),

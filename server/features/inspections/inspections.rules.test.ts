@@ -322,3 +322,32 @@ describe('self-inspection checklists', () => {
     expect(notes.map((n: any) => n.body).join('\n')).toMatch(/còn 7 ngày đến hạn[\s\S]*hôm nay là hạn[\s\S]*đã quá hạn 1 ngày|đã quá hạn 1 ngày[\s\S]*hôm nay là hạn[\s\S]*còn 7 ngày đến hạn/)
   })
 })
+
+// Last: the inspections these make would change the counts the lists above check.
+describe('the team pickers', () => {
+  it('list every active holder of the inspector role, with their names, and no one else', async () => {
+    const fresh = await t.login('board')
+    const { items } = await get(fresh, '/api/v1/inspectors') as { items: { accountId: number; username: string; fullName: string | null }[] }
+    const byId = new Map(items.map((a) => [a.accountId, a]))
+    for (const id of [team.lead, team.x, team.y, team.root]) expect(byId.has(id)).toBe(true)
+    expect(byId.get(team.x)?.fullName).toBe('Đoàn Viên X')
+    expect(items.some((a) => a.username === 'board' || a.username === 'unitOfficer.a')).toBe(false)
+    // A deactivated inspector is no longer offered.
+    await t.db.query('UPDATE account SET is_active = false WHERE id = $1', [team.y])
+    expect((await get(fresh, '/api/v1/inspectors')).items.some((a: { accountId: number }) => a.accountId === team.y)).toBe(false)
+    await t.db.query('UPDATE account SET is_active = true WHERE id = $1', [team.y])
+  })
+})
+
+describe('the suggested conclusion', () => {
+  it('names the work once: no verb said twice, the units not repeated when the title names them', async () => {
+    // The clock has moved on above: a session of its own.
+    const fresh = await t.login('board')
+    const plain = await t.call(fresh, 'POST', '/api/v1/inspections', newInspection([f.unitA.id], teamOf(team.lead, team.x, team.y)))
+    expect(plain.statusCode, plain.body).toBe(201)
+    const overview = plain.json().conclusion.overview as string
+    expect(overview).toContain(`Đoàn kiểm tra đã tiến hành kiểm tra việc thực hiện Công văn số 1946-CV/BCSĐ đối với ${f.unitA.name};`)
+    const named = await t.call(fresh, 'POST', '/api/v1/inspections', newInspection([f.unitA.id], teamOf(team.lead, team.x, team.y), { title: `Công tác bảo vệ bí mật tại ${f.unitA.name}` }))
+    expect(named.json().conclusion.overview).toContain(`đã tiến hành kiểm tra công tác bảo vệ bí mật tại ${f.unitA.name};`)
+  })
+})
