@@ -128,6 +128,9 @@ export type CaseSummaryRow = Pick<CaseRow, 'id' | 'number' | 'kind' | 'status' |
  */
 const ON_LIST_OF = `(EXISTS (SELECT 1 FROM conf_case_access x WHERE x.case_id = c.id AND x.account_id = $1)
   OR EXISTS (SELECT 1 FROM conf_case_access x WHERE x.case_id = c.id AND x.group_id = ANY(g.ids)))`
+/** The cases on the list of account $1 from its access rows and its groups' (deduplicated): the cheaper form for counting all of them. */
+const ON_LIST_ROWS = `c.id IN (SELECT x.case_id FROM conf_case_access x WHERE x.account_id = $1
+  UNION SELECT x.case_id FROM conf_case_access x JOIN case_group_member m ON m.group_id = x.group_id WHERE m.account_id = $1)`
 /** The account's groups, read once per statement. */
 const GROUPS = `WITH g AS MATERIALIZED (SELECT coalesce(array_agg(m.group_id), '{}') AS ids FROM case_group_member m WHERE m.account_id = $1)`
 
@@ -135,19 +138,20 @@ const GROUPS = `WITH g AS MATERIALIZED (SELECT coalesce(array_agg(m.group_id), '
  * A page of the cases on whose list the account is, newest first, and how many there are in all.
  * The page walks the cases newest first (conf_case_newest_idx, 0013) and keeps those on the list,
  * so it reads about a page of cases, not every case on the list; the total is counted only when
- * the page does not tell it (a full page, or one past the end). Measured at 5,000 units with the
- * board on all 2,500 cases: 0.2 ms for the page and 1.2 ms for the count, against 3.6 ms for the
- * page with its total as one sorted window before.
+ * the page does not tell it (a full page, or one past the end), from the account's and its groups'
+ * access rows. Measured at 5,000 units with the board on all 2,500 cases, machine idle: 0.2-0.3 ms
+ * for the page and 1.0-1.2 ms for the count, against 3.6 ms for the page with its total as one
+ * sorted window before.
  */
 export async function listCasesFor(
   db: Queryable, accountId: number, f: { kind?: string; status?: string; expiringBefore?: string; limit: number; offset: number },
 ): Promise<{ rows: CaseSummaryRow[]; total: number }> {
   const params: unknown[] = [accountId]
-  const where = [ON_LIST_OF]
-  if (f.kind) where.push(`c.kind = $${params.push(f.kind)}`)
-  if (f.status) where.push(`c.status = $${params.push(f.status)}`)
-  if (f.expiringBefore) where.push(`c.valid_until IS NOT NULL AND c.valid_until <= $${params.push(f.expiringBefore)}::date AND c.status <> 'purged'`)
-  const filtered = `FROM conf_case c, g WHERE ${where.join(' AND ')}`
+  const filters: string[] = []
+  if (f.kind) filters.push(`c.kind = $${params.push(f.kind)}`)
+  if (f.status) filters.push(`c.status = $${params.push(f.status)}`)
+  if (f.expiringBefore) filters.push(`c.valid_until IS NOT NULL AND c.valid_until <= $${params.push(f.expiringBefore)}::date AND c.status <> 'purged'`)
+  const filtered = `FROM conf_case c, g WHERE ${[ON_LIST_OF, ...filters].join(' AND ')}`
   const rows = await db.query<{
     id: number; number: string; kind: CaseRow['kind']; status: CaseRow['status']; step: string; purpose: string; opened_on: string; deadline: string | null
     outcome: CaseRow['outcome']; valid_until: string | null; closed_on: string | null; approved_at: Date | null
@@ -160,7 +164,7 @@ export async function listCasesFor(
   const isLast = rows.length < f.limit && (rows.length > 0 || f.offset === 0)
   const total = isLast
     ? f.offset + rows.length
-    : (await db.query<{ n: number }>(`${GROUPS} SELECT count(*)::int AS n ${filtered}`, params.slice(0, -2)))[0].n
+    : (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM conf_case c WHERE ${[ON_LIST_ROWS, ...filters].join(' AND ')}`, params.slice(0, -2)))[0].n
   return {
     rows: rows.map((r) => ({
       id: r.id, number: r.number, kind: r.kind, status: r.status, step: r.step, purpose: r.purpose, openedOn: r.opened_on, deadline: r.deadline, outcome: r.outcome,
