@@ -7,7 +7,10 @@
 -- Statement triggers, so a bulk write moves the counter once. The counter's row is taken under the
 -- audit chain's lock, as matrix_epoch_next does, so every writer takes the two in the same order
 -- (a writer that audits first and then writes a watched table cannot deadlock with one that does
--- the reverse).
+-- the reverse). BEFORE the statement: the lock comes before the rows the statement locks, so a
+-- writer that never audits (a job rolling figures) cannot hold rows that an audited writer, already
+-- holding the lock, waits for. The counter moving before the change is as good as after: both are
+-- in the writing transaction and visible only when it commits.
 CREATE TABLE overview_epoch (
   id integer PRIMARY KEY CHECK (id = 1),
   n bigint NOT NULL
@@ -35,7 +38,7 @@ BEGIN
     'checklist_assignment', 'report_period', 'report_period_unit', 'unit_report', 'indicator_snapshot'
   ] LOOP
     IF to_regclass(t) IS NOT NULL THEN
-      EXECUTE format('CREATE TRIGGER overview_epoch_move AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION overview_epoch_move()', t);
+      EXECUTE format('CREATE TRIGGER overview_epoch_move BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION overview_epoch_move()', t);
     END IF;
   END LOOP;
 END

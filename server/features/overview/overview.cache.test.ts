@@ -144,7 +144,7 @@ describe('the cache', () => {
       await cache.through(t.db, ['k'], async () => ++computed)
       expect(computed).toBe(2)
     } finally {
-      await t.db.query('CREATE TRIGGER overview_epoch_move AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON channel FOR EACH STATEMENT EXECUTE FUNCTION overview_epoch_move()')
+      await t.db.query('CREATE TRIGGER overview_epoch_move BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON channel FOR EACH STATEMENT EXECUTE FUNCTION overview_epoch_move()')
     }
     expect(await unwatchedTables(t.db)).toEqual([])
   })
