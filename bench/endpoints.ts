@@ -18,6 +18,8 @@ import { consolidatedInput } from '../server/features/reports/consolidated.ts'
 import { consolidatedReportDocx } from '../server/features/reports/documents/consolidated.docx.ts'
 import { findPeriod } from '../server/features/reports/periods.queries.ts'
 import { listCases, readCase } from '../server/features/cases/cases.service.ts'
+import { committeeOverview, overviewDepsOf } from '../server/features/overview/overview.service.ts'
+import { readConfig } from '../server/config.ts'
 import { BENCH_PASSWORD, benchKeys, userFor, type Targets } from './database.ts'
 import type { Req, Res } from './http.ts'
 
@@ -206,6 +208,18 @@ export const ENDPOINTS: Endpoint[] = [
       const deps = { db, keys: benchKeys(), appealDays: 30 }
       let i = 0
       return () => readCase(deps, user, actor(t.board.accountId, t.board.username), t.caseIds[i++ % t.caseIds.length])
+    },
+  },
+  {
+    // The committee's one page for the whole ministry: nine requirements' indicators with their trends.
+    name: 'overview',
+    route: 'GET /api/v1/overview',
+    as: 'board',
+    next: () => ({ method: 'GET', path: '/api/v1/overview' }),
+    async direct(db, t) {
+      const user = await userFor(db, t.board.accountId)
+      const deps = overviewDepsOf(db, readConfig({}, []))
+      return () => committeeOverview(deps, user, {}, t.asOf)
     },
   },
   {

@@ -3,7 +3,7 @@
 import type { Queryable } from '../../db/types.ts'
 import { open, openJson, openText, seal, sealJson, sealText } from '../../lib/envelope.ts'
 import type { Keyring } from '../../lib/keyring.ts'
-import { openDataKey } from '../keys/keys.service.ts'
+import { openDataKey, unwrapDataKey } from '../keys/keys.service.ts'
 
 export const AAD = {
   subject: (caseId: number) => `case:${caseId}:subject`,
@@ -24,7 +24,13 @@ export interface Subject {
 
 /** A case's key, with seal and open bound to it. */
 export async function caseKey(db: Queryable, keys: Keyring, dataKeyId: number) {
-  const key = await openDataKey(db, keys, dataKeyId)
+  return boundKey(await openDataKey(db, keys, dataKeyId))
+}
+
+/** A case's key from its data key row, read with the case. */
+export const caseKeyOf = (keys: Keyring, row: { kid: string; wrapped: Uint8Array }) => boundKey(unwrapDataKey(keys, row))
+
+function boundKey(key: Buffer) {
   return {
     seal: (bytes: Buffer, aad: string) => seal(key, bytes, aad),
     open: (sealed: Uint8Array, aad: string) => open(key, sealed, aad),
@@ -34,4 +40,4 @@ export async function caseKey(db: Queryable, keys: Keyring, dataKeyId: number) {
     openJson: <T>(sealed: Uint8Array, aad: string) => openJson<T>(key, sealed, aad),
   }
 }
-export type CaseKey = Awaited<ReturnType<typeof caseKey>>
+export type CaseKey = ReturnType<typeof boundKey>

@@ -5,13 +5,13 @@ import type { CurrentUser } from '../../http/current-user.ts'
 import { notFound } from '../../http/errors.ts'
 import { canReach } from '../../http/scope.ts'
 import { BREAK_GLASS_ROLES, isAdministrator, isBoardHead } from './cases.policy.ts'
-import { findCase, isOnList, type CaseRow } from './cases.queries.ts'
+import { findCase, findCaseFor, type CaseRow } from './cases.queries.ts'
 
 /** The case if the user is on its list; 404 otherwise. Purged content is gone for everyone. */
 export async function caseOnList(db: Queryable, user: CurrentUser, id: number, opts: { forUpdate?: boolean } = {}): Promise<CaseRow> {
-  const c = await findCase(db, id, opts.forUpdate)
-  if (!c || isAdministrator(user) || !(await isOnList(db, id, user.id))) throw notFound()
-  return c
+  const found = await findCaseFor(db, id, user.id, opts.forUpdate)
+  if (!found || isAdministrator(user) || !found.isOnList) throw notFound()
+  return found.c
 }
 
 /** The case for a break-glass read: a committee member over the board unit that holds it, not an administrator, the case not purged. */

@@ -23,6 +23,8 @@ export interface CaseRow {
   approvedAt: string | null
   closedOn: string | null
   dataKeyId: number | null
+  /** The case's data key as stored (wrapped), read with the case: opening it costs no query of its own. */
+  dataKeyRow: { kid: string; wrapped: Uint8Array } | null
   subjectEnc: Uint8Array | null
   notesEnc: Uint8Array | null
   version: number
@@ -31,17 +33,18 @@ export interface CaseRow {
 interface CaseRecord {
   id: number; number: string; kind: CaseRow['kind']; status: CaseRow['status']; step: string; board_unit_id: number; board_path: string; owner_account_id: number; owner: string
   requesting_unit_id: number | null; purpose: string; subject_type: CaseRow['subjectType']; opened_on: string; deadline: string | null; outcome: CaseRow['outcome']
-  valid_until: string | null; approved_at: Date | null; closed_on: string | null; data_key_id: number | null; subject_enc: Uint8Array | null; notes_enc: Uint8Array | null; version: number
+  valid_until: string | null; approved_at: Date | null; closed_on: string | null; data_key_id: number | null; key_kid: string | null; key_wrapped: Uint8Array | null; subject_enc: Uint8Array | null; notes_enc: Uint8Array | null; version: number
 }
 
 const COLUMNS = `c.id, c.number, c.kind, c.status, c.step, c.board_unit_id, bu.path::text AS board_path, c.owner_account_id, oa.username AS owner, c.requesting_unit_id, c.purpose, c.subject_type,
-  c.opened_on, c.deadline, c.outcome, c.valid_until, c.approved_at, c.closed_on, c.data_key_id, c.subject_enc, c.notes_enc, c.version`
-const FROM = 'conf_case c JOIN account oa ON oa.id = c.owner_account_id JOIN unit bu ON bu.id = c.board_unit_id'
+  c.opened_on, c.deadline, c.outcome, c.valid_until, c.approved_at, c.closed_on, c.data_key_id, dk.kid AS key_kid, dk.wrapped AS key_wrapped, c.subject_enc, c.notes_enc, c.version`
+const FROM = 'conf_case c JOIN account oa ON oa.id = c.owner_account_id JOIN unit bu ON bu.id = c.board_unit_id LEFT JOIN data_key dk ON dk.id = c.data_key_id'
 
 const toCase = (r: CaseRecord): CaseRow => ({
   id: r.id, number: r.number, kind: r.kind, status: r.status, step: r.step, boardUnitId: r.board_unit_id, boardPath: r.board_path, ownerAccountId: r.owner_account_id, owner: r.owner,
   requestingUnitId: r.requesting_unit_id, purpose: r.purpose, subjectType: r.subject_type, openedOn: r.opened_on, deadline: r.deadline, outcome: r.outcome,
   validUntil: r.valid_until, approvedAt: r.approved_at ? new Date(r.approved_at).toISOString() : null, closedOn: r.closed_on, dataKeyId: r.data_key_id,
+  dataKeyRow: r.key_kid !== null && r.key_wrapped !== null ? { kid: r.key_kid, wrapped: r.key_wrapped } : null,
   subjectEnc: r.subject_enc, notesEnc: r.notes_enc, version: r.version,
 })
 
@@ -55,6 +58,55 @@ const ON_LIST = `EXISTS (SELECT 1 FROM conf_case_access x WHERE x.case_id = c.id
 export async function findCase(db: Queryable, id: number, forUpdate = false): Promise<CaseRow | null> {
   const [r] = await db.query<CaseRecord>(`SELECT ${COLUMNS} FROM ${FROM} WHERE c.id = $1 ${forUpdate ? 'FOR UPDATE OF c' : ''}`, [id])
   return r ? toCase(r) : null
+}
+
+/** The case, and whether the account is on its list, in one query (the check every read and write of a case starts with). */
+export async function findCaseFor(db: Queryable, id: number, accountId: number, forUpdate = false): Promise<{ c: CaseRow; isOnList: boolean } | null> {
+  const [r] = await db.query<CaseRecord & { on_list: boolean }>(`SELECT ${COLUMNS}, ${ON_LIST} AS on_list FROM ${FROM} WHERE c.id = $2 ${forUpdate ? 'FOR UPDATE OF c' : ''}`, [accountId, id])
+  return r ? { c: toCase(r), isOnList: r.on_list } : null
+}
+
+/** A file column's first sealed value (its metadata; cases.service.ts packFile), cut out in the database so the file's bytes are not read. */
+const FILE_META = `substring(f.content_enc FROM 5 FOR ((get_byte(f.content_enc, 0) << 24) | (get_byte(f.content_enc, 1) << 16) | (get_byte(f.content_enc, 2) << 8) | get_byte(f.content_enc, 3)))`
+
+/** Sealed values travel inside the JSON as hex. */
+const hex = (s: string | null): Buffer | null => (s === null ? null : Buffer.from(s, 'hex'))
+
+/**
+ * Everything under a case, in one query (steps, agency requests, files' metadata, notices and the
+ * subject's submissions), each list in id order; sealed values stay sealed.
+ */
+export async function caseContent(db: Queryable, caseId: number) {
+  const [r] = await db.query<{
+    steps: { id: number; step: string; done_on: string; body: string | null; by: string | null }[]
+    requests: { id: number; sent_on: string; due_date: string; replied_on: string | null; request: string; reply: string | null; version: number }[]
+    files: { id: number; meta: string; uploaded_at: string }[]
+    notices: { id: number; kind: 'notification' | 'decision' | 'appealDecision'; sent_at: string; due_date: string | null; body: string }[]
+    submissions: { id: number; notice_id: number; kind: string; submitted_at: string; body: string }[]
+  }>(
+    `SELECT
+       (SELECT coalesce(json_agg(json_build_object('id', s.id, 'step', s.step, 'done_on', s.done_on, 'body', encode(s.body_enc, 'hex'), 'by', a.username) ORDER BY s.id), '[]')
+        FROM conf_case_step s LEFT JOIN account a ON a.id = s.created_by WHERE s.case_id = $1) AS steps,
+       (SELECT coalesce(json_agg(json_build_object('id', r.id, 'sent_on', r.sent_on, 'due_date', r.due_date, 'replied_on', r.replied_on,
+          'request', encode(r.request_enc, 'hex'), 'reply', encode(r.reply_enc, 'hex'), 'version', r.version) ORDER BY r.id), '[]')
+        FROM conf_case_request r WHERE r.case_id = $1) AS requests,
+       (SELECT coalesce(json_agg(json_build_object('id', f.id, 'meta', encode(${FILE_META}, 'hex'), 'uploaded_at', f.uploaded_at) ORDER BY f.id), '[]')
+        FROM conf_case_file f WHERE f.case_id = $1) AS files,
+       (SELECT coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'sent_at', n.sent_at, 'due_date', n.due_date, 'body', encode(n.body_enc, 'hex')) ORDER BY n.id), '[]')
+        FROM conf_case_notice n WHERE n.case_id = $1) AS notices,
+       (SELECT coalesce(json_agg(json_build_object('id', b.id, 'notice_id', b.notice_id, 'kind', b.kind, 'submitted_at', b.submitted_at, 'body', encode(b.body_enc, 'hex')) ORDER BY b.id), '[]')
+        FROM conf_case_submission b WHERE b.case_id = $1) AS submissions`,
+    [caseId],
+  )
+  return {
+    steps: r.steps.map((s) => ({ id: s.id, step: s.step, doneOn: s.done_on, body: hex(s.body), by: s.by })),
+    requests: r.requests.map((q) => ({
+      id: q.id, sentOn: q.sent_on, dueDate: q.due_date, repliedOn: q.replied_on, request: hex(q.request)!, reply: hex(q.reply), version: q.version,
+    })),
+    files: r.files.map((f) => ({ id: f.id, meta: hex(f.meta)!, uploadedAt: new Date(f.uploaded_at).toISOString() })),
+    notices: r.notices.map((n) => ({ id: n.id, kind: n.kind, sentAt: new Date(n.sent_at).toISOString(), dueDate: n.due_date, body: hex(n.body)! })),
+    submissions: r.submissions.map((b) => ({ id: b.id, noticeId: b.notice_id, kind: b.kind, submittedAt: new Date(b.submitted_at).toISOString(), body: hex(b.body)! })),
+  }
 }
 
 export async function findCaseIdByNumber(db: Queryable, number: string): Promise<number | null> {
@@ -71,29 +123,48 @@ export async function isOnList(db: Queryable, caseId: number, accountId: number)
 export type CaseSummaryRow = Pick<CaseRow, 'id' | 'number' | 'kind' | 'status' | 'step' | 'purpose' | 'openedOn' | 'deadline' | 'outcome' | 'validUntil' | 'closedOn' | 'approvedAt'>
 
 /**
+ * "Is case c on the list of account $1, or of a group in g.ids?", for a list: the account's own
+ * rows are few and hashed once, a group's are probed per case through (case_id, group_id).
+ */
+const ON_LIST_OF = `(EXISTS (SELECT 1 FROM conf_case_access x WHERE x.case_id = c.id AND x.account_id = $1)
+  OR EXISTS (SELECT 1 FROM conf_case_access x WHERE x.case_id = c.id AND x.group_id = ANY(g.ids)))`
+/** The cases on the list of account $1 from its access rows and its groups' (deduplicated): the cheaper form for counting all of them. */
+const ON_LIST_ROWS = `c.id IN (SELECT x.case_id FROM conf_case_access x WHERE x.account_id = $1
+  UNION SELECT x.case_id FROM conf_case_access x JOIN case_group_member m ON m.group_id = x.group_id WHERE m.account_id = $1)`
+/** The account's groups, read once per statement. */
+const GROUPS = `WITH g AS MATERIALIZED (SELECT coalesce(array_agg(m.group_id), '{}') AS ids FROM case_group_member m WHERE m.account_id = $1)`
+
+/**
  * A page of the cases on whose list the account is, newest first, and how many there are in all.
- * The list is found from the account's own access rows and its groups' (both indexed), not by
- * testing every case.
+ * The page walks the cases newest first (conf_case_newest_idx, 0013) and keeps those on the list,
+ * so it reads about a page of cases, not every case on the list; the total is counted only when
+ * the page does not tell it (a full page, or one past the end), from the account's and its groups'
+ * access rows. Measured at 5,000 units with the board on all 2,500 cases, machine idle: 0.2-0.3 ms
+ * for the page and 1.0-1.2 ms for the count, against 3.6 ms for the page with its total as one
+ * sorted window before.
  */
 export async function listCasesFor(
   db: Queryable, accountId: number, f: { kind?: string; status?: string; expiringBefore?: string; limit: number; offset: number },
 ): Promise<{ rows: CaseSummaryRow[]; total: number }> {
   const params: unknown[] = [accountId]
-  const where = [`c.id IN (SELECT x.case_id FROM conf_case_access x WHERE x.account_id = $1
-    UNION SELECT x.case_id FROM conf_case_access x JOIN case_group_member m ON m.group_id = x.group_id WHERE m.account_id = $1)`]
-  if (f.kind) where.push(`c.kind = $${params.push(f.kind)}`)
-  if (f.status) where.push(`c.status = $${params.push(f.status)}`)
-  if (f.expiringBefore) where.push(`c.valid_until IS NOT NULL AND c.valid_until <= $${params.push(f.expiringBefore)}::date AND c.status <> 'purged'`)
+  const filters: string[] = []
+  if (f.kind) filters.push(`c.kind = $${params.push(f.kind)}`)
+  if (f.status) filters.push(`c.status = $${params.push(f.status)}`)
+  if (f.expiringBefore) filters.push(`c.valid_until IS NOT NULL AND c.valid_until <= $${params.push(f.expiringBefore)}::date AND c.status <> 'purged'`)
+  const filtered = `FROM conf_case c, g WHERE ${[ON_LIST_OF, ...filters].join(' AND ')}`
   const rows = await db.query<{
     id: number; number: string; kind: CaseRow['kind']; status: CaseRow['status']; step: string; purpose: string; opened_on: string; deadline: string | null
-    outcome: CaseRow['outcome']; valid_until: string | null; closed_on: string | null; approved_at: Date | null; total: number
+    outcome: CaseRow['outcome']; valid_until: string | null; closed_on: string | null; approved_at: Date | null
   }>(
-    `SELECT c.id, c.number, c.kind, c.status, c.step, c.purpose, c.opened_on, c.deadline, c.outcome, c.valid_until, c.closed_on, c.approved_at, count(*) OVER ()::int AS total
-     FROM conf_case c WHERE ${where.join(' AND ')} ORDER BY c.opened_on DESC, c.id DESC LIMIT $${params.push(f.limit)} OFFSET $${params.push(f.offset)}`,
+    `${GROUPS} SELECT c.id, c.number, c.kind, c.status, c.step, c.purpose, c.opened_on, c.deadline, c.outcome, c.valid_until, c.closed_on, c.approved_at
+     ${filtered} ORDER BY c.opened_on DESC, c.id DESC LIMIT $${params.push(f.limit)} OFFSET $${params.push(f.offset)}`,
     params,
   )
-  // A page past the end has no row to carry the total: count it alone.
-  const total = rows[0]?.total ?? (f.offset > 0 ? (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM conf_case c WHERE ${where.join(' AND ')}`, params.slice(0, -2)))[0].n : 0)
+  // A page with room left ends the list: its total is what came before it and what it holds.
+  const isLast = rows.length < f.limit && (rows.length > 0 || f.offset === 0)
+  const total = isLast
+    ? f.offset + rows.length
+    : (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM conf_case c WHERE ${[ON_LIST_ROWS, ...filters].join(' AND ')}`, params.slice(0, -2)))[0].n
   return {
     rows: rows.map((r) => ({
       id: r.id, number: r.number, kind: r.kind, status: r.status, step: r.step, purpose: r.purpose, openedOn: r.opened_on, deadline: r.deadline, outcome: r.outcome,
@@ -172,20 +243,6 @@ export async function accessEntries(db: Queryable, caseId: number) {
   )
 }
 
-export async function steps(db: Queryable, caseId: number) {
-  return db.query<{ id: number; step: string; done_on: string; body_enc: Uint8Array | null; by: string | null }>(
-    'SELECT s.id, s.step, s.done_on, s.body_enc, a.username AS by FROM conf_case_step s LEFT JOIN account a ON a.id = s.created_by WHERE s.case_id = $1 ORDER BY s.id',
-    [caseId],
-  )
-}
-
-export async function requests(db: Queryable, caseId: number) {
-  return db.query<{ id: number; sent_on: string; due_date: string; replied_on: string | null; request_enc: Uint8Array; reply_enc: Uint8Array | null; version: number }>(
-    'SELECT id, sent_on, due_date, replied_on, request_enc, reply_enc, version FROM conf_case_request WHERE case_id = $1 ORDER BY id',
-    [caseId],
-  )
-}
-
 export async function findRequest(db: Queryable, id: number, forUpdate = false) {
   const [r] = await db.query<{ id: number; case_id: number; version: number; replied_on: string | null }>(
     `SELECT id, case_id, version, replied_on FROM conf_case_request WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
@@ -194,23 +251,9 @@ export async function findRequest(db: Queryable, id: number, forUpdate = false) 
   return r ?? null
 }
 
-export async function files(db: Queryable, caseId: number) {
-  return db.query<{ id: number; content_enc: Uint8Array; size: number; uploaded_at: Date }>(
-    'SELECT id, content_enc, size, uploaded_at FROM conf_case_file WHERE case_id = $1 ORDER BY id',
-    [caseId],
-  )
-}
-
 export async function findFile(db: Queryable, id: number) {
   const [r] = await db.query<{ id: number; case_id: number; content_enc: Uint8Array }>('SELECT id, case_id, content_enc FROM conf_case_file WHERE id = $1', [id])
   return r ?? null
-}
-
-export async function notices(db: Queryable, caseId: number) {
-  return db.query<{ id: number; kind: 'notification' | 'decision' | 'appealDecision'; sent_at: Date; due_date: string | null; body_enc: Uint8Array }>(
-    'SELECT id, kind, sent_at, due_date, body_enc FROM conf_case_notice WHERE case_id = $1 ORDER BY id',
-    [caseId],
-  )
 }
 
 export async function submissions(db: Queryable, caseId: number) {

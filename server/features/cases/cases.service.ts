@@ -16,12 +16,12 @@ import { blindRef, createDataKey } from '../keys/keys.service.ts'
 import { notify } from '../notifications/notifications.service.ts'
 import { personById } from '../people/people.access.ts'
 import { unitById } from '../units/units.access.ts'
-import { AAD, caseKey, type CaseKey, type Subject } from './case-content.ts'
+import { AAD, caseKey, caseKeyOf, type CaseKey, type Subject } from './case-content.ts'
 import { caseForBreakGlass, caseOnList, managesAccess } from './cases.access.ts'
 import { CASE_OPEN_ROLES, CASE_SUMMARY_ROLES, isAdministrator } from './cases.policy.ts'
 import {
-  accountHasAdminRole, addAccessRow, boardUnitIn, caseOwners, countCases, files, findAccountBrief, findCase, findCaseIdByNumber, insertCase, isOnList, listCasesFor, nextCaseNumber, nextId, notices,
-  requests, steps, submissions, type CaseRow, type CaseSummaryRow,
+  accountHasAdminRole, addAccessRow, boardUnitIn, caseContent, caseOwners, countCases, findAccountBrief, findCase, findCaseIdByNumber, insertCase, isOnList, listCasesFor, nextCaseNumber, nextId,
+  type CaseRow, type CaseSummaryRow,
 } from './cases.queries.ts'
 
 export interface CaseDeps {
@@ -107,35 +107,34 @@ async function caseDetail(db: Queryable, keys: Keyring, user: CurrentUser, c: Ca
   if (c.status === 'purged' || !c.dataKeyId) {
     return { ...base, subjectType: c.subjectType, subject: { name: '', personId: null }, note: '', steps: [], nextSteps: [], requests: [], files: [], notices: [], access }
   }
-  const k = await caseKey(db, keys, c.dataKeyId)
+  const k = c.dataKeyRow ? caseKeyOf(keys, c.dataKeyRow) : await caseKey(db, keys, c.dataKeyId)
   const subject = c.subjectEnc ? k.openJson<Subject>(c.subjectEnc, AAD.subject(c.id)) : { name: '', personId: null }
-  const stepRows = await steps(db, c.id)
-  const subs = await submissions(db, c.id)
+  const content = await caseContent(db, c.id)
   return {
     ...base,
     subjectType: c.subjectType,
     subject,
     note: k.openText(c.notesEnc, AAD.notes(c.id)),
-    steps: stepRows.map((s) => {
-      const body = s.body_enc ? k.openJson<{ note: string; details: Record<string, unknown> }>(s.body_enc, AAD.step(s.id)) : { note: '', details: {} }
-      return { id: s.id, step: s.step, doneOn: s.done_on, note: body.note, details: body.details, by: s.by }
+    steps: content.steps.map((s) => {
+      const body = s.body ? k.openJson<{ note: string; details: Record<string, unknown> }>(s.body, AAD.step(s.id)) : { note: '', details: {} }
+      return { id: s.id, step: s.step, doneOn: s.doneOn, note: body.note, details: body.details, by: s.by }
     }),
     nextSteps: nextSteps(c),
-    requests: (await requests(db, c.id)).map((r) => {
-      const q = k.openJson<{ agency: string; asked: string }>(r.request_enc, AAD.request(r.id))
+    requests: content.requests.map((r) => {
+      const q = k.openJson<{ agency: string; asked: string }>(r.request, AAD.request(r.id))
       return {
-        id: r.id, agency: q.agency, asked: q.asked, sentOn: r.sent_on, dueDate: r.due_date, repliedOn: r.replied_on,
-        reply: r.reply_enc ? k.openText(r.reply_enc, AAD.reply(r.id)) : null, version: r.version,
-        timeliness: classifyAction({ status: r.replied_on ? 'done' : 'inProgress', effectiveDueDate: r.due_date, completedOn: r.replied_on }, today),
+        id: r.id, agency: q.agency, asked: q.asked, sentOn: r.sentOn, dueDate: r.dueDate, repliedOn: r.repliedOn,
+        reply: r.reply ? k.openText(r.reply, AAD.reply(r.id)) : null, version: r.version,
+        timeliness: classifyAction({ status: r.repliedOn ? 'done' : 'inProgress', effectiveDueDate: r.dueDate, completedOn: r.repliedOn }, today),
       }
     }),
-    files: (await files(db, c.id)).map((f) => {
-      const meta = k.openJson<{ name: string; mime: string; size: number }>(fileMeta(f.content_enc), AAD.file(f.id) + ':meta')
-      return { id: f.id, name: meta.name, mime: meta.mime, size: meta.size, uploadedAt: new Date(f.uploaded_at).toISOString() }
+    files: content.files.map((f) => {
+      const meta = k.openJson<{ name: string; mime: string; size: number }>(f.meta, AAD.file(f.id) + ':meta')
+      return { id: f.id, name: meta.name, mime: meta.mime, size: meta.size, uploadedAt: f.uploadedAt }
     }),
-    notices: (await notices(db, c.id)).map((n) => ({
-      id: n.id, kind: n.kind, sentAt: new Date(n.sent_at).toISOString(), dueDate: n.due_date, body: k.openText(n.body_enc, AAD.notice(n.id)),
-      submissions: subs.filter((s) => s.notice_id === n.id).map((s) => ({ id: s.id, kind: s.kind, submittedAt: new Date(s.submitted_at).toISOString(), body: k.openText(s.body_enc, AAD.submission(s.id)) })),
+    notices: content.notices.map((n) => ({
+      id: n.id, kind: n.kind, sentAt: n.sentAt, dueDate: n.dueDate, body: k.openText(n.body, AAD.notice(n.id)),
+      submissions: content.submissions.filter((s) => s.noticeId === n.id).map((s) => ({ id: s.id, kind: s.kind, submittedAt: s.submittedAt, body: k.openText(s.body, AAD.submission(s.id)) })),
     })),
     access,
   }

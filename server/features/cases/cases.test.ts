@@ -62,7 +62,14 @@ describe('a standards review', () => {
     const all = (await t.call(board, 'GET', '/api/v1/cases')).json()
     const first = (await t.call(board, 'GET', '/api/v1/cases?limit=2')).json()
     const rest = (await t.call(board, 'GET', '/api/v1/cases?limit=2&offset=2')).json()
+    // The total counted (a full page) and the total a last page tells agree, with a filter too.
+    expect(all.total).toBe(all.items.length)
     expect(first.total).toBe(all.total)
+    expect(rest.total).toBe(all.total)
+    const reviews = all.items.filter((c: { kind: string }) => c.kind === 'standards_review').length
+    expect(reviews).toBeGreaterThan(2)
+    expect((await t.call(board, 'GET', '/api/v1/cases?kind=standards_review&limit=1')).json().total).toBe(reviews)
+    expect((await t.call(board, 'GET', '/api/v1/cases?kind=standards_review&limit=1&offset=1')).json().total).toBe(reviews)
     expect([...first.items, ...rest.items].map((c: { id: number }) => c.id)).toEqual(all.items.map((c: { id: number }) => c.id).slice(0, 2 + rest.items.length))
     expect(first.items).toHaveLength(2)
     expect(all.items.map((c: { id: number }) => c.id).slice(0, 2)).toEqual([...extra].reverse())
@@ -236,6 +243,9 @@ describe('documents', () => {
     expect(up.statusCode, up.body).toBe(201)
     const file = up.json()
     expect(file).toMatchObject({ name: 'bien-ban.txt', size: Buffer.byteLength('Biên bản xác minh số 7') })
+    // The case lists it by its sealed metadata alone (cut from the stored value in the database).
+    const opened = (await t.call(board, 'GET', `/api/v1/cases/${ids.outsider}`)).json()
+    expect(opened.files).toContainEqual({ id: file.id, name: 'bien-ban.txt', mime: 'text/plain', size: Buffer.byteLength('Biên bản xác minh số 7'), uploadedAt: expect.any(String) })
     const down = await t.call(board, 'GET', `/api/v1/case-files/${file.id}`)
     expect(down.body).toBe('Biên bản xác minh số 7')
     expect(down.headers['cache-control']).toBe('no-store')

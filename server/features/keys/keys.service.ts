@@ -30,6 +30,11 @@ export async function createDataKey(tx: Queryable, keys: Keyring): Promise<DataK
 export async function openDataKey(db: Queryable, keys: Keyring, id: number): Promise<Buffer> {
   const [row] = await db.query<{ kid: string; wrapped: Uint8Array }>('SELECT kid, wrapped FROM data_key WHERE id = $1', [id])
   if (!row) throw new Error(`Data key ${id} does not exist`)
+  return unwrapDataKey(keys, row)
+}
+
+/** Unwraps a data key row read together with the record it seals (one query fewer than openDataKey). */
+export function unwrapDataKey(keys: Keyring, row: { kid: string; wrapped: Uint8Array }): Buffer {
   const master = keys.get(row.kid)
   if (!master) throw new UnknownMasterKeyError(row.kid)
   return unwrapKey(master, row.wrapped)

@@ -89,6 +89,29 @@ export const NEEDS: Partial<Record<IndicatorKey, string[]>> = {
   self_inspections_done: ['checklist_assignment'],
 }
 
+/**
+ * Every table the overview's figures read (the sources above, the trend, the drill-down's units),
+ * except the matrix's rollups (matrix_epoch moves with them). Each one that exists carries the
+ * trigger that moves overview_epoch (migration 0013); a source that reads a new table adds it
+ * here and to a migration, or the overview is not cached (overview.cache.ts).
+ */
+export const WATCHED = [
+  'unit', 'directive', 'directive_addressee', 'readiness_unit', 'channel', 'channel_admin', 'security_incident', 'conf_case',
+  'inspection_plan', 'inspection_plan_item', 'inspection_plan_item_unit', 'inspection', 'inspection_unit', 'corrective_action',
+  'checklist_assignment', 'report_period', 'report_period_unit', 'unit_report', 'indicator_snapshot',
+]
+
+/** The tables of WATCHED that exist without the trigger that moves overview_epoch. */
+export async function unwatchedTables(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ name: string }>(
+    `SELECT t.name FROM unnest($1::text[]) AS t(name)
+     WHERE to_regclass(t.name) IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = to_regclass(t.name) AND g.tgname = 'overview_epoch_move')`,
+    [arrayLiteral(WATCHED)],
+  )
+  return rows.map((r) => r.name)
+}
+
 /** The tables of `names` that exist in this database. */
 export async function existingTables(db: Queryable, names: string[]): Promise<Set<string>> {
   if (!names.length) return new Set()

@@ -16,6 +16,7 @@ import { unitInScope } from '../units/units.access.ts'
 import {
   NEEDS, coverageSums, existingTables, idsOfPaths, indicatorSums, snapshotTrend, subtreeSums, unitsById, upsertSnapshots, type SnapshotRow, type SourceParams, type Sums,
 } from './overview.queries.ts'
+import type { OverviewCache } from './overview.cache.ts'
 import { OVERVIEW_ROLES } from './overview.policy.ts'
 
 export interface OverviewDeps {
@@ -97,6 +98,21 @@ export async function committeeOverview(deps: OverviewDeps, user: CurrentUser, q
     return { ...base, ...f, tracked: true, trend: trendOf(key, f.value) }
   })
   return { asOf: today, unitId: under?.id ?? null, indicators }
+}
+
+/**
+ * The overview through the cache: computed again only once something it reads has changed (or the
+ * day has). What decides its content: the caller's scopes, `under` and the day.
+ */
+export function cachedOverview(deps: OverviewDeps, cache: OverviewCache, user: CurrentUser, query: { under?: number }, today: string): Promise<OverviewDto> {
+  const request = ['overview', scopePaths(user, OVERVIEW_ROLES).sort(), query.under ?? null, today]
+  return cache.through(deps.db, request, () => committeeOverview(deps, user, query, today))
+}
+
+/** One indicator's drill-down through the cache, as cachedOverview. */
+export function cachedIndicatorUnits(deps: OverviewDeps, cache: OverviewCache, user: CurrentUser, key: IndicatorKey, query: { under?: number }, today: string): Promise<IndicatorUnitsDto> {
+  const request = ['units', key, scopePaths(user, OVERVIEW_ROLES).sort(), query.under ?? null, today]
+  return cache.through(deps.db, request, () => indicatorUnits(deps, user, key, query, today))
 }
 
 /** The name of the unit the overview covers, or of the caller's scope's top units. */
