@@ -158,3 +158,6 @@ export async function acknowledge(db: Db, user: CurrentUser, actor: Actor, id: n
     return { acknowledgedAt: actor.now.toISOString(), isNew: true }
   })
 }
+
+/** Where a directive's units stand, for other features' pages (the home page of work). */
+export { directiveProgress } from './directives.queries.ts'

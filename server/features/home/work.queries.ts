@@ -3,7 +3,7 @@
 // same pass (count(*) OVER ()), so a home page costs one round trip per section at any scale.
 import { HOME_SECTION_ITEMS, type HomeSection, type WorkItemDto, type WorkSectionDto } from '../../../contract/home.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
-import { directiveProgress } from '../directives/directives.queries.ts'
+import { directiveProgress } from '../directives/directives.service.ts'
 
 interface Row {
   directive_id: number | null
