@@ -119,7 +119,8 @@ export async function generatePositions(o: ScaleOptions, pop: Population, standi
         const prev = start + ((k * 5 + 2) % count)
         w.holding.push(++ids.holding, id, prev, prevFrom, addDays(since, -1), false, null, null, null, officer, ts(prevFrom))
       }
-      const leftOn = closedOn ?? (vacant ? addDays(today, -between(r, 5, 60)) : null)
+      const left = closedOn ?? (vacant ? addDays(today, -between(r, 5, 60)) : null)
+      const leftOn = left && left < since ? since : left
       const standing = standings.get(holder) ?? null
       const hid = ++ids.holding
       w.holding.push(hid, id, holder, since, leftOn, r() < 0.05, standing?.outcome ?? null, standing?.validUntil ?? null, requires ? checkedAt : null, officer, ts(since))
