@@ -92,6 +92,12 @@ export interface Targets {
   periodId: number | null
   /** Confidential cases `board` opens, spread over the generated ones (it is in every case group). */
   caseIds: number[]
+  /** The ministry (the root unit): the readiness roll-up's unit. */
+  root: { id: number; path: string }
+  /** The generated annual inspection plan (the plan-versus-actual view); null on an older fill. */
+  inspectionPlanId: number | null
+  /** Inspections the board opens, spread over every phase, the concluded ones (the largest pages) first. */
+  inspectionIds: number[]
 }
 
 async function upsertAccount(db: Db, username: string, hash: string, role: string, unitId: number, totp: string | null): Promise<number> {
@@ -190,7 +196,10 @@ export async function prepareTargets(db: Db, clients: number, asOf: string): Pro
   // The bench's board officer joins the board's named groups, so every generated case is on its list.
   await db.query('INSERT INTO case_group_member (group_id, account_id, added_at) SELECT id, $1, now() FROM case_group ON CONFLICT DO NOTHING', [boardId])
   const caseIds = spread((await db.query<{ id: number }>(`SELECT id FROM conf_case WHERE status <> 'purged' ORDER BY id`)).map((c) => c.id), 50)
-  return { periodId: period?.id ?? null, caseIds, directiveId, asOf, board: { username: 'bench.board', accountId: boardId }, loginUser, loginUsers, under: { unitId: under.unitId, below: under.n, depth: under.depth }, officers, ackers, savedAcks, units: units.length }
+  const [plan] = await db.query<{ id: number }>('SELECT id FROM inspection_plan ORDER BY year DESC, id LIMIT 1')
+  const inspectionIds = spread((await db.query<{ id: number }>(`SELECT id FROM inspection ORDER BY (phase = 'concluded') DESC, id`)).map((i) => i.id), 50)
+  const [rootPath] = await db.query<{ path: string }>('SELECT path::text FROM unit WHERE id = $1', [root.id])
+  return { root: { id: root.id, path: rootPath.path }, inspectionPlanId: plan?.id ?? null, inspectionIds, periodId: period?.id ?? null, caseIds, directiveId, asOf, board: { username: 'bench.board', accountId: boardId }, loginUser, loginUsers, under: { unitId: under.unitId, below: under.n, depth: under.depth }, officers, ackers, savedAcks, units: units.length }
 }
 
 export async function setAcks(db: Db, acks: Targets['savedAcks']) {

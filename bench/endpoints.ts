@@ -20,6 +20,13 @@ import { findPeriod } from '../server/features/reports/periods.queries.ts'
 import { listCases, readCase } from '../server/features/cases/cases.service.ts'
 import { committeeOverview, overviewDepsOf } from '../server/features/overview/overview.service.ts'
 import { readConfig } from '../server/config.ts'
+import { listCorrectiveActions } from '../server/features/inspections/corrective-actions.service.ts'
+import { readPlan } from '../server/features/inspections/inspection-plans.service.ts'
+import { readInspection } from '../server/features/inspections/inspections.service.ts'
+import { thresholdsOf, unitReadiness } from '../server/features/positions/readiness.service.ts'
+import { channelDepsOf, findChannels } from '../server/features/channels/channels.service.ts'
+import { findIncidents } from '../server/features/incidents/incidents.service.ts'
+import { recipientsOf, targetsOf } from '../server/features/incidents/incidents.policy.ts'
 import { BENCH_PASSWORD, benchKeys, userFor, type Targets } from './database.ts'
 import type { Req, Res } from './http.ts'
 
@@ -228,5 +235,82 @@ export const ENDPOINTS: Endpoint[] = [
     route: 'GET /api/v1/report-periods',
     as: 'board',
     next: () => ({ method: 'GET', path: '/api/v1/report-periods' }),
+  },
+  {
+    // The whole ministry's corrective actions (~10,000 at 5,000 units), a page of 50 soonest due
+    // first with the count of all; the first five pages in turn.
+    name: 'corrective actions',
+    route: 'GET /api/v1/corrective-actions',
+    as: 'board',
+    available: (t) => t.inspectionIds.length > 0,
+    next: (s) => ({ method: 'GET', path: `/api/v1/corrective-actions?offset=${((s.client + s.n) % 5) * 50}` }),
+    async direct(db, t) {
+      const user = await userFor(db, t.board.accountId)
+      let i = 0
+      return () => listCorrectiveActions(db, user, { asOf: t.asOf, limit: 50, offset: (i++ % 5) * 50 })
+    },
+  },
+  {
+    // Another inspection each time, every phase: team, requests, self-reports, sessions, findings,
+    // the conclusion (the issued notice's content) and its corrective actions.
+    name: 'inspection page',
+    route: 'GET /api/v1/inspections/{id}',
+    as: 'board',
+    available: (t) => t.inspectionIds.length > 0,
+    next: (s) => ({ method: 'GET', path: `/api/v1/inspections/${s.t.inspectionIds[(s.client * 7 + s.n) % s.t.inspectionIds.length]}` }),
+    async direct(db, t) {
+      const user = await userFor(db, t.board.accountId)
+      const rules = readConfig().inspectionRules
+      let i = 0
+      return () => readInspection(db, user, t.inspectionIds[i++ % t.inspectionIds.length], rules, t.asOf)
+    },
+  },
+  {
+    // The board's plan against what happened: every item with its state, and the inspections added outside it.
+    name: 'inspection plan vs actual',
+    route: 'GET /api/v1/inspection-plans/{id}',
+    as: 'board',
+    available: (t) => t.inspectionPlanId !== null,
+    next: (s) => ({ method: 'GET', path: `/api/v1/inspection-plans/${s.t.inspectionPlanId}` }),
+    async direct(db, t) {
+      const user = await userFor(db, t.board.accountId)
+      return () => readPlan(db, user, t.inspectionPlanId!, t.asOf)
+    },
+  },
+  {
+    // Key positions, vetting, officers and training summed over the whole ministry, with a row per top-level unit.
+    name: 'readiness roll-up',
+    route: 'GET /api/v1/units/{id}/readiness',
+    as: 'board',
+    next: (s) => ({ method: 'GET', path: `/api/v1/units/${s.t.root.id}/readiness` }),
+    async direct(db, t) {
+      const thresholds = thresholdsOf(readConfig())
+      return () => unitReadiness(db, t.root, t.asOf, thresholds, true)
+    },
+  },
+  {
+    // The whole ministry's channels register (~15,000 at 5,000 units), its first page of 100 with the count.
+    name: 'channels register',
+    route: 'GET /api/v1/channels/register',
+    as: 'board',
+    next: () => ({ method: 'GET', path: '/api/v1/channels/register' }),
+    async direct(db, t) {
+      const user = await userFor(db, t.board.accountId)
+      const deps = channelDepsOf(db, readConfig())
+      return () => findChannels(deps, user, { status: 'active', limit: 100, offset: 0 }, t.asOf)
+    },
+  },
+  {
+    // Every incident of the ministry (a few hundred), each with its timeliness class.
+    name: 'incidents list',
+    route: 'GET /api/v1/incidents',
+    as: 'board',
+    next: () => ({ method: 'GET', path: '/api/v1/incidents' }),
+    async direct(db, t) {
+      const user = await userFor(db, t.board.accountId)
+      const config = readConfig()
+      const deps = { db, targets: targetsOf(config), recipients: recipientsOf(config) }
+      return () => findIncidents(deps, user, {}, new Date())
+    },
   },
 ]

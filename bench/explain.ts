@@ -9,7 +9,8 @@ import { benchTarget, openBenchDb, prepareTargets, setAcks } from './database.ts
 import { ENDPOINTS } from './endpoints.ts'
 import { vnDay } from '../server/lib/dates.ts'
 
-const READ_ONLY = new Set(['matrix (first view)', 'matrix subtree', 'matrix flat', 'unit tree', 'unit plan', 'people search'])
+const READ_ONLY = new Set(['matrix (first view)', 'matrix subtree', 'matrix flat', 'unit tree', 'unit plan', 'people search', 'corrective actions', 'inspection page',
+  'inspection plan vs actual', 'readiness roll-up', 'channels register', 'incidents list'])
 const names = process.argv.slice(2)
 const target = benchTarget(process.env, join(fileURLToPath(new URL('.', import.meta.url)), '.data', 'pglite'))
 const { db, release } = await openBenchDb(target)

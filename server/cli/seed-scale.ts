@@ -1,7 +1,10 @@
 // npm run seed:scale -- --units N --people-per-unit M --directives D --seed S
 //   [--requirements-min 5 --requirements-max 15] [--audit-entries K] [--addressees all|mixed]
 //   [--as-of yyyy-mm-dd] [--password P] [--reset]
-// Fills the configured database (PGlite in BVCT_DATA_DIR, or DATABASE_URL) with generated data.
+// Fills the configured database (PGlite in BVCT_DATA_DIR, or DATABASE_URL) with generated data:
+// units, people, accounts, directives and dissemination, confidential cases, inspections with
+// findings and corrective actions, key positions and officers, official channels and incidents,
+// and the audit log (bench/README.md says how much of each per unit).
 // Confidential cases are sealed under the master key the server reads (BVCT_MASTER_KEY or
 // BVCT_MASTER_KEY_FILE; embedded mode's key file beside the data folder, made if missing), so the
 // server run on this data opens them. `npm run bench` uses its own fixed key: see bench/README.md.
@@ -47,7 +50,7 @@ try {
   const total = Object.values(s.rows).reduce((a, b) => a + b, 0)
   console.log(`Generated ${total.toLocaleString('en')} rows in ${(s.ms / 1000).toFixed(1)} s:`)
   for (const [t, n] of Object.entries(s.rows)) console.log(`  ${t.padEnd(24)} ${n.toLocaleString('en').padStart(12)} rows  ${s.seconds[t].toFixed(1).padStart(6)} s inserting`)
-  console.log(`Accounts head.<code>, officer.<code>, board, committee; password: ${s.password}`)
+  console.log(`Accounts head.<code>, officer.<code>, inspector.<n>, board, committee; password: ${s.password}`)
   console.log(`Confidential cases sealed under the master key from ${keys.source}.`)
 } catch (e) {
   console.error(e instanceof DatabaseNotEmptyError ? e.message : (e as Error)?.stack ?? String(e))

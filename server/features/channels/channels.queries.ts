@@ -106,9 +106,18 @@ export async function listChannelRows(db: Queryable, scopes: string[], f: Channe
   if (f.twoFactor !== undefined) where.push(`ad.two_factor = $${params.push(f.twoFactor)}`)
   if (f.q) where.push(`c.name_search LIKE '%' || lower(f_unaccent($${params.push(f.q)})) || '%'`)
   const w = where.join(' AND ')
-  const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${FROM} WHERE ${w}`, params)
+  // The count and the page's order need only the channel and its unit (and the administrators when
+  // filtered by them); the page's 100 rows are then joined to the rest. Sorting every wide row of the
+  // whole ministry (~14,000 at 5,000 units) to keep 100 went to disk: 150 ms, against a few ms.
+  const narrow = `channel c JOIN unit u ON u.id = c.unit_id${f.twoFactor !== undefined ? ` ${ADMINS}` : ''}`
+  const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${narrow} WHERE ${w}`, params)
   const page = f.limit !== undefined ? ` LIMIT $${params.push(f.limit)} OFFSET $${params.push(f.offset ?? 0)}` : ''
-  const rows = await db.query<ChannelRecord>(`SELECT ${COLUMNS} FROM ${FROM} WHERE ${w} ORDER BY u.path, lower(c.name), c.id${page}`, params)
+  const rows = await db.query<ChannelRecord>(
+    `SELECT ${COLUMNS} FROM (SELECT c.id, u.path, lower(c.name) AS lname FROM ${narrow} WHERE ${w} ORDER BY u.path, lower(c.name), c.id${page}) pg
+     JOIN channel c ON c.id = pg.id JOIN unit u ON u.id = c.unit_id JOIN person rp ON rp.id = c.responsible_person_id ${ADMINS}
+     ORDER BY pg.path, pg.lname, c.id`,
+    params,
+  )
   return { rows: rows.map(toChannel), total }
 }
 

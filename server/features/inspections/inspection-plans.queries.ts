@@ -94,12 +94,14 @@ interface ItemRecord {
 
 const ITEM_SELECT = `SELECT it.id, it.plan_id, it.ordinal, it.title, it.content, it.directive_ids, it.requirement_ids, it.kind, it.mode, it.method, it.planned_quarter,
     it.planned_month, it.lead_account_id, coalesce(lp.full_name, la.username) AS lead_name, it.dropped_on, it.drop_reason, it.version,
-    ARRAY(SELECT iu.unit_id FROM inspection_plan_item_unit iu WHERE iu.item_id = it.id ORDER BY iu.unit_id) AS unit_ids,
-    ARRAY(SELECT u.path::text FROM inspection_plan_item_unit iu JOIN unit u ON u.id = iu.unit_id WHERE iu.item_id = it.id ORDER BY iu.unit_id) AS unit_paths,
+    coalesce(iu.unit_ids, '{}') AS unit_ids, coalesce(iu.unit_paths, '{}') AS unit_paths,
     i.id AS inspection_id, i.number AS inspection_number, i.phase AS inspection_phase,
     ARRAY(SELECT m.account_id FROM inspection_member m WHERE m.inspection_id = i.id) AS team_account_ids
   FROM inspection_plan_item it LEFT JOIN account la ON la.id = it.lead_account_id LEFT JOIN person lp ON lp.id = la.person_id
-  LEFT JOIN inspection i ON i.plan_item_id = it.id`
+  LEFT JOIN inspection i ON i.plan_item_id = it.id
+  -- An item's units and their paths in one pass (a plan of ~500 items at 5,000 units: one probe per item, not two).
+  LEFT JOIN LATERAL (SELECT array_agg(x.unit_id ORDER BY x.unit_id) AS unit_ids, array_agg(u.path::text ORDER BY x.unit_id) AS unit_paths
+    FROM inspection_plan_item_unit x JOIN unit u ON u.id = x.unit_id WHERE x.item_id = it.id) iu ON true`
 
 const toItem = (r: ItemRecord): PlanItemRow => ({
   id: r.id, planId: r.plan_id, ordinal: r.ordinal, title: r.title, content: r.content, directiveIds: r.directive_ids, requirementIds: r.requirement_ids,

@@ -6,19 +6,25 @@
 // name_search generated column. COPY would save ~20% and needs the pg driver and a new dependency.
 import type { Queryable } from '../../types.ts'
 
-export type ColumnType = 'int' | 'bigint' | 'text' | 'bool' | 'date' | 'timestamptz' | 'ltree' | 'jsonb' | 'bytea'
+export type ColumnType = 'int' | 'bigint' | 'text' | 'bool' | 'date' | 'timestamptz' | 'ltree' | 'jsonb' | 'bytea' | 'intArray' | 'textArray' | 'numeric'
 
 const ARRAY_TYPE: Record<ColumnType, string> = {
-  int: 'int[]', bigint: 'bigint[]', text: 'text[]', bool: 'boolean[]', date: 'text[]', timestamptz: 'text[]', ltree: 'text[]', jsonb: 'text[]', bytea: 'text[]',
+  int: 'int[]', bigint: 'bigint[]', text: 'text[]', bool: 'boolean[]', date: 'text[]', timestamptz: 'text[]', ltree: 'text[]', jsonb: 'text[]', bytea: 'text[]', intArray: 'text[]', textArray: 'text[]', numeric: 'text[]',
 }
 // Dates, timestamps, ltree, jsonb and bytes travel as text and are cast per row: PGlite cannot
 // serialize a JS array of a type it does not know (ltree), ISO strings keep dates free of time
-// zones, and bytes (sealed values) go as hex, which both drivers pass through unchanged.
+// zones, and bytes (sealed values) go as hex, which both drivers pass through unchanged. Array
+// columns travel as their literal ('{1,2}'; push a JS array and it is written as one).
 const CAST: Partial<Record<ColumnType, (column: string) => string>> = {
   date: (c) => `${c}::date`, timestamptz: (c) => `${c}::timestamptz`, ltree: (c) => `${c}::ltree`, jsonb: (c) => `${c}::jsonb`, bytea: (c) => `decode(${c}, 'hex')`,
+  intArray: (c) => `${c}::int[]`, textArray: (c) => `${c}::text[]`, numeric: (c) => `${c}::numeric`,
 }
 
 export const BATCH_ROWS = 50_000
+
+/** A PostgreSQL array literal of numbers or strings (each string quoted and escaped). */
+export const arrayText = (xs: unknown[]) =>
+  '{' + xs.map((x) => (typeof x === 'number' ? String(x) : `"${String(x).replace(/["\\]/g, (c) => '\\' + c)}"`)).join(',') + '}'
 
 /**
  * Rows for one table, kept as one array per column and written a batch at a time. Writes are
@@ -50,7 +56,10 @@ export class TableWriter {
 
   /** One row, values in column order (bytes as a Buffer). */
   push(...values: unknown[]) {
-    for (let i = 0; i < values.length; i++) this.cols[i].push(values[i] instanceof Uint8Array ? Buffer.from(values[i] as Uint8Array).toString('hex') : values[i])
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]
+      this.cols[i].push(v instanceof Uint8Array ? Buffer.from(v).toString('hex') : Array.isArray(v) ? arrayText(v) : v)
+    }
     this.rows++
     if (this.cols[0].length >= BATCH_ROWS) this.loader.flushThrough(this)
   }

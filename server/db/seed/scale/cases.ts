@@ -6,7 +6,7 @@
 // cases service uses, so every case opens in the app; sealing is done here in bulk.
 import { REVIEW_PURPOSES, REVIEW_STEPS, VIOLATION_SOURCES, VIOLATION_STEPS, type CaseKind } from '../../../../contract/cases.ts'
 import { AAD } from '../../../features/cases/case-content.ts'
-import { addDays, type IsoDay } from '../../../lib/dates.ts'
+import { addDays, daysBetween, type IsoDay } from '../../../lib/dates.ts'
 import { newKey, sealJson, sealText, wrapKey } from '../../../lib/envelope.ts'
 import type { Keyring } from '../../../lib/keyring.ts'
 import type { Queryable } from '../../types.ts'
@@ -76,14 +76,38 @@ export interface CaseIds {
   notice: number
 }
 
+export interface StandingClass {
+  outcome: 'meets' | 'meetsWithConditions' | 'doesNotMeet'
+  validUntil: IsoDay
+}
+
+/** The classes approved reviews take in turn (as key-position vetting reads them on the generator's day). */
+const STANDING_CYCLE = ['current', 'expiring', 'expired', 'not_met', 'current', 'current', 'current', 'current', 'expiring', 'current'] as const
+
+/** An outcome and validity that put the subject in `cls` on `today`, for a conclusion made on `on`. */
+function standingOf(cls: (typeof STANDING_CYCLE)[number], on: IsoDay, today: IsoDay, r: () => number): StandingClass {
+  const outcome = r() < 0.85 ? 'meets' : 'meetsWithConditions'
+  if (cls === 'not_met') return { outcome: 'doesNotMeet', validUntil: addDays(on, 365) }
+  // The expiry window is the register's default (BVCT_VETTING_EXPIRING_DAYS, 90 days).
+  if (cls === 'expiring') return { outcome, validUntil: addDays(today, 1 + Math.floor(r() * 85)) }
+  if (cls === 'expired') {
+    const gap = Math.max(2, daysBetween(on, today))
+    return { outcome, validUntil: addDays(on, 1 + Math.floor(r() * (gap - 1))) }
+  }
+  let validUntil = addDays(on, 365 * (1 + Math.floor(r() * 3)))
+  if (validUntil <= addDays(today, 95)) validUntil = addDays(today, 120 + Math.floor(r() * 700))
+  return { outcome, validUntil }
+}
+
 /**
  * Writes the cases, their groups, steps, requests and notices; returns the year counters the case
- * numbers used (the caller stores them, so the app's next number follows).
+ * numbers used (the caller stores them, so the app's next number follows), and each approved
+ * review's subject with the standing the narrow standards call gives them.
  */
 export async function generateCases(
   o: ScaleOptions, pop: Population & { committeeAccountId: number }, w: Writers, tx: Queryable, ids: CaseIds, keys: Keyring,
   blindRef: (kind: 'person', id: number) => Buffer, r: () => number, progress: Progress,
-): Promise<Map<number, number>> {
+): Promise<{ counters: Map<number, number>; standings: Map<number, StandingClass> }> {
   const { tree } = pop
   const today = o.asOf
   const boardIndex = tree.units.indexOf(tree.board)
@@ -132,6 +156,10 @@ export async function generateCases(
 
   const master = keys.current()
   const counters = new Map<number, number>()
+  // Each subject's latest approved conclusion (drafts go in opening order; approval follows it).
+  const standings = new Map<number, StandingClass>()
+  const approvedOn = new Map<number, IsoDay>()
+  let approvedSoFar = 0
   let { case: caseId, access: accessId, step: stepId, request: requestId, notice: noticeId, dataKey: keyId } = ids
   progress.stage('confidential cases', drafts.length)
   for (const d of drafts) {
@@ -165,8 +193,15 @@ export async function generateCases(
         access(head, null, on)
         access(officer, null, on)
       } else if (name === 'conclusion') {
-        outcome = r() < 0.8 ? 'meets' : r() < 0.75 ? 'meetsWithConditions' : 'doesNotMeet'
-        validUntil = addDays(on, 365 * (1 + Math.floor(r() * 3)))
+        if (d.taken === PATH.standards_review.length) {
+          // An approved review decides its subject's standing (the key-positions register reads
+          // it): in turn current, expiring, expired and not met, then mostly current, so every
+          // class is there from a few dozen units on.
+          ;({ outcome, validUntil } = standingOf(STANDING_CYCLE[approvedSoFar++ % STANDING_CYCLE.length], on, today, r))
+        } else {
+          outcome = r() < 0.8 ? 'meets' : r() < 0.75 ? 'meetsWithConditions' : 'doesNotMeet'
+          validUntil = addDays(on, 365 * (1 + Math.floor(r() * 3)))
+        }
         details = { outcome, validUntil }
       } else if (name === 'subjectNotified') {
         details = { dueDate: addDays(on, 14) }
@@ -204,6 +239,11 @@ export async function generateCases(
       }
     }
 
+    // The narrow call gives a subject's latest approval (two on one day are rare, and the app orders them by time alone).
+    if (isApproved && d.personId && outcome && validUntil && !((approvedOn.get(d.personId) ?? '') > last)) {
+      standings.set(d.personId, { outcome: outcome as StandingClass['outcome'], validUntil })
+      approvedOn.set(d.personId, last)
+    }
     w.case.push(
       id, `HS-${year}-${String(seq).padStart(4, '0')}`, d.kind, isClosed ? 'closed' : 'open', step, tree.board.id, board,
       isReview ? tree.units[d.unitIndex].id : null, purpose, d.organization ? 'organization' : 'person', d.openedOn, deadline, outcome,
@@ -214,5 +254,5 @@ export async function generateCases(
     progress.tick()
   }
   progress.done()
-  return counters
+  return { counters, standings }
 }

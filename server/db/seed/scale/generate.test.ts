@@ -14,12 +14,26 @@ import { standardsStanding } from '../../../features/cases/standards.service.ts'
 import { blindRef } from '../../../features/keys/keys.service.ts'
 import { openKeyring } from '../../../lib/keyring.ts'
 import { userFor } from '../builders.ts'
+import { TIMELINESS } from '../../../../contract/timeliness.ts'
+import { ALERT_STATUSES } from '../../../../contract/positions.ts'
+import { readConfig } from '../../../config.ts'
+import { listCorrectiveActions } from '../../../features/inspections/corrective-actions.service.ts'
+import { readPlan } from '../../../features/inspections/inspection-plans.service.ts'
+import { readInspection } from '../../../features/inspections/inspections.service.ts'
+import { unitReadiness } from '../../../features/positions/readiness.service.ts'
+import { liveReadiness } from '../../../features/positions/readiness.queries.ts'
+import { holdingsToCheck } from '../../../features/positions/positions.queries.ts'
+import { runVettingJob } from '../../../features/positions/vetting.service.ts'
+import { channelDepsOf, findChannels } from '../../../features/channels/channels.service.ts'
+import { findIncidents } from '../../../features/incidents/incidents.service.ts'
+import { DEFAULT_INSPECTION_RULES } from '../../../../contract/inspections.ts'
+import { READINESS_THRESHOLDS } from './positions.ts'
 
 const keyring = (phrase: string) => openKeyring({ masterKey: createHash('sha256').update(phrase).digest('base64'), masterKeyNext: null, masterKeyFile: null }, { createIfMissing: false })
 const KEYS = keyring('scale test')
 /** The steps a generated case takes after opening, in order (no appeal). */
 const PATH: Record<string, readonly string[]> = { standards_review: REVIEW_STEPS.slice(1), violation: VIOLATION_STEPS.filter((s) => s !== 'opened' && s !== 'appeal') }
-const SCALE = defaultScale({ units: 30, peoplePerUnit: 6, directives: 3, requirementsMin: 5, requirementsMax: 7, auditEntries: 200, seed: 7, asOf: '2026-06-15', password: 'Scale-test-1' })
+const SCALE = defaultScale({ units: 80, peoplePerUnit: 6, directives: 3, requirementsMin: 5, requirementsMax: 7, auditEntries: 200, seed: 7, asOf: '2026-06-15', password: 'Scale-test-1' })
 
 /** A digest of the generated rows that the seed decides (not ids of sequences, hashes or now()). */
 async function fingerprint(db: Db) {
@@ -34,6 +48,15 @@ async function fingerprint(db: Db) {
     'SELECT id, number, kind, status, step, requesting_unit_id, purpose, subject_type, opened_on, deadline, outcome, valid_until, closed_on FROM conf_case ORDER BY id',
     'SELECT id, case_id, step, done_on FROM conf_case_step ORDER BY id',
     'SELECT id, case_id, sent_on, due_date, replied_on FROM conf_case_request ORDER BY id',
+    'SELECT id, number, plan_item_id, phase, decision_date, deadline, conduct_on, closing_on, concluded_on FROM inspection ORDER BY id',
+    'SELECT id, inspection_id, assignment_id, unit_id, kind, text, resolved_on FROM inspection_finding ORDER BY id',
+    'SELECT id, finding_id, unit_id, due_date, effective_due_date, status, completed_on, closed_on FROM corrective_action ORDER BY id',
+    'SELECT id, unit_id, title, classification, requires_conclusion, closed_on FROM key_position ORDER BY id',
+    'SELECT id, position_id, person_id, from_on, to_on, vetting_outcome, vetting_valid_until FROM position_holding ORDER BY id',
+    'SELECT id, unit_id, person_id, role, appointed_on FROM officer ORDER BY id',
+    'SELECT id, course_id, person_id, result, completed_on FROM training_attendance ORDER BY id',
+    'SELECT id, unit_id, kind, address, last_reviewed_on, registered_on, status FROM channel ORDER BY id',
+    'SELECT id, unit_id, kind, channel_id, detected_at, status, closed_at FROM security_incident ORDER BY id',
   ]
   for (const sql of tables) h.update(JSON.stringify(await db.query(sql)))
   return h.digest('hex')
@@ -51,7 +74,7 @@ describe('scale generator', () => {
     const [r] = await db.query<any>(`SELECT (SELECT count(*)::int FROM unit) AS units, (SELECT count(*)::int FROM person) AS people,
       (SELECT max(nlevel(path))::int FROM unit) AS depth, (SELECT count(*)::int FROM unit WHERE parent_id IS NULL) AS roots,
       (SELECT count(*)::int FROM directive) AS directives`)
-    expect(r).toEqual({ units: 30, people: 180, depth: 5, roots: 1, directives: 3 })
+    expect(r).toEqual({ units: 80, people: 480, depth: 5, roots: 1, directives: 3 })
     const [bad] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM unit c JOIN unit p ON p.id = c.parent_id WHERE c.path <> p.path || c.id::text::ltree`)
     expect(bad.n).toBe(0)
   })
@@ -132,13 +155,13 @@ describe('scale generator', () => {
   it('writes an audit chain that verifies, and records its scale', async () => {
     const v = await verifyAuditChain(db)
     expect(v).toMatchObject({ ok: true, count: 201 })
-    expect(await recordedScale(db)).toMatchObject({ units: 30, peoplePerUnit: 6, directives: 3, seed: 7, asOf: '2026-06-15' })
+    expect(await recordedScale(db)).toMatchObject({ units: 80, peoplePerUnit: 6, directives: 3, seed: 7, asOf: '2026-06-15' })
   })
 
   it('holds confidential cases in proportion, each on the board account\'s list and a group\'s, opening with the key and no other', async () => {
     const cases = await db.query<{ id: number; kind: string; status: string; step: string; number: string }>('SELECT id, kind, status, step, number FROM conf_case ORDER BY id')
-    expect(cases.filter((c) => c.kind === 'standards_review')).toHaveLength(12)
-    expect(cases.filter((c) => c.kind === 'violation')).toHaveLength(3)
+    expect(cases.filter((c) => c.kind === 'standards_review')).toHaveLength(32)
+    expect(cases.filter((c) => c.kind === 'violation')).toHaveLength(8)
     expect(new Set(cases.map((c) => c.step)).size).toBeGreaterThanOrEqual(4)
     const [{ id: boardId }] = await db.query<{ id: number }>(`SELECT id FROM account WHERE username = 'board'`)
     const board = await userFor(db, boardId)
@@ -212,6 +235,116 @@ describe('scale generator', () => {
     // A subject with one approved review: the register has exactly that review's class and validity.
     const only = approved.find((r) => approved.filter((x) => subjects.get(x.id) === subjects.get(r.id)).length === 1)!
     expect(standing.get(subjects.get(only.id)!)).toEqual({ outcome: only.outcome, validUntil: only.valid_until })
+  })
+
+  const boardUser = async () => userFor(db, (await db.query<{ id: number }>(`SELECT id FROM account WHERE username = 'board'`))[0].id)
+  const CONFIG = readConfig({ BVCT_DATA_DIR: '/tmp/bvct-scale-test' }, [])
+
+  it('plans and runs inspections in every phase, with findings and corrective actions in proportion, as the app reads them', async () => {
+    const board = await boardUser()
+    const [n] = await db.query<any>(`SELECT (SELECT count(*)::int FROM inspection) AS inspections, (SELECT count(*)::int FROM inspection_finding) AS findings,
+      (SELECT count(*)::int FROM corrective_action) AS actions, (SELECT count(*)::int FROM checklist_assignment) AS assignments,
+      (SELECT count(*)::int FROM inspection_finding WHERE assignment_id IS NOT NULL) AS checklist_findings`)
+    // 0.1 inspections per unit (at least 8), about ten findings and twenty actions per inspection.
+    expect(n.inspections).toBe(8)
+    expect(n.findings).toBeGreaterThanOrEqual(n.inspections * 5)
+    expect(n.findings).toBeLessThanOrEqual(n.inspections * 20)
+    expect(n.actions).toBeGreaterThanOrEqual(n.findings)
+    expect(n.actions).toBeLessThanOrEqual(n.findings * 4)
+    expect(n.assignments).toBeGreaterThan(0)
+    expect(n.checklist_findings).toBeGreaterThan(0)
+    const phases = await db.query<{ phase: string }>('SELECT DISTINCT phase FROM inspection')
+    expect(new Set(phases.map((p) => p.phase))).toEqual(new Set(['preparation', 'conduct', 'closing', 'concluded']))
+
+    // The board's plan-versus-actual view: something in every state, and inspections added outside the plan.
+    const [plan] = await db.query<{ id: number }>('SELECT id FROM inspection_plan')
+    const view = await readPlan(db, board, plan.id, SCALE.asOf)
+    for (const k of ['planned', 'started', 'concluded', 'dropped', 'outsidePlan'] as const) expect(view.counts[k], k).toBeGreaterThan(0)
+    expect(view.counts.started + view.counts.concluded + view.counts.outsidePlan).toBe(n.inspections)
+
+    // Every status and every timeliness class, the list's count, and extensions approved and pending.
+    const byStatus = await db.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM corrective_action GROUP BY 1 ORDER BY 1')
+    expect(byStatus.map((s) => s.status)).toEqual(['closed', 'open', 'reported', 'returned'])
+    const page = await listCorrectiveActions(db, board, { asOf: SCALE.asOf, limit: 200, offset: 0 })
+    expect(page.total).toBe(n.actions)
+    for (const t of TIMELINESS) {
+      const of = await listCorrectiveActions(db, board, { asOf: SCALE.asOf, timeliness: t, limit: 1, offset: 0 })
+      expect(of.total, t).toBeGreaterThan(0)
+    }
+    const ext = await db.query<{ status: string }>('SELECT DISTINCT status FROM corrective_action_extension ORDER BY 1')
+    expect(ext.map((e) => e.status)).toContain('approved')
+    const [bad] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM corrective_action ca WHERE (ca.effective_due_date > ca.due_date) <> EXISTS (
+      SELECT 1 FROM corrective_action_extension x WHERE x.corrective_action_id = ca.id AND x.status = 'approved' AND x.requested_due_date = ca.effective_due_date)`)
+    expect(bad.n).toBe(0)
+    // A finding is resolved exactly when every action made of it is closed (a strength never needs one).
+    const [unresolved] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM inspection_finding f
+      WHERE f.kind <> 'strength' AND EXISTS (SELECT 1 FROM corrective_action ca WHERE ca.finding_id = f.id)
+        AND (f.resolved_on IS NOT NULL) <> NOT EXISTS (SELECT 1 FROM corrective_action ca WHERE ca.finding_id = f.id AND ca.status <> 'closed')`)
+    expect(unresolved.n).toBe(0)
+
+    // A concluded inspection opens with its issued notice, the actions it made, and its .docx.
+    const [concluded] = await db.query<{ id: number }>(`SELECT id FROM inspection WHERE phase = 'concluded' ORDER BY id LIMIT 1`)
+    const dto = await readInspection(db, board, concluded.id, DEFAULT_INSPECTION_RULES, SCALE.asOf)
+    expect(dto.conclusion?.status).toBe('issued')
+    expect(dto.conclusion?.number).toMatch(/^\d+-TB\/BCSĐ$/)
+    expect(dto.team.length).toBe(3)
+    expect(dto.findings.length).toBeGreaterThan(0)
+    const actionIds = (await db.query<{ id: number }>('SELECT id FROM corrective_action WHERE inspection_id = $1 ORDER BY id', [concluded.id])).map((a) => a.id)
+    expect(dto.correctiveActionIds).toEqual(actionIds)
+    expect(dto.conclusion?.mustCorrect).toHaveLength(actionIds.length)
+    const [doc] = await db.query<{ document: Uint8Array }>('SELECT document FROM inspection_conclusion WHERE inspection_id = $1', [concluded.id])
+    expect(Buffer.from(doc.document).subarray(0, 2).toString()).toBe('PK')
+  })
+
+  it('registers about ten key positions per unit, holders\' vetting as the standards call gives it in every state, and the readiness figures the live count agrees with', async () => {
+    const [n] = await db.query<{ positions: number; officers: number }>(`SELECT (SELECT count(*)::int FROM key_position) AS positions,
+      (SELECT count(*)::int FROM officer WHERE until_on IS NULL) AS officers`)
+    expect(n.positions / SCALE.units).toBeGreaterThan(8)
+    expect(n.positions / SCALE.units).toBeLessThan(12)
+    expect(n.officers / SCALE.units).toBeGreaterThan(1.5)
+    expect(n.officers / SCALE.units).toBeLessThan(2.5)
+    // Every holder's stored standing is what the narrow call gives for that person today.
+    const holdings = await holdingsToCheck(db)
+    const standing = await standardsStanding(db, KEYS, [...new Set(holdings.map((h) => h.personId))])
+    for (const h of holdings) expect(h.standing, `holding ${h.id}`).toEqual(standing.get(h.personId) ?? null)
+    // The roll-up of the whole ministry: every vetting and training state, units without an officer.
+    const [root] = await db.query<{ id: number; path: string }>('SELECT id, path::text FROM unit WHERE parent_id IS NULL')
+    const r = await unitReadiness(db, root, SCALE.asOf, READINESS_THRESHOLDS, true)
+    for (const [k, v] of Object.entries(r.vetting)) expect(v, k).toBeGreaterThan(0)
+    for (const [k, v] of Object.entries(r.training)) expect(v, k).toBeGreaterThan(0)
+    expect(r.unitsWithoutOfficer).toBeGreaterThan(0)
+    expect(r.children.length).toBeGreaterThan(1)
+    const live = await liveReadiness(db, root.path, SCALE.asOf, READINESS_THRESHOLDS)
+    expect({ ...live, childId: null }).toEqual(expect.objectContaining({ positions: r.positions, filled: r.filled, current: r.vetting.current, expiring: r.vetting.expiring,
+      expired: r.vetting.expired, notMet: r.vetting.not_met, none: r.vetting.none, officers: r.officers, tCurrent: r.training.current, tDue: r.training.due,
+      tOverdue: r.training.overdue, tNone: r.training.none, unitsWithoutOfficer: r.unitsWithoutOfficer }))
+    // The alerts are those the hourly job raises: running it today changes nothing.
+    const [alerts] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM position_alert WHERE cleared_at IS NULL')
+    expect(alerts.n).toBe(r.vetting.none + r.vetting.expired + r.vetting.not_met)
+    expect(ALERT_STATUSES).toEqual(['none', 'expired', 'not_met'])
+    const job = await runVettingJob({ db, keys: KEYS, mailer: { send: async () => {} }, thresholds: READINESS_THRESHOLDS }, SCALE.asOf, new Date(`${SCALE.asOf}T05:00:00Z`))
+    expect(job).toMatchObject({ changed: 0, raised: 0, cleared: 0 })
+    expect(job.checked).toBeGreaterThan(n.positions * 0.7)
+  })
+
+  it('registers about three official channels per unit in every review state, and incidents in every timeliness class', async () => {
+    const board = await boardUser()
+    const { items, total } = await findChannels(channelDepsOf(db, CONFIG), board, { status: 'active' }, SCALE.asOf)
+    const [n] = await db.query<{ channels: number; retired: number }>(`SELECT count(*)::int AS channels, count(*) FILTER (WHERE status = 'retired')::int AS retired FROM channel`)
+    expect(total).toBe(n.channels - n.retired)
+    expect(n.channels / SCALE.units).toBeGreaterThan(2.2)
+    expect(n.channels / SCALE.units).toBeLessThan(3.6)
+    expect(n.retired).toBeGreaterThan(0)
+    expect(new Set(items.map((c) => c.reviewStatus))).toEqual(new Set(['current', 'due_soon', 'overdue']))
+    expect(items.some((c) => !c.twoFactor)).toBe(true)
+    expect(items.filter((c) => c.twoFactor).length).toBeGreaterThan(items.length / 2)
+    const [reviews] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM channel_review')
+    expect(reviews.n).toBeGreaterThan(n.channels / 2)
+
+    const incidents = await findIncidents({ db, targets: { reportHours: CONFIG.incidentReportHours, closeDays: CONFIG.incidentCloseDays }, recipients: [] }, board, {}, new Date(`${SCALE.asOf}T03:00:00Z`))
+    expect(incidents.total).toBe(8)
+    expect(new Set(incidents.items.map((i) => i.timeliness))).toEqual(new Set(TIMELINESS))
+    expect(new Set(incidents.items.map((i) => i.status))).toEqual(new Set(['open', 'closed']))
   })
 
   it('refuses a database that already has units', async () => {

@@ -19,6 +19,9 @@ import { SCALE_STATE_KEY, scaleKey, type ScaleKey, type ScaleOptions } from './o
 import { silentProgress, type Progress } from './progress.ts'
 import { buildTree } from './tree.ts'
 import { loadDemoReports } from '../demo-reports.ts'
+import { channelWriters, generateChannels } from './channels.ts'
+import { generateInspections, inspectionWriters } from './inspections.ts'
+import { READINESS_THRESHOLDS, generatePositions, positionWriters } from './positions.ts'
 
 export class DatabaseNotEmptyError extends Error {
   constructor(units: number) {
@@ -48,7 +51,15 @@ export async function recordedScale(db: Queryable): Promise<(ScaleKey & { asOf: 
 const BIG_TABLES = ['person', 'account', 'role_grant', 'directive_addressee', 'unit_plan', 'plan_action', 'deadline_extension', 'dissemination_session',
   'session_requirement', 'session_attendance', 'receipt_confirmation', 'audit_log']
 const IDENTITY_TABLES = ['unit', 'person', 'account', 'role_grant', 'directive', 'requirement', 'unit_plan', 'plan_action', 'deadline_extension', 'dissemination_session', 'audit_log',
-  'data_key', 'case_group', 'conf_case', 'conf_case_access', 'conf_case_step', 'conf_case_request', 'conf_case_notice']
+  'data_key', 'case_group', 'conf_case', 'conf_case_access', 'conf_case_step', 'conf_case_request', 'conf_case_notice',
+  'inspection_plan', 'inspection_plan_item', 'inspection', 'inspection_extension', 'inspection_request', 'inspection_request_item', 'inspection_session',
+  'checklist_template', 'checklist_template_item', 'checklist_assignment', 'inspection_finding', 'corrective_action', 'corrective_action_extension',
+  'key_position', 'position_holding', 'position_alert', 'officer', 'training_course', 'training_attendance',
+  'channel', 'channel_review', 'security_incident', 'security_incident_report', 'security_incident_step']
+/** Tables of inspections, positions, officers and channels whose indexes are built after the load, like BIG_TABLES'. */
+const FEATURE_TABLES = ['inspection_finding', 'corrective_action', 'key_position', 'position_holding', 'position_alert', 'officer', 'training_attendance', 'channel', 'channel_admin', 'channel_review']
+/** Inspector accounts per unit (at least three: a team's size), drawn into the generated inspection teams. */
+const INSPECTORS_PER_UNIT = 1 / 125
 
 export interface ScaleSummary {
   scale: ScaleKey & { asOf: string }
@@ -81,7 +92,7 @@ export async function generateScale(db: Db, o: ScaleOptions, keys: Keyring, prog
     const [last] = await tx.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')
 
     progress.stage('dropping indexes', 1)
-    const indexes = await dropSecondaryIndexes(tx, BIG_TABLES)
+    const indexes = await dropSecondaryIndexes(tx, [...BIG_TABLES, ...FEATURE_TABLES])
     // Foreign-key checks are most of an insert's cost (plan_action has five). The generator makes
     // every reference from ids it just wrote, so a superuser skips them for this transaction only;
     // the test checks the references. Anyone else gets the checks.
@@ -99,6 +110,9 @@ export async function generateScale(db: Db, o: ScaleOptions, keys: Keyring, prog
     const wGrant = loader.table('role_grant', [['id', 'int'], ['account_id', 'int'], ['role', 'text'], ['unit_id', 'int']])
     const w = directiveWriters(loader)
     const wCases = caseWriters(loader)
+    const wInspections = inspectionWriters(loader)
+    const wPositions = positionWriters(loader)
+    const wChannels = channelWriters(loader)
     const wAudit = auditWriter(loader)
 
     progress.stage('units', tree.units.length)
@@ -132,7 +146,7 @@ export async function generateScale(db: Db, o: ScaleOptions, keys: Keyring, prog
     }
 
     // Every unit has a head and an officer account; the board and the committee sit on the ministry.
-    progress.stage('accounts', tree.units.length * 2 + 2)
+    progress.stage('accounts', tree.units.length * 2 + 2 + Math.max(3, Math.round(o.units * INSPECTORS_PER_UNIT)))
     let accountId = base.account
     let grantId = base.role_grant
     const addAccount = (username: string, person: number | null, role: string, unitId: number) => {
@@ -154,6 +168,14 @@ export async function generateScale(db: Db, o: ScaleOptions, keys: Keyring, prog
       officerAccount.push(addAccount(`officer.${code}`, officerPerson, 'unitOfficer', u.id))
       actors.push({ id: officerAccount[i]!, username: `officer.${code}`, unitId: u.id })
     }
+    // Inspectors for the teams: the board's people where it has enough, accounts of their own otherwise.
+    const boardIndex = tree.units.indexOf(tree.board)
+    const inspectors: number[] = []
+    const nInspectors = Math.max(3, Math.round(o.units * INSPECTORS_PER_UNIT))
+    for (let k = 0; k < nInspectors; k++) {
+      const person = k + 1 < personCount[boardIndex] - 1 ? personStart[boardIndex] + 1 + k : null
+      inspectors.push(addAccount(`inspector.${k + 1}`, person, 'inspector', tree.root.id))
+    }
     loader.flushThrough(wGrant)
     await loader.backpressure(0)
 
@@ -168,11 +190,33 @@ export async function generateScale(db: Db, o: ScaleOptions, keys: Keyring, prog
     const caseIds = {
       dataKey: base.data_key, group: base.case_group, case: base.conf_case, access: base.conf_case_access, step: base.conf_case_step, request: base.conf_case_request, notice: base.conf_case_notice,
     }
-    const counters = await generateCases(o, { ...pop, committeeAccountId }, wCases, tx, caseIds, keys, blindRef, rng(o.seed + 5), progress)
+    const { counters, standings } = await generateCases(o, { ...pop, committeeAccountId }, wCases, tx, caseIds, keys, blindRef, rng(o.seed + 5), progress)
     loader.flushThrough(wCases.notice)
     await loader.backpressure(0)
 
-    const writers = [wUnit, wPerson, wAccount, wGrant, ...Object.values(w), ...Object.values(wCases), wAudit]
+    // Inspections, key positions and officers, channels and incidents: each from its own random stream.
+    const [firstDirective] = await tx.query<{ id: number | null; reqs: number[] | null }>(
+      `SELECT d.id, array(SELECT r.id FROM requirement r WHERE r.directive_id = d.id AND r.parent_id IS NULL ORDER BY r.ordinal, r.id) AS reqs
+       FROM directive d WHERE d.id > $1 ORDER BY d.id LIMIT 1`, [base.directive])
+    const topics = firstDirective?.id ? { directiveId: firstDirective.id, requirementIds: firstDirective.reqs ?? [] } : null
+    const inspectionIds = {
+      plan: base.inspection_plan, item: base.inspection_plan_item, inspection: base.inspection, extension: base.inspection_extension, request: base.inspection_request,
+      requestItem: base.inspection_request_item, session: base.inspection_session, template: base.checklist_template, templateItem: base.checklist_template_item,
+      assignment: base.checklist_assignment, finding: base.inspection_finding, corrective: base.corrective_action, correctiveExtension: base.corrective_action_extension,
+    }
+    await generateInspections(o, { pop: { ...pop, committeeAccountId }, inspectors, topics }, wInspections, loader, inspectionIds, rng(o.seed + 6), progress)
+    loader.flushThrough(wInspections.docCounter)
+    await loader.backpressure(0)
+    const positionIds = { position: base.key_position, holding: base.position_holding, alert: base.position_alert, officer: base.officer, course: base.training_course, attendance: base.training_attendance }
+    await generatePositions(o, pop, standings, wPositions, loader, positionIds, rng(o.seed + 7), progress)
+    loader.flushThrough(wPositions.attendance)
+    await loader.backpressure(0)
+    const channelIds = { channel: base.channel, review: base.channel_review, incident: base.security_incident, report: base.security_incident_report, step: base.security_incident_step }
+    await generateChannels(o, pop, wChannels, loader, channelIds, rng(o.seed + 8), progress)
+    loader.flushThrough(wChannels.step)
+    await loader.backpressure(0)
+
+    const writers = [wUnit, wPerson, wAccount, wGrant, ...Object.values(w), ...Object.values(wCases), ...Object.values(wInspections), ...Object.values(wPositions), ...Object.values(wChannels), wAudit]
     const counts = () => Object.fromEntries(writers.map((t) => [t.table, t.rows]))
     const scale = { ...scaleKey(o), asOf: o.asOf }
     await generateAudit(
@@ -221,6 +265,12 @@ export async function generateScale(db: Db, o: ScaleOptions, keys: Keyring, prog
       })
     }
     progress.tick()
+    // The readiness figures (migration 0011), like the matrix's: counted once, set-based, as of the
+    // generator's day with the rules' default thresholds (the server rolls them to its own day).
+    progress.stage('readiness figures', 1)
+    await tx.query('ANALYZE key_position, position_holding, officer, training_attendance')
+    await tx.query('SELECT readiness_roll($1::date, $2::int, $3::int, $4::int)', [o.asOf, READINESS_THRESHOLDS.expiringDays, READINESS_THRESHOLDS.cycleMonths, READINESS_THRESHOLDS.dueDays])
+    progress.tick()
     await tx.query(
       `INSERT INTO app_state (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
       [SCALE_STATE_KEY, JSON.stringify({ scale, rows, generatedAt: new Date().toISOString() })],
@@ -230,7 +280,9 @@ export async function generateScale(db: Db, o: ScaleOptions, keys: Keyring, prog
   // VACUUM as well as ANALYZE: it sets the visibility map, as autovacuum would have long since on
   // a real database, so index-only scans skip the heap (without it every one visits it).
   progress.stage('vacuum analyze', 1)
-  await db.query(`VACUUM (ANALYZE) unit, ${BIG_TABLES.join(', ')}, directive, requirement, matrix_cell, matrix_subtree_cell, matrix_unit, matrix_subtree_unit, conf_case, conf_case_access, case_group_member`)
+  await db.query(`VACUUM (ANALYZE) unit, ${BIG_TABLES.join(', ')}, directive, requirement, matrix_cell, matrix_subtree_cell, matrix_unit, matrix_subtree_unit, conf_case, conf_case_access, case_group_member,
+    ${FEATURE_TABLES.join(', ')}, inspection, inspection_unit, inspection_member, inspection_plan_item, inspection_plan_item_unit, checklist_assignment, readiness_unit,
+    training_course, security_incident, security_incident_report, security_incident_step`)
   progress.tick()
   progress.done()
   return { scale: { ...scaleKey(o), asOf: o.asOf }, rows, seconds, password, ms: Date.now() - started }

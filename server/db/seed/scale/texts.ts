@@ -109,3 +109,97 @@ export const STEP_NOTES: Record<string, string[]> = {
 export const AGENCIES = ['Công an phường nơi cư trú', 'Chi ủy nơi cư trú', 'Đơn vị công tác cũ', 'Trung tâm Y tế huyện nơi công tác trước đây', 'Đảng ủy nơi sinh hoạt trước đây']
 export const AGENCY_ASKS = ['Đề nghị xác nhận nội dung bản tự khai lý lịch.', 'Đề nghị nhận xét quá trình công tác.', 'Đề nghị nhận xét việc chấp hành chính sách, pháp luật tại nơi cư trú.']
 export const AGENCY_REPLIES = ['Nội dung phù hợp với hồ sơ quản lý.', 'Đã gửi bản nhận xét; không có nội dung ảnh hưởng đến tiêu chuẩn chính trị.']
+
+// Inspections: what plan items cover, what teams find and ask units to correct, checklist items.
+export const INSPECTION_TOPICS = [
+  'việc thực hiện công tác bảo vệ chính trị nội bộ',
+  'việc quán triệt, triển khai văn bản chỉ đạo của Ban cán sự đảng',
+  'công tác bảo vệ bí mật nhà nước',
+  'việc quản lý bộ phận trọng yếu, cơ mật',
+  'việc quản lý các kênh truyền thông chính thức của đơn vị',
+  'việc thẩm định tiêu chuẩn chính trị theo Quy định 58-QĐ/TW',
+  'việc kiện toàn cán bộ làm công tác bảo vệ chính trị nội bộ',
+]
+export const FINDING_STRENGTHS = [
+  'Đơn vị quán triệt văn bản đến 100% chi bộ, có kế hoạch thực hiện cụ thể.',
+  'Đơn vị thực hiện nghiêm chế độ báo cáo định kỳ.',
+  'Có danh mục bí mật nhà nước được phê duyệt, sổ sách theo dõi đầy đủ.',
+  'Cấp ủy, người đứng đầu quan tâm chỉ đạo công tác bảo vệ chính trị nội bộ.',
+]
+export const FINDING_SHORTCOMINGS = [
+  'Quy chế bảo vệ bí mật nhà nước chưa cập nhật theo quy định mới.',
+  'Danh sách vị trí trọng yếu, cơ mật chưa được rà soát hằng năm.',
+  'Sổ theo dõi văn bản mật ghi chép chưa đầy đủ.',
+  'Chưa phân công cán bộ làm công tác bảo vệ chính trị nội bộ bằng văn bản.',
+  'Trang thông tin điện tử chưa có quy chế duyệt tin bài.',
+  'Hồ sơ quán triệt một số khoa, phòng còn thiếu danh sách tham dự.',
+  'Tài khoản quản trị trang thông tin dùng chung, chưa bật xác thực hai lớp.',
+  'Chưa báo cáo kết quả thực hiện đúng thời hạn.',
+]
+export const FINDING_VIOLATIONS = [
+  'Lưu giữ tài liệu mật không đúng quy định tại một số khoa, phòng.',
+  'Soạn thảo tài liệu có nội dung mật trên máy tính kết nối Internet.',
+  'Cung cấp thông tin nội bộ ra ngoài khi chưa được phép.',
+]
+export const CORRECTIVE_ACTIONS = [
+  'Ban hành lại quy chế bảo vệ bí mật nhà nước',
+  'Rà soát danh sách vị trí trọng yếu, cơ mật',
+  'Hoàn thiện sổ theo dõi văn bản mật',
+  'Ban hành quyết định phân công cán bộ làm công tác bảo vệ chính trị nội bộ',
+  'Ban hành quy chế duyệt tin bài trên trang thông tin điện tử',
+  'Bổ sung danh sách tham dự vào hồ sơ quán triệt',
+  'Bật xác thực hai lớp cho mọi tài khoản quản trị',
+  'Tổ chức tập huấn nghiệp vụ bảo vệ bí mật nhà nước cho văn thư các khoa',
+  'Kiểm điểm trách nhiệm tập thể, cá nhân có liên quan',
+  'Báo cáo kết quả khắc phục về Ban Bảo vệ chính trị nội bộ',
+]
+export const REQUEST_ITEMS = [
+  'Quy chế bảo vệ bí mật nhà nước của đơn vị', 'Sổ theo dõi văn bản mật năm gần nhất', 'Danh sách vị trí trọng yếu, cơ mật',
+  'Báo cáo tự kiểm tra công tác bảo vệ chính trị nội bộ', 'Kế hoạch triển khai văn bản chỉ đạo', 'Biên bản hội nghị quán triệt',
+]
+export const CHECKLIST_ITEMS: { area: 'documents' | 'stateSecrets' | 'unitRules' | 'directive' | 'other'; text: string }[] = [
+  { area: 'documents', text: 'Đơn vị có sổ theo dõi, quản lý văn bản đi, đến được cập nhật đầy đủ' },
+  { area: 'stateSecrets', text: 'Đơn vị có quy chế bảo vệ bí mật nhà nước còn hiệu lực' },
+  { area: 'stateSecrets', text: 'Tài liệu mật được lưu giữ trong tủ có khóa, có sổ giao nhận' },
+  { area: 'unitRules', text: 'Quy chế làm việc của đơn vị quy định trách nhiệm bảo vệ chính trị nội bộ' },
+  { area: 'directive', text: 'Đơn vị đã tổ chức quán triệt văn bản chỉ đạo đến toàn thể đảng viên' },
+  { area: 'other', text: 'Các kênh truyền thông chính thức của đơn vị được rà soát an ninh định kỳ' },
+]
+
+// Key positions: titles by why they are key.
+export const KEY_POSITIONS: { classification: string; title: string; department: string }[] = [
+  { classification: 'stateSecretConfidential', title: 'Văn thư lưu trữ tài liệu mật', department: 'Phòng Hành chính quản trị' },
+  { classification: 'stateSecretSecret', title: 'Cán bộ quản lý hồ sơ mật', department: 'Phòng Tổ chức cán bộ' },
+  { classification: 'stateSecretTopSecret', title: 'Cán bộ quản lý tài liệu tuyệt mật', department: 'Văn phòng' },
+  { classification: 'finance', title: 'Kế toán trưởng', department: 'Phòng Tài chính kế toán' },
+  { classification: 'finance', title: 'Thủ quỹ', department: 'Phòng Tài chính kế toán' },
+  { classification: 'personnel', title: 'Trưởng phòng Tổ chức cán bộ', department: 'Phòng Tổ chức cán bộ' },
+  { classification: 'personnel', title: 'Chuyên viên quản lý hồ sơ cán bộ', department: 'Phòng Tổ chức cán bộ' },
+  { classification: 'procurement', title: 'Chuyên viên mua sắm, đấu thầu', department: 'Phòng Vật tư thiết bị' },
+  { classification: 'itAdministration', title: 'Quản trị hệ thống công nghệ thông tin', department: 'Phòng Công nghệ thông tin' },
+  { classification: 'itAdministration', title: 'Quản trị cơ sở dữ liệu', department: 'Phòng Công nghệ thông tin' },
+  { classification: 'other', title: 'Cán bộ phụ trách phát ngôn', department: 'Văn phòng' },
+]
+export const COURSE_TITLES = [
+  'Bồi dưỡng nghiệp vụ công tác bảo vệ chính trị nội bộ', 'Tập huấn thực hiện Quy định 58-QĐ/TW', 'Tập huấn công tác bảo vệ bí mật nhà nước',
+  'Bồi dưỡng kỹ năng thẩm định, xác minh tiêu chuẩn chính trị', 'Tập huấn an toàn, an ninh mạng cho cán bộ làm công tác bảo vệ chính trị nội bộ',
+]
+export const COURSE_ORGANIZERS = ['Ban Bảo vệ chính trị nội bộ Bộ Y tế', 'Ban Tổ chức Trung ương phối hợp Ban BVCTNB Bộ Y tế', 'Học viện Chính trị quốc gia Hồ Chí Minh']
+
+// Channels and incidents.
+export const INCIDENT_SUMMARIES: Record<string, string[]> = {
+  account_takeover: ['Tài khoản quản trị trang bị chiếm quyền sau khi đăng nhập vào đường dẫn lừa đảo.', 'Mất quyền quản trị kênh do lộ mật khẩu của một quản trị viên.'],
+  impersonation: ['Phát hiện trang giả mạo dùng tên, logo của đơn vị để nhận đặt lịch khám có thu phí.', 'Tài khoản mạo danh đơn vị nhắn tin đề nghị người bệnh chuyển tiền.'],
+  false_information: ['Bài đăng sai sự thật về hoạt động khám, chữa bệnh của đơn vị lan truyền trên mạng xã hội.', 'Thông tin xuyên tạc về công tác cán bộ của đơn vị.'],
+  defacement: ['Trang chủ cổng thông tin bị thay đổi giao diện trái phép.', 'Trang tin bị chèn nội dung quảng cáo lạ.'],
+  data_leak: ['Phát hiện dữ liệu người bệnh bị đăng tải công khai trên một diễn đàn.', 'Lộ danh sách tài khoản thư điện tử công vụ.'],
+  malware: ['Máy tính tại bộ phận văn thư nhiễm mã độc mã hóa dữ liệu.', 'Phát hiện mã độc trên máy chủ cổng thông tin.'],
+}
+export const INCIDENT_STEPS = [
+  'Tạm dừng kênh, thông báo cho người dùng', 'Liên hệ nền tảng yêu cầu hỗ trợ', 'Khôi phục quyền quản trị, gỡ quản trị viên lạ',
+  'Khôi phục dữ liệu từ bản sao lưu', 'Rà soát, vá lỗ hổng', 'Bật xác thực hai lớp cho mọi quản trị viên',
+]
+export const INCIDENT_LESSONS = [
+  'Mọi quản trị viên phải bật xác thực hai lớp; không đăng nhập qua đường dẫn lạ.', 'Rà soát trang giả mạo định kỳ hằng tháng.',
+  'Sao lưu định kỳ và kiểm tra khả năng khôi phục.', 'Phổ biến quy chế phát ngôn, đăng tin cho toàn đơn vị.',
+]
