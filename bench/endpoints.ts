@@ -21,7 +21,7 @@ import { listCases, readCase } from '../server/features/cases/cases.service.ts'
 import { committeeOverview, overviewDepsOf } from '../server/features/overview/overview.service.ts'
 import { readConfig } from '../server/config.ts'
 import { listCorrectiveActions } from '../server/features/inspections/corrective-actions.service.ts'
-import { readPlan } from '../server/features/inspections/inspection-plans.service.ts'
+import { planFigures, readPlan } from '../server/features/inspections/inspection-plans.service.ts'
 import { readInspection } from '../server/features/inspections/inspections.service.ts'
 import { thresholdsOf, unitReadiness } from '../server/features/positions/readiness.service.ts'
 import { channelDepsOf, findChannels } from '../server/features/channels/channels.service.ts'
@@ -268,6 +268,18 @@ export const ENDPOINTS: Endpoint[] = [
   {
     // The board's plan against what happened: every item with its state, and the inspections added outside it.
     name: 'inspection plan vs actual',
+    route: 'GET /api/v1/inspection-plans/{id}/figures',
+    as: 'board',
+    available: (t) => t.inspectionPlanId !== null,
+    next: (s) => ({ method: 'GET', path: `/api/v1/inspection-plans/${s.t.inspectionPlanId}/figures` }),
+    async direct(db, t) {
+      const user = await userFor(db, t.board.accountId)
+      return () => planFigures(db, user, t.inspectionPlanId!, t.asOf)
+    },
+  },
+  {
+    // The plan's own page: every item (~500 at 5,000 units) with its units, lead and inspection. No target of its own.
+    name: 'inspection plan (every item)',
     route: 'GET /api/v1/inspection-plans/{id}',
     as: 'board',
     available: (t) => t.inspectionPlanId !== null,

@@ -379,6 +379,19 @@ export const inspectionPlanDto = inspectionPlanSummaryDto.extend({
 })
 export type InspectionPlanDto = z.infer<typeof inspectionPlanDto>
 
+/** The plan against what happened, without its items: the view the inspections page shows for each plan of the year. */
+export const planFiguresDto = z.object({
+  id: z.number().int(),
+  /** The items the caller sees. */
+  items: z.number().int(),
+  counts: inspectionPlanDto.shape.counts,
+  returnComment: z.string().nullable(),
+  dropped: z.array(z.object({ id: z.number().int(), title: z.string(), dropReason: z.string().nullable() })),
+  /** The first inspections outside the plan (counts.outsidePlan has them all). */
+  outsidePlan: z.array(z.object({ id: z.number().int(), title: z.string() })),
+})
+export type PlanFiguresDto = z.infer<typeof planFiguresDto>
+
 export const inspectionFileDto = z.object({
   id: z.number().int(),
   filename: z.string(),

@@ -114,6 +114,22 @@ export async function planItems(db: Queryable, planId: number): Promise<PlanItem
   return (await db.query<ItemRecord>(`${ITEM_SELECT} WHERE it.plan_id = $1 ORDER BY it.ordinal, it.id`, [planId])).map(toItem)
 }
 
+/** Every item of the plan by what happened to it (as itemState decides), and the dropped ones with their reasons. */
+export async function planCounts(db: Queryable, planId: number) {
+  const [c] = await db.query<{ planned: number; started: number; concluded: number; dropped: number }>(
+    `SELECT count(*) FILTER (WHERE it.dropped_on IS NULL AND i.id IS NULL)::int AS planned,
+            count(*) FILTER (WHERE it.dropped_on IS NULL AND i.id IS NOT NULL AND i.phase <> 'concluded')::int AS started,
+            count(*) FILTER (WHERE it.dropped_on IS NULL AND i.phase = 'concluded')::int AS concluded,
+            count(*) FILTER (WHERE it.dropped_on IS NOT NULL)::int AS dropped
+     FROM inspection_plan_item it LEFT JOIN inspection i ON i.plan_item_id = it.id WHERE it.plan_id = $1`,
+    [planId],
+  )
+  const dropped = await db.query<{ id: number; title: string; dropReason: string | null }>(
+    'SELECT id, title, drop_reason AS "dropReason" FROM inspection_plan_item WHERE plan_id = $1 AND dropped_on IS NOT NULL ORDER BY ordinal, id', [planId],
+  )
+  return { counts: c, dropped }
+}
+
 export async function findPlanItem(db: Queryable, id: number, forUpdate = false): Promise<PlanItemRow | null> {
   if (forUpdate) await db.query('SELECT 1 FROM inspection_plan_item WHERE id = $1 FOR UPDATE', [id])
   const [r] = await db.query<ItemRecord>(`${ITEM_SELECT} WHERE it.id = $1`, [id])

@@ -2,7 +2,7 @@
 // committee approves it (the units named are told, in-app and by e-mail) or returns it, and all year
 // the plan shows against what happened: planned, started, concluded, dropped (with the reason), and
 // the inspections added outside it.
-import type { InspectionPlanDto, PlanItemDto, PlanItemInput, UpdatePlanItemInput } from '../../../contract/inspections.ts'
+import type { InspectionPlanDto, PlanFiguresDto, PlanItemDto, PlanItemInput, UpdatePlanItemInput } from '../../../contract/inspections.ts'
 import type { Db, Queryable } from '../../db/types.ts'
 import type { Actor, CurrentUser } from '../../http/current-user.ts'
 import { AppError, invalid, notFound } from '../../http/errors.ts'
@@ -15,7 +15,7 @@ import { unitById } from '../units/units.access.ts'
 import { boardUnitFor, visibilityOf } from './inspections.access.ts'
 import { INSPECTION_MANAGE_ROLES, INSPECTION_OVERSIGHT_ROLES, INSPECTION_PLAN_APPROVE_ROLES } from './inspections.policy.ts'
 import { checkLead, checkSubjectUnits, checkTopics } from './input-checks.ts'
-import { findPlan, findPlanFor, findPlanItem, insertPlanItem, listPlans, planItems, updatePlanItemRow, type PlanItemRow, type PlanRow } from './inspection-plans.queries.ts'
+import { findPlan, findPlanFor, findPlanItem, insertPlanItem, listPlans, planCounts, planItems, updatePlanItemRow, type PlanItemRow, type PlanRow } from './inspection-plans.queries.ts'
 import { listInspections } from './inspections.queries.ts'
 import { notifyUnits, sendMails, type PendingMail } from './unit-notices.ts'
 
@@ -80,6 +80,26 @@ export async function planDetail(db: Queryable, user: CurrentUser, plan: PlanRow
       canApprove: plan.status === 'submitted' && canReach(user, INSPECTION_PLAN_APPROVE_ROLES, plan.ownerPath),
     },
   }
+}
+
+/** How many inspections outside the plan the year's view names (it counts them all). */
+const OUTSIDE_SHOWN = 20
+
+/**
+ * The plan against what happened, counted by the database: what the year's view needs without
+ * reading every item (~500 at 5,000 units). A caller who sees only some items (a unit) gets them
+ * counted from the items it sees, as the plan page does.
+ */
+export async function planFigures(db: Queryable, user: CurrentUser, id: number, today: string): Promise<PlanFiguresDto> {
+  const { plan, seesAll } = await readablePlan(db, user, id)
+  const outside = await listInspections(db, visibility(user), { ownerUnitId: plan.ownerUnitId, year: plan.year, outsidePlanOnly: true, limit: OUTSIDE_SHOWN, offset: 0 }, today)
+  const base = { id: plan.id, returnComment: plan.returnComment, outsidePlan: outside.items.map((i) => ({ id: i.id, title: i.title })) }
+  if (!seesAll) {
+    const d = await planDetail(db, user, plan, false, today)
+    return { ...base, items: d.items, counts: d.counts, dropped: d.planItems.filter((i) => i.state === 'dropped').map((i) => ({ id: i.id, title: i.title, dropReason: i.dropReason })) }
+  }
+  const { counts, dropped } = await planCounts(db, plan.id)
+  return { ...base, items: counts.planned + counts.started + counts.concluded + counts.dropped, counts: { ...counts, outsidePlan: outside.total }, dropped }
 }
 
 export async function listInspectionPlans(db: Queryable, user: CurrentUser, year?: number) {

@@ -128,6 +128,7 @@ export function inspectionRoutes(m: MatrixContext): RouteCase[] {
       records: async () => ({ inUrl: '/api/v1/inspection-plans', outUrl: '/api/v1/inspection-plans', body: (side) => ({ year: 2029, title: 'Kế hoạch năm 2029', ownerUnitId: side === 'in' ? m.f.unitA.id : m.f.unitB.id }) }),
     },
     pair('GET', '/api/v1/inspection-plans/:id', INSPECTION_READ_ROLES, approvedPlans, (r) => `/api/v1/inspection-plans/${r.id}`),
+    pair('GET', '/api/v1/inspection-plans/:id/figures', INSPECTION_READ_ROLES, approvedPlans, (r) => `/api/v1/inspection-plans/${r.id}/figures`),
     pair('POST', '/api/v1/inspection-plans/:id/items', INSPECTION_MANAGE_ROLES, draftPlans, (r) => `/api/v1/inspection-plans/${r.id}/items`,
       (side) => ({ title: 'Kiểm tra bổ sung', kind: 'supervision', mode: 'regular', method: 'documents', unitIds: [unitOf(side)] })),
     pair('PATCH', '/api/v1/inspection-plan-items/:id', INSPECTION_MANAGE_ROLES, draftPlans, (r) => `/api/v1/inspection-plan-items/${r.itemId}`, () => ({ version: 1, plannedQuarter: 2 })),

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { MIME, fileResponse, fileUpload, idParams, idempotencyHeaders, okDto, queryId, unitParams, versionInput } from '../../../contract/common.ts'
 import {
   advancePhaseInput, answerRequestItemInput, conclusionInput, createInspectionInput, createInspectionPlanInput, documentRequestInput, dropPlanItemInput,
-  extendInspectionInput, findingDto, findingInput, inspectionDto, inspectionFileDto, inspectionListQuery, inspectionPageDto, inspectionPlanDto, inspectionPlanListDto,
+  extendInspectionInput, findingDto, findingInput, inspectionDto, inspectionFileDto, inspectionListQuery, inspectionPageDto, inspectionPlanDto, inspectionPlanListDto, planFiguresDto,
   inspectionPlanListQuery, inspectorListDto, issueConclusionInput, planItemInput, returnInspectionPlanInput, reviewRequestItemInput, selfReportInput, sessionInput, unitHistoryQuery,
   updateFindingInput, updateInspectionInput, updatePlanItemInput, updateSessionInput,
 } from '../../../contract/inspections.ts'
@@ -25,7 +25,7 @@ import { createFinding, deleteFinding, updateFinding } from './findings.service.
 import { unitHistory } from './history.service.ts'
 import { readUpload } from './upload.ts'
 import {
-  addPlanItem, approvePlan, createPlan, deletePlanItem, dropPlanItem, listInspectionPlans, readPlan, returnPlan, submitPlan, updatePlanItem,
+  addPlanItem, approvePlan, createPlan, deletePlanItem, dropPlanItem, listInspectionPlans, planFigures, readPlan, returnPlan, submitPlan, updatePlanItem,
 } from './inspection-plans.service.ts'
 import { readableInspection, underPathOf, visibilityOf } from './inspections.access.ts'
 import {
@@ -66,6 +66,10 @@ export function inspectionRoutes(fastify: FastifyInstance, deps: AppDeps) {
 
   app.get('/api/v1/inspection-plans/:id', { onRequest: readers, schema: { tags, summary: 'The plan against what happened: planned, started, concluded, dropped, added outside it', params: idParams, response: { 200: inspectionPlanDto } } }, async (req) =>
     readPlan(db, userOf(req), req.params.id, today(clock)),
+  )
+
+  app.get('/api/v1/inspection-plans/:id/figures', { onRequest: readers, schema: { tags, summary: "The plan against what happened, without its items: the year's view", params: idParams, response: { 200: planFiguresDto } } }, async (req) =>
+    planFigures(db, userOf(req), req.params.id, today(clock)),
   )
 
   app.post('/api/v1/inspection-plans/:id/items', { onRequest: managers, schema: { tags, summary: 'Add an item to a draft plan (Idempotency-Key honoured)', params: idParams, headers: idempotencyHeaders, body: planItemInput, response: { 201: inspectionPlanDto } } }, async (req, res) =>

@@ -209,6 +209,12 @@ describe('the plan against what happened', () => {
     // The four inspections opened ad hoc above are the plan's "added outside it".
     expect(after.counts).toEqual({ planned: 1, started: 0, concluded: 0, dropped: 1, outsidePlan: 4 })
     expect(after.outsidePlan.map((i: any) => i.id).sort()).toEqual([ids.central, ids.provincial, ids.aboveGrassroots, ids.supervisionB].sort())
+    // The year's view, counted by the database, says the same without the items.
+    const figures = await get(board, `/api/v1/inspection-plans/${plan.id}/figures`)
+    expect(figures.counts).toEqual(after.counts)
+    expect(figures.items).toBe(2)
+    expect(figures.dropped).toEqual([{ id: drop.id, title: drop.title, dropReason: 'Đơn vị đã được thanh tra trong năm' }])
+    expect(figures.outsidePlan.map((i: any) => i.id).sort()).toEqual(after.outsidePlan.map((i: any) => i.id).sort())
     // A dropped item cannot be started.
     const start = await t.call(board, 'POST', '/api/v1/inspections', { planItemId: drop.id, decisionDate: '2026-03-20', startDate: '2026-03-20', periodFrom: '2021-01-01', periodTo: '2025-12-31', team: teamOf(team.lead, team.x, team.y) })
     expect(start.statusCode).not.toBe(201)

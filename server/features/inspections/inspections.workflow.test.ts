@@ -278,6 +278,12 @@ describe('an inspection from the plan', () => {
     expect((await t.call(lead, 'PUT', `/api/v1/inspections/${ids.inspection}/conclusion`, { ...i.conclusion, version: i.conclusion.version })).statusCode).toBe(400)
     const plan = await get(board, `/api/v1/inspection-plans/${ids.plan}`)
     expect(plan.counts).toEqual({ planned: 2, started: 0, concluded: 1, dropped: 0, outsidePlan: 0 })
+    // The year's view counts the same in the database, for the board and for a unit that sees only its items.
+    for (const s of [board, officerA]) {
+      const detail = await get(s, `/api/v1/inspection-plans/${ids.plan}`)
+      const figures = await get(s, `/api/v1/inspection-plans/${ids.plan}/figures`)
+      expect(figures).toEqual({ id: ids.plan, items: detail.items, counts: detail.counts, returnComment: detail.returnComment, dropped: [], outsidePlan: [] })
+    }
     expect((await get(officerA, '/api/v1/notifications')).items.some((n: any) => n.title === 'Thông báo kết luận kiểm tra số 1-TB/BCSĐ')).toBe(true)
   })
 })

@@ -1,15 +1,15 @@
 import { Card, Statistic, Typography } from 'antd'
 import { Link } from 'react-router'
 import { useT } from '../../i18n/useT.ts'
-import { useInspectionPlan, type PlanSummary } from './api.ts'
+import { usePlanFigures, type PlanSummary } from './api.ts'
 import { PlanStatusTag } from './Tags.tsx'
 
 /** One plan against what happened: items planned, started, concluded, dropped (with reasons), and inspections outside it. */
 export function PlanVsActual({ summary, isOnPlanPage }: { summary: PlanSummary; isOnPlanPage?: boolean }) {
   const t = useT()
-  const { data: plan } = useInspectionPlan(summary.id)
+  const { data: plan } = usePlanFigures(summary.id)
   const c = plan?.counts
-  const dropped = plan?.planItems.filter((i) => i.state === 'dropped') ?? []
+  const dropped = plan?.dropped ?? []
   const stat = (key: string, title: string, value: number | undefined) => (
     <Statistic key={key} title={title} value={value ?? '…'} data-testid={`pva-${key}`} />
   )

@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import type {
   advancePhaseInput, answerRequestItemInput, conclusionInput, createInspectionInput, createInspectionPlanInput, documentRequestInput, dropPlanItemInput,
   extendInspectionInput, FindingDto, findingInput, InspectionDto, inspectionFileDto, InspectionPlanDto, inspectionPlanListDto, inspectionPageDto,
-  inspectorListDto, issueConclusionInput, planItemInput, returnInspectionPlanInput, reviewRequestItemInput, selfReportInput, sessionInput,
+  inspectorListDto, issueConclusionInput, PlanFiguresDto, planItemInput, returnInspectionPlanInput, reviewRequestItemInput, selfReportInput, sessionInput,
   updateInspectionInput, updatePlanItemInput,
 } from '../../../contract/inspections.ts'
 import { api } from '../../api/client.ts'
@@ -23,6 +23,11 @@ type In<S extends z.ZodType> = z.input<S>
 
 export function useInspectionPlans(year?: number) {
   return useQuery({ queryKey: plansKey(year), queryFn: async () => (await api<z.infer<typeof inspectionPlanListDto>>('/inspection-plans', { query: { year } })).items })
+}
+
+/** The plan against what happened, without its items (the year's view). Kept with the plan's own key, so a change to the plan refreshes it. */
+export function usePlanFigures(id: number) {
+  return useQuery({ queryKey: [...planKey(id), 'figures'], queryFn: () => api<PlanFiguresDto>(`/inspection-plans/${id}/figures`) })
 }
 
 export function useInspectionPlan(id: number | undefined) {
@@ -59,6 +64,7 @@ export function usePlanMutations() {
   const qc = useQueryClient()
   const store = (plan: InspectionPlanDto) => {
     qc.setQueryData(planKey(plan.id), plan)
+    void qc.invalidateQueries({ queryKey: [...planKey(plan.id), 'figures'] })
     return qc.invalidateQueries({ queryKey: [...INSPECTIONS_KEY, 'plans'] })
   }
   const v = (version: number) => ({ version })
