@@ -74,7 +74,12 @@ export const correctiveSummaryDto = z.object({
   version: z.number().int(),
 })
 export type CorrectiveSummaryDto = z.infer<typeof correctiveSummaryDto>
-export const correctivePageDto = z.object({ items: z.array(correctiveSummaryDto), total: z.number().int() })
+export const correctivePageDto = z.object({
+  items: z.array(correctiveSummaryDto),
+  total: z.number().int(),
+  /** Every other filter's actions by timeliness class (the class filter itself left out): the list's counts in one answer. */
+  byTimeliness: z.object(Object.fromEntries(TIMELINESS.map((k) => [k, z.number().int()])) as Record<Timeliness, z.ZodNumber>),
+})
 
 export const correctiveExtensionDto = z.object({
   id: z.number().int(),

@@ -2,6 +2,7 @@
 // a scope (the whole ministry's is ~10,000 rows at scale: one count and one page, both on indexes),
 // a unit's history, extension requests, and the open ones the reminder job reads.
 import { correctiveTimeliness, type CorrectiveStatus, type CorrectiveSummaryDto } from '../../../contract/corrective-actions.ts'
+import { TIMELINESS, type Timeliness } from '../../../contract/timeliness.ts'
 import { CUSTOM_PLAN, arrayLiteral, type Queryable } from '../../db/types.ts'
 
 export interface CorrectiveRow {
@@ -94,23 +95,31 @@ export interface CorrectiveFilters {
 }
 
 /** A page of the actions the caller reaches, soonest due first, with the count of every match. */
-export async function listCorrective(db: Queryable, f: CorrectiveFilters): Promise<{ items: CorrectiveSummaryDto[]; total: number }> {
+export async function listCorrective(db: Queryable, f: CorrectiveFilters): Promise<{ items: CorrectiveSummaryDto[]; total: number; byTimeliness: Record<Timeliness, number> }> {
   const params = [...f.params]
   const where = [f.reach]
   if (f.underPath) where.push(`u.path <@ $${params.push(f.underPath)}::ltree`)
   if (f.unitPath) where.push(f.subtree ? `u.path <@ $${params.push(f.unitPath)}::ltree` : `u.path = $${params.push(f.unitPath)}::ltree`)
   if (f.status) where.push(`ca.status = $${params.push(f.status)}`)
   if (f.inspectionId) where.push(`ca.inspection_id = $${params.push(f.inspectionId)}`)
+  // Every other filter counted by timeliness class in one pass: the list's class counts, and its
+  // total (the one class asked for, or all of them).
+  const byClass = await db.query<{ t: Timeliness; n: number }>(
+    `${CUSTOM_PLAN} SELECT corrective_timeliness(ca.status, ca.completed_on, ca.effective_due_date, $${params.length + 1}::date) AS t, count(*)::int AS n
+     FROM corrective_action ca JOIN unit u ON u.id = ca.unit_id WHERE ${where.join(' AND ')} GROUP BY 1`,
+    [...params, f.asOf],
+  )
+  const byTimeliness = Object.fromEntries(TIMELINESS.map((k) => [k, byClass.find((r) => r.t === k)?.n ?? 0])) as Record<Timeliness, number>
   if (f.timeliness) where.push(`corrective_timeliness(ca.status, ca.completed_on, ca.effective_due_date, $${params.push(f.asOf)}::date) = $${params.push(f.timeliness)}`)
   const w = where.join(' AND ')
+  const total = f.timeliness ? byTimeliness[f.timeliness as Timeliness] : byClass.reduce((a, r) => a + r.n, 0)
   // Planned afresh each time: the best plan for the whole ministry and for one hospital differ.
-  const [{ total }] = await db.query<{ total: number }>(`${CUSTOM_PLAN} SELECT count(*)::int AS total FROM corrective_action ca JOIN unit u ON u.id = ca.unit_id WHERE ${w}`, params)
   const rows = await db.query<Record_>(
     `${CUSTOM_PLAN} SELECT ${COLUMNS} FROM ${FROM} WHERE ${w}
      ORDER BY (ca.status = 'closed'), ca.effective_due_date, ca.id LIMIT $${params.push(f.limit)} OFFSET $${params.push(f.offset)}`,
     params,
   )
-  return { items: rows.map((r) => toSummary(toRow(r), f.asOf)), total }
+  return { items: rows.map((r) => toSummary(toRow(r), f.asOf)), total, byTimeliness }
 }
 
 export async function correctiveIdsOfInspection(db: Queryable, inspectionId: number) {

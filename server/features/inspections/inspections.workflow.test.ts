@@ -292,6 +292,13 @@ describe('corrective actions', () => {
   it('are listed for the unit with their timeliness', async () => {
     const list = await get(officerA, `/api/v1/corrective-actions?under=${f.unitA.id}`)
     expect(list.total).toBe(2)
+    // The class counts come with the list: every class, and each as the class filter's own total.
+    const byClass: Record<string, number> = { done_on_time: 0, done_late: 0, in_progress_on_time: 0, overdue: 0 }
+    for (const c of list.items) byClass[c.timeliness]++
+    expect(list.byTimeliness).toEqual(byClass)
+    const filtered = await get(officerA, `/api/v1/corrective-actions?under=${f.unitA.id}&timeliness=in_progress_on_time`)
+    expect(filtered.total).toBe(list.byTimeliness.in_progress_on_time)
+    expect(filtered.byTimeliness).toEqual(list.byTimeliness)
     expect(list.items.map((c: any) => [c.id, c.inspectionId, c.unitId, c.status, c.timeliness, c.dueDate])).toEqual([
       [ids.ca2, ids.inspection, f.unitA.id, 'open', 'in_progress_on_time', '2026-04-15'],
       [ids.ca1, ids.inspection, f.unitA.id, 'open', 'in_progress_on_time', '2026-04-30'],

@@ -12,7 +12,7 @@ import { useServerPaging } from '../../components/usePagination.ts'
 import { useLabel, useT } from '../../i18n/useT.ts'
 import { useUnitIndex } from '../units/api.ts'
 import { UnitTreeSelect } from '../units/UnitTreeSelect.tsx'
-import { useCorrectiveActions, useInspectionOptions, useTimelinessCounts, type CorrectiveFilters } from './api.ts'
+import { useCorrectiveActions, useInspectionOptions, type CorrectiveFilters } from './api.ts'
 import { CorrectiveStatusTag, DueDates, SourceLink, TimelinessTag } from './CorrectiveTags.tsx'
 
 const num = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined)
@@ -38,7 +38,8 @@ export default function CorrectiveActionsPage() {
   const timeliness = (params.get('timeliness') as Timeliness | null) ?? undefined
   const filters: CorrectiveFilters = { ...base, timeliness, limit: paging.limit, offset: paging.offset }
   const { data, isFetching, error } = useCorrectiveActions(filters)
-  const counts = useTimelinessCounts(base)
+  // The list answers its class counts (every other filter applied): one request for the page.
+  const counts: Partial<Record<Timeliness, number>> = data?.byTimeliness ?? {}
   const inspections = useInspectionOptions(true)
   const statusOptions = useLabelOptions(CORRECTIVE_STATUSES, CORRECTIVE_STATUS_LABELS)
   const timelinessOptions = useLabelOptions(TIMELINESS, CELL_STATUS_LABELS)

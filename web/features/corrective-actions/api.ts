@@ -1,4 +1,4 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
 import type { auditListDto } from '../../../contract/audit.ts'
 import {
@@ -6,7 +6,6 @@ import {
   type verifyCorrectiveInput,
 } from '../../../contract/corrective-actions.ts'
 import type { InspectionFileDto, inspectionPageDto } from '../../../contract/inspections.ts'
-import { TIMELINESS, type Timeliness } from '../../../contract/timeliness.ts'
 import { storeInLists } from '../../api/cache.ts'
 import { api, isApiError } from '../../api/client.ts'
 
@@ -17,7 +16,6 @@ export type AuditEntries = z.infer<typeof auditListDto>['items']
 
 export const CORRECTIVE_KEY = ['corrective-actions'] as const
 const listsKey = [...CORRECTIVE_KEY, 'list'] as const
-const countsKey = [...CORRECTIVE_KEY, 'counts'] as const
 export const correctiveKey = (id: number) => [...CORRECTIVE_KEY, 'detail', id] as const
 const historyKey = (id: number) => [...CORRECTIVE_KEY, 'history', id] as const
 
@@ -28,20 +26,6 @@ export function useCorrectiveActions(filters: CorrectiveFilters) {
     queryFn: () => api<CorrectivePage>('/corrective-actions', { query: { ...filters } }),
     placeholderData: (previous) => previous,
   })
-}
-
-/**
- * How many actions of the other filters fall in each timeliness class: the total of a one-row page
- * per class (the list answers its total; four small reads instead of a counting route).
- */
-export function useTimelinessCounts(filters: Omit<CorrectiveFilters, 'timeliness' | 'limit' | 'offset'>) {
-  const results = useQueries({
-    queries: TIMELINESS.map((timeliness) => ({
-      queryKey: [...countsKey, filters, timeliness],
-      queryFn: () => api<CorrectivePage>('/corrective-actions', { query: { ...filters, timeliness, limit: 1 } }).then((p) => p.total),
-    })),
-  })
-  return Object.fromEntries(TIMELINESS.map((k, i) => [k, results[i].data])) as Record<Timeliness, number | undefined>
 }
 
 /** The inspections a list can be narrowed to (the server answers those the caller sees). */
@@ -79,7 +63,8 @@ export function useCorrectiveMutations(id: number) {
     qc.setQueryData(correctiveKey(id), saved)
     await Promise.all([
       storeInLists(qc, correctiveSummaryDto.parse(saved), [listsKey]),
-      qc.invalidateQueries({ queryKey: countsKey }),
+      // The lists' class counts move with the action: their next read asks the server again.
+      qc.invalidateQueries({ queryKey: listsKey }),
       qc.invalidateQueries({ queryKey: historyKey(id) }),
       qc.invalidateQueries({ queryKey: ['overview'] }),
     ])
