@@ -49,6 +49,17 @@ describe("a unit's home page", () => {
   })
 })
 
+describe('unit names', () => {
+  it('name a sub-unit with its parent, its own name being ambiguous alone', async () => {
+    const sub = await seedDirective(t.db, { ownerUnitId: f.root.id, unitIds: [f.subA.id], number: '13-CV/BCSD', ackDueDate: '2026-03-26' })
+    const items = sectionOf(await work('unitOfficer.a'), 'acknowledge').items
+    expect(items.find((i) => i.directiveId === sub.id)?.unitName).toBe(`Khoa Nội — ${f.unitA.name}`)
+    expect(items.find((i) => i.directiveId === d.id)?.unitName).toBe(f.unitA.name)
+    await t.db.query('DELETE FROM directive_addressee WHERE directive_id = $1', [sub.id])
+    await t.db.query(`UPDATE directive SET status = 'closed' WHERE id = $1`, [sub.id])
+  })
+})
+
 describe("the board's home page", () => {
   it("shows its directives with where the units stand, plans waiting for review and the overdue worklist", async () => {
     const h = await work('board')
