@@ -1,6 +1,6 @@
 import { Alert, Empty, Skeleton, Tag, Tooltip, Typography } from 'antd'
 import { Link } from 'react-router'
-import type { MatrixDto } from '../../../contract/dashboard.ts'
+import type { MatrixDto, MatrixRow } from '../../../contract/dashboard.ts'
 import { formatDate } from '../../components/format.ts'
 import { useT } from '../../i18n/useT.ts'
 import { behindUnits, shortLabel } from './matrix-rows.ts'
@@ -8,6 +8,8 @@ import { behindUnits, shortLabel } from './matrix-rows.ts'
 interface Props {
   /** A flat answer ranked by overdue (worst first). */
   answer: MatrixDto | undefined
+  /** The tree answer, to name parents above the addressees. */
+  treeRows: MatrixRow[]
   isLoading: boolean
   error: Error | null
   planLink: (unitId: number) => string
@@ -15,11 +17,11 @@ interface Props {
 }
 
 /** On a phone, instead of the matrix: which units are behind and on what, worst first, each with its plan one tap away. */
-export function BehindList({ answer, isLoading, error, planLink, addresseeIds }: Props) {
+export function BehindList({ answer, treeRows, isLoading, error, planLink, addresseeIds }: Props) {
   const t = useT()
   if (error) return <Alert type="error" showIcon title={error.message} />
   if (isLoading || !answer) return <Skeleton active />
-  const behind = behindUnits(answer.rows)
+  const behind = behindUnits(answer.rows, treeRows)
   if (!behind.length) return <Empty data-testid="behind-none" description={t('dashboard.behindNone', { date: formatDate(answer.asOf) })} />
   return (
     <section aria-label={t('dashboard.behindTitle')}>

@@ -18,7 +18,7 @@ import { isFlat, matrixQuery, useExpandedRows, useMatrix, type MatrixFilters } f
 import { BehindList } from './BehindList.tsx'
 import './dashboard.css'
 import { MatrixCell, TotalsCell } from './MatrixCell.tsx'
-import { columnTotals, initiallyExpanded, overallTotals, overview, shortLabel, visibleRows, type VisibleRow } from './matrix-rows.ts'
+import { columnTotals, initiallyExpanded, overallTotals, overview, headingLabel, visibleRows, type VisibleRow } from './matrix-rows.ts'
 
 const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`)
 const TIMELINESS_SHORT: Record<Timeliness, 'dashboard.onTimeShort' | 'dashboard.lateShort' | 'dashboard.progressShort' | 'dashboard.overdueShort'> = {
@@ -171,7 +171,7 @@ export default function DashboardPage() {
         title: (
           <Tooltip title={`${q.label} ${q.text}`}>
             <span className="bvct-req-col" data-testid="requirement-head" tabIndex={0} aria-label={`${q.label} ${q.text}`}>
-              <b>{q.label.replace(/\.$/, '') || i + 1}.</b> {shortLabel(q.text)}
+              <b>{q.label.replace(/\.$/, '') || i + 1}.</b> {headingLabel(q.text)}
             </span>
           </Tooltip>
         ),
@@ -323,7 +323,7 @@ export default function DashboardPage() {
         {isPhone ? <Collapse ghost size="small" className="bvct-filters-phone" items={[{ key: 'f', label: t('dashboard.filters'), children: controls }]} /> : controls}
         {matrix.error && <Alert type="error" showIcon title={matrix.error.message} style={{ marginBottom: 8 }} />}
         {isPhone ? (
-          <BehindList answer={ranked.data} isLoading={ranked.isLoading} error={ranked.error} planLink={planLink} addresseeIds={addresseeIds} />
+          <BehindList answer={ranked.data} treeRows={base} isLoading={ranked.isLoading} error={ranked.error} planLink={planLink} addresseeIds={addresseeIds} />
         ) : (
         <Table<VisibleRow>
           className="bvct-matrix"

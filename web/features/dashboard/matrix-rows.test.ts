@@ -160,4 +160,11 @@ describe('behindUnits', () => {
       ['Viện Pasteur', null, 0, []],
     ])
   })
+
+  it('names a parent that only the tree answer holds', () => {
+    const ministry = row('Bộ Y tế', null)
+    const vu = row('Vụ Tổ chức cán bộ', ministry.unitId, { actionCounts: actions(1) })
+    expect(behindUnits([vu], [ministry]).map((b) => b.parentName)).toEqual(['Bộ Y tế'])
+    expect(behindUnits([vu]).map((b) => b.parentName)).toEqual([null])
+  })
 })

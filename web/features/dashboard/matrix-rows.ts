@@ -96,6 +96,9 @@ export function overallTotals(totals: { counts: CellCounts }[]) {
   )
 }
 
+/** A column heading's words: what fits two short lines of a narrow column. */
+export const headingLabel = (text: string) => shortLabel(text, 4, 24)
+
 export interface BehindUnit {
   row: MatrixRow
   parentName: string | null
@@ -106,10 +109,11 @@ export interface BehindUnit {
 
 /**
  * The units behind (overdue actions, an overdue requirement or a late acknowledgement), in the
- * order of a flat answer ranked by overdue (worst first). Parents are named from the same answer.
+ * order of a flat answer ranked by overdue (worst first). Parents are named from it or from `otherRows`.
  */
-export function behindUnits(rows: MatrixRow[]): BehindUnit[] {
-  const names = new Map(rows.map((r) => [r.unitId, r.unitName]))
+export function behindUnits(rows: MatrixRow[], otherRows: MatrixRow[] = []): BehindUnit[] {
+  // Parents above the addressees (the ministry) come only in the tree answer: `otherRows`.
+  const names = new Map([...otherRows, ...rows].map((r) => [r.unitId, r.unitName]))
   return rows
     .map((row) => ({
       row,
