@@ -95,7 +95,9 @@ describe('the dashboard where leaders look: whole names, short headings, readabl
     // Compact rows: many units in view under a header that stays put.
     expect(await page.locator('.bvct-matrix .ant-table-row').count()).toBeGreaterThanOrEqual(Math.min(10, matrix.rows.length))
     await noRawKeys(page)
+    // Off the heading, so the tooltip does not cover the screenshot.
     await page.mouse.move(1300, 20)
+    await page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').waitFor({ state: 'hidden' })
     await screenshot(page, 'dashboard-1-desktop')
     await page.locator('.bvct-matrix .ant-table-tbody-virtual-holder').evaluate((el) => el.scrollBy(0, 400))
     await expectVisible(page.getByTestId('requirement-head').first())

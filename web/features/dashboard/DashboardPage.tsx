@@ -169,7 +169,7 @@ export default function DashboardPage() {
     const cells: TableColumnsType<VisibleRow> = requirements.map((q, i) => ({
         key: `r${q.id}`,
         title: (
-          <Tooltip title={`${q.label} ${q.text}`}>
+          <Tooltip title={`${q.label} ${q.text}`} trigger={['hover', 'focus']}>
             <span className="bvct-req-col" data-testid="requirement-head" tabIndex={0} aria-label={`${q.label} ${q.text}`}>
               <b>{q.label.replace(/\.$/, '') || i + 1}.</b> {headingLabel(q.text)}
             </span>
@@ -278,7 +278,7 @@ export default function DashboardPage() {
     const ct = columnTotals(c.counts)
     return (
       <Table.Summary.Cell key={c.requirementId} index={0}>
-        <Tooltip title={<>{t('dashboard.totalsHint')}<TotalsCell counts={c.counts} lang={lang} /></>}>
+        <Tooltip title={<>{t('dashboard.totalsHint')}<TotalsCell counts={c.counts} lang={lang} /></>} trigger={['hover', 'focus']}>
           <div className="bvct-total-readable" data-testid="totals-cell" data-done={ct.done} data-overdue={ct.overdue} data-total={ct.total} tabIndex={0}>
             <span className="bvct-total-done">{t('dashboard.doneOf', { done: ct.done, total: ct.total })}</span>
             <span className={ct.overdue ? 'bvct-late' : 'bvct-muted'}>{t('dashboard.overdueOf', { count: ct.overdue })}</span>
