@@ -77,9 +77,13 @@ describe('the dashboard where leaders look: whole names, short headings, readabl
       expect(text).toContain(headingLabel(q.text))
       expect(text.length).toBeGreaterThan(6)
     })
-    // The full text on hover.
+    // The full text on hover, and on keyboard focus.
     await heads.first().hover()
     await expectVisible(page.locator('.ant-tooltip').getByText(matrix.requirements[0].text.slice(0, 30), { exact: false }))
+    await page.mouse.move(1300, 20)
+    await heads.nth(1).focus()
+    await expectVisible(page.locator('.ant-tooltip').getByText(matrix.requirements[1].text.slice(0, 30), { exact: false }))
+    await heads.nth(1).blur()
 
     // The totals row: per requirement done/total and overdue, as the API counts them, and the overall.
     const totals = page.getByTestId('totals-cell')
@@ -97,7 +101,7 @@ describe('the dashboard where leaders look: whole names, short headings, readabl
     await noRawKeys(page)
     // Off the heading, so the tooltip does not cover the screenshot.
     await page.mouse.move(1300, 20)
-    await page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').waitFor({ state: 'hidden' })
+    await expect.poll(() => page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').count()).toBe(0)
     await screenshot(page, 'dashboard-1-desktop')
     await page.locator('.bvct-matrix .ant-table-tbody-virtual-holder').evaluate((el) => el.scrollBy(0, 400))
     await expectVisible(page.getByTestId('requirement-head').first())
