@@ -20,6 +20,7 @@ const RegisterDirectivePage = lazy(() => import('../features/directives/Register
 const EditDirectivePage = lazy(() => import('../features/directives/RegisterDirectivePage.tsx').then((m) => ({ default: m.EditDirectivePage })))
 const DirectiveDetailPage = lazy(() => import('../features/directives/DirectiveDetailPage.tsx'))
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'))
+const FollowUpPage = lazy(() => import('../features/dashboard/FollowUpPage.tsx'))
 const PlanPage = lazy(() => import('../features/plans/PlanPage.tsx'))
 const DisseminationPage = lazy(() => import('../features/dissemination/DisseminationPage.tsx'))
 const MyDirectivesPage = lazy(() => import('../features/dissemination/MyDirectivesPage.tsx'))
@@ -68,6 +69,7 @@ export function AppRoutes({ me }: { me: Me }) {
         <Route path="directives/new" element={<RequireRole me={me} roles={ACCESS.directivesManage}><RegisterDirectivePage /></RequireRole>} />
         <Route path="directives/:id" element={<RequireRole me={me} roles={ACCESS.directives}><DirectiveDetailPage /></RequireRole>} />
         <Route path="directives/:id/edit" element={<RequireRole me={me} roles={ACCESS.directivesManage}><EditDirectivePage /></RequireRole>} />
+        <Route path="follow-up" element={<RequireRole me={me} roles={ACCESS.dashboard}><FollowUpPage /></RequireRole>} />
         <Route path="directives/:id/dashboard" element={<RequireRole me={me} roles={ACCESS.dashboard}><DashboardPage /></RequireRole>} />
         <Route path="directives/:id/units/:unitId/plan" element={<RequireRole me={me} roles={ACCESS.plans}><PlanPage /></RequireRole>} />
         <Route path="directives/:id/units/:unitId/dissemination" element={<RequireRole me={me} roles={ACCESS.sessions}><DisseminationPage /></RequireRole>} />

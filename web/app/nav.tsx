@@ -20,6 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/home', label: 'home.nav', icon: <ChecklistIcon />, roles: ACCESS.home },
   { path: '/overview', label: 'overview.nav', icon: <DashboardIcon />, roles: OVERVIEW_ROLES },
   { path: '/directives', label: 'nav.directives', icon: <DirectivesIcon />, roles: ACCESS.directives },
+  { path: '/follow-up', label: 'dashboard.nav', icon: <DashboardIcon />, roles: ACCESS.dashboard },
   { path: '/my-directives', label: 'nav.myDirectives', icon: <InboxIcon />, roles: ACCESS.myDirectives },
   // Always in the user menu; here only for someone who has notices, so they are not missed.
   { path: '/my-notices', label: 'nav.myNotices', icon: <MailIcon />, roles: ACCESS.myNotices, isShown: (f) => f.hasCaseNotices },

@@ -15,8 +15,10 @@ import { useLabel, useLang, useT } from '../../i18n/useT.ts'
 import { useAddressees, useDirective } from '../directives/api.ts'
 import { PlanStatusTag } from '../plans/StatusTags.tsx'
 import { isFlat, matrixQuery, useExpandedRows, useMatrix, type MatrixFilters } from './api.ts'
+import { BehindList } from './BehindList.tsx'
+import './dashboard.css'
 import { MatrixCell, TotalsCell } from './MatrixCell.tsx'
-import { initiallyExpanded, overview, visibleRows, type VisibleRow } from './matrix-rows.ts'
+import { columnTotals, initiallyExpanded, overallTotals, overview, headingLabel, visibleRows, type VisibleRow } from './matrix-rows.ts'
 
 const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`)
 const TIMELINESS_SHORT: Record<Timeliness, 'dashboard.onTimeShort' | 'dashboard.lateShort' | 'dashboard.progressShort' | 'dashboard.overdueShort'> = {
@@ -58,6 +60,8 @@ export default function DashboardPage() {
   const [filters, setFilters] = useState<MatrixFilters>({})
   const flat = isFlat(filters)
   const matrix = useMatrix(directiveId, filters)
+  // A phone gets the units behind, worst first, instead of the matrix.
+  const ranked = useMatrix(directiveId, { ...filters, sort: 'overdue' }, isPhone)
   const [expanded, setExpanded] = useState<Set<number> | null>(null)
   const [openCell, setOpenCell] = useState<OpenCell | null>(null)
   const [isExporting, setIsExporting] = useState(false)
@@ -96,7 +100,7 @@ export default function DashboardPage() {
   const planLink = (unitId: number) => `/directives/${directiveId}/units/${unitId}/plan`
 
   const columns = useMemo<TableColumnsType<VisibleRow>>(() => {
-    const unitWidth = isPhone ? 150 : 200
+    const unitWidth = isPhone ? 150 : 250
     const isSingle = (r: MatrixRow) => r.addressees === 1 && addresseeIds.has(r.unitId)
     const unitColumn: TableColumnsType<VisibleRow>[number] = {
         key: 'unit',
@@ -164,8 +168,14 @@ export default function DashboardPage() {
     ]
     const cells: TableColumnsType<VisibleRow> = requirements.map((q, i) => ({
         key: `r${q.id}`,
-        title: <Tooltip title={`${q.label} ${q.text}`}><span className="bvct-req-col">{q.label.replace(/\.$/, '') || i + 1}</span></Tooltip>,
-        width: 40,
+        title: (
+          <Tooltip title={`${q.label} ${q.text}`} trigger={['hover', 'focus']}>
+            <span className="bvct-req-col" data-testid="requirement-head" tabIndex={0} aria-label={`${q.label} ${q.text}`}>
+              <b>{q.label.replace(/\.$/, '') || i + 1}.</b> {headingLabel(q.text)}
+            </span>
+          </Tooltip>
+        ),
+        width: 84,
         align: 'center' as const,
         render: (_: unknown, { row }: VisibleRow) => {
           const c = row.cells[i]
@@ -187,7 +197,7 @@ export default function DashboardPage() {
     return isPhone ? [unitColumn, ...cells, ...facts, counts] : [unitColumn, ...facts, ...cells, counts]
   }, [t, lang, isPhone, flat, requirements, addresseeIds, toggle])
 
-  const tableWidth = (isPhone ? 150 : 200) + (isPhone ? 100 : 110) + 66 + 100 + requirements.length * 40 + 4 * 52
+  const tableWidth = (isPhone ? 150 : 250) + (isPhone ? 100 : 110) + 66 + 100 + requirements.length * 84 + 4 * 52
 
   const exportXlsx = async () => {
     setIsExporting(true)
@@ -250,15 +260,33 @@ export default function DashboardPage() {
   )
 
   // Totals, in the same column order as the rows.
-  const totalUnit = <Table.Summary.Cell key="unit" index={0}><b>{t('dashboard.totals')}</b></Table.Summary.Cell>
+  const overall = overallTotals(matrix.data?.totals ?? [])
+  const totalUnit = (
+    <Table.Summary.Cell key="unit" index={0}>
+      <b>{t('dashboard.totals')}</b>
+      <div className="bvct-overall" data-testid="totals-overall" data-done={overall.done} data-overdue={overall.overdue} data-total={overall.total}>
+        {t('dashboard.overall', { count: requirements.length, done: overall.done, total: overall.total, overdue: overall.overdue })}
+      </div>
+    </Table.Summary.Cell>
+  )
   const totalFacts = [
     <Table.Summary.Cell key="ack" index={0}>{summary.acknowledged}/{summary.addressees}</Table.Summary.Cell>,
     <Table.Summary.Cell key="coverage" index={0} />,
     <Table.Summary.Cell key="plan" index={0} />,
   ]
-  const totalCells = (matrix.data?.totals ?? []).map((c) => (
-    <Table.Summary.Cell key={c.requirementId} index={0}><TotalsCell counts={c.counts} lang={lang} /></Table.Summary.Cell>
-  ))
+  const totalCells = (matrix.data?.totals ?? []).map((c) => {
+    const ct = columnTotals(c.counts)
+    return (
+      <Table.Summary.Cell key={c.requirementId} index={0}>
+        <Tooltip title={<>{t('dashboard.totalsHint')}<TotalsCell counts={c.counts} lang={lang} /></>} trigger={['hover', 'focus']}>
+          <div className="bvct-total-readable" data-testid="totals-cell" data-done={ct.done} data-overdue={ct.overdue} data-total={ct.total} tabIndex={0}>
+            <span className="bvct-total-done">{t('dashboard.doneOf', { done: ct.done, total: ct.total })}</span>
+            <span className={ct.overdue ? 'bvct-late' : 'bvct-muted'}>{t('dashboard.overdueOf', { count: ct.overdue })}</span>
+          </div>
+        </Tooltip>
+      </Table.Summary.Cell>
+    )
+  })
   const totalCounts = TIMELINESS.map((k) => (
     <Table.Summary.Cell key={k} index={0} align="right">
       <b className={k === 'overdue' && summary.actions.overdue ? 'bvct-late' : undefined}>{summary.actions[k]}</b>
@@ -294,6 +322,9 @@ export default function DashboardPage() {
       <Card size="small" styles={{ body: { paddingBottom: 8 } }}>
         {isPhone ? <Collapse ghost size="small" className="bvct-filters-phone" items={[{ key: 'f', label: t('dashboard.filters'), children: controls }]} /> : controls}
         {matrix.error && <Alert type="error" showIcon title={matrix.error.message} style={{ marginBottom: 8 }} />}
+        {isPhone ? (
+          <BehindList answer={ranked.data} treeRows={base} isLoading={ranked.isLoading} error={ranked.error} planLink={planLink} addresseeIds={addresseeIds} />
+        ) : (
         <Table<VisibleRow>
           className="bvct-matrix"
           data-testid="matrix"
@@ -317,6 +348,7 @@ export default function DashboardPage() {
             )
           }
         />
+        )}
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6 }}>
           {t('dashboard.asOfNote', { date: formatDate(matrix.data?.asOf) })}
         </Typography.Text>

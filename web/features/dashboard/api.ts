@@ -20,9 +20,10 @@ export function matrixQuery(f: MatrixFilters): Record<string, QueryValue> {
 }
 
 /** The default view (top two levels of the caller's scope, aggregated) or, with filters, every unit. */
-export function useMatrix(directiveId: number, f: MatrixFilters) {
+export function useMatrix(directiveId: number, f: MatrixFilters, enabled = true) {
   const query = matrixQuery(f)
   return useQuery({
+    enabled,
     queryKey: ['matrix', directiveId, query],
     queryFn: () => api<MatrixDto>(`/directives/${directiveId}/matrix`, { query }),
     placeholderData: keepPreviousData,

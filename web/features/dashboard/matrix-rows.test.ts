@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { MatrixRow } from '../../../contract/dashboard.ts'
-import { initiallyExpanded, overview, sumCounts, visibleRows } from './matrix-rows.ts'
+import { behindUnits, columnTotals, initiallyExpanded, overallTotals, overview, shortLabel, sumCounts, visibleRows } from './matrix-rows.ts'
 
 let nextId = 1
 function row(unitName: string, parentId: number | null, over: Partial<MatrixRow> = {}): MatrixRow {
@@ -121,5 +121,50 @@ describe('overview', () => {
 
   it('sums every row of a flat list', () => {
     expect(overview([top, child, other], true)).toEqual({ addressees: 16, acknowledged: 12, ackLate: 3, actions: actions(4, 7) })
+  })
+})
+
+describe('shortLabel', () => {
+  it('keeps the first words of a long requirement and marks the cut', () => {
+    expect(shortLabel('Tăng cường công tác quán triệt, tuyên truyền nâng cao nhận thức về bảo vệ chính trị nội bộ')).toBe('Tăng cường công tác quán triệt…')
+  })
+  it('leaves a short text whole, without a mark', () => {
+    expect(shortLabel('  Rà soát   hồ sơ ')).toBe('Rà soát hồ sơ')
+  })
+  it('stops before a word that would pass the character limit', () => {
+    expect(shortLabel('Kiện toàn tổ chức bộ máy', 6, 12)).toBe('Kiện toàn tổ…')
+  })
+})
+
+describe('totals', () => {
+  it('counts done on time and late as done, and overdue apart', () => {
+    expect(columnTotals({ done_on_time: 3, done_late: 2, overdue: 1, planned: 4 })).toEqual({ done: 5, overdue: 1, total: 10 })
+    expect(columnTotals({})).toEqual({ done: 0, overdue: 0, total: 0 })
+  })
+  it('adds every requirement for the overall figure', () => {
+    expect(overallTotals([{ counts: { done_on_time: 3, overdue: 1 } }, { counts: { done_late: 1, none: 5 } }])).toEqual({ done: 4, overdue: 1, total: 10 })
+  })
+})
+
+describe('behindUnits', () => {
+  const cell = (status: 'overdue' | 'planned' | 'done_on_time', requirementId: number) => ({ requirementId, status, counts: { [status]: 1 } })
+  const actions = (overdue: number) => ({ done_on_time: 0, done_late: 0, in_progress_on_time: 0, overdue })
+  const hospital = row('Bệnh viện Bạch Mai', null)
+  const dept = row('Phòng Tổ chức cán bộ', hospital.unitId, { actionCounts: actions(3), cells: [cell('overdue', 1), cell('planned', 2), cell('overdue', 3)] })
+  const late = row('Viện Pasteur', null, { ackLate: 1, cells: [cell('planned', 1)] })
+  const fine = row('Bệnh viện E', null, { cells: [cell('done_on_time', 1)] })
+
+  it('keeps the order given, names the parent, lists the overdue requirements, drops units on track', () => {
+    expect(behindUnits([dept, hospital, late, fine]).map((b) => [b.row.unitName, b.parentName, b.overdue, b.requirements])).toEqual([
+      ['Phòng Tổ chức cán bộ', 'Bệnh viện Bạch Mai', 3, [0, 2]],
+      ['Viện Pasteur', null, 0, []],
+    ])
+  })
+
+  it('names a parent that only the tree answer holds', () => {
+    const ministry = row('Bộ Y tế', null)
+    const vu = row('Vụ Tổ chức cán bộ', ministry.unitId, { actionCounts: actions(1) })
+    expect(behindUnits([vu], [ministry]).map((b) => b.parentName)).toEqual(['Bộ Y tế'])
+    expect(behindUnits([vu]).map((b) => b.parentName)).toEqual([null])
   })
 })

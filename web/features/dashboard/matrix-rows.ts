@@ -62,3 +62,64 @@ export function overview(rows: MatrixRow[], isFlat: boolean) {
     },
   }
 }
+
+/**
+ * A requirement's column heading: its first words ("Tăng cường công tác quán triệt…"), the rest
+ * left to the tooltip. Cut at a word boundary, at most `maxWords` words or `maxChars` characters.
+ */
+export function shortLabel(text: string, maxWords = 6, maxChars = 40): string {
+  const words = text.trim().replace(/\s+/g, ' ').split(' ').filter(Boolean)
+  let out = ''
+  let taken = 0
+  for (const w of words) {
+    if (taken === maxWords || (out && out.length + 1 + w.length > maxChars)) break
+    out = out ? `${out} ${w}` : w
+    taken++
+  }
+  out = out.replace(/[,;:.]+$/, '')
+  return taken < words.length ? `${out}…` : out
+}
+
+/** One column of the totals row: addressee units done (on time or late), overdue, and in all. */
+export function columnTotals(counts: CellCounts) {
+  return { done: (counts.done_on_time ?? 0) + (counts.done_late ?? 0), overdue: counts.overdue ?? 0, total: sumCounts(counts) }
+}
+
+/** Every requirement together: unit × requirement pairs done, overdue, in all. */
+export function overallTotals(totals: { counts: CellCounts }[]) {
+  return totals.reduce(
+    (s, c) => {
+      const t = columnTotals(c.counts)
+      return { done: s.done + t.done, overdue: s.overdue + t.overdue, total: s.total + t.total }
+    },
+    { done: 0, overdue: 0, total: 0 },
+  )
+}
+
+/** A column heading's words: what fits two short lines of a narrow column. */
+export const headingLabel = (text: string) => shortLabel(text, 4, 24)
+
+export interface BehindUnit {
+  row: MatrixRow
+  parentName: string | null
+  overdue: number
+  /** Indexes of the requirements on which the unit is overdue. */
+  requirements: number[]
+}
+
+/**
+ * The units behind (overdue actions, an overdue requirement or a late acknowledgement), in the
+ * order of a flat answer ranked by overdue (worst first). Parents are named from it or from `otherRows`.
+ */
+export function behindUnits(rows: MatrixRow[], otherRows: MatrixRow[] = []): BehindUnit[] {
+  // Parents above the addressees (the ministry) come only in the tree answer: `otherRows`.
+  const names = new Map([...otherRows, ...rows].map((r) => [r.unitId, r.unitName]))
+  return rows
+    .map((row) => ({
+      row,
+      parentName: row.parentId === null ? null : names.get(row.parentId) ?? null,
+      overdue: row.actionCounts.overdue,
+      requirements: row.cells.flatMap((c, i) => (c.status === 'overdue' ? [i] : [])),
+    }))
+    .filter((b) => b.overdue > 0 || b.requirements.length > 0 || b.row.ackLate > 0)
+}

@@ -37,6 +37,19 @@ const vi = {
   'dashboard.overdueShort': 'Quá hạn',
   'dashboard.totals': 'Tổng số đơn vị',
   'dashboard.unitsByStatus': 'Số đơn vị theo tình trạng (trong {count} đơn vị):',
+  'dashboard.nav': 'Theo dõi',
+  'dashboard.noIssued': 'Chưa có văn bản chỉ đạo nào đã ban hành để theo dõi',
+  'dashboard.toDirectives': 'Xem danh sách văn bản',
+  'dashboard.doneOf': 'Xong {done}/{total}',
+  'dashboard.overdueOf': 'Quá hạn {count}',
+  'dashboard.overall': '{count} yêu cầu: {done}/{total} lượt hoàn thành, {overdue} quá hạn',
+  'dashboard.totalsHint': 'Số đơn vị đã hoàn thành yêu cầu (đúng hạn hoặc muộn) trên số đơn vị nhận, và số đơn vị quá hạn',
+  'dashboard.behindTitle': 'Đơn vị chậm, xếp từ chậm nhất',
+  'dashboard.behindNone': 'Không có đơn vị nào chậm: đến ngày {date}, mọi đơn vị đều trong hạn',
+  'dashboard.behindCount': '{count} đơn vị chậm',
+  'dashboard.overdueActionsCount': '{count} việc quá hạn',
+  'dashboard.overdueOn': 'Quá hạn ở yêu cầu:',
+  'dashboard.ackLateOnly': 'Chậm tiếp nhận văn bản',
 } as const
 
 const en: Record<keyof typeof vi, string> = {
@@ -76,6 +89,19 @@ const en: Record<keyof typeof vi, string> = {
   'dashboard.overdueShort': 'Overdue',
   'dashboard.totals': 'All units',
   'dashboard.unitsByStatus': 'Units by status (of {count}):',
+  'dashboard.nav': 'Follow-up',
+  'dashboard.noIssued': 'No directive has been issued yet, so there is nothing to follow up',
+  'dashboard.toDirectives': 'See the directives',
+  'dashboard.doneOf': 'Done {done}/{total}',
+  'dashboard.overdueOf': 'Overdue {count}',
+  'dashboard.overall': '{count} requirements: {done}/{total} done, {overdue} overdue',
+  'dashboard.totalsHint': 'Addressee units that completed the requirement (on time or late) of all addressee units, and units overdue',
+  'dashboard.behindTitle': 'Units behind, worst first',
+  'dashboard.behindNone': 'No unit is behind: as of {date}, every unit is on time',
+  'dashboard.behindCount': '{count} units behind',
+  'dashboard.overdueActionsCount': '{count} overdue actions',
+  'dashboard.overdueOn': 'Overdue on requirements:',
+  'dashboard.ackLateOnly': 'Late to acknowledge the directive',
 }
 
 export const dashboardMessages = { vi, en }
