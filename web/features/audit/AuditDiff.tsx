@@ -54,7 +54,7 @@ export function AuditDiff({ entry }: { entry: AuditEntryDto }) {
     <table className="bvct-diff" data-testid="audit-diff">
       <thead>
         <tr>
-          <th style={{ width: '22%' }}>{t('audit.field')}</th>
+          <th style={{ width: '28%' }}>{t('audit.field')}</th>
           {hasBefore && <th>{t('audit.before')}</th>}
           {hasAfter && <th>{hasBefore ? t('audit.after') : t('audit.value')}</th>}
         </tr>
@@ -64,7 +64,7 @@ export function AuditDiff({ entry }: { entry: AuditEntryDto }) {
           const isChanged = r.status !== 'same'
           return (
             <tr key={r.key} className={isChanged && hasBefore && hasAfter ? 'bvct-diff-changed' : undefined}>
-              <td>{r.key ? fieldLabel(lang, r.key) : '—'}</td>
+              <td style={{ wordBreak: 'normal', overflowWrap: 'break-word' }}>{r.key ? fieldLabel(lang, r.key) : '—'}</td>
               {hasBefore && (
                 <td className={!isChanged ? 'bvct-diff-same' : hasAfter ? 'bvct-diff-before' : undefined}>{show(r.key, r.before)}</td>
               )}

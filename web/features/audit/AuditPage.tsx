@@ -115,7 +115,7 @@ export default function AuditPage() {
           options={AUDIT_ENTITIES.map((e) => ({ value: e, label: entityLabel(lang, e) }))}
           style={{ width: 160 }}
         />
-        <Input value={entityIdText} onChange={(e) => setEntityIdText(e.target.value)} allowClear placeholder={t('audit.entityId')} aria-label={t('audit.entityId')} style={{ width: 120 }} />
+        <Input value={entityIdText} onChange={(e) => setEntityIdText(e.target.value)} allowClear placeholder={t('audit.entityId')} aria-label={t('audit.entityId')} style={{ width: 150 }} />
         <DatePicker.RangePicker
           value={range}
           onChange={(v) => setRange(v)}
