@@ -1,4 +1,4 @@
-import type { AuditEntryDto } from '../../../contract/audit.ts'
+import { AUDIT_UNRESOLVED_ENTITIES, auditEntityRefKind, auditRefKind, type AuditEntryDto, type AuditRefKind } from '../../../contract/audit.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
 
 /** An audit_log row as stored (audit.verify.ts reads its hashes too). */
@@ -48,8 +48,87 @@ export async function listAuditEntries(db: Queryable, scopes: string[], q: Audit
      WHERE ${where.join(' AND ')} ORDER BY l.id DESC LIMIT $${params.push(q.limit)}`,
     params,
   )
-  return rows.map((r) => ({
-    id: r.id, at: new Date(r.at).toISOString(), actorId: r.actor_id, actorUsername: r.actor_username, ip: r.ip, action: r.action,
-    entity: r.entity, entityId: r.entity_id, unitId: r.unit_id, before: r.before, after: r.after,
-  }))
+  const names = await resolveNames(db, scopes, rows)
+  return rows.map((r) => {
+    const own: Record<string, string> = {}
+    for (const key of refsOf(r)) {
+      const name = names.get(key)
+      if (name) own[key] = name
+    }
+    return {
+      id: r.id, at: new Date(r.at).toISOString(), actorId: r.actor_id, actorUsername: r.actor_username, ip: r.ip, action: r.action,
+      entity: r.entity, entityId: r.entity_id, unitId: r.unit_id, before: r.before, after: r.after,
+      actorName: r.actor_id === null ? null : (names.get(`actor:${r.actor_id}`) ?? null),
+      names: own,
+    }
+  })
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** `person:12`-style keys of the records an entry points at: its own id and id-named snapshot fields. */
+function refsOf(r: AuditRecord): string[] {
+  // A confidential case entry keeps to what the log itself says: nothing is looked up for it.
+  if (AUDIT_UNRESOLVED_ENTITIES.includes(r.entity)) return []
+  const keys = new Set<string>()
+  const add = (kind: AuditRefKind | undefined, id: unknown) => {
+    const n = typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : id
+    if (kind && typeof n === 'number' && Number.isInteger(n) && n > 0 && n < 2 ** 31) keys.add(`${kind}:${n}`)
+  }
+  add(auditEntityRefKind(r.entity), r.entity_id)
+  for (const snap of [r.before, r.after]) {
+    if (!isRecord(snap)) continue
+    for (const [field, value] of Object.entries(snap)) {
+      const kind = auditRefKind(r.entity, field)
+      if (Array.isArray(value)) for (const v of value) add(kind, v)
+      else add(kind, value)
+    }
+  }
+  return [...keys]
+}
+
+/**
+ * Names for a page of entries in three batched queries (people, units, accounts). People and units
+ * are named only inside the reader's scope, like the entries themselves; an account is named by its
+ * holder's full name. Actors (`actor:7`) are always named: the log already shows who acted.
+ */
+async function resolveNames(db: Queryable, scopes: string[], rows: AuditRecord[]): Promise<Map<string, string>> {
+  const ids: Record<AuditRefKind, Set<number>> = { person: new Set(), unit: new Set(), account: new Set() }
+  for (const r of rows) {
+    for (const key of refsOf(r)) {
+      const [kind, id] = key.split(':') as [AuditRefKind, string]
+      ids[kind].add(Number(id))
+    }
+  }
+  const actors = new Set(rows.flatMap((r) => (r.actor_id === null ? [] : [r.actor_id])))
+  const names = new Map<string, string>()
+  const inScope = (alias: string) => `${alias}.path <@ ANY($2::ltree[])`
+  const scopeParam = arrayLiteral(scopes)
+  const [people, units, accounts] = await Promise.all([
+    ids.person.size
+      ? db.query<{ id: number; name: string }>(
+          `SELECT p.id, p.full_name AS name FROM person p JOIN unit u ON u.id = p.unit_id WHERE p.id = ANY($1::int[]) AND ${inScope('u')}`,
+          [arrayLiteral([...ids.person]), scopeParam],
+        )
+      : [],
+    ids.unit.size
+      ? db.query<{ id: number; name: string }>(`SELECT u.id, u.name FROM unit u WHERE u.id = ANY($1::int[]) AND ${inScope('u')}`, [arrayLiteral([...ids.unit]), scopeParam])
+      : [],
+    ids.account.size || actors.size
+      ? db.query<{ id: number; name: string | null; in_scope: boolean }>(
+          `SELECT a.id, p.full_name AS name, coalesce(${inScope('u')}, false) AS in_scope
+           FROM account a LEFT JOIN person p ON p.id = a.person_id LEFT JOIN unit u ON u.id = p.unit_id
+           WHERE a.id = ANY($1::int[])`,
+          [arrayLiteral([...new Set([...ids.account, ...actors])]), scopeParam],
+        )
+      : [],
+  ])
+  for (const p of people) names.set(`person:${p.id}`, p.name)
+  for (const u of units) names.set(`unit:${u.id}`, u.name)
+  for (const a of accounts) {
+    if (!a.name) continue
+    if (actors.has(a.id)) names.set(`actor:${a.id}`, a.name)
+    if (a.in_scope && ids.account.has(a.id)) names.set(`account:${a.id}`, a.name)
+  }
+  return names
 }

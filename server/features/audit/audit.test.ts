@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_MASTER_KEY, createTestApp, seedFixture, type Fixture, type Session, type TestApp } from '../../../test/app.ts'
 import { openKeyring } from '../../lib/keyring.ts'
 import { writeAnchor } from './audit.anchor.ts'
+import { recordAudit } from './audit.service.ts'
 import { verifyAuditChain } from './audit.verify.ts'
 
 let t: TestApp
@@ -66,6 +67,34 @@ describe('audit log', () => {
     const seenByA = (await t.call(await t.login('auditor.a'), 'GET', '/api/v1/audit?entity=unit')).json().items
     expect(seenByA).toHaveLength(5)
     expect(seenByA.every((i: any) => inA.includes(i.unitId))).toBe(true)
+  })
+
+  it('names the people, units and accounts an entry points at, within the reader\'s scope, and never for a case', async () => {
+    const [actorAcc] = await t.db.query<{ id: number }>(`SELECT id FROM account WHERE username = 'unitHead.a'`)
+    const actor = { id: actorAcc.id, username: 'unitHead.a', ip: '127.0.0.1', now: t.clock() }
+    await t.db.transaction(async (tx) => {
+      await recordAudit(tx, actor, {
+        action: 'update', entity: 'planAction', entityId: 901, unitId: f.unitA.id,
+        before: { ownerPersonId: f.personA.id, status: 'notStarted' }, after: { ownerPersonId: f.personB.id, status: 'inProgress', ownerUnitId: f.unitB.id },
+      })
+      await recordAudit(tx, actor, { action: 'addAccess', entity: 'case', entityId: 902, unitId: f.unitA.id, after: { personId: f.personA.id, accountId: actorAcc.id } })
+    })
+    const read = async (user: string, entity: string) =>
+      (await t.call(await t.login(user), 'GET', `/api/v1/audit?entity=${entity}`)).json().items[0]
+    const wide = await read('auditor', 'planAction')
+    expect(wide.actorName).toBe('Lê Văn unitHead')
+    expect(wide.actorUsername).toBe('unitHead.a')
+    expect(wide.names).toEqual({ [`person:${f.personA.id}`]: 'Nguyễn Văn An', [`person:${f.personB.id}`]: 'Trần Thị Bình', [`unit:${f.unitB.id}`]: 'Bệnh viện Beta mới' })
+    // The raw snapshot is untouched: names ride beside it.
+    expect(wide.after).toEqual({ ownerPersonId: f.personB.id, status: 'inProgress', ownerUnitId: f.unitB.id })
+    // Scoped to hospital A, the person and the unit of hospital B stay ids.
+    const narrow = await read('auditor.a', 'planAction')
+    expect(narrow.names).toEqual({ [`person:${f.personA.id}`]: 'Nguyễn Văn An' })
+    // A confidential case entry is shown as stored: no name is looked up for it.
+    const kase = await read('auditor', 'case')
+    expect(kase.names).toEqual({})
+    expect(JSON.stringify(kase)).not.toContain('Nguyễn Văn An')
+    expect((await verifyAuditChain(t.db)).ok).toBe(true)
   })
 
   it('names the first changed entry after a row is edited directly in SQL', async () => {

@@ -1,7 +1,7 @@
 import { Button, Card, DatePicker, Input, Select, Table, Typography, type TableColumnsType } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useMemo, useRef, useState } from 'react'
-import type { AuditEntryDto } from '../../../contract/audit.ts'
+import { auditEntityRefKind, type AuditEntryDto } from '../../../contract/audit.ts'
 import { API_DATE_FORMAT, DATE_FORMAT, formatDateTime } from '../../components/format.ts'
 import { ListPageHeader } from '../../components/ListPageHeader.tsx'
 import { useDebounced } from '../../components/useDebounced.ts'
@@ -41,8 +41,8 @@ export default function AuditPage() {
   // Adding to the map during render is idempotent, so StrictMode's double render is harmless.
   const seen = useRef(new Map<number, Actor>())
   const actors = useMemo(() => {
-    for (const e of entries) if (e.actorId !== null) seen.current.set(e.actorId, { id: e.actorId, username: e.actorUsername ?? `#${e.actorId}` })
-    return [...seen.current.values()].sort((a, b) => a.username.localeCompare(b.username))
+    for (const e of entries) if (e.actorId !== null) seen.current.set(e.actorId, { id: e.actorId, username: e.actorName ?? e.actorUsername ?? `#${e.actorId}` })
+    return [...seen.current.values()].sort((a, b) => a.username.localeCompare(b.username, 'vi'))
   }, [entries])
 
   const hasFilters = !!(actorId || entity || entityIdText || range)
@@ -55,18 +55,29 @@ export default function AuditPage() {
 
   const actorCell = (e: AuditEntryDto) =>
     e.actorId !== null ? (
-      <Typography.Link onClick={() => setActorId(e.actorId!)} title={t('audit.filterByActor')}>
-        {e.actorUsername}
-      </Typography.Link>
+      // People by full name; the username stays as a quiet hint (and is all there is for a person-less account).
+      <span>
+        <Typography.Link onClick={() => setActorId(e.actorId!)} title={t('audit.filterByActor')}>
+          {e.actorName ?? e.actorUsername}
+        </Typography.Link>
+        {e.actorName && e.actorUsername && <Typography.Text type="secondary"> ({e.actorUsername})</Typography.Text>}
+      </span>
     ) : (
       <Typography.Text type="secondary">{e.actorUsername ?? t('audit.system')}</Typography.Text>
     )
-  const entityCell = (e: AuditEntryDto) => (
-    <span>
-      {entityLabel(lang, e.entity)}
-      {e.entityId && <Typography.Text type="secondary"> #{e.entityId}</Typography.Text>}
-    </span>
-  )
+  // The record by its name where the server could name it (a person, unit or account: a sign-in names
+  // its account holder), else by its number. The log stores no session id, so a session entry is named by
+  // whose session it was.
+  const entityCell = (e: AuditEntryDto) => {
+    const kind = auditEntityRefKind(e.entity)
+    const name = kind && e.entityId ? e.names?.[`${kind}:${e.entityId}`] : undefined
+    return (
+      <span>
+        {entityLabel(lang, e.entity)}
+        {name ? <Typography.Text> · {name}</Typography.Text> : e.entityId && <Typography.Text type="secondary"> #{e.entityId}</Typography.Text>}
+      </span>
+    )
+  }
 
   // A phone has room for one column: the same facts stacked, so nothing hides off to the right.
   const columns: TableColumnsType<AuditEntryDto> = isPhone
@@ -104,7 +115,7 @@ export default function AuditPage() {
           options={AUDIT_ENTITIES.map((e) => ({ value: e, label: entityLabel(lang, e) }))}
           style={{ width: 160 }}
         />
-        <Input value={entityIdText} onChange={(e) => setEntityIdText(e.target.value)} allowClear placeholder={t('audit.entityId')} aria-label={t('audit.entityId')} style={{ width: 120 }} />
+        <Input value={entityIdText} onChange={(e) => setEntityIdText(e.target.value)} allowClear placeholder={t('audit.entityId')} aria-label={t('audit.entityId')} style={{ width: 150 }} />
         <DatePicker.RangePicker
           value={range}
           onChange={(v) => setRange(v)}
@@ -125,7 +136,6 @@ export default function AuditPage() {
         scroll={isPhone ? undefined : { x: 'max-content' }}
         expandable={{
           expandedRowRender: (e) => <AuditDiff entry={e} />,
-          rowExpandable: (e) => e.before != null || e.after != null,
         }}
       />
       <div style={{ textAlign: 'center', marginTop: 12 }}>
