@@ -88,6 +88,13 @@ describe('withDeadlines and the parser', () => {
   })
 })
 
+describe('dates that look back', () => {
+  it('a date before the letter is not a deadline', () => {
+    expect(findDeadline('Phát huy kết quả đạt được trong năm 2025.', LETTER)).toBeNull()
+    expect(findDeadline('Khắc phục hạn chế đã nêu trong quý III/2026; hoàn thành trước ngày 31/01/2027.', LETTER)?.deadline).toBe('2027-01-31')
+  })
+})
+
 describe('recurring schedules', () => {
   it('a schedule that repeats every year names no single deadline', () => {
     expect(findDeadline('Định kỳ 6 tháng, 01 năm báo cáo kết quả trước ngày 15 tháng 6 và ngày 15 tháng 12 hằng năm.', LETTER)).toBeNull()

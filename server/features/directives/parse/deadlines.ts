@@ -48,6 +48,8 @@ export function findDeadline(text: string, letterDate: string | null): FoundDead
       unresolved ??= { deadline: null, phrase }
       continue
     }
+    // A date before the letter itself looks back ("kết quả trong năm 2025"), it sets nothing to do.
+    if (letterDate && iso < letterDate) continue
     if (!best || best.deadline! < iso) best = { deadline: iso, phrase }
   }
   return best ?? unresolved
