@@ -7,12 +7,18 @@ export interface Requirement {
   /** The label as the letter shows it: "1.", "a)", "I.", "-", "+", "•", "1.1.", "Điều 1." */
   label: string
   text: string
+  /** The requirement's own deadline as the letter states it (ISO), null when written but not placeable; absent when none. */
+  deadline?: string | null
+  /** The words the deadline came from: "trước ngày 20/12/2026". */
+  deadlinePhrase?: string
   children: Requirement[]
 }
 
 export const requirement: z.ZodType<Requirement> = z.object({
   label: z.string(),
   text: z.string(),
+  deadline: z.string().nullable().optional(),
+  deadlinePhrase: z.string().optional(),
   get children() {
     return z.array(requirement)
   },

@@ -24,6 +24,8 @@ const isoDate = z.iso.date()
 export interface RequirementInput {
   label: string
   text: string
+  /** The requirement's own deadline (yyyy-mm-dd); null or absent when the letter names none. */
+  deadline?: string | null
   children?: RequirementInput[]
 }
 
@@ -31,6 +33,7 @@ export const requirementInput: z.ZodType<RequirementInput> = z.lazy(() =>
   z.strictObject({
     label: z.string().trim().max(20),
     text: z.string().trim().min(1).max(20_000),
+    deadline: isoDate.nullable().optional(),
     children: z.array(requirementInput).max(100).optional(),
   }),
 )
@@ -86,12 +89,15 @@ export interface RequirementDto {
   id: number
   label: string
   text: string
+  /** The requirement's own deadline (yyyy-mm-dd), null when the letter names none. */
+  deadline: string | null
   children: RequirementDto[]
 }
 export const requirementDto: z.ZodType<RequirementDto> = z.object({
   id: z.number().int(),
   label: z.string(),
   text: z.string(),
+  deadline: z.string().nullable(),
   get children() {
     return z.array(requirementDto)
   },

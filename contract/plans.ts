@@ -109,6 +109,11 @@ export const actionDto = z.object({
   /** Its class on the day asked about (today by default). */
   timeliness: z.enum(TIMELINESS),
   evidence: z.array(evidenceDto),
+  /**
+   * The due date the unit set is after its requirement's own deadline (the letter's date): a
+   * warning to show on the action, never a refusal. Absent or false when the requirement has none.
+   */
+  afterRequirementDeadline: z.boolean().optional(),
   version: z.number().int(),
 })
 export type ActionDto = z.infer<typeof actionDto>
@@ -128,7 +133,7 @@ export const planDto = z.object({
   submittedAt: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   reviewComment: z.string().nullable(),
-  requirements: z.array(z.object({ id: z.number().int(), label: z.string(), text: z.string(), status: z.enum(CELL_STATUSES), actions: z.array(actionDto) })),
+  requirements: z.array(z.object({ id: z.number().int(), label: z.string(), text: z.string(), deadline: z.string().nullable().optional(), status: z.enum(CELL_STATUSES), actions: z.array(actionDto) })),
   extensions: z.array(extensionDto),
   version: z.number().int(),
 })
@@ -136,3 +141,8 @@ export type PlanDto = z.infer<typeof planDto>
 
 /** A new extension request and the plan it is now part of. */
 export const extensionRequestedDto = z.object({ id: z.number().int(), plan: planDto })
+
+/** An action's due date after its requirement's own deadline: warned about on the plan, never refused. */
+export function isAfterRequirementDeadline(dueDate: string, requirementDeadline: string | null | undefined): boolean {
+  return !!requirementDeadline && dueDate > requirementDeadline
+}

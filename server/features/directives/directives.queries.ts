@@ -122,16 +122,18 @@ export async function directiveProgress(db: Queryable, ids: number[], scopes: st
 }
 
 export async function listRequirements(db: Queryable, directiveId: number): Promise<RequirementDto[]> {
-  const rows = await db.query<{ id: number; parent_id: number | null; label: string; text: string }>('SELECT id, parent_id, label, text FROM requirement WHERE directive_id = $1 ORDER BY ordinal, id', [directiveId])
+  const rows = await db.query<{ id: number; parent_id: number | null; label: string; text: string; deadline: string | null }>(
+    'SELECT id, parent_id, label, text, deadline FROM requirement WHERE directive_id = $1 ORDER BY ordinal, id', [directiveId],
+  )
   const byId = new Map<number, RequirementDto & { parentId: number | null }>()
-  for (const r of rows) byId.set(r.id, { id: r.id, label: r.label, text: r.text, children: [], parentId: r.parent_id })
+  for (const r of rows) byId.set(r.id, { id: r.id, label: r.label, text: r.text, deadline: r.deadline, children: [], parentId: r.parent_id })
   const roots: RequirementDto[] = []
   for (const r of byId.values()) {
     const { parentId, ...dto } = r
     if (parentId && byId.has(parentId)) byId.get(parentId)!.children.push(dto)
     else roots.push(dto)
   }
-  const strip = (r: RequirementDto): RequirementDto => ({ id: r.id, label: r.label, text: r.text, children: r.children.map(strip) })
+  const strip = (r: RequirementDto): RequirementDto => ({ id: r.id, label: r.label, text: r.text, deadline: r.deadline, children: r.children.map(strip) })
   return roots.map(strip)
 }
 
@@ -172,8 +174,8 @@ export async function listAddressees(db: Queryable, directiveId: number, scopes:
 export async function insertRequirements(db: Queryable, directiveId: number, reqs: RequirementInput[], parentId: number | null = null) {
   let ordinal = 0
   for (const r of reqs) {
-    const [{ id }] = await db.query<{ id: number }>('INSERT INTO requirement (directive_id, parent_id, ordinal, label, text) VALUES ($1,$2,$3,$4,$5) RETURNING id', [
-      directiveId, parentId, ++ordinal, r.label, r.text,
+    const [{ id }] = await db.query<{ id: number }>('INSERT INTO requirement (directive_id, parent_id, ordinal, label, text, deadline) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id', [
+      directiveId, parentId, ++ordinal, r.label, r.text, r.deadline ?? null,
     ])
     if (r.children?.length) await insertRequirements(db, directiveId, r.children, id)
   }

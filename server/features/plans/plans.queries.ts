@@ -1,5 +1,5 @@
 import { classifyAction, classifyCell } from '../../../contract/timeliness.ts'
-import type { ActionDto, ExtensionDto, PlanDto } from '../../../contract/plans.ts'
+import { isAfterRequirementDeadline, type ActionDto, type ExtensionDto, type PlanDto } from '../../../contract/plans.ts'
 import type { Queryable } from '../../db/types.ts'
 
 export interface PlanRow {
@@ -76,6 +76,8 @@ interface ActionRecord {
 /** An action with what the API shows beside it: its owner's name and its evidence list. */
 interface ActionDetailRecord extends ActionRecord {
   owner_name: string | null
+  /** Its requirement's own deadline, null when the letter names none. */
+  requirement_deadline: string | null
   evidence: { id: number; filename: string; mime: string; size: number; uploadedAt: string }[] | string | null
 }
 
@@ -106,6 +108,8 @@ export async function findActionWithPlan(db: Queryable, id: number, forUpdate = 
 
 const EVIDENCE_JSON = `coalesce((SELECT json_agg(json_build_object('id', e.id, 'filename', e.filename, 'mime', e.mime, 'size', e.size, 'uploadedAt', e.uploaded_at) ORDER BY e.id)
   FROM action_evidence e WHERE e.action_id = pa.id), '[]')`
+
+const REQUIREMENT_DEADLINE = 'rq.deadline AS requirement_deadline'
 
 const parseJson = <T>(v: T | string | null): T | null => (typeof v === 'string' ? JSON.parse(v) : v)
 
@@ -141,14 +145,15 @@ function toActionDto(r: ActionDetailRecord, asOf: string): ActionDto {
   const evidence = (parseJson(r.evidence) ?? []).map((e) => ({ ...e, uploadedAt: new Date(e.uploadedAt).toISOString() }))
   return {
     id: a.id, requirementId: a.requirementId, title: a.title, ownerPersonId: a.ownerPersonId, ownerName: r.owner_name, dueDate: a.dueDate,
-    effectiveDueDate: a.effectiveDueDate, status: a.status, completedOn: a.completedOn, note: a.note, timeliness: classifyAction(a, asOf), evidence, version: a.version,
+    effectiveDueDate: a.effectiveDueDate, status: a.status, completedOn: a.completedOn, note: a.note, timeliness: classifyAction(a, asOf), evidence,
+    afterRequirementDeadline: isAfterRequirementDeadline(a.dueDate, r.requirement_deadline), version: a.version,
   }
 }
 
 /** One action as the API shows it. */
 export async function actionDetail(db: Queryable, id: number, asOf: string): Promise<ActionDto | null> {
   const [r] = await db.query<ActionDetailRecord>(
-    `SELECT pa.*, pe.full_name AS owner_name, ${EVIDENCE_JSON} AS evidence FROM plan_action pa LEFT JOIN person pe ON pe.id = pa.owner_person_id WHERE pa.id = $1`,
+    `SELECT pa.*, pe.full_name AS owner_name, ${EVIDENCE_JSON} AS evidence, ${REQUIREMENT_DEADLINE} FROM plan_action pa LEFT JOIN person pe ON pe.id = pa.owner_person_id LEFT JOIN requirement rq ON rq.id = pa.requirement_id WHERE pa.id = $1`,
     [id],
   )
   return r ? toActionDto(r, asOf) : null
@@ -162,7 +167,7 @@ export async function saveActionRow(
     `WITH pa AS (
        UPDATE plan_action SET title=$2, owner_person_id=$3, due_date=$4, effective_due_date=$5, status=$6, completed_on=$7, note=$8, version = version + 1, updated_at = $9
        WHERE id = $1 RETURNING *)
-     SELECT pa.*, pe.full_name AS owner_name, ${EVIDENCE_JSON} AS evidence FROM pa LEFT JOIN person pe ON pe.id = pa.owner_person_id`,
+     SELECT pa.*, pe.full_name AS owner_name, ${EVIDENCE_JSON} AS evidence, ${REQUIREMENT_DEADLINE} FROM pa LEFT JOIN person pe ON pe.id = pa.owner_person_id LEFT JOIN requirement rq ON rq.id = pa.requirement_id`,
     [a.id, a.title, a.ownerPersonId, a.dueDate, a.effectiveDueDate, a.status, a.completedOn, a.note, now],
   )
   return toActionDto(r, asOf)
@@ -196,12 +201,12 @@ export async function planDetail(
     review_comment: string | null; version: number | null; reqs: unknown; actions: unknown; extensions: unknown
   }>(
     `SELECT a.plan_due_date, u.name AS unit_name, u.path::text AS unit_path, p.id, p.status, p.submitted_at, p.reviewed_at, p.review_comment, p.version,
-       (SELECT json_agg(json_build_object('id', r.id, 'label', r.label, 'text', r.text) ORDER BY r.ordinal, r.id)
+       (SELECT json_agg(json_build_object('id', r.id, 'label', r.label, 'text', r.text, 'deadline', r.deadline) ORDER BY r.ordinal, r.id)
         FROM requirement r WHERE r.directive_id = $1 AND r.parent_id IS NULL) AS reqs,
        (SELECT json_agg(x ORDER BY x.due_date, x.id) FROM (
           SELECT pa.id, pa.plan_id, pa.directive_id, pa.unit_id, pa.requirement_id, pa.title, pa.owner_person_id, pa.due_date, pa.effective_due_date,
-            pa.status, pa.completed_on, pa.note, pa.version, pe.full_name AS owner_name, ${EVIDENCE_JSON} AS evidence
-          FROM plan_action pa LEFT JOIN person pe ON pe.id = pa.owner_person_id
+            pa.status, pa.completed_on, pa.note, pa.version, pe.full_name AS owner_name, ${EVIDENCE_JSON} AS evidence, ${REQUIREMENT_DEADLINE}
+          FROM plan_action pa LEFT JOIN person pe ON pe.id = pa.owner_person_id LEFT JOIN requirement rq ON rq.id = pa.requirement_id
           WHERE p.id IS NOT NULL AND pa.directive_id = $1 AND pa.unit_id = $2) x) AS actions,
        (SELECT json_agg(json_build_object('id', x.id, 'action_id', x.action_id, 'requirement_id', x.requirement_id, 'requested_due_date', x.requested_due_date,
             'reason', x.reason, 'status', x.status, 'requested_by_name', ra.username, 'requested_at', x.requested_at, 'decided_by_name', da.username,
@@ -216,7 +221,7 @@ export async function planDetail(
   // The caller's scope check rides on the same query: the page most officers keep open costs one round trip.
   if (!head || !mayRead(head.unit_path)) return null
   const json = <T>(v: unknown): T[] => (typeof v === 'string' ? JSON.parse(v) : v) ?? []
-  const reqs = json<{ id: number; label: string; text: string }>(head.reqs)
+  const reqs = json<{ id: number; label: string; text: string; deadline: string | null }>(head.reqs)
   const actions = json<ActionDetailRecord>(head.actions)
   const extensions = json<ExtensionRecord>(head.extensions)
   const actionDtos = actions.map((r) => toActionDto(r, asOf))
@@ -226,7 +231,7 @@ export async function planDetail(
     reviewedAt: head.reviewed_at ? new Date(head.reviewed_at).toISOString() : null, reviewComment: head.review_comment,
     requirements: reqs.map((q) => {
       const own = actionDtos.filter((a) => a.requirementId === q.id)
-      return { id: q.id, label: q.label, text: q.text, status: classifyCell(own, asOf), actions: own }
+      return { id: q.id, label: q.label, text: q.text, deadline: q.deadline, status: classifyCell(own, asOf), actions: own }
     }),
     extensions: extensions.map((x): ExtensionDto => ({
       id: x.id, actionId: x.action_id, requirementId: x.requirement_id, requestedDueDate: x.requested_due_date, reason: x.reason, status: x.status,

@@ -1,4 +1,5 @@
-import { Button, Form, Input, Tooltip } from 'antd'
+import { Button, DatePicker, Form, Input, Tooltip, Typography } from 'antd'
+import { DATE_FORMAT } from '../../components/format.ts'
 import { ArrowDownIcon, ArrowUpIcon, PlusIcon, TrashIcon } from '../../components/icons.tsx'
 import { useT } from '../../i18n/useT.ts'
 
@@ -60,6 +61,22 @@ function RequirementList({ name, path, depth, disabled }: ListProps) {
                     </Tooltip>
                   </div>
                 )}
+              </div>
+              <div className="bvct-req-deadline" style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 8px', marginTop: 4, marginInlineStart: 70 }}>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('directives.reqDeadline')}</Typography.Text>
+                <Form.Item name={[field.name, 'deadline']} style={{ marginBottom: 0 }}>
+                  <DatePicker size="small" format={DATE_FORMAT} placeholder={t('directives.reqDeadlineNone')} aria-label={t('directives.reqDeadline')} disabled={disabled} style={{ width: 140 }} />
+                </Form.Item>
+                <Form.Item noStyle shouldUpdate>
+                  {() => {
+                    const phrase = form.getFieldValue([...path, field.name, 'deadlinePhrase']) as string | undefined
+                    return phrase ? (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="deadline-phrase">
+                        {t('directives.reqDeadlineFrom', { phrase })}
+                      </Typography.Text>
+                    ) : null
+                  }}
+                </Form.Item>
               </div>
               {depth + 1 < MAX_DEPTH && <RequirementList name={[field.name, 'children']} path={[...path, field.name, 'children']} depth={depth + 1} disabled={disabled} />}
             </div>

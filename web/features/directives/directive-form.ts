@@ -6,6 +6,10 @@ import { API_DATE_FORMAT } from '../../components/format.ts'
 export interface RequirementValues {
   label?: string
   text?: string
+  /** The requirement's own deadline: proposed from the letter, editable, empty when none. */
+  deadline?: Dayjs | null
+  /** The letter's words the proposal came from (shown beside the date, never sent). */
+  deadlinePhrase?: string
   children?: RequirementValues[]
 }
 
@@ -30,7 +34,10 @@ const toDay = (iso: string | null | undefined) => (iso ? dayjs(iso) : null)
 const fromDay = (d: Dayjs | null | undefined) => (d ? d.format(API_DATE_FORMAT) : null)
 const orNull = (s: string | null | undefined) => (s?.trim() ? s.trim() : null)
 
-const reqToValues = (r: Requirement | RequirementDto): RequirementValues => ({ label: r.label, text: r.text, children: r.children.map(reqToValues) })
+const reqToValues = (r: Requirement | RequirementDto): RequirementValues => ({
+  label: r.label, text: r.text, deadline: toDay(r.deadline), ...('deadlinePhrase' in r && r.deadlinePhrase ? { deadlinePhrase: r.deadlinePhrase } : {}),
+  children: r.children.map(reqToValues),
+})
 
 export function valuesFromParsed(p: ParsedDirective): DirectiveFormValues {
   return {
@@ -52,7 +59,8 @@ export function valuesFromDirective(d: DirectiveDto): DirectiveFormValues {
 
 function reqToInput(r: RequirementValues): RequirementInput {
   const children = (r.children ?? []).map(reqToInput)
-  return { label: (r.label ?? '').trim(), text: (r.text ?? '').trim(), ...(children.length ? { children } : {}) }
+  const deadline = fromDay(r.deadline)
+  return { label: (r.label ?? '').trim(), text: (r.text ?? '').trim(), ...(deadline ? { deadline } : {}), ...(children.length ? { children } : {}) }
 }
 
 /**

@@ -1,7 +1,7 @@
-import { Alert, App, DatePicker, Form, Input, Select } from 'antd'
+import { Alert, App, DatePicker, Form, Input, Select, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useRef, useState } from 'react'
-import { ACTION_STATUS_LABELS, createActionInput, updateActionInput, type ActionDto, type ActionStatus } from '../../../contract/plans.ts'
+import { ACTION_STATUS_LABELS, createActionInput, isAfterRequirementDeadline, updateActionInput, type ActionDto, type ActionStatus } from '../../../contract/plans.ts'
 import type { ApiError } from '../../api/client.ts'
 import { API_DATE_FORMAT, DATE_FORMAT, formatDate } from '../../components/format.ts'
 import { FormDrawer } from '../../components/FormDrawer.tsx'
@@ -23,7 +23,7 @@ interface Values {
 
 interface Props {
   unitId: number
-  requirement: { id: number; label: string; text: string }
+  requirement: { id: number; label: string; text: string; deadline?: string | null }
   /** Absent: a new action under `requirement`. */
   action?: ActionDto
   /** Title, owner and due date can change only while the plan is a draft or returned. */
@@ -51,6 +51,9 @@ export function ActionDrawer({ unitId, requirement, action, isStructureOpen, mut
   const [form] = Form.useForm<Values>()
   const statusOptions = useActionStatusOptions()
   const status = Form.useWatch('status', form)
+  const dueDate = Form.useWatch('dueDate', form)
+  // A warning while choosing the date, never a refusal: the server saves it and flags the action.
+  const lateForRequirement = !!dueDate && isAfterRequirementDeadline(dueDate.format(API_DATE_FORMAT), requirement.deadline)
   const version = useRef(action?.version ?? 0)
   const [current, setCurrent] = useState<Current | null>(null)
 
@@ -132,7 +135,18 @@ export function ActionDrawer({ unitId, requirement, action, isStructureOpen, mut
       <Form.Item name="ownerPersonId" label={t('plans.owner')}>
         <OwnerSelect unitId={unitId} currentName={action?.ownerName} disabled={!isStructureOpen} />
       </Form.Item>
-      <Form.Item name="dueDate" label={t('plans.dueDate')} rules={[{ required: true, message: t('form.required') }]}>
+      <Form.Item
+        name="dueDate"
+        label={t('plans.dueDate')}
+        rules={[{ required: true, message: t('form.required') }]}
+        extra={
+          lateForRequirement ? (
+            <Typography.Text type="warning" data-testid="due-after-requirement-deadline">{t('plans.afterRequirementDeadline', { date: formatDate(requirement.deadline) })}</Typography.Text>
+          ) : requirement.deadline ? (
+            t('plans.requirementDeadline', { date: formatDate(requirement.deadline) })
+          ) : undefined
+        }
+      >
         <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabled={!isStructureOpen} />
       </Form.Item>
       <Form.Item name="status" label={t('plans.actionStatus')}>

@@ -1,4 +1,4 @@
-import { App, Button, Tag, Typography, Upload } from 'antd'
+import { Alert, App, Button, Tag, Typography, Upload } from 'antd'
 import type { ActionDto, ExtensionDto } from '../../../contract/plans.ts'
 import { downloadFile, isApiError } from '../../api/client.ts'
 import { formatDate } from '../../components/format.ts'
@@ -99,6 +99,8 @@ function Evidence({ action, canEdit, mutations }: { action: ActionDto; canEdit: 
 
 interface Props {
   action: ActionDto
+  /** The requirement's own deadline from the letter, named in the warning when the action is due after it. */
+  requirementDeadline?: string | null
   pendingExtension?: ExtensionDto
   permissions: ActionPermissions
   mutations: PlanMutations
@@ -107,7 +109,7 @@ interface Props {
 }
 
 /** One action of the plan with its deadline, progress, timeliness and evidence. */
-export function ActionItem({ action, pendingExtension, permissions, mutations, onEdit, onRequestExtension }: Props) {
+export function ActionItem({ action, requirementDeadline, pendingExtension, permissions, mutations, onEdit, onRequestExtension }: Props) {
   const t = useT()
   const { modal, message } = App.useApp()
   const report = useReport()
@@ -139,6 +141,15 @@ export function ActionItem({ action, pendingExtension, permissions, mutations, o
           )}
           {pendingExtension && <Tag color="gold">{t('plans.extensionPending', { date: formatDate(pendingExtension.requestedDueDate) })}</Tag>}
         </div>
+        {action.afterRequirementDeadline && requirementDeadline && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="after-requirement-deadline"
+            title={t('plans.afterRequirementDeadline', { date: formatDate(requirementDeadline) })}
+            style={{ marginTop: 6, padding: '4px 8px' }}
+          />
+        )}
         {action.note && <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{action.note}</Typography.Paragraph>}
         <Evidence action={action} canEdit={canEdit} mutations={mutations} />
       </div>

@@ -146,6 +146,11 @@ export default function PlanPage() {
             <div className="bvct-req-head">
               <Typography.Text strong>{r.label}</Typography.Text>{' '}
               <Typography.Paragraph ellipsis={{ rows: 2, expandable: 'collapsible' }} style={{ display: 'inline', margin: 0, fontWeight: 400 }}>{r.text}</Typography.Paragraph>
+              {r.deadline && (
+                <div>
+                  <Tag color="gold" data-testid="requirement-deadline" style={{ fontWeight: 400, marginTop: 4 }}>{t('plans.requirementDeadline', { date: formatDate(r.deadline) })}</Tag>
+                </div>
+              )}
             </div>
           }
           extra={<CellStatusTag status={r.status} />}
@@ -156,6 +161,7 @@ export default function PlanPage() {
             <ActionItem
               key={a.id}
               action={a}
+              requirementDeadline={r.deadline}
               pendingExtension={pendingByAction.get(a.id)}
               permissions={{ canEdit, isStructureOpen }}
               mutations={mutations}

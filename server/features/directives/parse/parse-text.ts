@@ -4,6 +4,7 @@ import { parseHeader } from './header.ts'
 import { documentTypeOf } from './number.ts'
 import { toParagraphs } from './paragraphs.ts'
 import { splitBody } from './requirements.ts'
+import { withDeadlines } from './deadlines.ts'
 import { NOI_NHAN, parseDistribution } from './distribution.ts'
 import { findReferences } from './references.ts'
 import { isNameLine, isSignatureLine } from './signature.ts'
@@ -40,7 +41,7 @@ export function parseDirectiveText(text: string): ParsedDirective {
     subject: header.subject,
     addressees: header.addressees,
     preamble: body.preamble,
-    requirements: body.requirements,
+    requirements: withDeadlines(body.requirements, header.date),
     closing: body.closing,
     distribution,
     references: findReferences(texts, header.number),
