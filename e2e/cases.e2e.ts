@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { dayFromNow, DESKTOP, expectHidden, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
+import { dayFromNow, DESKTOP, expectHidden, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer, chooseOption } from './helpers.ts'
 
 const TEAM_GROUP = 'Tổ thẩm tra, xác minh (kiểm thử)'
 const COMMITTEE_GROUP = 'Thường trực Ban cán sự đảng (kiểm thử)'
@@ -41,14 +41,6 @@ describe('confidential cases: need-to-know from opening to approval, 404 for the
    * Picks an option of an antd select after typing into it. The options sit in a portal under the
    * page: the select's own list is the one holding `<input id>_list` (another may still be closing).
    */
-  async function choose(page: Page, select: Locator, typed: string, option: string | RegExp) {
-    await select.click()
-    // A select found by its label is its search input; one found by test id is the box around it.
-    const id = await select.evaluate((el) => (el.matches('input') ? el : el.querySelector('input'))?.id)
-    await page.keyboard.type(typed)
-    const list = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${id}_list"]`) })
-    await list.locator('.ant-select-item-option', { hasText: option }).first().click()
-  }
 
   async function typeDay(field: Locator, day: string) {
     await field.click()
@@ -90,7 +82,7 @@ describe('confidential cases: need-to-know from opening to approval, 404 for the
     for (const [group, names] of [[TEAM_GROUP, TEAM], [COMMITTEE_GROUP, ['committee']]] as const) {
       const card = admin.locator(`[data-group="${group}"]`)
       for (const username of names) {
-        await choose(admin, card.getByTestId('group-account'), username, new RegExp(`^${username.replace('.', '\\.')}( |$)`))
+        await chooseOption(admin, card.getByTestId('group-account'), username, new RegExp(`^${username.replace('.', '\\.')}( |$)`))
         await card.getByTestId('group-add').click()
         await expectVisible(card.getByTestId('group-request').filter({ hasText: `Thêm ${username}` }).getByText('Chờ Trưởng Ban quyết định'))
       }
@@ -129,7 +121,7 @@ describe('confidential cases: need-to-know from opening to approval, 404 for the
     await expectVisible(person)
     subjectName = ((await person.textContent()) ?? '').split(' — ')[0]
     await person.click()
-    await choose(page, drawer.getByLabel('Mục đích'), 'Bổ nhiệm', 'Bổ nhiệm')
+    await chooseOption(page, drawer.getByLabel('Mục đích'), 'Bổ nhiệm', 'Bổ nhiệm')
     await typeDay(drawer.getByLabel('Hạn giải quyết'), dayFromNow(30))
     await drawer.getByLabel('Ghi chú').fill('Đề nghị của Bệnh viện Bạch Mai theo Công văn số 215/BVBM-TCCB')
     await screenshot(page, 'cases-1-open-case-drawer')
@@ -174,12 +166,12 @@ describe('confidential cases: need-to-know from opening to approval, 404 for the
     await record('Rà soát hồ sơ')
     await expectVisible(next.getByText('Tổ thẩm tra, xác minh (ít nhất 3 người)'))
     await next.getByLabel('Ghi chú').fill('Quyết định số 12-QĐ/BBVCTNB')
-    for (const username of TEAM) await choose(page, next.getByTestId('team-select'), username, new RegExp(`^${username.replace('.', '\\.')}$`))
+    for (const username of TEAM) await chooseOption(page, next.getByTestId('team-select'), username, new RegExp(`^${username.replace('.', '\\.')}$`))
     await page.keyboard.press('Escape')
     await record('Quyết định thẩm tra, xác minh')
     await expectVisible(page.getByTestId('case-timeline').getByText('inspector, officer.bbvctnb, head.bbvctnb'))
     await record('Thẩm định, thẩm tra, xác minh')
-    await choose(page, next.getByLabel('Kết luận'), 'Đủ tiêu', 'Đủ tiêu chuẩn chính trị')
+    await chooseOption(page, next.getByLabel('Kết luận'), 'Đủ tiêu', 'Đủ tiêu chuẩn chính trị')
     await typeDay(next.getByLabel('Hiệu lực đến'), dayFromNow(365))
     await record('Kết luận')
     await expectVisible(page.getByText('Kết luận đang chờ Ban cán sự đảng phê duyệt'))
@@ -188,7 +180,7 @@ describe('confidential cases: need-to-know from opening to approval, 404 for the
 
     // The committee member goes on the list (picked among the accounts of the named groups).
     const panel = page.getByTestId('access-panel')
-    await choose(page, panel.getByTestId('access-account'), 'committee', /^committee$/)
+    await chooseOption(page, panel.getByTestId('access-account'), 'committee', /^committee$/)
     await panel.getByTestId('access-add-submit').click()
     await expectVisible(panel.getByTestId('access-list').getByText('committee', { exact: true }))
     await page.evaluate(() => window.scrollTo(0, 0))
@@ -237,7 +229,7 @@ describe('confidential cases: need-to-know from opening to approval, 404 for the
     const drawer = board.locator('.ant-drawer-open .ant-drawer-section')
     await drawer.getByText('Nhập tên (người ngoài hệ thống)').click()
     await drawer.getByLabel('Họ và tên, hoặc tên tổ chức').fill('Trần Văn Bên Ngoài')
-    await choose(board, drawer.getByLabel('Mục đích'), 'Quy', 'Quy hoạch')
+    await chooseOption(board, drawer.getByLabel('Mục đích'), 'Quy', 'Quy hoạch')
     await board.getByTestId('open-case-submit').click()
     await board.waitForURL(/\/cases\/\d+$/)
     secondNumber = ((await board.getByTestId('case-header').getByText(/^Hồ sơ HS-/).textContent()) ?? '').replace('Hồ sơ ', '')
@@ -319,8 +311,8 @@ describe('confidential cases: need-to-know from opening to approval, 404 for the
     await board.getByRole('button', { name: 'Mở hồ sơ' }).click()
     const drawer = board.locator('.ant-drawer-open .ant-drawer-section')
     await drawer.locator('.ant-radio-button-wrapper', { hasText: 'Xử lý vi phạm' }).click()
-    await choose(board, drawer.getByLabel('Chọn người'), name, new RegExp(`^${name} — Bệnh viện Bạch Mai$`))
-    await choose(board, drawer.getByLabel('Nguồn'), 'kiểm tra', 'Từ kết luận kiểm tra')
+    await chooseOption(board, drawer.getByLabel('Chọn người'), name, new RegExp(`^${name} — Bệnh viện Bạch Mai$`))
+    await chooseOption(board, drawer.getByLabel('Nguồn'), 'kiểm tra', 'Từ kết luận kiểm tra')
     await board.getByTestId('open-case-submit').click()
     await board.waitForURL(/\/cases\/\d+$/)
     const next = board.getByTestId('next-step')

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ChannelDto } from '../contract/channels.ts'
 import type { CybersecurityDto, IncidentDto } from '../contract/incidents.ts'
@@ -6,7 +6,7 @@ import type { IndicatorUnitsDto, OverviewDto } from '../contract/overview.ts'
 import type { UnitDto } from '../contract/units.ts'
 import { worstFirst } from '../web/features/channels/summary.ts'
 import { formatValue } from '../web/features/overview/overview-lines.ts'
-import { DESKTOP, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
+import { DESKTOP, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer, chooseOption } from './helpers.ts'
 
 const OFFICER = 'officer.bvbm'
 const UNIT_CODE = 'BVBM'
@@ -53,14 +53,6 @@ describe('official channels and incidents: a unit registers a page, records an i
     return (await res.json()) as T
   }
 
-  /** Picks an option of an antd select after typing into it (the list is the one of this select's input). */
-  async function choose(page: Page, select: Locator, typed: string, option: string | RegExp) {
-    await select.click()
-    const id = await select.evaluate((el) => (el.matches('input') ? el : el.querySelector('input'))?.id)
-    if (typed) await page.keyboard.type(typed)
-    const list = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${id}_list"]`) })
-    await list.locator('.ant-select-item-option', { hasText: option }).first().click()
-  }
 
   const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
   const noRawKeys = async (page: Page) => expect(await page.locator('body').innerText()).not.toMatch(/\b(channels|incidents|common|nav|overview)\.[a-z][A-Za-z.]*\b/)
@@ -110,8 +102,8 @@ describe('official channels and incidents: a unit registers a page, records an i
     // A personal mailbox is refused on the field, in words.
     await drawer.getByLabel('Địa chỉ').fill('khoakhambenh.bachmai@gmail.com')
     await drawer.getByLabel('Mục đích sử dụng').fill('Hướng dẫn người bệnh đến khám tại Khoa Khám bệnh')
-    await choose(page, drawer.getByLabel('Người chịu trách nhiệm'), 'Nguyễn', /^Nguyễn .* — Bệnh viện Bạch Mai$/)
-    await choose(page, drawer.getByLabel('Người quản trị 1'), 'Trần', /^Trần .* — Bệnh viện Bạch Mai$/)
+    await chooseOption(page, drawer.getByLabel('Người chịu trách nhiệm'), 'Nguyễn', /^Nguyễn .* — Bệnh viện Bạch Mai$/)
+    await chooseOption(page, drawer.getByLabel('Người quản trị 1'), 'Trần', /^Trần .* — Bệnh viện Bạch Mai$/)
     await drawer.getByTestId('admin-row-0').getByText('Bật xác thực hai lớp').click()
     await drawer.getByLabel('Hộp thư hoặc số điện thoại').fill('cntt@bachmai.gov.vn')
     await drawer.getByLabel('Ghi chú (bộ phận quản lý)').fill('Hộp thư của Phòng Công nghệ thông tin')
@@ -163,8 +155,8 @@ describe('official channels and incidents: a unit registers a page, records an i
     await expectVisible(page.getByRole('heading', { name: 'Sự cố an ninh mạng' }))
     await page.getByRole('button', { name: 'Ghi nhận sự cố' }).click()
     const drawer = page.getByRole('dialog')
-    await choose(page, drawer.getByLabel('Loại sự cố'), 'Giả mạo', 'Giả mạo đơn vị')
-    await choose(page, drawer.getByLabel('Kênh thông tin'), 'Khoa Khám', PAGE_NAME)
+    await chooseOption(page, drawer.getByLabel('Loại sự cố'), 'Giả mạo', 'Giả mạo đơn vị')
+    await chooseOption(page, drawer.getByLabel('Kênh thông tin'), 'Khoa Khám', PAGE_NAME)
     await drawer.getByLabel('Diễn biến').fill('Một trang Facebook giả mạo Khoa Khám bệnh nhận đặt lịch khám có thu phí qua tin nhắn.')
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/incidents') && r.request().method() === 'POST')
     await page.getByTestId('incident-submit').click()

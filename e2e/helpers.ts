@@ -185,3 +185,16 @@ export async function screenshotOnFailure(ctx: { task: { result?: { state?: stri
   const pages = contexts.flatMap((c) => c.pages())
   for (const [i, p] of pages.entries()) await p.screenshot({ path: join(SCREENSHOT_DIR, `${prefix}-failed-${i}.png`) }).catch(() => undefined)
 }
+
+/**
+ * Picks an option of an antd select after typing into it (empty `typed`: from the list as it opens).
+ * The option is looked for in that select's own list (`<input id>_list`), never another open one.
+ */
+export async function chooseOption(page: Page, select: Locator, typed: string, option: string | RegExp) {
+  await select.click()
+  // A select found by its label is its search input; one found by test id is the box around it.
+  const id = await select.evaluate((el) => (el.matches('input') ? el : el.querySelector('input'))?.id)
+  if (typed) await page.keyboard.type(typed)
+  const list = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${id}_list"]`) })
+  await list.locator('.ant-select-item-option', { hasText: option }).first().click()
+}

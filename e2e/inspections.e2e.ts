@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import JSZip from 'jszip'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { dayFromNow, DESKTOP, expectHidden, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, SCREENSHOT_DIR, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
+import { dayFromNow, DESKTOP, expectHidden, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, SCREENSHOT_DIR, screenshotOnFailure, startServer, type TestServer, chooseOption } from './helpers.ts'
 
 const NEXT_YEAR = new Date().getFullYear() + 1
 const PLAN_TITLE = `Kế hoạch kiểm tra, giám sát năm ${NEXT_YEAR} (kiểm thử)`
@@ -42,14 +42,6 @@ describe('inspections: the board plans and opens an inspection, the unit answers
     return opened.page
   }
 
-  /** Picks an option of an antd select after typing into it (the select's own list: `<input id>_list`). */
-  async function choose(page: Page, select: Locator, typed: string, option: string | RegExp) {
-    await select.click()
-    const id = await select.evaluate((el) => (el.matches('input') ? el : el.querySelector('input'))?.id)
-    await page.keyboard.type(typed)
-    const list = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${id}_list"]`) })
-    await list.locator('.ant-select-item-option', { hasText: option }).first().click()
-  }
 
   const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
   /** A message key shown as is ("inspections.plan.title") means a translation is missing. */
@@ -83,10 +75,10 @@ describe('inspections: the board plans and opens an inspection, the unit answers
     await page.getByTestId('add-item').click()
     const drawer = page.locator('.ant-drawer-open .ant-drawer-section')
     await drawer.getByLabel('Tên cuộc kiểm tra, giám sát').fill(ITEM_TITLE)
-    await choose(page, drawer.getByLabel('Đơn vị được kiểm tra, giám sát'), 'nhi trung', UNIT)
+    await chooseOption(page, drawer.getByLabel('Đơn vị được kiểm tra, giám sát'), 'nhi trung', UNIT)
     await page.keyboard.press('Escape')
     await drawer.getByLabel('Quý').fill('1')
-    await choose(page, drawer.getByLabel('Trưởng đoàn'), 'inspector', /\(inspector\)$/)
+    await chooseOption(page, drawer.getByLabel('Trưởng đoàn'), 'inspector', /\(inspector\)$/)
     await page.getByTestId('plan-item-submit').click()
     const items = page.getByTestId('plan-items')
     await expectVisible(items.getByText(`1. ${ITEM_TITLE}`))
@@ -117,7 +109,7 @@ describe('inspections: the board plans and opens an inspection, the unit answers
     const drawer = page.locator('.ant-drawer-open .ant-drawer-section')
     await expectVisible(drawer.getByText(`Theo nội dung kế hoạch: ${ITEM_TITLE}`, { exact: false }))
     // The lead comes from the plan item; two members join.
-    for (const name of ['officer.bbvctnb', 'head.bbvctnb']) await choose(page, drawer.getByTestId('team-members'), name, new RegExp(`\\(${name.replace('.', '\\.')}\\)$`))
+    for (const name of ['officer.bbvctnb', 'head.bbvctnb']) await chooseOption(page, drawer.getByTestId('team-members'), name, new RegExp(`\\(${name.replace('.', '\\.')}\\)$`))
     await page.keyboard.press('Escape')
     await page.getByTestId('open-inspection-submit').click()
     await page.waitForURL(/\/inspections\/\d+$/)

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { CourseDetailDto, OfficerDetailDto, OfficerDto, OfficerGapsDto } from '../contract/officers.ts'
-import { dayFromNow, DESKTOP, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
+import { dayFromNow, DESKTOP, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer, chooseOption } from './helpers.ts'
 
 const COURSE = 'Bồi dưỡng nghiệp vụ bảo vệ chính trị nội bộ năm 2026 (kiểm thử)'
 const CERTIFICATE = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
@@ -43,14 +43,6 @@ describe('officers and training: the board sees the gaps, records a course with 
     return (await res.json()) as T
   }
 
-  /** Types into an antd select found by its label and picks the option of its own list. */
-  async function choose(page: Page, select: Locator, typed: string, option: string | RegExp) {
-    await select.click()
-    const id = await select.evaluate((el) => (el.matches('input') ? el : el.querySelector('input'))?.id)
-    await page.keyboard.type(typed)
-    const list = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${id}_list"]`) })
-    await list.locator('.ant-select-item-option', { hasText: option }).first().click()
-  }
 
   async function typeDay(field: Locator, day: string) {
     await field.click()
@@ -118,7 +110,7 @@ describe('officers and training: the board sees the gaps, records a course with 
 
     await page.getByTestId('add-attendee').click()
     const dialog = page.getByRole('dialog')
-    await choose(page, dialog.getByLabel('Học viên'), officer.name, `${officer.name} — `)
+    await chooseOption(page, dialog.getByLabel('Học viên'), officer.name, `${officer.name} — `)
     await dialog.getByRole('button', { name: 'Thêm học viên' }).click()
     const row = page.getByTestId('attendees').locator('tbody tr', { hasText: officer.name })
     await expectVisible(row)
