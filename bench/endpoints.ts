@@ -18,6 +18,8 @@ import { consolidatedInput } from '../server/features/reports/consolidated.ts'
 import { consolidatedReportDocx } from '../server/features/reports/documents/consolidated.docx.ts'
 import { findPeriod } from '../server/features/reports/periods.queries.ts'
 import { listCases, readCase } from '../server/features/cases/cases.service.ts'
+import { boardSections } from '../server/features/home/work.queries.ts'
+import { PLAN_REVIEW_ROLES } from '../contract/plans.ts'
 import { committeeOverview, overviewDepsOf } from '../server/features/overview/overview.service.ts'
 import { readConfig } from '../server/config.ts'
 import { listCorrectiveActions } from '../server/features/inspections/corrective-actions.service.ts'
@@ -227,6 +229,18 @@ export const ENDPOINTS: Endpoint[] = [
       const user = await userFor(db, t.board.accountId)
       const deps = overviewDepsOf(db, readConfig({}, []))
       return () => committeeOverview(deps, user, {}, t.asOf)
+    },
+  },
+  {
+    // The board's home page of work over the whole ministry: its directives with progress, plans,
+    // reports and extensions waiting, and the overdue worklist (each section's first items and total).
+    name: 'home page (board)',
+    route: 'GET /api/v1/me/work',
+    as: 'board',
+    next: () => ({ method: 'GET', path: '/api/v1/me/work' }),
+    async direct(db, t) {
+      const user = await userFor(db, t.board.accountId)
+      return () => boardSections(db, scopePaths(user, PLAN_REVIEW_ROLES), t.asOf)
     },
   },
   {
