@@ -1,20 +1,24 @@
 import { z } from 'zod'
-import { REPORT_STATUS_LABELS } from './reports.ts'
+import { REPORT_STATUS_LABELS, type ReportStatus } from './reports.ts'
 
 // What the official-format report documents (.docx in the Party format of Guidance 36-HD/VPTW, and
 // the .xlsx of figures) are made from. The report workflow gathers these from the database; the
 // document functions are pure and know nothing of units' ids, scopes or versions.
 
 /**
- * A unit's report status as the documents show it: the workflow's statuses (contract/reports.ts)
- * plus `missing`, for a unit with no report at all once the period is closed.
+ * A unit's report status as the documents show it: the same statuses, in the same words, as every
+ * screen (contract/reports.ts), so "Quá hạn, chưa gửi" in a document is the unit the screen calls so.
  */
-export const DOCUMENT_REPORT_STATUSES = ['notDue', 'draft', 'submitted', 'returned', 'accepted', 'late', 'missing'] as const
-export type DocumentReportStatus = (typeof DOCUMENT_REPORT_STATUSES)[number]
-export const DOCUMENT_REPORT_STATUS_LABELS: Record<DocumentReportStatus, { vi: string; en: string }> = {
-  ...REPORT_STATUS_LABELS,
-  missing: { vi: 'Không báo cáo', en: 'Missing' },
-}
+export type DocumentReportStatus = ReportStatus
+export const DOCUMENT_REPORT_STATUS_LABELS: Record<DocumentReportStatus, { vi: string; en: string }> = REPORT_STATUS_LABELS
+
+/**
+ * What a document's figures are counted on. `live`: everything BVCT records up to the day the document
+ * is dated, exactly what the dashboard shows for that day. `submitted`: a unit that has sent its report
+ * keeps the figures frozen when it sent it (what the unit signed); the others count up to that day.
+ */
+export const FIGURES_BASES = ['live', 'submitted'] as const
+export type FiguresBasis = (typeof FIGURES_BASES)[number]
 
 /** Margins in millimetres. The sources disagree on Guidance 36's values, so they are the caller's to set. */
 export interface Margins {
@@ -94,8 +98,8 @@ export interface DirectiveSection {
 
 export interface LateUnit {
   unitName: string
-  /** null: not submitted yet. */
-  submittedAt: string | null
+  /** When it first sent its report, after the deadline. */
+  submittedAt: string
 }
 
 export interface ConsolidatedReportInput {
@@ -108,11 +112,15 @@ export interface ConsolidatedReportInput {
   periodTitle: string
   /** The units' reporting deadline, yyyy-mm-dd. */
   deadline: string
+  /** What the figures are counted on; the document says so beside them. */
+  basis: FiguresBasis
   /** Opening paragraph; a standard one naming the directives, period and deadline when absent. */
   intro?: string
   directives: DirectiveSection[]
   figures: UnitFigures[]
+  /** Units that sent their report after the deadline. */
   lateUnits: LateUnit[]
+  /** Units past the deadline that have sent nothing ("Quá hạn, chưa gửi" on screen). */
   missingUnits: string[]
   proposals: string[]
   distribution: string[]

@@ -240,4 +240,9 @@ export const versionParams = z.strictObject({
 })
 
 /** Where the consolidated documents are cut: a subtree (`under`) and a day (default today). */
-export const consolidatedQuery = z.strictObject({ under: z.coerce.number().int().positive().optional(), asOf: z.iso.date().optional() })
+export const consolidatedQuery = z.strictObject({
+  under: z.coerce.number().int().positive().optional(),
+  asOf: z.iso.date().optional(),
+  /** live: every figure as BVCT records it on asOf (the dashboard's figures that day); submitted: frozen when each unit sent its report. */
+  basis: z.enum(['live', 'submitted']).default('live'),
+})

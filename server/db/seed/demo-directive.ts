@@ -4,6 +4,7 @@ import { parseDirectiveText } from '../../features/directives/parse/index.ts'
 import { insertRequirements } from '../../features/directives/directives.queries.ts'
 import type { Queryable } from '../types.ts'
 import { vnDay } from '../../lib/dates.ts'
+import { inOfficeHours } from './scale/dates.ts'
 import { noticeDirectiveIssued, noticePlanReviewed } from '../../features/notifications/work-notices.ts'
 
 // The letter the system is built from: the committed copy among the parser's test letters (a clean clone has it).
@@ -12,6 +13,16 @@ const SEED_LETTER = fileURLToPath(new URL('./letters/1946-CV-BCSD.txt', import.m
 const DAY = 86_400_000
 const day = vnDay
 const shift = (d: Date, days: number) => new Date(d.getTime() + days * DAY)
+
+/**
+ * What the board's clerk corrects before registering the letter: the copy says "BCSD" for "BCSĐ"
+ * (typed without Vietnamese keyboard), and "đề b/c" for "để b/c". The parser reads what is written;
+ * the register holds what was meant.
+ */
+export const CLERK_CORRECTIONS = {
+  number: '1946-CV/BCSĐ',
+  distribution: ['Như trên', 'Đ/c Bí thư BCSĐ (để b/c)', 'Các đ/c Ủy viên BCSĐ', 'BTV Đảng ủy Bộ Y tế', 'Lưu: VP BCSĐ'],
+} as const
 
 const ACTION_TITLES = [
   ['Tổ chức hội nghị quán triệt văn bản tới cấp ủy, lãnh đạo đơn vị', 'Đưa nội dung vào sinh hoạt chi bộ định kỳ'],
@@ -37,8 +48,11 @@ export interface DemoDirectiveUnit {
  * on time or late, in progress, overdue, and a pending extension request.
  */
 export async function loadDemoDirective(tx: Queryable, o: { ownerUnitId: number; boardAccountId: number; units: DemoDirectiveUnit[]; now: Date; rng: () => number }) {
-  const p = parseDirectiveText(readFileSync(SEED_LETTER, 'utf8'))
-  const issuedAt = shift(o.now, -60)
+  const parsed = parseDirectiveText(readFileSync(SEED_LETTER, 'utf8'))
+  const p = { ...parsed, ...CLERK_CORRECTIONS }
+  const r = o.rng
+  const office = (d: Date) => inOfficeHours(d, r)
+  const issuedAt = office(shift(o.now, -60))
   const ackDue = day(shift(issuedAt, 10))
   const planDue = day(shift(issuedAt, 30))
   const [{ id }] = await tx.query<{ id: number }>(
@@ -51,21 +65,20 @@ export async function loadDemoDirective(tx: Queryable, o: { ownerUnitId: number;
   )
   await insertRequirements(tx, id, p.requirements)
   const reqs = await tx.query<{ id: number; ordinal: number }>('SELECT id, ordinal FROM requirement WHERE directive_id = $1 AND parent_id IS NULL ORDER BY ordinal', [id])
-  const r = o.rng
   for (const [i, u] of o.units.entries()) {
     // Units get a profile, from model to laggard, so the dashboard shows every state.
     const profile = i % 7 === 6 ? 'silent' : i % 5 === 4 ? 'late' : r() < 0.5 ? 'model' : 'steady'
-    const ackAt = profile === 'silent' ? null : shift(issuedAt, profile === 'late' ? 13 + Math.floor(r() * 5) : 1 + Math.floor(r() * 8))
+    const ackAt = profile === 'silent' ? null : office(shift(issuedAt, profile === 'late' ? 13 + Math.floor(r() * 5) : 1 + Math.floor(r() * 8)))
     await tx.query('INSERT INTO directive_addressee (directive_id, unit_id, ack_due_date, plan_due_date, acknowledged_at, acknowledged_by) VALUES ($1,$2,$3,$4,$5,$6)', [
       id, u.id, ackDue, planDue, ackAt, ackAt ? u.accountIds.officer ?? null : null,
     ])
     if (profile === 'silent') continue
     const status = profile === 'model' ? (r() < 0.6 ? 'accepted' : 'submitted') : profile === 'steady' ? (r() < 0.3 ? 'returned' : 'submitted') : 'draft'
-    const submittedAt = status === 'draft' ? null : shift(issuedAt, 20 + Math.floor(r() * 15))
+    const submittedAt = status === 'draft' ? null : office(shift(issuedAt, 20 + Math.floor(r() * 15)))
     const [plan] = await tx.query<{ id: number }>(
       `INSERT INTO unit_plan (directive_id, unit_id, status, submitted_at, submitted_by, reviewed_at, reviewed_by, review_comment) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
       [id, u.id, status, submittedAt, submittedAt ? u.accountIds.head ?? null : null,
-        status === 'accepted' || status === 'returned' ? shift(submittedAt!, 3) : null, status === 'accepted' || status === 'returned' ? o.boardAccountId : null,
+        status === 'accepted' || status === 'returned' ? office(shift(submittedAt!, 3)) : null, status === 'accepted' || status === 'returned' ? o.boardAccountId : null,
         status === 'returned' ? 'Đề nghị bổ sung người chủ trì và mốc thời gian cụ thể cho yêu cầu 3 và 5.' : null],
     )
     const planned = profile === 'late' ? reqs.slice(0, 4 + Math.floor(r() * 3)) : reqs
@@ -93,7 +106,7 @@ export async function loadDemoDirective(tx: Queryable, o: { ownerUnitId: number;
         await tx.query(
           `INSERT INTO plan_action (plan_id, directive_id, unit_id, requirement_id, title, owner_person_id, due_date, effective_due_date, status, completed_on, created_at)
            VALUES ($1,$2,$3,$4,$5,$6,$7,$7,$8,$9,$10)`,
-          [plan.id, id, u.id, q.id, titles[k % titles.length], owner, day(due), st, completedOn, shift(issuedAt, 15)],
+          [plan.id, id, u.id, q.id, titles[k % titles.length], owner, day(due), st, completedOn, office(shift(issuedAt, 15))],
         )
       }
     }
@@ -104,7 +117,7 @@ export async function loadDemoDirective(tx: Queryable, o: { ownerUnitId: number;
       if (late) {
         await tx.query(
           `INSERT INTO deadline_extension (plan_id, action_id, requested_due_date, reason, requested_by, requested_at) VALUES ($1,$2,$3,$4,$5,$6)`,
-          [plan.id, late.id, day(shift(new Date(late.effective_due_date), 30)), 'Đơn vị đang chờ hướng dẫn nghiệp vụ của cơ quan cấp trên.', u.accountIds.officer ?? null, shift(o.now, -2)],
+          [plan.id, late.id, day(shift(new Date(late.effective_due_date), 30)), 'Đơn vị đang chờ hướng dẫn nghiệp vụ của cơ quan cấp trên.', u.accountIds.officer ?? null, office(shift(o.now, -3))],
         )
       }
     }

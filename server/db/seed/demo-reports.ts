@@ -3,37 +3,33 @@ import { checkReport } from '../../features/reports/checks.ts'
 import { blankSections } from '../../features/reports/reports.queries.ts'
 import type { Queryable } from '../types.ts'
 import { vnDay } from '../../lib/dates.ts'
-
-const DONE = [
-  'Đơn vị đã tổ chức hội nghị quán triệt nội dung văn bản tới toàn thể cán bộ, đảng viên; lồng ghép vào sinh hoạt chi bộ định kỳ.',
-  'Đã xây dựng kế hoạch thực hiện, phân công cụ thể cho từng khoa, phòng và người chịu trách nhiệm.',
-  'Đã rà soát, bổ sung quy chế làm việc và quy chế bảo vệ bí mật nhà nước của đơn vị.',
-]
-const RESULTS = ['Cơ bản hoàn thành các nhiệm vụ đề ra, đúng tiến độ.', 'Đạt yêu cầu; một số nội dung đang tiếp tục triển khai.', 'Nhận thức của cán bộ, viên chức được nâng lên rõ rệt.']
-const SHORTCOMINGS = ['', 'Một số khoa, phòng triển khai còn chậm.', 'Việc lưu trữ minh chứng chưa đầy đủ.']
+import { demoNarratives } from './demo-narratives.ts'
+import { inOfficeHours } from './scale/dates.ts'
 
 /**
  * An open report period on the seed letter, due five days ago, with a realistic mix: accepted,
  * returned with comments, submitted, drafts past the deadline, and units that have not started.
  */
-export async function loadDemoReports(tx: Queryable, o: { directiveId: number; ownerUnitId: number; scopeUnitId: number; boardAccountId: number; units: { id: number; head?: number; officer?: number }[]; now: Date; rng: () => number }) {
+export async function loadDemoReports(tx: Queryable, o: { directiveId: number; ownerUnitId: number; scopeUnitId: number; boardAccountId: number; units: { id: number; name: string; head?: number; officer?: number }[]; now: Date; rng: () => number }) {
   const day = vnDay
+  const office = (d: Date) => inOfficeHours(d, o.rng)
   const deadline = day(new Date(o.now.getTime() - 5 * 86_400_000))
   const [{ id: periodId }] = await tx.query<{ id: number }>(
     `INSERT INTO report_period (owner_unit_id, scope_unit_id, title, kind, deadline, created_by, created_at)
      VALUES ($1, $2, 'Báo cáo kết quả thực hiện Công văn số 1946-CV/BCSĐ', 'adhoc', $3, $4, $5) RETURNING id`,
-    [o.ownerUnitId, o.scopeUnitId, deadline, o.boardAccountId, new Date(o.now.getTime() - 40 * 86_400_000)],
+    [o.ownerUnitId, o.scopeUnitId, deadline, o.boardAccountId, office(new Date(o.now.getTime() - 40 * 86_400_000))],
   )
   await tx.query('INSERT INTO report_period_directive (period_id, directive_id) VALUES ($1, $2)', [periodId, o.directiveId])
   await tx.query('INSERT INTO report_period_unit (period_id, unit_id) SELECT $1, unnest($2::int[])', [periodId, `{${o.units.map((u) => u.id).join(',')}}`])
   const blank = await blankSections(tx, [o.directiveId])
-  const pick = <T>(xs: T[]) => xs[Math.floor(o.rng() * xs.length)]
   for (const [i, u] of o.units.entries()) {
     const kind = ['accepted', 'accepted', 'returned', 'submitted', 'accepted', 'draft', 'none', 'submitted'][i % 8]
     if (kind === 'none') continue
-    const sections = blank.map((s, k) => (kind === 'draft' && k > 4 ? s : { ...s, done: pick(DONE), results: pick(RESULTS), shortcomings: pick(SHORTCOMINGS), proposals: '' }))
-    const draft = { sections, proposals: 'Đề nghị Ban cán sự đảng tổ chức tập huấn nghiệp vụ cho cán bộ làm công tác bảo vệ chính trị nội bộ.', claimedFigures: [] }
-    const submittedAt = new Date(o.now.getTime() - (8 + Math.floor(o.rng() * 6)) * 86_400_000)
+    const submittedAt = office(new Date(o.now.getTime() - (8 + Math.floor(o.rng() * 6)) * 86_400_000))
+    // Each unit writes from its own figures, requirement by requirement; a draft stops part-way.
+    const own = demoNarratives(u.name, blank.map((s) => s.requirementId), await unitFigures(tx, u.id, [o.directiveId], day(submittedAt)), o.rng)
+    const sections = blank.map((s, k) => (kind === 'draft' && k > 4 ? s : { ...s, ...own.sections[k] }))
+    const draft = { sections, proposals: own.proposals, claimedFigures: [] }
     const versions = kind === 'draft' ? 0 : 1
     const [{ id: reportId }] = await tx.query<{ id: number }>(
       `INSERT INTO unit_report (period_id, unit_id, status, draft, draft_updated_by, draft_updated_at, submitted_versions, first_submitted_at, version)
@@ -49,7 +45,7 @@ export async function loadDemoReports(tx: Queryable, o: { directiveId: number; o
       `INSERT INTO unit_report_version (report_id, number, content, figures, checks, submitted_by, submitted_at, review_status, review_comments, reviewed_by, reviewed_at)
        VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [reportId, JSON.stringify(draft), JSON.stringify(figures), JSON.stringify(checkReport(sections, figures, [])), u.head ?? null, submittedAt, review[0], JSON.stringify(review[1]),
-        kind === 'submitted' ? null : o.boardAccountId, kind === 'submitted' ? null : new Date(submittedAt.getTime() + 2 * 86_400_000)],
+        kind === 'submitted' ? null : o.boardAccountId, kind === 'submitted' ? null : office(new Date(submittedAt.getTime() + 2 * 86_400_000))],
     )
   }
   return periodId

@@ -42,7 +42,7 @@ export const DEMO_TREE: DemoUnit = {
     { code: 'VKNTTW', name: 'Viện Kiểm nghiệm thuốc Trung ương', kind: 'institute' },
     { code: 'DHYHN', name: 'Trường Đại học Y Hà Nội', kind: 'university',
       children: [
-        { code: 'DHYHN-YTCC', name: 'Trường Y tế công cộng', kind: 'subunit' },
+        { code: 'DHYHN-YTCC', name: 'Viện Đào tạo Y học dự phòng và Y tế công cộng', kind: 'subunit' },
         { code: 'DHYHN-BV', name: 'Bệnh viện Đại học Y Hà Nội', kind: 'hospital' },
       ] },
     { code: 'DHDHN', name: 'Trường Đại học Dược Hà Nội', kind: 'university' },

@@ -119,7 +119,7 @@ export async function loadDemoData(db: Db, password: string, cases: { keys: Keyr
     await loadDemoDissemination(tx, { directiveId, units: addressees.map((u) => ({ id: u.id, peopleIds: u.peopleIds })), now, rng: r })
     await loadDemoReports(tx, {
       directiveId, ownerUnitId: root.id, scopeUnitId: root.id, boardAccountId: accountIds.get('board')!, now, rng: r,
-      units: addressees.map((u) => ({ id: u.id, head: u.accountIds.head, officer: u.accountIds.officer })),
+      units: addressees.map((u) => ({ id: u.id, name: units.find((x) => x.id === u.id)!.name, head: u.accountIds.head, officer: u.accountIds.officer })),
     })
     const personOf = new Map(accounts.map((a) => [a.username, a.personId]))
     const caseCount = await loadDemoCases(tx, {

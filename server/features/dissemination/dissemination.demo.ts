@@ -4,6 +4,7 @@ import type { SessionForm } from '../../../contract/dissemination.ts'
 import type { Queryable } from '../../db/types.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { vnDay } from '../../lib/dates.ts'
+import { inOfficeHours } from '../../db/seed/scale/dates.ts'
 
 export interface DemoDisseminationInput {
   directiveId: number
@@ -52,7 +53,7 @@ const isoDate = (ms: number) => vnDay(ms)
 
 /**
  * Records sessions with attendance for most of `units` and a few personal receipt confirmations,
- * inside the caller's transaction. Sessions are dated between the directive's date and `now`, and
+ * inside the caller's transaction. Sessions are dated between the unit's acknowledgement and `now`, and
  * credited to the unit's officer account when there is one.
  */
 export async function loadDemoDissemination(tx: Queryable, input: DemoDisseminationInput): Promise<DemoDisseminationResult> {
@@ -69,9 +70,16 @@ export async function loadDemoDissemination(tx: Queryable, input: DemoDisseminat
     )).map((r) => [r.unit_id, r.account_id]),
   )
   const cv = directive.number ? `Công văn số ${directive.number}` : 'văn bản chỉ đạo'
-  const start = (directive.date ? Date.parse(directive.date) : now.getTime() - 90 * DAY) + 3 * DAY
-  const span = Math.max(now.getTime() - DAY - start, DAY)
+  // A unit disseminates what it has received: from the day after its acknowledgement; a unit that has
+  // not acknowledged has held nothing yet.
+  const acknowledged = new Map((await tx.query<{ unit_id: number; acknowledged_at: Date }>(
+    'SELECT unit_id, acknowledged_at FROM directive_addressee WHERE directive_id = $1 AND acknowledged_at IS NOT NULL', [directiveId],
+  )).map((r) => [r.unit_id, new Date(r.acknowledged_at).getTime()]))
+  let start = 0
+  let span = DAY
   const dateAt = (fraction: number) => isoDate(Math.min(start + fraction * span, now.getTime() - DAY))
+  // Recorded in BVCT by the officer at the office, a day or two after it was held.
+  const recordedAt = (heldOn: string) => new Date(Math.min(inOfficeHours(new Date(Date.parse(`${heldOn}T03:00:00Z`) + (1 + Math.floor(rng() * 2)) * DAY), rng).getTime(), now.getTime()))
   // Requirements 1 and 2 (awareness, dissemination) are always covered; others now and then.
   const covered = () => requirements.filter((_, i) => i < 2 || rng() < 0.4)
 
@@ -80,7 +88,7 @@ export async function loadDemoDissemination(tx: Queryable, input: DemoDisseminat
     const [{ id }] = await tx.query<{ id: number }>(
       `INSERT INTO dissemination_session (directive_id, unit_id, held_on, form, title, note, created_by, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
-      [directiveId, unitId, s.heldOn, s.form, s.title, s.note ?? '', officers.get(unitId) ?? null, now],
+      [directiveId, unitId, s.heldOn, s.form, s.title, s.note ?? '', officers.get(unitId) ?? null, recordedAt(s.heldOn)],
     )
     await tx.query('INSERT INTO session_requirement (session_id, requirement_id) SELECT $1, unnest($2::int[])', [id, covered()])
     await tx.query('INSERT INTO session_attendance (session_id, directive_id, person_id) SELECT $1, $2, unnest($3::int[]) ON CONFLICT DO NOTHING', [id, directiveId, attendeeIds])
@@ -89,7 +97,10 @@ export async function loadDemoDissemination(tx: Queryable, input: DemoDisseminat
   }
 
   for (const unit of units) {
-    if (!unit.peopleIds.length) continue
+    const ackAt = acknowledged.get(unit.id)
+    if (!unit.peopleIds.length || ackAt === undefined) continue
+    start = ackAt + DAY
+    span = Math.max(now.getTime() - DAY - start, DAY)
     const profile = profileOf(rng())
     const people = shuffle(unit.peopleIds, rng)
     const reached = people.slice(0, Math.round(people.length * shareOf(profile, rng())))
@@ -116,7 +127,7 @@ export async function loadDemoDissemination(tx: Queryable, input: DemoDisseminat
     for (const personId of confirmers) {
       await tx.query(
         'INSERT INTO receipt_confirmation (directive_id, person_id, confirmed_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-        [directiveId, personId, new Date(Date.parse(dateAt(rng())) + 2 * 3_600_000)],
+        [directiveId, personId, inOfficeHours(new Date(Date.parse(dateAt(rng()))), rng)],
       )
       result.receipts++
     }

@@ -4,6 +4,7 @@
 import { HOME_SECTION_ITEMS, type HomeSection, type WorkItemDto, type WorkSectionDto } from '../../../contract/home.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
 import { directiveProgress } from '../directives/directives.service.ts'
+import { parentJoin, unitLabel } from '../units/unit-label.ts'
 
 interface Row {
   directive_id: number | null
@@ -18,8 +19,8 @@ interface Row {
 
 const N = HOME_SECTION_ITEMS
 
-/** A sub-unit is named with its parent ("Phòng Tổ chức cán bộ — Bệnh viện Bạch Mai"): alone its name is ambiguous. Needs `par`, the parent joined for sub-units only. */
-const UNIT_LABEL = `coalesce(u.name || ' — ' || par.name, u.name)`
+const UNIT_LABEL = unitLabel()
+const PARENT = parentJoin()
 
 async function section(db: Queryable, key: HomeSection, sql: string, params: unknown[], link: (r: Row) => string): Promise<WorkSectionDto> {
   const rows = await db.query<Row>(sql, params)
@@ -37,25 +38,25 @@ export async function unitSections(db: Queryable, scopes: string[], asOf: string
   return Promise.all([
     section(db, 'acknowledge',
       `SELECT d.id AS directive_id, d.number, d.subject AS title, u.id AS unit_id, ${UNIT_LABEL} AS unit_name, a.ack_due_date::text AS due_date, NULL AS state, count(*) OVER ()::int AS total
-       FROM directive_addressee a JOIN directive d ON d.id = a.directive_id AND d.status = 'issued' JOIN unit u ON u.id = a.unit_id LEFT JOIN unit par ON par.id = u.parent_id AND u.kind = 'subunit'
+       FROM directive_addressee a JOIN directive d ON d.id = a.directive_id AND d.status = 'issued' JOIN unit u ON u.id = a.unit_id ${PARENT}
        WHERE a.acknowledged_at IS NULL AND u.path <@ ANY($1::ltree[]) ORDER BY a.ack_due_date, unit_name LIMIT ${N}`,
       [s], (r) => `/directives/${r.directive_id}`),
     section(db, 'plans',
       `SELECT d.id AS directive_id, d.number, d.subject AS title, u.id AS unit_id, ${UNIT_LABEL} AS unit_name, a.plan_due_date::text AS due_date, coalesce(p.status, 'none') AS state, count(*) OVER ()::int AS total
-       FROM directive_addressee a JOIN directive d ON d.id = a.directive_id AND d.status = 'issued' JOIN unit u ON u.id = a.unit_id LEFT JOIN unit par ON par.id = u.parent_id AND u.kind = 'subunit'
+       FROM directive_addressee a JOIN directive d ON d.id = a.directive_id AND d.status = 'issued' JOIN unit u ON u.id = a.unit_id ${PARENT}
        LEFT JOIN unit_plan p ON p.directive_id = a.directive_id AND p.unit_id = a.unit_id
        WHERE (p.id IS NULL OR p.status IN ('draft', 'returned')) AND u.path <@ ANY($1::ltree[])
        ORDER BY (p.status = 'returned') IS NOT TRUE, a.plan_due_date, u.name LIMIT ${N}`,
       [s], planLink),
     section(db, 'overdueActions',
       `SELECT d.id AS directive_id, d.number, pa.title, u.id AS unit_id, ${UNIT_LABEL} AS unit_name, pa.effective_due_date::text AS due_date, pa.status AS state, count(*) OVER ()::int AS total
-       FROM plan_action pa JOIN directive d ON d.id = pa.directive_id AND d.status = 'issued' JOIN unit u ON u.id = pa.unit_id LEFT JOIN unit par ON par.id = u.parent_id AND u.kind = 'subunit'
+       FROM plan_action pa JOIN directive d ON d.id = pa.directive_id AND d.status = 'issued' JOIN unit u ON u.id = pa.unit_id ${PARENT}
        WHERE pa.status <> 'done' AND pa.effective_due_date < $2::date AND u.path <@ ANY($1::ltree[])
        ORDER BY pa.effective_due_date, u.name LIMIT ${N}`,
       [s, asOf], planLink),
     section(db, 'reports',
       `SELECT NULL::int AS directive_id, NULL AS number, p.title, u.id AS unit_id, ${UNIT_LABEL} AS unit_name, p.deadline::text AS due_date, coalesce(r.status, 'none') AS state, p.id AS period_id, count(*) OVER ()::int AS total
-       FROM report_period_unit pu JOIN report_period p ON p.id = pu.period_id AND p.status = 'open' JOIN unit u ON u.id = pu.unit_id LEFT JOIN unit par ON par.id = u.parent_id AND u.kind = 'subunit'
+       FROM report_period_unit pu JOIN report_period p ON p.id = pu.period_id AND p.status = 'open' JOIN unit u ON u.id = pu.unit_id ${PARENT}
        LEFT JOIN unit_report r ON r.period_id = pu.period_id AND r.unit_id = pu.unit_id
        WHERE (r.id IS NULL OR r.status IN ('draft', 'returned')) AND u.path <@ ANY($1::ltree[])
        ORDER BY (r.status = 'returned') IS NOT TRUE, p.deadline, u.name LIMIT ${N}`,
@@ -63,7 +64,7 @@ export async function unitSections(db: Queryable, scopes: string[], asOf: string
     section(db, 'extensionsDecided',
       `SELECT d.id AS directive_id, d.number, coalesce(pa.title, q.label || ' ' || left(q.text, 80)) AS title, u.id AS unit_id, ${UNIT_LABEL} AS unit_name,
               x.requested_due_date::text AS due_date, x.status AS state, count(*) OVER ()::int AS total
-       FROM deadline_extension x JOIN unit_plan p ON p.id = x.plan_id JOIN directive d ON d.id = p.directive_id JOIN unit u ON u.id = p.unit_id LEFT JOIN unit par ON par.id = u.parent_id AND u.kind = 'subunit'
+       FROM deadline_extension x JOIN unit_plan p ON p.id = x.plan_id JOIN directive d ON d.id = p.directive_id JOIN unit u ON u.id = p.unit_id ${PARENT}
        LEFT JOIN plan_action pa ON pa.id = x.action_id LEFT JOIN requirement q ON q.id = x.requirement_id
        WHERE x.status IN ('approved', 'refused') AND x.decided_at >= $2::date - 14 AND u.path <@ ANY($1::ltree[])
        ORDER BY x.decided_at DESC LIMIT ${N}`,
@@ -78,18 +79,18 @@ export async function boardSections(db: Queryable, scopes: string[], asOf: strin
     directivesFollowed(db, scopes, asOf),
     section(db, 'plansToReview',
       `SELECT d.id AS directive_id, d.number, d.subject AS title, u.id AS unit_id, ${UNIT_LABEL} AS unit_name, p.submitted_at::date::text AS due_date, p.status AS state, count(*) OVER ()::int AS total
-       FROM unit_plan p JOIN directive d ON d.id = p.directive_id JOIN unit o ON o.id = d.owner_unit_id JOIN unit u ON u.id = p.unit_id LEFT JOIN unit par ON par.id = u.parent_id AND u.kind = 'subunit'
+       FROM unit_plan p JOIN directive d ON d.id = p.directive_id JOIN unit o ON o.id = d.owner_unit_id JOIN unit u ON u.id = p.unit_id ${PARENT}
        WHERE p.status = 'submitted' AND o.path <@ ANY($1::ltree[]) ORDER BY p.submitted_at, u.name LIMIT ${N}`,
       [s], planLink),
     section(db, 'reportsToReview',
       `SELECT NULL::int AS directive_id, NULL AS number, p.title, u.id AS unit_id, ${UNIT_LABEL} AS unit_name, p.deadline::text AS due_date, r.status AS state, p.id AS period_id, count(*) OVER ()::int AS total
-       FROM unit_report r JOIN report_period p ON p.id = r.period_id JOIN unit o ON o.id = p.owner_unit_id JOIN unit u ON u.id = r.unit_id LEFT JOIN unit par ON par.id = u.parent_id AND u.kind = 'subunit'
+       FROM unit_report r JOIN report_period p ON p.id = r.period_id JOIN unit o ON o.id = p.owner_unit_id JOIN unit u ON u.id = r.unit_id ${PARENT}
        WHERE r.status = 'submitted' AND o.path <@ ANY($1::ltree[]) ORDER BY p.deadline, u.name LIMIT ${N}`,
       [s], (r) => `/reports/${(r as Row & { period_id: number }).period_id}/units/${r.unit_id}`),
     section(db, 'extensionsToDecide',
       `SELECT d.id AS directive_id, d.number, coalesce(pa.title, q.label || ' ' || left(q.text, 80)) AS title, u.id AS unit_id, ${UNIT_LABEL} AS unit_name,
               x.requested_due_date::text AS due_date, x.status AS state, count(*) OVER ()::int AS total
-       FROM deadline_extension x JOIN unit_plan p ON p.id = x.plan_id JOIN directive d ON d.id = p.directive_id JOIN unit o ON o.id = d.owner_unit_id JOIN unit u ON u.id = p.unit_id LEFT JOIN unit par ON par.id = u.parent_id AND u.kind = 'subunit'
+       FROM deadline_extension x JOIN unit_plan p ON p.id = x.plan_id JOIN directive d ON d.id = p.directive_id JOIN unit o ON o.id = d.owner_unit_id JOIN unit u ON u.id = p.unit_id ${PARENT}
        LEFT JOIN plan_action pa ON pa.id = x.action_id LEFT JOIN requirement q ON q.id = x.requirement_id
        WHERE x.status = 'pending' AND o.path <@ ANY($1::ltree[]) ORDER BY x.requested_at, u.name LIMIT ${N}`,
       [s], planLink),
@@ -97,16 +98,16 @@ export async function boardSections(db: Queryable, scopes: string[], asOf: strin
     section(db, 'overdue',
       `WITH o AS (
          SELECT 'acknowledgement' AS state, d.id AS directive_id, d.number, d.subject AS title, u.id AS unit_id, ${UNIT_LABEL} AS unit_name, a.ack_due_date AS due
-         FROM directive_addressee a JOIN directive d ON d.id = a.directive_id AND d.status = 'issued' JOIN unit u ON u.id = a.unit_id LEFT JOIN unit par ON par.id = u.parent_id AND u.kind = 'subunit'
+         FROM directive_addressee a JOIN directive d ON d.id = a.directive_id AND d.status = 'issued' JOIN unit u ON u.id = a.unit_id ${PARENT}
          WHERE a.acknowledged_at IS NULL AND a.ack_due_date < $2::date AND u.path <@ ANY($1::ltree[])
          UNION ALL
          SELECT 'plan', d.id, d.number, d.subject, u.id, ${UNIT_LABEL}, a.plan_due_date
-         FROM directive_addressee a JOIN directive d ON d.id = a.directive_id AND d.status = 'issued' JOIN unit u ON u.id = a.unit_id LEFT JOIN unit par ON par.id = u.parent_id AND u.kind = 'subunit'
+         FROM directive_addressee a JOIN directive d ON d.id = a.directive_id AND d.status = 'issued' JOIN unit u ON u.id = a.unit_id ${PARENT}
          LEFT JOIN unit_plan p ON p.directive_id = a.directive_id AND p.unit_id = a.unit_id
          WHERE a.plan_due_date < $2::date AND (p.id IS NULL OR p.status IN ('draft', 'returned')) AND u.path <@ ANY($1::ltree[])
          UNION ALL
          SELECT 'action', d.id, d.number, pa.title, u.id, ${UNIT_LABEL}, pa.effective_due_date
-         FROM plan_action pa JOIN directive d ON d.id = pa.directive_id AND d.status = 'issued' JOIN unit u ON u.id = pa.unit_id LEFT JOIN unit par ON par.id = u.parent_id AND u.kind = 'subunit'
+         FROM plan_action pa JOIN directive d ON d.id = pa.directive_id AND d.status = 'issued' JOIN unit u ON u.id = pa.unit_id ${PARENT}
          WHERE pa.status <> 'done' AND pa.effective_due_date < $2::date AND u.path <@ ANY($1::ltree[])
        )
        SELECT directive_id, number, title, unit_id, unit_name, due::text AS due_date, state, count(*) OVER ()::int AS total FROM o ORDER BY due, unit_name LIMIT ${N}`,

@@ -4,6 +4,7 @@
 import { correctiveTimeliness, type CorrectiveStatus, type CorrectiveSummaryDto } from '../../../contract/corrective-actions.ts'
 import { TIMELINESS, type Timeliness } from '../../../contract/timeliness.ts'
 import { CUSTOM_PLAN, arrayLiteral, type Queryable } from '../../db/types.ts'
+import { parentJoin, unitLabel } from '../units/unit-label.ts'
 
 export interface CorrectiveRow {
   id: number
@@ -42,9 +43,9 @@ interface Record_ {
   closed_on: string | null; inspection_number: string | null; version: number
 }
 
-const COLUMNS = `ca.id, ca.inspection_id, ca.assignment_id, ca.finding_id, ca.unit_id, u.name AS unit_name, u.path::text AS unit_path, ca.requirement_id, ca.title,
+const COLUMNS = `ca.id, ca.inspection_id, ca.assignment_id, ca.finding_id, ca.unit_id, ${unitLabel()} AS unit_name, u.path::text AS unit_path, ca.requirement_id, ca.title,
   ca.due_date, ca.effective_due_date, ca.status, ca.completed_on, ca.closed_on, i.number AS inspection_number, ca.version`
-const FROM = 'corrective_action ca JOIN unit u ON u.id = ca.unit_id LEFT JOIN inspection i ON i.id = ca.inspection_id'
+const FROM = `corrective_action ca JOIN unit u ON u.id = ca.unit_id ${parentJoin()} LEFT JOIN inspection i ON i.id = ca.inspection_id`
 
 const toRow = (r: Record_): CorrectiveRow => ({
   id: r.id, inspectionId: r.inspection_id, assignmentId: r.assignment_id, findingId: r.finding_id, unitId: r.unit_id, unitName: r.unit_name, unitPath: r.unit_path,

@@ -1,4 +1,5 @@
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
+import { parentJoin, unitLabel } from '../units/unit-label.ts'
 
 export interface OverdueItem {
   kind: 'acknowledgement' | 'plan' | 'action'
@@ -20,17 +21,17 @@ export async function listOverdue(db: Queryable, asOf: string, scopes: string[])
   const rows = await db.query<{
     kind: OverdueItem['kind']; directive_id: number; number: string | null; unit_id: number; unit_name: string; due_date: string; action_id: number | null; title: string
   }>(
-    `SELECT 'acknowledgement' AS kind, d.id AS directive_id, d.number, u.id AS unit_id, u.name AS unit_name, a.ack_due_date AS due_date, NULL::int AS action_id, d.subject AS title
-       FROM directive_addressee a JOIN directive d ON d.id = a.directive_id AND d.status = 'issued' JOIN unit u ON u.id = a.unit_id
+    `SELECT 'acknowledgement' AS kind, d.id AS directive_id, d.number, u.id AS unit_id, ${unitLabel()} AS unit_name, a.ack_due_date AS due_date, NULL::int AS action_id, d.subject AS title
+       FROM directive_addressee a JOIN directive d ON d.id = a.directive_id AND d.status = 'issued' JOIN unit u ON u.id = a.unit_id ${parentJoin()}
        WHERE a.acknowledged_at IS NULL AND a.ack_due_date < $1::date AND u.path <@ ANY($2::ltree[])
      UNION ALL
-     SELECT 'plan', d.id, d.number, u.id, u.name, a.plan_due_date, NULL, d.subject
-       FROM directive_addressee a JOIN directive d ON d.id = a.directive_id AND d.status = 'issued' JOIN unit u ON u.id = a.unit_id
+     SELECT 'plan', d.id, d.number, u.id, ${unitLabel()}, a.plan_due_date, NULL, d.subject
+       FROM directive_addressee a JOIN directive d ON d.id = a.directive_id AND d.status = 'issued' JOIN unit u ON u.id = a.unit_id ${parentJoin()}
        LEFT JOIN unit_plan p ON p.directive_id = a.directive_id AND p.unit_id = a.unit_id
        WHERE a.plan_due_date < $1::date AND (p.id IS NULL OR p.status IN ('draft', 'returned')) AND u.path <@ ANY($2::ltree[])
      UNION ALL
-     SELECT 'action', d.id, d.number, u.id, u.name, pa.effective_due_date, pa.id, pa.title
-       FROM plan_action pa JOIN directive d ON d.id = pa.directive_id AND d.status = 'issued' JOIN unit u ON u.id = pa.unit_id
+     SELECT 'action', d.id, d.number, u.id, ${unitLabel()}, pa.effective_due_date, pa.id, pa.title
+       FROM plan_action pa JOIN directive d ON d.id = pa.directive_id AND d.status = 'issued' JOIN unit u ON u.id = pa.unit_id ${parentJoin()}
        -- Nothing is overdue before its deadline: the bound lets the index of open actions skip the
        -- rest (half the time at 360,000 open actions); the rule itself is action_timeliness.
        WHERE pa.status <> 'done' AND pa.effective_due_date <= $1::date

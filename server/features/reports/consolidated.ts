@@ -1,6 +1,7 @@
-import type { ConsolidatedReportInput, DirectiveSection, DocumentReportStatus, UnitFigures, UnitReportInput } from '../../../contract/report-documents.ts'
+import type { ConsolidatedReportInput, DirectiveSection, DocumentReportStatus, FiguresBasis, UnitFigures, UnitReportInput } from '../../../contract/report-documents.ts'
 import type { DirectiveFigures, ReportSection } from '../../../contract/reports.ts'
 import type { Queryable } from '../../db/types.ts'
+import { vnDay } from '../../lib/dates.ts'
 import { unitFigures } from './figures.ts'
 import { periodUnits, type PeriodRow, type PeriodUnitRow } from './periods.queries.ts'
 import { listVersions, type DraftContent } from './reports.queries.ts'
@@ -24,14 +25,16 @@ function sumFigures(unitName: string, status: DocumentReportStatus, submittedAt:
   }
 }
 
-/** Each unit's latest submitted version (frozen text and figures), or live figures when it has none. */
-async function unitContents(db: Queryable, period: PeriodRow, units: PeriodUnitRow[], asOf: string): Promise<UnitContent[]> {
+/**
+ * Each unit's latest submitted version (its text), with the figures on `basis`: frozen in that
+ * version (`submitted`), or counted on `asOf` (`live`, and always for a unit that has sent nothing).
+ */
+async function unitContents(db: Queryable, period: PeriodRow, units: PeriodUnitRow[], asOf: string, basis: FiguresBasis): Promise<UnitContent[]> {
   const out: UnitContent[] = []
   for (const u of units) {
     const latest = u.reportId ? (await listVersions(db, u.reportId)).at(-1) : undefined
-    out.push(latest
-      ? { unit: u, content: latest.content, figures: latest.figures as DirectiveFigures[], submittedAt: latest.submittedAt }
-      : { unit: u, content: null, figures: await unitFigures(db, u.unitId, period.directiveIds, asOf), submittedAt: null })
+    const figures = latest && basis === 'submitted' ? latest.figures as DirectiveFigures[] : await unitFigures(db, u.unitId, period.directiveIds, asOf)
+    out.push({ unit: u, content: latest?.content ?? null, figures, submittedAt: latest?.submittedAt ?? null })
   }
   return out
 }
@@ -52,16 +55,14 @@ async function directiveSections(db: Queryable, directiveIds: number[], contents
   return out
 }
 
-const documentStatus = (u: PeriodUnitRow, deadlinePassed: boolean): DocumentReportStatus => (u.submittedVersions === 0 && deadlinePassed ? 'missing' : u.status)
-
 /**
  * Gathers the consolidated report for a period (optionally one subtree): what each unit reported by
  * requirement, their figures, who is late or missing, their proposals.
  */
-export async function consolidatedInput(db: Queryable, period: PeriodRow, opts: { underPath?: string; asOf: string }): Promise<ConsolidatedReportInput> {
+export async function consolidatedInput(db: Queryable, period: PeriodRow, opts: { underPath?: string; asOf: string; basis?: FiguresBasis }): Promise<ConsolidatedReportInput> {
+  const basis = opts.basis ?? 'live'
   const units = await periodUnits(db, period, opts.underPath ? [opts.underPath] : null, opts.asOf)
-  const contents = await unitContents(db, period, units, opts.asOf)
-  const deadlinePassed = opts.asOf > period.deadline
+  const contents = await unitContents(db, period, units, opts.asOf, basis)
   const [first] = period.directiveIds.length ? await db.query<{ number: string | null; date: string | null; parent_body: string | null; issuer: string | null }>('SELECT number, date, parent_body, issuer FROM directive WHERE id = $1', [period.directiveIds[0]]) : []
   const submitted = contents.filter((c) => c.content)
   return {
@@ -70,10 +71,12 @@ export async function consolidatedInput(db: Queryable, period: PeriodRow, opts: 
     subtitle: period.title.replace(/^Báo cáo\s+/i, ''),
     periodTitle: period.title,
     deadline: period.deadline,
+    basis,
     directives: await directiveSections(db, period.directiveIds, submitted.map((c) => ({ unitName: c.unit.unitName, sections: c.content!.sections }))),
-    figures: contents.map((c) => sumFigures(c.unit.unitName, documentStatus(c.unit, deadlinePassed), c.submittedAt, c.figures)),
-    lateUnits: contents.filter((c) => c.submittedAt && c.unit.firstSubmittedAt && c.unit.firstSubmittedAt.slice(0, 10) > period.deadline).map((c) => ({ unitName: c.unit.unitName, submittedAt: c.unit.firstSubmittedAt })),
-    missingUnits: contents.filter((c) => !c.content && deadlinePassed).map((c) => c.unit.unitName),
+    figures: contents.map((c) => sumFigures(c.unit.unitName, c.unit.status, c.submittedAt, c.figures)),
+    lateUnits: contents.filter((c) => c.submittedAt && c.unit.firstSubmittedAt && vnDay(c.unit.firstSubmittedAt) > period.deadline).map((c) => ({ unitName: c.unit.unitName, submittedAt: c.unit.firstSubmittedAt! })),
+    // The screen's "Quá hạn, chưa gửi" (reports.queries reportStatus): the same units, the same words.
+    missingUnits: contents.filter((c) => c.unit.status === 'late').map((c) => c.unit.unitName),
     proposals: submitted.filter((c) => c.content!.proposals.trim()).map((c) => `${c.unit.unitName}: ${c.content!.proposals.trim()}`),
     distribution: ['Ban Tổ chức Trung ương (để b/c)', 'Đ/c Bí thư Ban cán sự đảng (để b/c)', 'Các đ/c Ủy viên Ban cán sự đảng', 'Lưu: VP BCSĐ, Ban BVCTNB'],
     signature: { authority: 'T/M BAN CÁN SỰ ĐẢNG', title: 'BÍ THƯ', name: '' },
@@ -83,7 +86,7 @@ export async function consolidatedInput(db: Queryable, period: PeriodRow, opts: 
 /** One unit's report in the same format: its latest submitted version, or its draft. */
 export async function unitReportInput(db: Queryable, period: PeriodRow, unitId: number, asOf: string): Promise<UnitReportInput> {
   const [unit] = await periodUnits(db, period, null, asOf).then((us) => us.filter((u) => u.unitId === unitId))
-  const [content] = await unitContents(db, period, [unit], asOf)
+  const [content] = await unitContents(db, period, [unit], asOf, 'submitted')
   const [info] = await db.query<{ code: string; parent_name: string | null; head_name: string | null }>(
     `SELECT u.code, parent.name AS parent_name, (SELECT pe.full_name FROM role_grant g JOIN account a ON a.id = g.account_id JOIN person pe ON pe.id = a.person_id
        WHERE g.unit_id = u.id AND g.role = 'unitHead' ORDER BY g.id LIMIT 1) AS head_name

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { MIME, fileResponse, idParams } from '../../../contract/common.ts'
+import type { FiguresBasis } from '../../../contract/report-documents.ts'
 import { consolidatedQuery } from '../../../contract/reports.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { CurrentUser } from '../../http/current-user.ts'
@@ -25,10 +26,10 @@ export function reportDocumentRoutes(fastify: FastifyInstance, { db, clock }: Ap
   const app = fastify.withTypeProvider<ZodTypeProvider>()
   const reviewers = requireUser(REPORT_REVIEW_ROLES)
 
-  const consolidated = async (user: CurrentUser, id: number, q: { under?: number; asOf?: string }) => {
+  const consolidated = async (user: CurrentUser, id: number, q: { under?: number; asOf?: string; basis: FiguresBasis }) => {
     const period = await managedPeriod(db, user, id, REPORT_REVIEW_ROLES)
     const underPath = q.under ? (await unitInScope(db, user, REPORT_REVIEW_ROLES, q.under)).path : undefined
-    return { period, input: await consolidatedInput(db, period, { underPath, asOf: q.asOf ?? today(clock) }) }
+    return { period, input: await consolidatedInput(db, period, { underPath, asOf: q.asOf ?? today(clock), basis: q.basis }) }
   }
 
   app.get('/api/v1/report-periods/:id/consolidated.docx', { onRequest: reviewers, schema: { tags, summary: 'The consolidated report (.docx, Guidance 36 layout)', params: idParams, querystring: consolidatedQuery, response: { 200: fileResponse(MIME.docx, 'Word document') } } }, async (req, reply) => {

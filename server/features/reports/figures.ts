@@ -23,7 +23,8 @@ export async function unitFigures(db: Queryable, unitId: number, directiveIds: n
        SELECT count(*)::int AS total,
          count(*) FILTER (WHERE t.cls IN ('done_on_time', 'done_late'))::int AS done,
          count(*) FILTER (WHERE t.cls = 'overdue')::int AS overdue,
-         count(*) FILTER (WHERE pa.status = 'done' AND NOT EXISTS (SELECT 1 FROM action_evidence e WHERE e.action_id = pa.id))::int AS done_no_evidence
+         -- A subset of done (same rule), so "done without evidence" never exceeds "done" beside it.
+         count(*) FILTER (WHERE t.cls IN ('done_on_time', 'done_late') AND NOT EXISTS (SELECT 1 FROM action_evidence e WHERE e.action_id = pa.id))::int AS done_no_evidence
        FROM plan_action pa CROSS JOIN LATERAL (SELECT action_timeliness(pa.status, pa.completed_on, pa.effective_due_date, $3::date) AS cls) t
        WHERE pa.directive_id = d.id AND pa.unit_id = $1) pa
      WHERE d.id = ANY($2::int[]) ORDER BY d.date, d.id`,

@@ -1,5 +1,6 @@
 import type { PERIOD_KINDS, ReportStatus } from '../../../contract/reports.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
+import { parentJoin, unitLabel } from '../units/unit-label.ts'
 
 export interface PeriodRow {
   id: number
@@ -82,8 +83,8 @@ export interface PeriodUnitRow {
 
 export async function periodUnits(db: Queryable, period: PeriodRow, scopes: string[] | null, asOf: string): Promise<PeriodUnitRow[]> {
   const rows = await db.query<{ id: number; name: string; code: string; path: string; report_id: number | null; status: string | null; first_submitted_at: Date | null; submitted_versions: number }>(
-    `SELECT u.id, u.name, u.code, u.path::text AS path, r.id AS report_id, r.status, r.first_submitted_at, coalesce(r.submitted_versions, 0) AS submitted_versions
-     FROM report_period_unit pu JOIN unit u ON u.id = pu.unit_id LEFT JOIN unit_report r ON r.period_id = pu.period_id AND r.unit_id = pu.unit_id
+    `SELECT u.id, ${unitLabel()} AS name, u.code, u.path::text AS path, r.id AS report_id, r.status, r.first_submitted_at, coalesce(r.submitted_versions, 0) AS submitted_versions
+     FROM report_period_unit pu JOIN unit u ON u.id = pu.unit_id ${parentJoin()} LEFT JOIN unit_report r ON r.period_id = pu.period_id AND r.unit_id = pu.unit_id
      WHERE pu.period_id = $1 ${scopes ? 'AND u.path <@ ANY($2::ltree[])' : ''} ORDER BY u.path`,
     scopes ? [period.id, arrayLiteral(scopes)] : [period.id],
   )

@@ -1,7 +1,8 @@
-import { Alert, App, Button, Card, Result, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd'
+import { Alert, App, Button, Card, Result, Select, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd'
 import dayjs from 'dayjs'
 import { useMemo, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
+import { FIGURES_BASES, type FiguresBasis } from '../../../contract/report-documents.ts'
 import type { ReportStatus } from '../../../contract/reports.ts'
 import { foldVietnamese } from '../../../contract/vietnamese.ts'
 import { isApiError } from '../../api/client.ts'
@@ -35,6 +36,7 @@ export default function PeriodPage() {
   const [status, setStatus] = useState<ReportStatus | null>(null)
   const [search, setSearch] = useState('')
   const [under, setUnder] = useState<number>()
+  const [basis, setBasis] = useState<FiguresBasis>('live')
   usePageTitle(period?.title ?? t('reports.title'))
   const today = dayjs().format('YYYY-MM-DD')
 
@@ -124,15 +126,23 @@ export default function PeriodPage() {
             {canConsolidate && (
               <>
                 <UnitTreeSelect value={under} onChange={setUnder} allowClear placeholder={t('reports.consolidatedAll')} style={{ width: isPhone ? '100%' : 280 }} />
+                <Select
+                  value={basis}
+                  onChange={setBasis}
+                  aria-label={t('reports.basis')}
+                  data-testid="consolidated-basis"
+                  style={{ width: isPhone ? '100%' : 300 }}
+                  options={FIGURES_BASES.map((b) => ({ value: b, label: t(`reports.basis.${b}`) }))}
+                />
                 <DownloadButton
                   type="primary"
                   path={consolidatedPath(period.id, 'docx')}
-                  query={{ under }}
+                  query={{ under, basis }}
                   fileName={`bao-cao-tong-hop-${period.id}.docx`}
                   label={t('reports.consolidatedDocx')}
                   testId="download-consolidated-docx"
                 />
-                <DownloadButton path={consolidatedPath(period.id, 'xlsx')} query={{ under }} fileName={`so-lieu-${period.id}.xlsx`} label={t('reports.consolidatedXlsx')} testId="download-consolidated-xlsx" />
+                <DownloadButton path={consolidatedPath(period.id, 'xlsx')} query={{ under, basis }} fileName={`so-lieu-${period.id}.xlsx`} label={t('reports.consolidatedXlsx')} testId="download-consolidated-xlsx" />
               </>
             )}
             {canManage && period.status === 'open' && (

@@ -254,13 +254,13 @@ export async function generateScale(db: Db, o: ScaleOptions, keys: Keyring, prog
     const [first] = await tx.query<{ id: number | null }>('SELECT min(id)::int AS id FROM directive WHERE id > $1', [base.directive])
     if (first?.id) {
       const indexOf = new Map(tree.units.map((u, i) => [u.id, i]))
-      const reporting = await tx.query<{ unit_id: number }>(
-        `SELECT da.unit_id FROM directive_addressee da JOIN unit u ON u.id = da.unit_id WHERE da.directive_id = $1 ORDER BY nlevel(u.path), u.id LIMIT 200`,
+      const reporting = await tx.query<{ unit_id: number; name: string }>(
+        `SELECT da.unit_id, u.name FROM directive_addressee da JOIN unit u ON u.id = da.unit_id WHERE da.directive_id = $1 ORDER BY nlevel(u.path), u.id LIMIT 200`,
         [first.id],
       )
       await loadDemoReports(tx, {
         directiveId: first.id, ownerUnitId: tree.root.id, scopeUnitId: tree.root.id, boardAccountId,
-        units: reporting.map((r) => ({ id: r.unit_id, head: headAccount[indexOf.get(r.unit_id)!] ?? undefined, officer: officerAccount[indexOf.get(r.unit_id)!] ?? undefined })),
+        units: reporting.map((r) => ({ id: r.unit_id, name: r.name, head: headAccount[indexOf.get(r.unit_id)!] ?? undefined, officer: officerAccount[indexOf.get(r.unit_id)!] ?? undefined })),
         now: new Date(`${o.asOf}T08:00:00Z`), rng: rng(o.seed + 4),
       })
     }

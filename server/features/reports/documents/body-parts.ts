@@ -55,3 +55,14 @@ export function closingSentence(subtitle: string): Paragraph {
   const about = subtitle.trim().replace(/\s+/g, ' ').replace(/[.;:]+$/, '')
   return body(`Trên đây là báo cáo ${about}./.`)
 }
+
+/**
+ * What a report is about, as a phrase to follow "báo cáo" or "được tổng hợp": a period titled
+ * "Báo cáo kết quả thực hiện Công văn số 1946-CV/BCSĐ" gives "kết quả thực hiện Công văn số
+ * 1946-CV/BCSĐ" (not "kết quả thực hiện Báo cáo kết quả thực hiện …"); "Quý IV năm 2026" gives
+ * "kết quả thực hiện Quý IV năm 2026".
+ */
+export function reportAbout(periodTitle: string): string {
+  const title = periodTitle.trim().replace(/\s+/g, ' ').replace(/^báo cáo\s+/i, '').replace(/[.;:]+$/, '')
+  return /^(kết quả|tình hình)\b/i.test(title) ? title.charAt(0).toLocaleLowerCase('vi') + title.slice(1) : `kết quả thực hiện ${title}`
+}

@@ -65,8 +65,9 @@ describe('consolidated report .docx', () => {
     expect(req2[0].text).toBe('Có 4/6 đơn vị báo cáo kết quả thực hiện nội dung này; 4 đơn vị nêu hạn chế.')
   })
 
-  it('states how many units reported, late or not at all, and the totals of their figures', () => {
-    expect(doc.text).toContain('Tổng số đơn vị thuộc phạm vi báo cáo: 6. Đến ngày 27/11/2026, 4/6 đơn vị đã gửi báo cáo (trong đó 1 đơn vị gửi chậm so với hạn ngày 15/11/2026); 1 đơn vị quá hạn nhưng chưa gửi; 1 đơn vị không báo cáo.')
+  it('states how many units reported, late or not yet, and the totals of their figures on the basis it names', () => {
+    expect(doc.text).toContain('Tổng số đơn vị thuộc phạm vi báo cáo: 6. Đến ngày 27/11/2026, 4/6 đơn vị đã gửi báo cáo (trong đó 1 đơn vị gửi chậm so với hạn ngày 15/11/2026); 2 đơn vị quá hạn, chưa gửi báo cáo.')
+    expect(doc.text).toContain('Số liệu trên hệ thống BVCT tính đến ngày 27/11/2026, cùng cơ sở với Bảng theo dõi của ngày này: 5/6 đơn vị')
     expect(doc.text).toMatch(/5\/6 đơn vị đã tiếp nhận văn bản; các đơn vị đã tổ chức 22 buổi quán triệt, .* bình quân đạt \d+(,\d)?%; hoàn thành 43\/61 nhiệm vụ theo kế hoạch, 6 nhiệm vụ quá hạn\./)
   })
 
@@ -83,14 +84,14 @@ describe('consolidated report .docx', () => {
     expect(rows[4]).toEqual(['4', 'Bệnh viện Chợ Rẫy', '13/01/2026', '5', '88%', '9/12', '0', 'Đã gửi 20/11/2026 (chậm)'])
     expect(rows[5][7]).toBe('Quá hạn, chưa gửi')
     expect(rows[6].slice(1, 3)).toEqual(['Trường Đại học Y Hà Nội', 'Chưa tiếp nhận'])
-    expect(rows[6][7]).toBe('Không báo cáo')
+    expect(rows[6][7]).toBe('Quá hạn, chưa gửi')
     expect(rows[7].slice(1, 7)).toEqual(['Tổng cộng', '', '22', expect.stringMatching(/^\d+(,\d)?%\n\(bình quân\)$/), '43/61', '6'])
   })
 
   it('names late and missing units, with how late', () => {
     expect(doc.text).toContain('- Bệnh viện Chợ Rẫy: gửi ngày 20/11/2026, chậm 5 ngày so với hạn.')
-    expect(doc.text).toContain('- Viện Vệ sinh dịch tễ Trung ương: quá hạn, chưa gửi báo cáo.')
-    expect(doc.text).toContain('2. Đơn vị không báo cáo (1)\n- Trường Đại học Y Hà Nội.')
+    expect(doc.text).toContain('2. Đơn vị quá hạn, chưa gửi báo cáo (2)\n- Viện Vệ sinh dịch tễ Trung ương.\n- Trường Đại học Y Hà Nội.')
+    expect(doc.text).not.toContain('không báo cáo')
   })
 
   it('lists the proposals and closes the body with "./."', () => {
@@ -143,7 +144,7 @@ describe('consolidated report .docx', () => {
     const d = openDocx(await consolidatedReportDocx({ ...input, intro: 'Thực hiện chỉ đạo của Ban cán sự đảng, Ban Bảo vệ chính trị nội bộ báo cáo như sau:', directives: [], lateUnits: [], missingUnits: [], proposals: [] }))
     expect(d.text).toContain('-----\nThực hiện chỉ đạo của Ban cán sự đảng, Ban Bảo vệ chính trị nội bộ báo cáo như sau:')
     expect(d.text).toContain('2. Kết quả thực hiện các nội dung yêu cầu\nChưa có nội dung báo cáo.')
-    expect(d.text).toContain('1. Đơn vị gửi báo cáo chậm, quá hạn chưa gửi (0)\nKhông có.')
+    expect(d.text).toContain('1. Đơn vị gửi báo cáo chậm (0)\nKhông có.')
     expect(d.text).toContain('Không có kiến nghị, đề xuất.')
   })
 

@@ -1,13 +1,13 @@
 import type { FileChild, Paragraph } from 'docx'
 import { DEFAULT_MARGINS, type ConsolidatedReportInput, type UnitFigures } from '../../../../contract/report-documents.ts'
 import {
-  ROMAN, attributedNarrative, closingSentence, directiveHeading, hasNarrative, proposalParagraphs, requirementHeading,
+  ROMAN, attributedNarrative, reportAbout, closingSentence, directiveHeading, hasNarrative, proposalParagraphs, requirementHeading,
 } from './body-parts.ts'
 import { closingBlock, headerBlock, spacer, titleBlock } from './docx-blocks.ts'
 import { body, contentWidth, heading, lead, packDocument } from './docx-layout.ts'
 import { figuresTable, totals } from './figures-table.ts'
-import { daysBetween } from '../../../lib/dates.ts'
-import { directiveReference, ddmmyyyy, vnPercent, vnTextDate } from './vn-format.ts'
+import { daysBetween, vnDay } from '../../../lib/dates.ts'
+import { basisSentence, directiveReference, ddmmyyyy, vnPercent, vnTextDate } from './vn-format.ts'
 
 /** Units named one by one when a requirement has this many or fewer without an account; counted otherwise. */
 const LIST_MISSING_UP_TO = 10
@@ -33,7 +33,7 @@ export async function consolidatedReportDocx(input: ConsolidatedReportInput): Pr
     heading('2. Kết quả thực hiện các nội dung yêu cầu'),
     ...requirementsBody(input),
     heading('3. Số liệu của các đơn vị'),
-    body(`Số liệu tính đến ngày ${vnTextDate(input.header.date)}; nhiệm vụ là các nhiệm vụ trong kế hoạch triển khai của đơn vị.`),
+    body(`${basisSentence(input.basis, input.header.date)}; nhiệm vụ là các nhiệm vụ trong kế hoạch triển khai của đơn vị.`),
     figuresTable(input.figures, width, input.deadline),
     spacer(),
 
@@ -52,7 +52,7 @@ export async function consolidatedReportDocx(input: ConsolidatedReportInput): Pr
 function defaultIntro(input: ConsolidatedReportInput): string {
   const refs = input.directives.map(directiveReference).join('; ')
   return `Thực hiện ${refs || 'các văn bản chỉ đạo về công tác bảo vệ chính trị nội bộ'}, trên cơ sở báo cáo của các đơn vị `
-    + `(hạn gửi ngày ${vnTextDate(input.deadline)}) và số liệu theo dõi trên hệ thống, kết quả thực hiện ${input.periodTitle.trim()} được tổng hợp như sau:`
+    + `(hạn gửi ngày ${vnTextDate(input.deadline)}) và số liệu theo dõi trên hệ thống, ${reportAbout(input.periodTitle)} được tổng hợp như sau:`
 }
 
 /** The state of reporting, receipt, dissemination and plans across the units, in two paragraphs. */
@@ -60,14 +60,16 @@ function overview(input: ConsolidatedReportInput): Paragraph[] {
   const f = input.figures
   const n = f.length
   const sent = f.filter((u) => SENT.includes(u.reportStatus)).length
-  const sentLate = input.lateUnits.filter((u) => u.submittedAt).length
-  const notYet = input.lateUnits.length - sentLate
+  const asOf = vnTextDate(input.header.date)
   const t = totals(f)
-  const reporting = `Tổng số đơn vị thuộc phạm vi báo cáo: ${n}. Đến ngày ${vnTextDate(input.header.date)}, ${sent}/${n} đơn vị đã gửi báo cáo`
-    + (sentLate ? ` (trong đó ${sentLate} đơn vị gửi chậm so với hạn ngày ${vnTextDate(input.deadline)})` : '')
-    + `; ${notYet} đơn vị quá hạn nhưng chưa gửi; ${input.missingUnits.length} đơn vị không báo cáo.`
+  const notSent = input.header.date > input.deadline
+    ? `; ${input.missingUnits.length} đơn vị quá hạn, chưa gửi báo cáo`
+    : `; ${n - sent} đơn vị chưa gửi (hạn gửi ngày ${vnTextDate(input.deadline)})`
+  const reporting = `Tổng số đơn vị thuộc phạm vi báo cáo: ${n}. Đến ngày ${asOf}, ${sent}/${n} đơn vị đã gửi báo cáo`
+    + (input.lateUnits.length ? ` (trong đó ${input.lateUnits.length} đơn vị gửi chậm so với hạn ngày ${vnTextDate(input.deadline)})` : '')
+    + `${notSent}.`
   const acknowledged = f.filter((u) => u.acknowledgedAt).length
-  const work = `${acknowledged}/${n} đơn vị đã tiếp nhận văn bản; các đơn vị đã tổ chức ${t.sessions} buổi quán triệt`
+  const work = `${basisSentence(input.basis, input.header.date)}: ${acknowledged}/${n} đơn vị đã tiếp nhận văn bản; các đơn vị đã tổ chức ${t.sessions} buổi quán triệt`
     + (t.coverage === null ? '' : `, tỷ lệ cán bộ, đảng viên, công chức, viên chức, người lao động được quán triệt bình quân đạt ${vnPercent(t.coverage)}`)
     + `; hoàn thành ${t.actionsDone}/${t.actionsTotal} nhiệm vụ theo kế hoạch, ${t.actionsOverdue} nhiệm vụ quá hạn.`
   return [body(reporting), body(work)]
@@ -97,15 +99,12 @@ function requirementsBody(input: ConsolidatedReportInput): Paragraph[] {
 }
 
 function lateAndMissing(input: ConsolidatedReportInput): Paragraph[] {
-  const out: Paragraph[] = [heading(`1. Đơn vị gửi báo cáo chậm, quá hạn chưa gửi (${input.lateUnits.length})`)]
+  const out: Paragraph[] = [heading(`1. Đơn vị gửi báo cáo chậm (${input.lateUnits.length})`)]
   if (!input.lateUnits.length) out.push(body('Không có.'))
   for (const u of input.lateUnits) {
-    const when = u.submittedAt
-      ? `gửi ngày ${ddmmyyyy(u.submittedAt)}, chậm ${Math.max(1, daysBetween(input.deadline, u.submittedAt))} ngày so với hạn.`
-      : 'quá hạn, chưa gửi báo cáo.'
-    out.push(body(`- ${u.unitName}: ${when}`))
+    out.push(body(`- ${u.unitName}: gửi ngày ${ddmmyyyy(u.submittedAt)}, chậm ${Math.max(1, daysBetween(input.deadline, vnDay(u.submittedAt)))} ngày so với hạn.`))
   }
-  out.push(heading(`2. Đơn vị không báo cáo (${input.missingUnits.length})`))
+  out.push(heading(`2. Đơn vị quá hạn, chưa gửi báo cáo (${input.missingUnits.length})`))
   if (!input.missingUnits.length) out.push(body('Không có.'))
   out.push(...input.missingUnits.map((u) => body(`- ${u}.`)))
   return out

@@ -16,18 +16,18 @@ const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
 
 describe('consolidated figures .xlsx', () => {
   it('has a figures sheet, a late and missing sheet, and a sheet per directive', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Số liệu', 'Chậm, không báo cáo', '1946-CV-BCSĐ'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Số liệu', 'Chậm, chưa gửi', '1946-CV-BCSĐ'])
   })
 
   it('lists every unit’s figures as numbers, fractions shown in per cent, and real dates', () => {
     const ws = wb.getWorksheet('Số liệu')!
     expect(ws.getRow(1).getCell(1).value).toBe(`Báo cáo ${input.subtitle}`)
-    expect(ws.getRow(2).getCell(1).value).toBe('năm 2026; hạn báo cáo 15/11/2026; số liệu đến ngày 27/11/2026')
+    expect(ws.getRow(2).getCell(1).value).toBe('năm 2026; hạn báo cáo 15/11/2026. Số liệu trên hệ thống BVCT tính đến ngày 27/11/2026, cùng cơ sở với Bảng theo dõi của ngày này.')
     expect(values(ws.getRow(3))).toEqual(FIGURE_SHEET_COLUMNS.map((c) => c.header))
     expect(values(ws.getRow(4), 11)).toEqual([1, 'Vụ Tổ chức cán bộ', utc(2026, 1, 10), 2, 0.82, 6, 9, 0, 'Đã chấp nhận', utc(2026, 11, 10), undefined])
     expect(values(ws.getRow(7))).toEqual([4, 'Bệnh viện Chợ Rẫy', utc(2026, 1, 13), 5, 0.88, 9, 12, 0, 'Đã gửi', utc(2026, 11, 20), 'Có'])
     expect(values(ws.getRow(9)).slice(0, 5)).toEqual([6, 'Trường Đại học Y Hà Nội', undefined, 2, expect.closeTo(0.92)])
-    expect(ws.getRow(9).getCell(9).value).toBe('Không báo cáo')
+    expect(ws.getRow(9).getCell(9).value).toBe('Quá hạn, chưa gửi')
     expect(ws.getCell('C4').numFmt).toBe('dd/mm/yyyy')
     expect(ws.getCell('J4').numFmt).toBe('dd/mm/yyyy')
     expect(ws.getCell('E4').numFmt).toBe('0.0%')
@@ -52,12 +52,12 @@ describe('consolidated figures .xlsx', () => {
   })
 
   it('lists late and missing units, with how many days late', () => {
-    const ws = wb.getWorksheet('Chậm, không báo cáo')!
+    const ws = wb.getWorksheet('Chậm, chưa gửi')!
     expect(ws.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1))).toEqual([
       ['Đơn vị', 'Tình trạng', 'Ngày gửi báo cáo', 'Số ngày chậm'],
       ['Bệnh viện Chợ Rẫy', 'Gửi chậm', utc(2026, 11, 20), 5],
       ['Viện Vệ sinh dịch tễ Trung ương', 'Quá hạn, chưa gửi'],
-      ['Trường Đại học Y Hà Nội', 'Không báo cáo'],
+      ['Trường Đại học Y Hà Nội', 'Quá hạn, chưa gửi'],
     ])
   })
 
@@ -79,6 +79,6 @@ describe('consolidated figures .xlsx', () => {
     const twice = { ...input, directives: [input.directives[0], input.directives[0], { ...DIRECTIVE_1946, number: null, requirements: [] }] }
     const book = new ExcelJS.Workbook()
     await book.xlsx.load((await consolidatedFiguresXlsx(twice)) as unknown as ArrayBuffer)
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Số liệu', 'Chậm, không báo cáo', '1946-CV-BCSĐ', '1946-CV-BCSĐ (2)', 'Văn bản 3'])
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Số liệu', 'Chậm, chưa gửi', '1946-CV-BCSĐ', '1946-CV-BCSĐ (2)', 'Văn bản 3'])
   })
 })

@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs'
+import { REPORT_STATUS_LABELS } from '../../../../contract/reports.ts'
 import {
   DOCUMENT_REPORT_STATUS_LABELS, type ConsolidatedReportInput, type DirectiveSection, type UnitFigures,
 } from '../../../../contract/report-documents.ts'
 import { isLateSubmission, totals } from './figures-table.ts'
 import { daysBetween, vnDay } from '../../../lib/dates.ts'
-import { directiveReference, vnTextDate } from './vn-format.ts'
+import { basisSentence, directiveReference, vnTextDate } from './vn-format.ts'
 
 // The consolidated report's figures as a workbook, for the board to sort, filter and chart: numbers
 // as numbers, coverage as a fraction shown in per cent, dates as real dates shown dd/mm/yyyy.
@@ -57,7 +58,7 @@ export const FIGURE_SHEET_COLUMNS = [
 function figuresSheet(wb: ExcelJS.Workbook, input: ConsolidatedReportInput) {
   const ws = wb.addWorksheet('Số liệu', { views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
   const span = FIGURE_SHEET_COLUMNS.length
-  titleRows(ws, [`${input.title} ${input.subtitle}`.trim(), `${input.periodTitle}; hạn báo cáo ${vnTextDate(input.deadline)}; số liệu đến ngày ${vnTextDate(input.header.date)}`], span)
+  titleRows(ws, [`${input.title} ${input.subtitle}`.trim(), `${input.periodTitle}; hạn báo cáo ${vnTextDate(input.deadline)}. ${basisSentence(input.basis, input.header.date)}.`], span)
   headerRow(ws, FIGURE_SHEET_COLUMNS.map((c) => c.header))
   FIGURE_SHEET_COLUMNS.forEach((c, i) => { ws.getColumn(i + 1).width = c.width })
   const first = ws.rowCount + 1
@@ -85,12 +86,10 @@ function figuresSheet(wb: ExcelJS.Workbook, input: ConsolidatedReportInput) {
 }
 
 function lateSheet(wb: ExcelJS.Workbook, input: ConsolidatedReportInput) {
-  const ws = wb.addWorksheet('Chậm, không báo cáo', { views: [{ state: 'frozen', ySplit: 1 }] })
+  const ws = wb.addWorksheet('Chậm, chưa gửi', { views: [{ state: 'frozen', ySplit: 1 }] })
   headerRow(ws, ['Đơn vị', 'Tình trạng', 'Ngày gửi báo cáo', 'Số ngày chậm'])
-  for (const u of input.lateUnits) {
-    ws.addRow([u.unitName, u.submittedAt ? 'Gửi chậm' : 'Quá hạn, chưa gửi', excelDate(u.submittedAt), u.submittedAt ? Math.max(1, daysBetween(input.deadline, u.submittedAt)) : null])
-  }
-  for (const u of input.missingUnits) ws.addRow([u, 'Không báo cáo', null, null])
+  for (const u of input.lateUnits) ws.addRow([u.unitName, 'Gửi chậm', excelDate(u.submittedAt), Math.max(1, daysBetween(input.deadline, vnDay(u.submittedAt)))])
+  for (const u of input.missingUnits) ws.addRow([u, REPORT_STATUS_LABELS.late.vi, null, null])
   ws.columns.forEach((c, i) => { c.width = [45, 20, 15, 12][i] })
   ws.getColumn(3).numFmt = DATE_FORMAT
 }

@@ -37,7 +37,7 @@ export function isLateSubmission(f: Pick<UnitFigures, 'submittedAt'>, deadline: 
 /** The status cell's text: the label, and the submission date, marked when after the deadline. */
 export function statusText(f: UnitFigures, deadline?: string): string[] {
   const lines = [DOCUMENT_REPORT_STATUS_LABELS[f.reportStatus].vi]
-  if (!f.submittedAt || f.reportStatus === 'late' || f.reportStatus === 'missing') return lines
+  if (!f.submittedAt || f.reportStatus === 'late') return lines
   const when = `${ddmmyyyy(f.submittedAt)}${isLateSubmission(f, deadline) ? ' (chậm)' : ''}`
   // "Đã gửi 14/11/2026" reads as one phrase; the other statuses add when the report was sent.
   return f.reportStatus === 'submitted' ? [`${lines[0]} ${when}`] : [...lines, `gửi ${when}`]

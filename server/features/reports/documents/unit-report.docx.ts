@@ -1,12 +1,12 @@
 import type { FileChild, Paragraph } from 'docx'
 import { DEFAULT_MARGINS, type UnitReportInput } from '../../../../contract/report-documents.ts'
 import {
-  ROMAN, closingSentence, directiveHeading, hasNarrative, narrativeParagraphs, proposalParagraphs, requirementHeading,
+  ROMAN, reportAbout, closingSentence, directiveHeading, hasNarrative, narrativeParagraphs, proposalParagraphs, requirementHeading,
 } from './body-parts.ts'
 import { closingBlock, headerBlock, spacer, titleBlock } from './docx-blocks.ts'
 import { body, contentWidth, heading, packDocument } from './docx-layout.ts'
 import { figuresTable } from './figures-table.ts'
-import { directiveReference, vnPercent, vnTextDate } from './vn-format.ts'
+import { ddmmyyyy, directiveReference, vnPercent, vnTextDate } from './vn-format.ts'
 
 /**
  * One unit's report for a period, in the same Party format as the consolidated report: header block,
@@ -40,17 +40,19 @@ export async function unitReportDocx(input: UnitReportInput): Promise<Buffer> {
 
 function defaultIntro(input: UnitReportInput): string {
   const refs = input.directives.map(directiveReference).join('; ')
-  return `Thực hiện ${refs || 'các văn bản chỉ đạo về công tác bảo vệ chính trị nội bộ'}, ${input.unitName.trim()} báo cáo kết quả thực hiện ${input.periodTitle.trim()} như sau:`
+  return `Thực hiện ${refs || 'các văn bản chỉ đạo về công tác bảo vệ chính trị nội bộ'}, ${input.unitName.trim()} báo cáo ${reportAbout(input.periodTitle)} như sau:`
 }
 
-function figuresSentence({ figures: f }: UnitReportInput): string {
+function figuresSentence({ figures: f, header }: UnitReportInput): string {
+  // The figures a unit signed are those frozen when it sent the report; a draft counts up to today.
+  const basis = f.submittedAt ? `Số liệu chốt khi đơn vị gửi báo cáo ngày ${ddmmyyyy(f.submittedAt)}. ` : `Số liệu trên hệ thống BVCT tính đến ngày ${vnTextDate(header.date)}. `
   const receipt = f.acknowledgedAt ? `Đơn vị tiếp nhận văn bản ngày ${vnTextDate(f.acknowledgedAt)}` : 'Đơn vị chưa xác nhận tiếp nhận văn bản'
   const sessions = `; đã tổ chức ${f.sessions} buổi quán triệt`
     + (f.coverage === null ? '' : `, tỷ lệ cán bộ, đảng viên, công chức, viên chức, người lao động được quán triệt đạt ${vnPercent(f.coverage)}`)
   const plan = f.actionsTotal
     ? `; kế hoạch triển khai gồm ${f.actionsTotal} nhiệm vụ, đã hoàn thành ${f.actionsDone}, ${f.actionsOverdue} nhiệm vụ quá hạn.`
     : '; chưa có nhiệm vụ trong kế hoạch triển khai.'
-  return receipt + sessions + plan
+  return basis + receipt + sessions + plan
 }
 
 function requirementsBody(input: UnitReportInput): Paragraph[] {

@@ -1,4 +1,5 @@
 // How dates, numbers and sentences are written in the report documents.
+import type { FiguresBasis } from '../../../../contract/report-documents.ts'
 import { vnDay } from '../../../lib/dates.ts'
 
 function parts(value: string) {
@@ -72,4 +73,11 @@ export function directiveReference(d: { number: string | null; subject: string; 
   const subject = d.subject.trim().replace(/^(V\/v:?|về việc|về)\s*/i, '')
   const about = subject ? ` về ${subject.charAt(0).toLocaleLowerCase('vi') + subject.slice(1)}` : ''
   return `${kind}${d.number ? ` số ${d.number}` : ''}${d.date ? ` ngày ${vnTextDate(d.date)}` : ''}${about}`
+}
+
+/** The sentence that states what a document's figures are counted on (contract FiguresBasis). */
+export function basisSentence(basis: FiguresBasis, asOf: string): string {
+  return basis === 'live'
+    ? `Số liệu trên hệ thống BVCT tính đến ngày ${vnTextDate(asOf)}, cùng cơ sở với Bảng theo dõi của ngày này`
+    : `Số liệu của đơn vị đã gửi báo cáo là số liệu chốt khi đơn vị gửi báo cáo (ngày gửi ghi ở cột “Tình trạng báo cáo”); của đơn vị chưa gửi là số liệu trên hệ thống BVCT tính đến ngày ${vnTextDate(asOf)}`
 }
