@@ -6,7 +6,12 @@ import { ACCESS } from '../features/auth/access.ts'
 import type { CaseNavFlags } from '../features/cases/useCaseNavFlags.ts'
 import type { MessageKey } from '../i18n/translate.ts'
 
+/** The menu's sections, in order: a person finds an entry by what it is for. */
+export const NAV_GROUPS = ['work', 'directives', 'inspection', 'people', 'information', 'admin'] as const
+export type NavGroup = (typeof NAV_GROUPS)[number]
+
 export interface NavItem {
+  group: NavGroup
   path: string
   label: MessageKey
   icon: ReactNode
@@ -14,29 +19,37 @@ export interface NavItem {
   roles: readonly Role[]
   /** And, when given, only while this holds. */
   isShown?: (flags: CaseNavFlags) => boolean
+  /** Other pages that belong to this entry (a directive's dashboard belongs to "Theo dõi", not to the directive list). */
+  alsoActiveOn?: RegExp
 }
 
 export const NAV_ITEMS: NavItem[] = [
-  { path: '/home', label: 'home.nav', icon: <ChecklistIcon />, roles: ACCESS.home },
-  { path: '/overview', label: 'overview.nav', icon: <DashboardIcon />, roles: OVERVIEW_ROLES },
-  { path: '/directives', label: 'nav.directives', icon: <DirectivesIcon />, roles: ACCESS.directives },
-  { path: '/follow-up', label: 'dashboard.nav', icon: <DashboardIcon />, roles: ACCESS.dashboard },
-  { path: '/my-directives', label: 'nav.myDirectives', icon: <InboxIcon />, roles: ACCESS.myDirectives },
+  { group: 'work', path: '/home', label: 'home.nav', icon: <ChecklistIcon />, roles: ACCESS.home },
+  { group: 'work', path: '/overview', label: 'overview.nav', icon: <DashboardIcon />, roles: OVERVIEW_ROLES },
+  { group: 'work', path: '/follow-up', label: 'dashboard.nav', icon: <DashboardIcon />, roles: ACCESS.dashboard, alsoActiveOn: /^\/directives\/\d+\/dashboard$/ },
+  { group: 'directives', path: '/directives', label: 'nav.directives', icon: <DirectivesIcon />, roles: ACCESS.directives },
+  { group: 'directives', path: '/my-directives', label: 'nav.myDirectives', icon: <InboxIcon />, roles: ACCESS.myDirectives },
   // Always in the user menu; here only for someone who has notices, so they are not missed.
-  { path: '/my-notices', label: 'nav.myNotices', icon: <MailIcon />, roles: ACCESS.myNotices, isShown: (f) => f.hasCaseNotices },
-  { path: '/reports', label: 'nav.reports', icon: <ReportsIcon />, roles: ACCESS.reports },
-  { path: '/inspections', label: 'inspections.nav', icon: <InspectionsIcon />, roles: ACCESS.inspections },
-  { path: '/corrective-actions', label: 'corrective.nav', icon: <CorrectiveIcon />, roles: ACCESS.correctiveActions },
-  { path: '/checklists', label: 'checklists.nav', icon: <ChecklistIcon />, roles: ACCESS.checklists },
-  { path: '/positions', label: 'positions.nav', icon: <KeyIcon />, roles: ACCESS.positions },
-  { path: '/officers', label: 'officers.nav', icon: <BadgeIcon />, roles: ACCESS.officers },
-  { path: '/channels', label: 'channels.nav', icon: <GlobeIcon />, roles: ACCESS.channels },
-  { path: '/incidents', label: 'incidents.nav', icon: <AlertIcon />, roles: ACCESS.incidents },
-  { path: '/cases', label: 'nav.cases', icon: <LockIcon />, roles: ACCESS.cases },
-  { path: '/case-groups', label: 'nav.caseGroups', icon: <TeamIcon />, roles: ACCESS.caseGroupsChange, isShown: (f) => f.managesCaseGroups },
-  { path: '/units', label: 'nav.units', icon: <UnitsIcon />, roles: ACCESS.units },
-  { path: '/people', label: 'nav.people', icon: <PeopleIcon />, roles: ACCESS.people },
-  { path: '/accounts', label: 'nav.accounts', icon: <AccountsIcon />, roles: ACCESS.accounts },
-  { path: '/role-requests', label: 'roleRequests.nav', icon: <AccountsIcon />, roles: ACCESS.roleRequests },
-  { path: '/audit', label: 'nav.audit', icon: <AuditIcon />, roles: ACCESS.audit },
+  { group: 'directives', path: '/my-notices', label: 'nav.myNotices', icon: <MailIcon />, roles: ACCESS.myNotices, isShown: (f) => f.hasCaseNotices },
+  { group: 'directives', path: '/reports', label: 'nav.reports', icon: <ReportsIcon />, roles: ACCESS.reports },
+  { group: 'inspection', path: '/inspections', label: 'inspections.nav', icon: <InspectionsIcon />, roles: ACCESS.inspections },
+  { group: 'inspection', path: '/corrective-actions', label: 'corrective.nav', icon: <CorrectiveIcon />, roles: ACCESS.correctiveActions },
+  { group: 'inspection', path: '/checklists', label: 'checklists.nav', icon: <ChecklistIcon />, roles: ACCESS.checklists },
+  { group: 'people', path: '/positions', label: 'positions.nav', icon: <KeyIcon />, roles: ACCESS.positions },
+  { group: 'people', path: '/officers', label: 'officers.nav', icon: <BadgeIcon />, roles: ACCESS.officers },
+  { group: 'people', path: '/cases', label: 'nav.cases', icon: <LockIcon />, roles: ACCESS.cases },
+  { group: 'people', path: '/case-groups', label: 'nav.caseGroups', icon: <TeamIcon />, roles: ACCESS.caseGroupsChange, isShown: (f) => f.managesCaseGroups },
+  { group: 'information', path: '/channels', label: 'channels.nav', icon: <GlobeIcon />, roles: ACCESS.channels },
+  { group: 'information', path: '/incidents', label: 'incidents.nav', icon: <AlertIcon />, roles: ACCESS.incidents },
+  { group: 'admin', path: '/units', label: 'nav.units', icon: <UnitsIcon />, roles: ACCESS.units },
+  { group: 'admin', path: '/people', label: 'nav.people', icon: <PeopleIcon />, roles: ACCESS.people },
+  { group: 'admin', path: '/accounts', label: 'nav.accounts', icon: <AccountsIcon />, roles: ACCESS.accounts },
+  { group: 'admin', path: '/role-requests', label: 'roleRequests.nav', icon: <AccountsIcon />, roles: ACCESS.roleRequests },
+  { group: 'admin', path: '/audit', label: 'nav.audit', icon: <AuditIcon />, roles: ACCESS.audit },
 ]
+
+/** The entry a page belongs to: one that claims it outright, else the longest path it lies under. */
+export function activeNavItem<T extends Pick<NavItem, 'path' | 'alsoActiveOn'>>(items: T[], pathname: string): T | undefined {
+  return items.find((i) => i.alsoActiveOn?.test(pathname))
+    ?? items.filter((i) => pathname === i.path || pathname.startsWith(i.path + '/')).sort((a, b) => b.path.length - a.path.length)[0]
+}

@@ -9,6 +9,7 @@ import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../contract/u
 import { downloadFile, isApiError } from '../../api/client.ts'
 import { API_DATE_FORMAT, DATE_FORMAT, formatDate } from '../../components/format.ts'
 import { ChevronDownIcon, ChevronRightIcon, DownloadIcon } from '../../components/icons.tsx'
+import { useElementWidth } from '../../components/useElementWidth.ts'
 import { useIsPhone } from '../../components/useIsPhone.ts'
 import { usePageTitle } from '../../components/usePageTitle.ts'
 import { useLabel, useLang, useT } from '../../i18n/useT.ts'
@@ -20,6 +21,11 @@ import './dashboard.css'
 import { MatrixCell, TotalsCell } from './MatrixCell.tsx'
 import { columnTotals, initiallyExpanded, overallTotals, overview, headingLabel, visibleRows, type VisibleRow } from './matrix-rows.ts'
 
+/** Laptop column widths (px): wide enough for a hospital's name on two lines and the longest tag. */
+const UNIT_WIDTH = 210
+const ACK_WIDTH = 100
+const COVERAGE_WIDTH = 56
+const PLAN_WIDTH = 92
 const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`)
 const TIMELINESS_SHORT: Record<Timeliness, 'dashboard.onTimeShort' | 'dashboard.lateShort' | 'dashboard.progressShort' | 'dashboard.overdueShort'> = {
   done_on_time: 'dashboard.onTimeShort',
@@ -99,8 +105,14 @@ export default function DashboardPage() {
   }
   const planLink = (unitId: number) => `/directives/${directiveId}/units/${unitId}/plan`
 
+  // On a laptop every requirement fits beside the unit and its facts (1366 px, the menu open): the
+  // requirement columns share what the fixed ones leave, between 60 and 84 px; the action counts follow.
+  const [matrixBoxRef, matrixBoxWidth] = useElementWidth<HTMLDivElement>()
+  const fixedWidth = UNIT_WIDTH + ACK_WIDTH + COVERAGE_WIDTH + PLAN_WIDTH + 2
+  const reqWidth = isPhone || !matrixBoxWidth || !requirements.length ? 84 : Math.max(60, Math.min(84, Math.floor((matrixBoxWidth - fixedWidth) / requirements.length)))
+
   const columns = useMemo<TableColumnsType<VisibleRow>>(() => {
-    const unitWidth = isPhone ? 150 : 250
+    const unitWidth = isPhone ? 150 : UNIT_WIDTH
     const isSingle = (r: MatrixRow) => r.addressees === 1 && addresseeIds.has(r.unitId)
     const unitColumn: TableColumnsType<VisibleRow>[number] = {
         key: 'unit',
@@ -135,7 +147,7 @@ export default function DashboardPage() {
       {
         key: 'ack',
         title: t('dashboard.ackColumn'),
-        width: isPhone ? 100 : 110,
+        width: ACK_WIDTH,
         render: (_, { row }) =>
           isSingle(row) || !row.isAggregate ? (
             row.acknowledgedAt ? (
@@ -155,14 +167,14 @@ export default function DashboardPage() {
       {
         key: 'coverage',
         title: <span title={t('dissemination.coverageHint')}>{t('dashboard.coverage')}</span>,
-        width: 66,
+        width: COVERAGE_WIDTH,
         align: 'right',
         render: (_, { row }) => percent(row.coverage),
       },
       {
         key: 'plan',
         title: t('directives.plan'),
-        width: 100,
+        width: PLAN_WIDTH,
         render: (_, { row }) => (row.planStatus && (PLAN_STATUSES as readonly string[]).includes(row.planStatus) ? <PlanStatusTag status={row.planStatus as PlanStatus} /> : !row.isAggregate ? <span className="bvct-muted">{t('dashboard.noPlan')}</span> : null),
       },
     ]
@@ -175,7 +187,7 @@ export default function DashboardPage() {
             </span>
           </Tooltip>
         ),
-        width: 84,
+        width: reqWidth,
         align: 'center' as const,
         render: (_: unknown, { row }: VisibleRow) => {
           const c = row.cells[i]
@@ -195,9 +207,9 @@ export default function DashboardPage() {
       }
     // A phone shows the cells first, next to the unit; the other figures follow to the right.
     return isPhone ? [unitColumn, ...cells, ...facts, counts] : [unitColumn, ...facts, ...cells, counts]
-  }, [t, lang, isPhone, flat, requirements, addresseeIds, toggle])
+  }, [t, lang, isPhone, flat, requirements, addresseeIds, toggle, reqWidth])
 
-  const tableWidth = (isPhone ? 150 : 250) + (isPhone ? 100 : 110) + 66 + 100 + requirements.length * 84 + 4 * 52
+  const tableWidth = (isPhone ? 150 : UNIT_WIDTH) + ACK_WIDTH + COVERAGE_WIDTH + PLAN_WIDTH + requirements.length * reqWidth + 4 * 52
 
   const exportXlsx = async () => {
     setIsExporting(true)
@@ -320,6 +332,7 @@ export default function DashboardPage() {
       </Card>
 
       <Card size="small" styles={{ body: { paddingBottom: 8 } }}>
+        <div ref={matrixBoxRef} />
         {isPhone ? <Collapse ghost size="small" className="bvct-filters-phone" items={[{ key: 'f', label: t('dashboard.filters'), children: controls }]} /> : controls}
         {matrix.error && <Alert type="error" showIcon title={matrix.error.message} style={{ marginBottom: 8 }} />}
         {isPhone ? (
