@@ -104,18 +104,23 @@ export async function directiveProgress(db: Queryable, ids: number[], scopes: st
      ), x AS (
        SELECT pa.directive_id, pa.status, pa.effective_due_date FROM plan_action pa JOIN unit u ON u.id = pa.unit_id
        WHERE pa.directive_id = ANY($1::int[]) AND pa.status <> 'done' AND u.path <@ ANY($2::ltree[])
+     ), ag AS (
+       -- One pass over each set, grouped: scalar subqueries per figure rescanned them per directive
+       -- (1.2 s for five directives at 5,000 units; this is one scan each).
+       SELECT a.directive_id, count(*)::int AS addressees,
+         count(*) FILTER (WHERE a.acknowledged_at IS NOT NULL)::int AS acknowledged,
+         count(*) FILTER (WHERE a.plan_status = 'accepted')::int AS accepted,
+         min(a.ack_due_date) FILTER (WHERE a.acknowledged_at IS NULL AND a.ack_due_date >= $3::date) AS next_ack,
+         min(a.plan_due_date) FILTER (WHERE (a.plan_status IS NULL OR a.plan_status IN ('draft', 'returned')) AND a.plan_due_date >= $3::date) AS next_plan
+       FROM a GROUP BY a.directive_id
+     ), xg AS (
+       SELECT x.directive_id, count(*) FILTER (WHERE x.effective_due_date < $3::date)::int AS overdue,
+         min(x.effective_due_date) FILTER (WHERE x.effective_due_date >= $3::date) AS next_action
+       FROM x GROUP BY x.directive_id
      )
-     SELECT d.id,
-       (SELECT count(*)::int FROM a WHERE a.directive_id = d.id) AS addressees,
-       (SELECT count(*)::int FROM a WHERE a.directive_id = d.id AND a.acknowledged_at IS NOT NULL) AS acknowledged,
-       (SELECT count(*)::int FROM a WHERE a.directive_id = d.id AND a.plan_status = 'accepted') AS accepted,
-       (SELECT count(*)::int FROM x WHERE x.directive_id = d.id AND x.effective_due_date < $3::date) AS overdue,
-       (SELECT min(n)::text FROM (
-          SELECT min(a.ack_due_date) AS n FROM a WHERE a.directive_id = d.id AND a.acknowledged_at IS NULL AND a.ack_due_date >= $3::date
-          UNION ALL SELECT min(a.plan_due_date) FROM a WHERE a.directive_id = d.id AND (a.plan_status IS NULL OR a.plan_status IN ('draft', 'returned')) AND a.plan_due_date >= $3::date
-          UNION ALL SELECT min(x.effective_due_date) FROM x WHERE x.directive_id = d.id AND x.effective_due_date >= $3::date
-        ) n) AS next_deadline
-     FROM unnest($1::int[]) AS d(id)`,
+     SELECT d.id, coalesce(ag.addressees, 0) AS addressees, coalesce(ag.acknowledged, 0) AS acknowledged, coalesce(ag.accepted, 0) AS accepted,
+       coalesce(xg.overdue, 0) AS overdue, least(ag.next_ack, ag.next_plan, xg.next_action)::text AS next_deadline
+     FROM unnest($1::int[]) AS d(id) LEFT JOIN ag ON ag.directive_id = d.id LEFT JOIN xg ON xg.directive_id = d.id`,
     [ids, arrayLiteral(scopes), asOf],
   )
   return new Map(rows.map((r) => [r.id, { addressees: r.addressees, acknowledged: r.acknowledged, plansAccepted: r.accepted, overdueActions: r.overdue, nextDeadline: r.next_deadline }]))
