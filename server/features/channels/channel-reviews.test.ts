@@ -111,7 +111,7 @@ describe('recording a review', () => {
     })
     expect(res.statusCode, res.body).toBe(201)
     expect(res.json()).toMatchObject({ lastReviewedOn: '2026-03-18', nextReviewDue: '2026-09-18', reviewStatus: 'current' })
-    expect(res.json().reviews[0]).toMatchObject({ reviewedOn: '2026-03-18', isPassed: false, checks: { noLookAlikes: false }, followUpActions: [{ action: 'Báo cáo nền tảng gỡ trang giả mạo', dueDate: '2026-03-25' }], reviewedBy: 'unitOfficer.a' })
+    expect(res.json().reviews[0]).toMatchObject({ reviewedOn: '2026-03-18', isPassed: false, checks: { noLookAlikes: false }, followUpActions: [{ action: 'Báo cáo nền tảng gỡ trang giả mạo', dueDate: '2026-03-25' }], reviewedBy: 'Lê Văn unitOfficer' })
     const late = await t.call(officer, 'POST', `/api/v1/channels/${id}/reviews`, { reviewedOn: '2026-01-05', checks: passed })
     expect(late.json()).toMatchObject({ lastReviewedOn: '2026-03-18', nextReviewDue: '2026-09-18' })
     expect(late.json().reviews.map((r: { reviewedOn: string }) => r.reviewedOn)).toEqual(['2026-03-18', '2026-01-05'])

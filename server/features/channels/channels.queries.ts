@@ -1,6 +1,7 @@
 // The SQL of the channels register and its reviews.
 import type { CHANNEL_KINDS, CHANNEL_STATUSES, ChannelReviewDto, RECOVERY_CONTACT_KINDS, ReviewStatus } from '../../../contract/channels.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
+import { accountName } from '../accounts/account-name.ts'
 
 export interface RecoveryContact {
   kind: (typeof RECOVERY_CONTACT_KINDS)[number]
@@ -136,7 +137,7 @@ export async function channelReviews(db: Queryable, channelId: number): Promise<
     no_look_alikes: boolean; findings: string; follow_up: { action: string; dueDate: string | null }[]; reviewed_by: string | null
   }>(
     `SELECT r.id, r.reviewed_on, r.admins_still_needed, r.two_factor_on, r.recovery_contacts_current, r.posting_rules_followed, r.no_look_alikes,
-       r.findings, r.follow_up, a.username AS reviewed_by
+       r.findings, r.follow_up, ${accountName('a')} AS reviewed_by
      FROM channel_review r LEFT JOIN account a ON a.id = r.reviewed_by WHERE r.channel_id = $1 ORDER BY r.reviewed_on DESC, r.id DESC`,
     [channelId],
   )

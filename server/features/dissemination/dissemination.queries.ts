@@ -3,6 +3,7 @@
 // session needs.
 import type { AttendeeDto, CoverageRowDto, MyDirectiveDto, SessionDetailDto, SessionDto, SessionForm } from '../../../contract/dissemination.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
+import { accountName } from '../accounts/account-name.ts'
 
 export async function isAddressee(db: Queryable, directiveId: number, unitId: number): Promise<boolean> {
   const rows = await db.query('SELECT 1 FROM directive_addressee WHERE directive_id = $1 AND unit_id = $2', [directiveId, unitId])
@@ -51,7 +52,7 @@ export interface SessionRow extends SessionDto {
 const SESSION_COLUMNS = `s.id, s.directive_id, s.unit_id, u.name AS unit_name, u.path::text AS unit_path, s.held_on, s.form, s.title, s.note,
   COALESCE((SELECT array_agg(sr.requirement_id ORDER BY sr.requirement_id) FROM session_requirement sr WHERE sr.session_id = s.id), '{}') AS requirement_ids,
   (SELECT count(*)::int FROM session_attendance a WHERE a.session_id = s.id) AS attendee_count,
-  acc.username AS created_by, s.version, s.created_at, s.updated_at, d.status AS directive_status`
+  ${accountName('acc')} AS created_by, s.version, s.created_at, s.updated_at, d.status AS directive_status`
 const SESSION_FROM = `dissemination_session s JOIN unit u ON u.id = s.unit_id JOIN directive d ON d.id = s.directive_id
   LEFT JOIN account acc ON acc.id = s.created_by`
 

@@ -31,7 +31,7 @@ describe('dissemination sessions', () => {
     const s = created.json()
     expect(s).toMatchObject({
       directiveId: d.id, unitId: f.unitA.id, unitName: 'Bệnh viện Alpha', heldOn: '2026-03-18', form: 'conference', note: 'Toàn thể viên chức',
-      requirementIds: [d.requirementIds[0], d.requirementIds[1]], attendeeCount: 2, createdBy: 'unitOfficer.a', version: 1,
+      requirementIds: [d.requirementIds[0], d.requirementIds[1]], attendeeCount: 2, createdBy: 'Lê Văn unitOfficer', version: 1,
     })
     // Vietnamese name order: An before Hà (given names), whatever the order sent.
     expect(s.attendees.map((a: any) => a.fullName)).toEqual(['Nguyễn Văn An', 'Đặng Thu Hà'])

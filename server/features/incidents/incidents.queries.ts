@@ -1,6 +1,7 @@
 // The SQL of incidents, their reports and response steps, and the units of the board's view.
 import type { INCIDENT_KINDS, INCIDENT_STATUSES } from '../../../contract/incidents.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
+import { accountName } from '../accounts/account-name.ts'
 
 export interface IncidentRow {
   id: number
@@ -71,7 +72,7 @@ export async function listIncidentRows(
 
 export async function incidentReports(db: Queryable, incidentId: number) {
   const rows = await db.query<{ id: number; recipient: string; reported_at: Date; reference: string; note: string; recorded_by: string | null }>(
-    `SELECT r.id, r.recipient, r.reported_at, r.reference, r.note, a.username AS recorded_by
+    `SELECT r.id, r.recipient, r.reported_at, r.reference, r.note, ${accountName('a')} AS recorded_by
      FROM security_incident_report r LEFT JOIN account a ON a.id = r.recorded_by WHERE r.incident_id = $1 ORDER BY r.reported_at, r.id`,
     [incidentId],
   )
@@ -80,7 +81,7 @@ export async function incidentReports(db: Queryable, incidentId: number) {
 
 export async function incidentSteps(db: Queryable, incidentId: number) {
   const rows = await db.query<{ id: number; taken_at: Date; action: string; note: string; recorded_by: string | null }>(
-    `SELECT s.id, s.taken_at, s.action, s.note, a.username AS recorded_by
+    `SELECT s.id, s.taken_at, s.action, s.note, ${accountName('a')} AS recorded_by
      FROM security_incident_step s LEFT JOIN account a ON a.id = s.recorded_by WHERE s.incident_id = $1 ORDER BY s.taken_at, s.id`,
     [incidentId],
   )

@@ -43,7 +43,7 @@ describe('an impersonation, from detection to closure', () => {
     })
     const reported = await t.call(officer, 'POST', `/api/v1/incidents/${id}/reports`, { recipient: 'board', reportedAt: '2026-03-20T11:00:00+07:00', reference: 'Công văn số 15/BV-CNTT' })
     expect(reported.statusCode, reported.body).toBe(201)
-    expect(reported.json()).toMatchObject({ hoursToReport: 1.5, reportTimeliness: 'done_on_time', reports: [{ recipient: 'board', recipientLabel: { vi: 'Ban Bảo vệ chính trị nội bộ' }, reference: 'Công văn số 15/BV-CNTT', recordedBy: 'unitOfficer.a' }], version: 2 })
+    expect(reported.json()).toMatchObject({ hoursToReport: 1.5, reportTimeliness: 'done_on_time', reports: [{ recipient: 'board', recipientLabel: { vi: 'Ban Bảo vệ chính trị nội bộ' }, reference: 'Công văn số 15/BV-CNTT', recordedBy: 'Lê Văn unitOfficer' }], version: 2 })
     await t.call(officer, 'POST', `/api/v1/incidents/${id}/reports`, { recipient: 'vncert', reportedAt: '2026-03-20T12:00:00+07:00' })
     const step = await t.call(officer, 'POST', `/api/v1/incidents/${id}/steps`, { takenAt: '2026-03-20T10:00:00+07:00', action: 'Báo cáo vi phạm với Facebook, đề nghị gỡ trang giả mạo' })
     expect(step.statusCode).toBe(201)

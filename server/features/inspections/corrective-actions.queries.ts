@@ -5,6 +5,7 @@ import { correctiveTimeliness, type CorrectiveStatus, type CorrectiveSummaryDto 
 import { TIMELINESS, type Timeliness } from '../../../contract/timeliness.ts'
 import { CUSTOM_PLAN, arrayLiteral, type Queryable } from '../../db/types.ts'
 import { parentJoin, unitLabel } from '../units/unit-label.ts'
+import { accountName } from '../accounts/account-name.ts'
 
 export interface CorrectiveRow {
   id: number
@@ -67,8 +68,8 @@ export async function findCorrective(db: Queryable, id: number, forUpdate = fals
     finding_text: string | null; report_note: string | null; reported_at: Date | null; reported_by: string | null; return_comment: string | null; returned_at: Date | null
     verify_note: string | null; verified_at: Date | null; verified_by: string | null
   }>(
-    `SELECT ${COLUMNS}, f.text AS finding_text, ca.report_note, ca.reported_at, ra.username AS reported_by, ca.return_comment, ca.returned_at, ca.verify_note,
-       ca.verified_at, va.username AS verified_by
+    `SELECT ${COLUMNS}, f.text AS finding_text, ca.report_note, ca.reported_at, ${accountName('ra')} AS reported_by, ca.return_comment, ca.returned_at, ca.verify_note,
+       ca.verified_at, ${accountName('va')} AS verified_by
      FROM ${FROM} LEFT JOIN inspection_finding f ON f.id = ca.finding_id LEFT JOIN account ra ON ra.id = ca.reported_by LEFT JOIN account va ON va.id = ca.verified_by
      WHERE ca.id = $1`,
     [id],
@@ -144,7 +145,7 @@ export async function correctiveExtensions(db: Queryable, id: number) {
     id: number; previous_due_date: string; requested_due_date: string; reason: string; status: 'pending' | 'approved' | 'refused'; requested_by: string | null
     requested_at: Date; decided_by: string | null; decided_at: Date | null; decision_note: string | null
   }>(
-    `SELECT x.id, x.previous_due_date, x.requested_due_date, x.reason, x.status, ra.username AS requested_by, x.requested_at, da.username AS decided_by, x.decided_at, x.decision_note
+    `SELECT x.id, x.previous_due_date, x.requested_due_date, x.reason, x.status, ${accountName('ra')} AS requested_by, x.requested_at, ${accountName('da')} AS decided_by, x.decided_at, x.decision_note
      FROM corrective_action_extension x LEFT JOIN account ra ON ra.id = x.requested_by LEFT JOIN account da ON da.id = x.decided_by
      WHERE x.corrective_action_id = $1 ORDER BY x.id`,
     [id],

@@ -2,6 +2,7 @@
 // and calendar, and the records of the team's work (requests, self-reports, sessions, extensions, files).
 import type { InspectionLevel, InspectionPhase, InspectionSummaryDto } from '../../../contract/inspections.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
+import { accountName } from '../accounts/account-name.ts'
 
 export interface InspectionRow {
   id: number
@@ -227,7 +228,7 @@ export async function listInspections(db: Queryable, v: Visibility, f: Inspectio
 
 export async function extensionsOf(db: Queryable, inspectionId: number) {
   return db.query<{ id: number; previous_deadline: string; new_deadline: string; reason: string; decision_number: string; decision_date: string; by: string | null; created_at: Date }>(
-    `SELECT x.id, x.previous_deadline, x.new_deadline, x.reason, x.decision_number, x.decision_date, a.username AS by, x.created_at
+    `SELECT x.id, x.previous_deadline, x.new_deadline, x.reason, x.decision_number, x.decision_date, ${accountName('a')} AS by, x.created_at
      FROM inspection_extension x LEFT JOIN account a ON a.id = x.created_by WHERE x.inspection_id = $1 ORDER BY x.id`,
     [inspectionId],
   )
@@ -300,7 +301,7 @@ export async function findRequestItem(db: Queryable, id: number, forUpdate = fal
 
 export async function selfReportsOf(db: Queryable, inspectionId: number) {
   return db.query<{ unit_id: number; summary: string; file_ids: number[]; submitted_at: Date; submitted_by: string | null; version: number }>(
-    `SELECT s.unit_id, s.summary, s.file_ids, s.submitted_at, a.username AS submitted_by, s.version FROM inspection_self_report s LEFT JOIN account a ON a.id = s.submitted_by
+    `SELECT s.unit_id, s.summary, s.file_ids, s.submitted_at, ${accountName('a')} AS submitted_by, s.version FROM inspection_self_report s LEFT JOIN account a ON a.id = s.submitted_by
      WHERE s.inspection_id = $1 ORDER BY s.unit_id`,
     [inspectionId],
   )

@@ -1,5 +1,6 @@
 import { SECTION_FIELDS, type DirectiveFigures, type DraftContent, type ReportCheck, type ReportSection, type ReviewComments, type VersionChange } from '../../../contract/reports.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
+import { accountName } from '../accounts/account-name.ts'
 
 export type { DraftContent }
 
@@ -36,7 +37,7 @@ const toReport = (r: ReportRecord): ReportRow => ({
   submittedVersions: r.submitted_versions, version: r.version,
 })
 
-const SELECT = `SELECT r.*, u.path::text AS unit_path, a.username AS updated_by_name FROM unit_report r JOIN unit u ON u.id = r.unit_id LEFT JOIN account a ON a.id = r.draft_updated_by`
+const SELECT = `SELECT r.*, u.path::text AS unit_path, ${accountName('a')} AS updated_by_name FROM unit_report r JOIN unit u ON u.id = r.unit_id LEFT JOIN account a ON a.id = r.draft_updated_by`
 
 export async function findReport(db: Queryable, id: number, forUpdate = false): Promise<ReportRow | null> {
   const [r] = await db.query<ReportRecord>(`${SELECT} WHERE r.id = $1 ${forUpdate ? 'FOR UPDATE OF r' : ''}`, [id])
@@ -77,7 +78,7 @@ export async function listVersions(db: Queryable, reportId: number, number?: num
     number: number; content: DraftContent; figures: DirectiveFigures[]; checks: ReportCheck[] | null; submitted_by_name: string | null; submitted_at: Date
     review_status: VersionRow['reviewStatus']; review_comments: ReviewComments | null; reviewed_by_name: string | null; reviewed_at: Date | null
   }>(
-    `SELECT v.*, s.username AS submitted_by_name, rv.username AS reviewed_by_name FROM unit_report_version v
+    `SELECT v.*, ${accountName('s')} AS submitted_by_name, ${accountName('rv')} AS reviewed_by_name FROM unit_report_version v
      LEFT JOIN account s ON s.id = v.submitted_by LEFT JOIN account rv ON rv.id = v.reviewed_by
      WHERE v.report_id = $1 ${number ? 'AND v.number = $2' : ''} ORDER BY v.number`,
     number ? [reportId, number] : [reportId],
