@@ -68,9 +68,16 @@ describe('the dashboard where leaders look: whole names, short headings, readabl
     const longest = [...shown].sort((a, b) => b.length - a.length)[0]
     expect(matrix.rows.map((r) => r.unitName)).toContain(longest)
 
+    // The menu shows where the board is: "Theo dõi", not "Văn bản chỉ đạo".
+    await expectVisible(page.locator('.ant-menu-item-selected').getByText('Theo dõi', { exact: true }))
+    expect(await page.locator('.ant-menu-item-selected').count()).toBe(1)
+
     // Headings: number and the first words of each requirement, not only "1…9".
     const heads = page.getByTestId('requirement-head')
     expect(await heads.count()).toBe(matrix.requirements.length)
+    // Every requirement column is on screen beside the unit at 1366 px with the menu open: no sideways scroll to reach 7–9.
+    const rightEdges = await heads.evaluateAll((els) => els.map((e) => e.closest('th')!.getBoundingClientRect().right))
+    expect(Math.max(...rightEdges)).toBeLessThanOrEqual(await page.evaluate(() => window.innerWidth))
     const headTexts = await heads.allInnerTexts()
     matrix.requirements.forEach((q, i) => {
       const text = headTexts[i].replace(/\s+/g, ' ').trim()
@@ -86,7 +93,12 @@ describe('the dashboard where leaders look: whole names, short headings, readabl
     await heads.nth(1).blur()
 
     // The totals row: per requirement done/total and overdue, as the API counts them, and the overall.
+    // Read after the server's first job tick has rolled the figures to today (it runs seconds after
+    // start): the page and the API then see the same day's figures.
+    await page.reload()
     const totals = page.getByTestId('totals-cell')
+    await expectVisible(totals.first())
+    Object.assign(matrix, await get<MatrixDto>(page, `/directives/${directive.id}/matrix`))
     expect(await totals.count()).toBe(matrix.totals.length)
     for (let i = 0; i < matrix.totals.length; i++) {
       const want = columnTotals(matrix.totals[i].counts)

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dayFromNow, DESKTOP, expectHidden, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, startServer, type TestServer } from './helpers.ts'
+import { openDocx } from '../server/features/reports/documents/test-helpers.ts'
+import { chooseOption, dayFromNow, DESKTOP, expectHidden, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, startServer, type TestServer } from './helpers.ts'
 
 const PERIOD_TITLE = 'Báo cáo quý IV/2026 kết quả thực hiện Công văn số 1946-CV/BCSĐ'
 const DEMO_PERIOD_TITLE = 'Báo cáo kết quả thực hiện Công văn số 1946-CV/BCSĐ'
@@ -36,6 +37,11 @@ describe('reporting up the line, end to end', () => {
     const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(testId).click()])
     expect(file.suggestedFilename()).toMatch(new RegExp(`\\.${ext}$`))
     return readFileSync((await file.path())!).subarray(0, 2).toString('latin1')
+  }
+  /** Downloads the consolidated report as the period page offers it now, and reads its text. */
+  async function docxText(page: Page) {
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('download-consolidated-docx').click()])
+    return openDocx(readFileSync((await file.path())!)).text
   }
 
   it('takes a report from an opened period to an accepted, consolidated report: draft, autosave, submit, return with comments, fix, resubmit, compare, accept', async () => {
@@ -174,6 +180,12 @@ describe('reporting up the line, end to end', () => {
     await expectVisible(bvbmRow.getByText('Đã chấp nhận', { exact: true }))
     expect(await download(board.page, 'download-consolidated-docx', 'docx')).toBe('PK')
     expect(await download(board.page, 'download-consolidated-xlsx', 'xlsx')).toBe('PK')
+    // The figures' basis is the board's to choose, and the document says which it is.
+    expect(await docxText(board.page)).toContain('cùng cơ sở với Bảng theo dõi của ngày này')
+    await chooseOption(board.page, board.page.getByTestId('consolidated-basis'), '', 'Số liệu chốt khi đơn vị gửi báo cáo')
+    const frozen = await docxText(board.page)
+    expect(frozen).toContain('Số liệu của đơn vị đã gửi báo cáo là số liệu chốt khi đơn vị gửi báo cáo')
+    expect(frozen).not.toMatch(/kết quả thực hiện Báo cáo/i)
     await screenshot(board.page, 'reports-7-period-accepted')
 
     expect(board.errors).toEqual([])
