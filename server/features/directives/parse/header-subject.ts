@@ -35,7 +35,9 @@ function titleOf(piece: string): { type: string; rest: string } | null {
 export function subjectContinues(piece: string, subjectLines: string[], afterGap: boolean, isTitle: boolean): boolean {
   if (startsWithMarker(piece) || KINH_GUI.test(piece)) return false
   if (startsLowercase(piece)) return true
-  if (afterGap) return false
+  // Web copies put a blank line between the title and its subject ("HƯỚNG DẪN", "", "VỀ CÔNG
+  // TÁC…") and between parts of it ("NGHỊ QUYẾT HỘI NGHỊ…", "", "VỀ NÂNG CAO…").
+  if (afterGap) return isTitle && isAllCaps(piece) && (subjectLines.length === 0 || /^VỀ\s/u.test(piece))
   if (subjectLines.length === 0) return true
   const last = subjectLines[subjectLines.length - 1]
   if (isAllCaps(last) && isAllCaps(piece)) return true
