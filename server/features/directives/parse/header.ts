@@ -156,6 +156,11 @@ function joinSplitHeaderLines(lines: string[], limit: number): string[] {
   return out
 }
 
+/** What stands before a header's place and date on its line: nothing, or another column in capitals. */
+function isHeaderColumn(before: string): boolean {
+  return before === '' || isAllCaps(before)
+}
+
 /** The text is a place and date and nothing else: "Hà Nội, ngày 25 tháng 07 năm 2016". */
 function isWholePlaceDate(text: string): boolean {
   const pd = findPlaceDate(text)
@@ -197,7 +202,7 @@ function firstAnchor(lines: string[], limit: number): number {
     // A date without a place before it is a date in running text (a web page's summary above
     // the letter: "Công văn 2928/SGDĐT-KHTC ngày 21/09/2022 …"), not the header's.
     const pd = findPlaceDate(text)
-    if (findNumberLine(text) || (pd && (pd.place !== null || pd.invalid || squash(text.slice(0, pd.start)) === ''))) return i
+    if (findNumberLine(text) || (pd && isHeaderColumn(squash(text.slice(0, pd.start))))) return i
   }
   return -1
 }

@@ -11,8 +11,12 @@ const CITED = new RegExp(String.raw`(?<![\p{L}\p{N}/:.-])(${TIGHT_NUMBER})`, 'gu
 const ISSUER_STOP = new Set([
   'về', 'quy', 'hướng', 'ban', 'triển', 'thực', 'theo', 'tại', 'đối', 'nhằm', 'để', 'trong', 'và', 'với', 'đã', 'thì',
   'là', 'có', 'của', 'ngày', 'số', 'nay', 'đến', 'cho', 'khi', 'sau', 'trước', 'đề', 'yêu', 'như', 'nên', 'mà', 'được',
-  'sẽ', 'cần', 'phải', 'nhưng', 'hoặc', 'gồm', 'kèm', 'tiếp', 'đồng',
+  'sẽ', 'cần', 'phải', 'nhưng', 'hoặc', 'gồm', 'kèm', 'tiếp', 'đồng', 'thi',
+  // A capital after the name starts the cited title: "của Chính phủ Quy định cơ chế…".
+  'Quy', 'Hướng', 'Về', 'Triển', 'Thực',
 ])
+// Stop words that are part of a name right after these: "Ủy ban", "Hội đồng".
+const NAME_PAIRS: Record<string, string> = { ban: 'Ủy|Uỷ|ủy|uỷ', đồng: 'Hội' }
 // Lower-case words that do belong inside a body's name ("Ban cán sự đảng Bộ Y tế").
 const ISSUER_WORD = /^[\p{L}\p{N}.&-]+$/u
 
@@ -68,7 +72,9 @@ function readIssuer(text: string): { text: string | null; length: number } {
     // "trị." or "Đảng./." ends the sentence, and with it the name.
     const endsClause = /\.$/.test(word) && !/^(?:TP\.|Tp\.)$/.test(word)
     if (endsClause) word = word.replace(/[./]+$/, '')
-    const stop = !ISSUER_WORD.test(word) || (words.length > 0 && ISSUER_STOP.has(word)) || (words.length === 0 && !/^\p{Lu}/u.test(word))
+    const previous = words[words.length - 1]?.word ?? ''
+    const paired = word in NAME_PAIRS && new RegExp(`^(?:${NAME_PAIRS[word]})$`, 'u').test(previous)
+    const stop = !ISSUER_WORD.test(word) || (words.length > 0 && ISSUER_STOP.has(word) && !paired) || (words.length === 0 && !/^\p{Lu}/u.test(word))
     if (stop) break
     length += m[0].length
     words.push({ word, end: length - (m[2].length - word.length) })
