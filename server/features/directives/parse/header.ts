@@ -4,7 +4,7 @@ import { findNumberLine } from './number.ts'
 import { warning } from './warnings.ts'
 import { isBodyName, issuingBodies, startsWithBodyNoun } from './header-issuer.ts'
 import { subjectContinues, subjectOf, subjectOpening, type SubjectOpening } from './header-subject.ts'
-import { addresseesOf, kinhGuiSoon, openAddressees, takeAddresseeLine, type AddresseeLines } from './header-addressees.ts'
+import { addresseesOf, coAddresseesOf, kinhGuiSoon, openAddressees, takeAddresseeLine, type AddresseeLines } from './header-addressees.ts'
 
 // The header: bodies, number, place and date, subject or title, addressees. It may arrive in
 // reading order (pasted text), cell by cell (Word tables, web copies: the left column then the
@@ -21,6 +21,8 @@ export interface HeaderParts {
   /** Abbreviation of a type name printed as a title (KẾ HOẠCH → KH). */
   titleType: string | null
   addressees: string[]
+  /** The addressees under "Đồng kính gửi" (also in `addressees`). */
+  coAddressees: string[]
   /** Index of the first line of the body. */
   bodyStart: number
   warnings: string[]
@@ -110,6 +112,7 @@ export function parseHeader(original: string[], limit: number): HeaderParts {
     subject: subjectOf(r.subjectLines),
     titleType: r.titleType,
     addressees: addresseesOf(r.addressees),
+    coAddressees: coAddresseesOf(r.addressees),
     bodyStart: i,
     warnings: r.warnings,
     hasSubjectLine: r.hasSubjectLine,

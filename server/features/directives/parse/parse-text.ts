@@ -40,6 +40,7 @@ export function parseDirectiveText(text: string): ParsedDirective {
     date: header.date,
     subject: header.subject,
     addressees: header.addressees,
+    coAddressees: header.coAddressees,
     preamble: body.preamble,
     requirements: withDeadlines(body.requirements, header.date),
     closing: body.closing,
