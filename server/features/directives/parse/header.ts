@@ -132,7 +132,7 @@ function startReading(anchor: number): HeaderReading {
 
 /**
  * A web page or a table copy breaks the header's fixed phrases and the place and date over lines:
- * "CỘNG" + "HÒA XÃ HỘI…", "ĐẢNG CỘNG SẢN" + "VIỆT NAM", "Hà" + "Nội, ngày 25 tháng 07" + "năm 2016".
+ * "CỘNG" + "HÒA XÃ HỘI…", "ĐẢNG CỘNG SẢN" + "VIỆT NAM", "Số:" + "80/NQ-CP", "Hà" + "Nội, ngày 25 tháng 07" + "năm 2016".
  * Such lines are joined onto the first one (the others left blank, so line numbers hold).
  */
 function joinSplitHeaderLines(lines: string[], limit: number): string[] {
@@ -148,8 +148,9 @@ function joinSplitHeaderLines(lines: string[], limit: number): string[] {
       const joined = parts.map((l) => l.trim()).join(' ')
       // The phrase must straddle the break: "CHI BỘ KHOA NỘI TIẾT" over "ĐẢNG CỘNG SẢN VIỆT NAM" is two lines.
       const splitPhrase = !whole(out[i]) && whole(joined) && !parts.slice(1).some(whole)
+      const splitNumber = take === 1 && /^(?:Số|SỐ)\s*[:.]?$/u.test(out[i].trim()) && findNumberLine(joined) !== null
       const splitDate = !findPlaceDate(out[i]) && /\p{L}/u.test(out[i]) && isWholePlaceDate(joined) && !isWholePlaceDate(parts.slice(0, -1).join(' '))
-      if (splitPhrase || splitDate) {
+      if (splitPhrase || splitNumber || splitDate) {
         out[i] = joined
         for (let k = 1; k <= take; k++) out[i + k] = ''
         break
@@ -298,7 +299,8 @@ function isAuthorityLine(piece: string, lines: string[], index: number): boolean
   for (let j = index + 1; j < lines.length && j <= index + 3; j++) {
     const next = squash(lines[j])
     if (!next) continue
-    if (GROUNDS.test(next)) return true
+    // "Căn" + "cứ Luật …": a table copy may break even the grounds' first words.
+    if (GROUNDS.test(next) || GROUNDS.test(squash(`${next} ${lines[j + 1] ?? ''}`))) return true
     if (!isAllCaps(next)) return false
   }
   return false
