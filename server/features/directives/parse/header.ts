@@ -1,6 +1,6 @@
 import { isAllCaps, isBlank, squash } from './normalize.ts'
 import { findPlaceDate } from './dates.ts'
-import { findNumberLine } from './number.ts'
+import { findNumberLine, normalizeNumber } from './number.ts'
 import { warning } from './warnings.ts'
 import { isBodyName, issuingBodies, startsWithBodyNoun } from './header-issuer.ts'
 import { subjectContinues, subjectOf, subjectOpening, type SubjectOpening } from './header-subject.ts'
@@ -206,7 +206,9 @@ function firstAnchor(lines: string[], limit: number): number {
     // A date without a place before it is a date in running text (a web page's summary above
     // the letter: "Công văn 2928/SGDĐT-KHTC ngày 21/09/2022 …"), not the header's.
     const pd = findPlaceDate(text)
-    if (findNumberLine(text) || (pd && isHeaderColumn(squash(text.slice(0, pd.start))))) return i
+    // Nor is "Ngày 15/11/2017, Ban chấp hành …" opening a paragraph: the header's date has a place or stands alone.
+    const standsAlone = pd !== null && (pd.place !== null || pd.invalid || squash(text.slice(pd.end)) === '')
+    if (findNumberLine(text) || (pd && standsAlone && isHeaderColumn(squash(text.slice(0, pd.start))))) return i
   }
   return -1
 }
@@ -276,6 +278,13 @@ function placePiece(r: HeaderReading, piece: string, index: number, lines: strin
   // "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" or "BAN CHẤP HÀNH TRUNG ƯƠNG" above "Căn cứ …" is the
   // authority that decides, the body's first line, not the end of a subject in capitals.
   if (r.isInSubject && isAuthorityLine(piece, lines, index)) return false
+  // A web copy heads the letter "QUY ĐỊNH 102-QĐ/TW" and then gives the title again in full:
+  // "QUY ĐỊNH XỬ LÝ KỶ LUẬT…"; the repeated type name is not part of the subject.
+  if (r.isInSubject && r.subjectLines.length === 0 && opening?.kind === 'title' && opening.type === r.titleType && opening.rest) {
+    r.subjectLines.push(opening.rest)
+    r.afterGap = false
+    return true
+  }
   if (r.isInSubject) {
     if (subjectContinues(piece, r.subjectLines, r.afterGap, r.titleType !== null)) {
       r.subjectLines.push(piece)
@@ -312,7 +321,9 @@ function openSubject(r: HeaderReading, opening: SubjectOpening): void {
   r.afterGap = false
   if (opening.kind === 'subjectLine') r.hasSubjectLine = true
   else r.titleType = opening.type
-  if (opening.rest) r.subjectLines.push(opening.rest)
+  // "QUY ĐỊNH 102-QĐ/TW": a web page's heading repeats the number after the type; it is no subject.
+  const isOwnNumber = r.number !== null && normalizeNumber(opening.rest) === r.number
+  if (opening.rest && !isOwnNumber) r.subjectLines.push(opening.rest)
 }
 
 function missingPartWarnings(parts: HeaderParts, r: HeaderReading): string[] {
