@@ -65,7 +65,8 @@ function merge(known: DirectiveReference, ref: DirectiveReference): void {
 
 /** "Quyết định của Bộ Chính trị số 31-QĐ/TW": the issuer named before the number. */
 function issuerBefore(before: string): string | null {
-  const m = /(?:^|\s)của\s+([^,;:()“”"]+?)\s+số\s*$/u.exec(before)
+  // Also "của Sở Y tế tại Tờ trình số …", "của Bộ Y tế tại văn bản số …".
+  const m = /(?:^|\s)của\s+([^,;:()“”"]+?)\s+(?:tại\s+[\p{L}\s]{1,25}?\s+)?số\s*$/u.exec(before)
   if (!m) return null
   // The whole phrase must be the name: "của Bộ Y tế tại văn bản số …" names the sender only loosely.
   const name = readIssuer(m[1]).text
@@ -132,6 +133,10 @@ function readIssuer(text: string): { text: string | null; length: number } {
     if (tail) keep = i + 1
     break
   }
+  // "Hội đồng nhân dân tỉnh", "Ủy ban nhân dân huyện": a name may end in these lower-case words.
+  const tail = words.slice(keep).map((w) => w.word).join(' ')
+  const local = keep ? /^nhân dân(?: (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường))?(?= |$)/u.exec(tail) : null
+  if (local) keep += local[0].split(' ').length
   if (!keep) return { text: null, length: 0 }
   return { text: words.slice(0, keep).map((w) => w.word).join(' '), length: words[keep - 1].end }
 }
