@@ -100,14 +100,17 @@ function readIssuer(text: string): { text: string | null; length: number } {
   const words: { word: string; end: number }[] = []
   let length = 0
   const re = /(\s*)([^\s,;:()“”"]+)/gu
-  for (const m of text.matchAll(re)) {
+  const matches = [...text.matchAll(re)]
+  for (const [at, m] of matches.entries()) {
     if (m.index !== length) break
     let word = m[2]
     // "trị." or "Đảng./." ends the sentence, and with it the name.
     const endsClause = /\.$/.test(word) && !/^(?:TP\.|Tp\.)$/.test(word)
     if (endsClause) word = word.replace(/[./]+$/, '')
     const previous = words[words.length - 1]?.word ?? ''
-    const paired = word in NAME_PAIRS && new RegExp(`^(?:${NAME_PAIRS[word]})$`, 'u').test(previous)
+    // "Sở Kế hoạch và Đầu tư", "Sở Giáo dục và Đào tạo": "và" joins two capitalised parts of one name.
+    const joinsCapitals = word === 'và' && /^\p{Lu}/u.test(matches[at + 1]?.[2] ?? '')
+    const paired = joinsCapitals || (word in NAME_PAIRS && new RegExp(`^(?:${NAME_PAIRS[word]})$`, 'u').test(previous))
     // A name in a title in capitals stops at the same words in capitals ("BỘ CHÍNH TRỊ VỀ …").
     const isStopWord = ISSUER_STOP.has(word) || (!/\p{Ll}/u.test(word) && ISSUER_STOP.has(word.toLowerCase()))
     const stop = !ISSUER_WORD.test(word) || (words.length > 0 && isStopWord && !paired) || (words.length === 0 && !/^\p{Lu}/u.test(word))
