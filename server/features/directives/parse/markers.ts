@@ -34,7 +34,9 @@ const RULES: ReadonlyArray<{ kind: MarkerKind; rank: number; re: RegExp; label: 
   { kind: 'arabic', rank: 6, re: /^(\d{1,2})\s*([.)/]|-(?=\s*[\p{L}"“(]))\s*(?=\S)/u, label: (m) => `${m[1]}${m[2]}` },
   // "a)", "a/", "a-" and "a." followed by a space.
   { kind: 'letter', rank: 7, re: /^([a-zđ])\s*([)/]|-(?=\s))\s*(?=\S)|^([a-zđ])(\.)\s+(?=\S)/u, label: (m) => `${m[1] ?? m[3]}${m[2] ?? m[4]}` },
-  { kind: 'upperLetter', rank: 2, re: /^([A-HJ-UWYZ])([.)])\s+(?=\p{Lu})/u, label: (m) => `${m[1]}${m[2]}` },
+  // "A. MỤC ĐÍCH", "B- BỔ NHIỆM …": a capital letter groups what follows it, chapters included
+  // ("A- PHÂN CẤP QUẢN LÝ CÁN BỘ" over "Chương I"), so it ranks between parts and chapters.
+  { kind: 'upperLetter', rank: 0.5, re: /^([A-HJ-UWYZ])([.)]|-(?=\s))\s+(?=\p{Lu})/u, label: (m) => `${m[1]}${m[2]}` },
 ]
 
 export function detectMarker(paragraph: string): Marker | null {
