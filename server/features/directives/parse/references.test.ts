@@ -31,6 +31,10 @@ describe('findReferences', () => {
       { number: '15-CT/TW', date: '2012-02-24', issuer: 'Bộ Chính trị' },
       { number: '08-KH/TW', date: '2012-03-12', issuer: 'Bộ Chính trị' },
     ])
+    expect(findReferences(['Căn cứ Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012 của Ban Bí thư; Chỉ thị số 45-CT/TW ngày22 tháng 7 năm 2010 của Bộ Chính trị'], null)).toEqual([
+      { number: '70-TB/TW', date: '2012-01-06', issuer: 'Ban Bí thư' },
+      { number: '45-CT/TW', date: '2010-07-22', issuer: 'Bộ Chính trị' },
+    ])
     expect(findReferences(['Thi hành Quyết định của Bộ Chính trị số31-QĐ/TW, ngày 01-10-1997 ban hành Quy định'], null)).toEqual([
       { number: '31-QĐ/TW', date: '1997-10-01', issuer: 'Bộ Chính trị' },
     ])

@@ -26,7 +26,8 @@ export function findReferences(texts: string[], ownNumber: string | null): Direc
   const found = new Map<string, DirectiveReference>()
   for (const raw of texts) {
     // A web copy glues "số" to the number: "Chỉ thị số15-CT/TW".
-    const text = raw.replace(/(số|SỐ)(?=\d)/gu, '$1 ')
+    // … and "ngày" to its neighbours: "45-CT/TW ngày22 tháng 7", "70-TB/TWngày 06 tháng 01".
+    const text = raw.replace(/(số|SỐ)(?=\d)/gu, '$1 ').replace(/(?<=\S)(ngày)(?=\s*\d)/gu, ' $1').replace(/(ngày)(?=\d)/gu, '$1 ')
     let sharesIssuerWithNext: DirectiveReference | null = null
     for (const m of text.matchAll(CITED)) {
       const number = normalizeNumber(m[1])
