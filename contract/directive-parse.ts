@@ -41,7 +41,10 @@ export const parsedDirective = z.object({
   place: z.string().nullable(),
   date: isoDate.nullable(),
   subject: z.string().nullable(),
+  /** Every addressee ("Kính gửi" and "Đồng kính gửi"), in the letter's order. */
   addressees: z.array(z.string()),
+  /** Those of `addressees` written under "Đồng kính gửi" (for information or coordination). */
+  coAddressees: z.array(z.string()),
   preamble: z.string().nullable(),
   requirements: z.array(requirement),
   closing: z.string().nullable(),

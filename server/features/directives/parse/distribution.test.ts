@@ -18,6 +18,23 @@ describe('parseDistribution', () => {
     expect(distributionOf('nghiêm túc thực hiện./.Nơi nhận:\n- Như trên,\n- Lưu VP.')).toEqual(['Như trên', 'Lưu VP'])
   })
 
+  it('keeps "Lưu VP" written without a colon or a bullet as the last entry', () => {
+    expect(distributionOf('Nơi nhận:\n- Như trên;\n- Thường trực Tỉnh ủy (b/c);\nLưu VP')).toEqual(['Như trên', 'Thường trực Tỉnh ủy (b/c)', 'Lưu VP'])
+    expect(distributionOf('Nơi nhận:\n- Các chi bộ;\n- Lưu VPĐU.')).toEqual(['Các chi bộ', 'Lưu VPĐU'])
+  })
+
+  it.each([
+    ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ'],
+    ['K/T BÍ THƯ', 'PHÓ BÍ THƯ'],
+    ['T/L BAN THƯỜNG VỤ', 'CHÁNH VĂN PHÒNG'],
+    ['TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG'],
+    ['TUQ. BỘ TRƯỞNG', 'VỤ TRƯỞNG VỤ PHÁP CHẾ'],
+    ['KT. BỘ TRƯỞNG', 'THỨ TRƯỞNG'],
+  ])('keeps the %s / %s signature and the signer\'s name out of the list', (authority, title) => {
+    const text = `Nơi nhận:   ${authority}\n- Như trên;   ${title}\n- Lưu: VT.\n\nNguyễn Văn An`
+    expect(read(text)).toEqual({ entries: ['Như trên', 'Lưu: VT'], leftover: null })
+  })
+
   it('joins wrapped entries', () => {
     expect(distributionOf('Nơi nhận:\n- VPCP: BTCN, các PCN,\ncác Vụ: TH, KTTH;\n- Sở Y tế các tỉnh, thành phố trực thuộc\nTrung ương;\n- Lưu: VT.')).toEqual([
       'VPCP: BTCN, các PCN, các Vụ: TH, KTTH',

@@ -3,6 +3,7 @@ import { isNameLine, isSignatureLine, stripSignatureTail } from './signature.ts'
 
 export const NOI_NHAN = /^Nơi\s+nhận\s*:?\s*/iu
 const BULLET = /^[-–—−+•●▪*\uF0B7\uF02D]\s*/u
+const LUU = /^Lưu(?=[\s:])\s*:?\s*\S/u
 
 /**
  * Reads the "Nơi nhận" list that starts at lines[start]. Entries are "-", "•" or "+" bullets,
@@ -31,6 +32,9 @@ export function parseDistribution(lines: string[], start: number): Distribution 
     const last = entries[entries.length - 1]
     if (BULLET.test(line)) {
       entries.push(line.replace(BULLET, ''))
+    } else if (LUU.test(line)) {
+      // "Lưu VP", "Lưu: VT" closes the list even without a bullet.
+      entries.push(line)
     } else if (last === undefined) {
       if (isNameLine(line)) continue
       entries.push(line)

@@ -29,6 +29,11 @@ export function isBodyName(piece: string, index: number, anchor: number): boolea
   return nearAnchor && piece.length <= 80 && !endsSentence(piece) && /^\p{Lu}/u.test(piece)
 }
 
+/** The text begins like a body's name or its head's title ("ỦY BAN…", "CHỦ TỊCH…", "BỘ TRƯỞNG…"). */
+export function startsWithBodyNoun(text: string): boolean {
+  return BODY_START.test(text)
+}
+
 /** The last body named is the issuer; the ones above it, together, its parent. */
 export function issuingBodies(names: string[]): { parentBody: string | null; issuer: string | null } {
   const bodies = mergeNames(names)

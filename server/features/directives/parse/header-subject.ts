@@ -1,7 +1,7 @@
 import { endsSentence, isAllCaps, joinWrapped, squash, startsLowercase } from './normalize.ts'
 import { TITLE_TYPES } from './number.ts'
 import { startsWithMarker } from './markers.ts'
-import { KINH_GUI } from './header-addressees.ts'
+import { DONG_KINH_GUI, KINH_GUI } from './header-addressees.ts'
 
 // The subject (trích yếu): a công văn's "V/v …" line in the left column, or the type's name set
 // as a title ("KẾ HOẠCH") over a subject that spans the page. Either may wrap over several lines.
@@ -33,9 +33,11 @@ function titleOf(piece: string): { type: string; rest: string } | null {
  * addressees or the body. `afterGap`: a blank line or a decoration came between them.
  */
 export function subjectContinues(piece: string, subjectLines: string[], afterGap: boolean, isTitle: boolean): boolean {
-  if (startsWithMarker(piece) || KINH_GUI.test(piece)) return false
+  if (startsWithMarker(piece) || KINH_GUI.test(piece) || DONG_KINH_GUI.test(piece)) return false
   if (startsLowercase(piece)) return true
-  if (afterGap) return false
+  // Web copies put a blank line between the title and its subject ("HƯỚNG DẪN", "", "VỀ CÔNG
+  // TÁC…") and between parts of it ("NGHỊ QUYẾT HỘI NGHỊ…", "", "VỀ NÂNG CAO…").
+  if (afterGap) return isTitle && isAllCaps(piece) && (subjectLines.length === 0 || /^VỀ\s/u.test(piece))
   if (subjectLines.length === 0) return true
   const last = subjectLines[subjectLines.length - 1]
   if (isAllCaps(last) && isAllCaps(piece)) return true

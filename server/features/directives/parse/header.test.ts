@@ -62,6 +62,30 @@ describe('header', () => {
     expect(header('BỘ Y TẾ\nSố: 9/BYT-VP\nV/v x\nKính gửi:\n- Các Vụ, Cục;\n+ Các bệnh viện.').addressees).toEqual(['Các Vụ, Cục', 'Các bệnh viện'])
   })
 
+  it('keeps "Đồng kính gửi" bodies as addressees and marks them as co-addressees', () => {
+    const p = header('BỘ Y TẾ\nSố: 9/BYT-VP\nV/v x\nKính gửi:\n- Sở Y tế các tỉnh, thành phố trực thuộc\nTrung ương;\n- Các bệnh viện trực thuộc Bộ.\nĐồng kính gửi: Bảo hiểm xã hội Việt Nam; Ủy ban nhân dân\ncác tỉnh.')
+    expect(p.addressees).toEqual(['Sở Y tế các tỉnh, thành phố trực thuộc Trung ương', 'Các bệnh viện trực thuộc Bộ', 'Bảo hiểm xã hội Việt Nam', 'Ủy ban nhân dân các tỉnh'])
+    expect(p.coAddressees).toEqual(['Bảo hiểm xã hội Việt Nam', 'Ủy ban nhân dân các tỉnh'])
+    expect(p.preamble).toBe('Nội dung văn bản.')
+    const list = header('UBND TỈNH A\nSỞ Y TẾ\nSố: 9/SYT-VP\nV/v x\nKính gửi: Bệnh viện Đa khoa tỉnh\nĐồng kính gửi:\n- Ủy ban nhân dân các huyện;\n- Phòng Y tế các huyện.')
+    expect(list.addressees).toEqual(['Bệnh viện Đa khoa tỉnh', 'Ủy ban nhân dân các huyện', 'Phòng Y tế các huyện'])
+    expect(list.coAddressees).toEqual(['Ủy ban nhân dân các huyện', 'Phòng Y tế các huyện'])
+    expect(header('BỘ Y TẾ\nSố: 9/BYT-VP\nV/v x\nKính gửi: Các đơn vị').coAddressees).toEqual([])
+  })
+
+  it('skips a web page\'s own lines above the letterhead', () => {
+    const p = header('Hệ thống pháp luật\nĐang tải nội dung, vui lòng chờ giây lát...\n\nỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n-------\n-\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 594/KH-UBND\n\nNghệ An, ngày 21 tháng 10 năm 2021\n\nKẾ HOẠCH\n\nTHỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG')
+    expect(p).toMatchObject({ issuer: 'ỦY BAN NHÂN DÂN TỈNH NGHỆ AN', number: '594/KH-UBND', date: '2021-10-21', subject: 'THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG', preamble: 'Nội dung văn bản.' })
+  })
+
+  it('joins a national heading, a Party heading and a place and date split by a table copy', () => {
+    const p = header('BAN CHẤP HÀNH\nTRUNG ƯƠNG\n-------\n|\nĐẢNG CỘNG SẢN\nVIỆT NAM\n|\nSố: 29-QĐ/TW\n|\nHà\nNội, ngày 25 tháng 07\nnăm 2016\n|\nQUY ĐỊNH\nTHI\nHÀNH ĐIỀU LỆ ĐẢNG')
+    expect(p).toMatchObject({ issuer: 'BAN CHẤP HÀNH TRUNG ƯƠNG', parentBody: null, number: '29-QĐ/TW', place: 'Hà Nội', date: '2016-07-25', subject: 'THI HÀNH ĐIỀU LỆ ĐẢNG' })
+    const row = header('ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 232/QĐ-UBND | Ninh Bình, ngày 12 tháng 4 năm 2019 |\nQUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ DANH MỤC\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\nCăn cứ Luật Tổ chức chính quyền địa phương;')
+    expect(row).toMatchObject({ issuer: 'ỦY BAN NHÂN DÂN', number: '232/QĐ-UBND', place: 'Ninh Bình', date: '2019-04-12', subject: 'CÔNG BỐ DANH MỤC' })
+    expect(row.preamble).toMatch(/^CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\n\nCăn cứ/)
+  })
+
   it('warns about what a công văn lacks', () => {
     const p = header('V/v không rõ nơi ban hành')
     expect(p.warnings).toEqual(expect.arrayContaining(['NO_NUMBER', 'NO_DATE', 'NO_ISSUER', 'NO_ADDRESSEES']))

@@ -1,10 +1,10 @@
-import { isBlank, squash } from './normalize.ts'
+import { isAllCaps, isBlank, squash } from './normalize.ts'
 import { findPlaceDate } from './dates.ts'
-import { findNumberLine } from './number.ts'
+import { findNumberLine, normalizeNumber } from './number.ts'
 import { warning } from './warnings.ts'
-import { isBodyName, issuingBodies } from './header-issuer.ts'
+import { isBodyName, issuingBodies, startsWithBodyNoun } from './header-issuer.ts'
 import { subjectContinues, subjectOf, subjectOpening, type SubjectOpening } from './header-subject.ts'
-import { addresseesOf, kinhGuiSoon, openAddressees, takeAddresseeLine, type AddresseeLines } from './header-addressees.ts'
+import { addresseesOf, coAddresseesOf, kinhGuiSoon, openAddressees, takeAddresseeLine, type AddresseeLines } from './header-addressees.ts'
 
 // The header: bodies, number, place and date, subject or title, addressees. It may arrive in
 // reading order (pasted text), cell by cell (Word tables, web copies: the left column then the
@@ -21,6 +21,8 @@ export interface HeaderParts {
   /** Abbreviation of a type name printed as a title (KẾ HOẠCH → KH). */
   titleType: string | null
   addressees: string[]
+  /** The addressees under "Đồng kính gửi" (also in `addressees`). */
+  coAddressees: string[]
   /** Index of the first line of the body. */
   bodyStart: number
   warnings: string[]
@@ -34,6 +36,9 @@ const MOTTO = /Độc\s+lập\s*[-–—]+\s*Tự\s+do\s*[-–—]+\s*Hạnh\s+p
 // Upper case only: the body of a letter says "Đảng Cộng sản Việt Nam" in mixed case and keeps it.
 const PARTY_HEADER = /ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM/gu
 const DECORATION = /^(?:[-_=–—~.·•]{3,}|\*+|[-_=–—~*]*[oO0][oO0][oO0][-_=–—~*]*|\(\*\))$/u
+// A lone "-" or "|" on its own: a short rule or a cell border that a web copy of the header table
+// leaves. Only alone: the "-" in "BỘ LAO ĐỘNG - THƯƠNG BINH" is part of the name.
+const LONE_MARK = /^[-–—|]$/u
 const MARKS = /^(?:MẬT|TỐI MẬT|TUYỆT MẬT|KHẨN|THƯỢNG KHẨN|HỎA TỐC|HOẢ TỐC|HỎA TỐC HẸN GIỜ|DỰ THẢO|BẢN SAO|SAO Y BẢN CHÍNH)$/u
 
 /** What reading the header's lines has found so far. */
@@ -68,9 +73,11 @@ interface LineScan {
   decorationOnly: boolean
 }
 
-export function parseHeader(lines: string[], limit: number): HeaderParts {
-  const r = startReading(firstAnchor(lines, limit))
-  let i = 0
+export function parseHeader(original: string[], limit: number): HeaderParts {
+  const lines = joinSplitHeaderLines(original, limit)
+  const anchor = firstAnchor(lines, limit)
+  const r = startReading(anchor)
+  let i = letterheadStart(lines, anchor)
   for (; i < limit; i++) {
     const raw = lines[i]
     if (isBlank(raw)) {
@@ -105,6 +112,7 @@ export function parseHeader(lines: string[], limit: number): HeaderParts {
     subject: subjectOf(r.subjectLines),
     titleType: r.titleType,
     addressees: addresseesOf(r.addressees),
+    coAddressees: coAddresseesOf(r.addressees),
     bodyStart: i,
     warnings: r.warnings,
     hasSubjectLine: r.hasSubjectLine,
@@ -122,12 +130,85 @@ function startReading(anchor: number): HeaderReading {
   }
 }
 
+/**
+ * A web page or a table copy breaks the header's fixed phrases and the place and date over lines:
+ * "CỘNG" + "HÒA XÃ HỘI…", "ĐẢNG CỘNG SẢN" + "VIỆT NAM", "Số:" + "80/NQ-CP", "Hà" + "Nội, ngày 25 tháng 07" + "năm 2016".
+ * Such lines are joined onto the first one (the others left blank, so line numbers hold).
+ */
+function joinSplitHeaderLines(lines: string[], limit: number): string[] {
+  const out = [...lines]
+  const end = Math.min(limit, 40)
+  // search() ignores the global flag's lastIndex, which test() would carry between calls.
+  const whole = (text: string) => text.search(QUOC_HIEU) >= 0 || text.search(MOTTO) >= 0 || text.search(PARTY_HEADER) >= 0
+  for (let i = 0; i < end; i++) {
+    if (isBlank(out[i])) continue
+    for (let take = 1; take <= 2 && i + take < end; take++) {
+      const parts = out.slice(i, i + take + 1)
+      if (parts.some(isBlank)) break
+      const joined = parts.map((l) => l.trim()).join(' ')
+      // The phrase must straddle the break: "CHI BỘ KHOA NỘI TIẾT" over "ĐẢNG CỘNG SẢN VIỆT NAM" is two lines.
+      const splitPhrase = !whole(out[i]) && whole(joined) && !parts.slice(1).some(whole)
+      const splitNumber = take === 1 && /^(?:Số|SỐ)\s*[:.]?$/u.test(out[i].trim()) && findNumberLine(joined) !== null
+      const splitDate = !findPlaceDate(out[i]) && /\p{L}/u.test(out[i]) && isWholePlaceDate(joined) && !isWholePlaceDate(parts.slice(0, -1).join(' '))
+      if (splitPhrase || splitNumber || splitDate) {
+        out[i] = joined
+        for (let k = 1; k <= take; k++) out[i + k] = ''
+        break
+      }
+    }
+  }
+  return out
+}
+
+/** What stands before a header's place and date on its line: nothing, or another column in capitals. */
+function isHeaderColumn(before: string): boolean {
+  return before === '' || isAllCaps(before)
+}
+
+/** The text is a place and date and nothing else: "Hà Nội, ngày 25 tháng 07 năm 2016". */
+function isWholePlaceDate(text: string): boolean {
+  const pd = findPlaceDate(text)
+  return pd !== null && pd.place !== null && pd.date !== null && squash(text.slice(0, pd.start)) === '' && squash(text.slice(pd.end)) === ''
+}
+
+/**
+ * Where the letterhead starts. A copy from a web page brings the page's own lines first (the
+ * site's name, "Đang tải văn bản…", the document's properties); the letterhead is the block of
+ * capitals (body names, national or Party heading, rules) right above the number or the date, and
+ * whatever comes before it is page furniture, not part of the letter.
+ */
+function letterheadStart(lines: string[], anchor: number): number {
+  if (anchor < 0) return 0
+  let start = anchor
+  let sawBodyName = false
+  for (let i = anchor - 1; i >= 0; i--) {
+    const line = squash(lines[i])
+    if (!line) continue
+    const rest = squash(line.replace(QUOC_HIEU, ' ').replace(MOTTO, ' ').replace(PARTY_HEADER, ' ').replace(/\|/g, ' '))
+    const isDecoration = LONE_MARK.test(rest) || rest.split(' ').every((w) => !w || DECORATION.test(w))
+    if (isDecoration || isAllCaps(rest) || MARKS.test(rest)) {
+      if (!isDecoration) sawBodyName = true
+      start = i
+      continue
+    }
+    // A mixed-case line above capitals is the page's, not the letter's; with no capitals at all
+    // the header may be typed in mixed case ("Ban cán sự đảng Bộ Y tế"), so nothing is cut.
+    return sawBodyName ? start : 0
+  }
+  return 0
+}
+
 /** Index of the first line holding the number or the place and date; -1 if none near the top. */
 function firstAnchor(lines: string[], limit: number): number {
   const end = Math.min(limit, 40)
   for (let i = 0; i < end; i++) {
     const text = lines[i].replace(QUOC_HIEU, ' ').replace(MOTTO, ' ')
-    if (findNumberLine(text) || findPlaceDate(text)) return i
+    // A date without a place before it is a date in running text (a web page's summary above
+    // the letter: "Công văn 2928/SGDĐT-KHTC ngày 21/09/2022 …"), not the header's.
+    const pd = findPlaceDate(text)
+    // Nor is "Ngày 15/11/2017, Ban chấp hành …" opening a paragraph: the header's date has a place or stands alone.
+    const standsAlone = pd !== null && (pd.place !== null || pd.invalid || squash(text.slice(pd.end)) === '')
+    if (findNumberLine(text) || (pd && standsAlone && isHeaderColumn(squash(text.slice(0, pd.start))))) return i
   }
   return -1
 }
@@ -137,18 +218,20 @@ function scanLine(r: HeaderReading, raw: string): LineScan {
   // has the same wide gaps that separate columns. What they leave is then cut into columns.
   const text = takePlaceDate(r, takeNumber(r, raw.replace(QUOC_HIEU, '\t').replace(MOTTO, '\t').replace(PARTY_HEADER, '\t')))
   const pieces: string[] = []
-  for (const cell of text.split(/\t+| {3,}/)) {
+  for (const cell of text.split(/\t+| {3,}|\s*\|\s*/)) {
     const rest = squash(cell).split(' ').filter((w) => w && !DECORATION.test(w)).join(' ')
-    if (rest) pieces.push(rest)
+    if (rest && !LONE_MARK.test(rest)) pieces.push(rest)
   }
-  const decorationOnly = squash(raw).split(' ').every((w) => DECORATION.test(w))
+  const decorationOnly = LONE_MARK.test(squash(raw)) || squash(raw).split(' ').every((w) => DECORATION.test(w))
   return { pieces, decorationOnly }
 }
 
 /** Takes the number out of the line, keeping the first found; returns what is left. */
 function takeNumber(r: HeaderReading, text: string): string {
   const number = findNumberLine(text)
-  if (!number) return text
+  // Only the letter's own number is cut out; a later one ("QUY ĐỊNH SỐ 07-QĐI/TW" in a
+  // subject) is part of the text it stands in.
+  if (!number || (r.number !== null && number.number !== r.number)) return text
   if (r.number === null) {
     r.number = number.number
     r.isNumberBlank = number.blank
@@ -171,7 +254,7 @@ function takePlaceDate(r: HeaderReading, text: string): string {
 /** Places each piece of a line; false when one opens the body, which ends the header. */
 function placePieces(r: HeaderReading, pieces: string[], lines: string[], index: number, limit: number): boolean {
   for (const piece of pieces) {
-    if (placePiece(r, piece, index)) continue
+    if (placePiece(r, piece, index, lines)) continue
     // An unknown line just before "Kính gửi" is noise in the header, not the start of the body.
     if (!kinhGuiSoon(lines, index, limit)) return false
     r.warnings.push(warning('UNPLACED_LINE', piece))
@@ -179,10 +262,27 @@ function placePieces(r: HeaderReading, pieces: string[], lines: string[], index:
   return true
 }
 
-function placePiece(r: HeaderReading, piece: string, index: number): boolean {
-  const opening = r.isSubjectSeen ? null : subjectOpening(piece)
-  if (opening) {
+function placePiece(r: HeaderReading, piece: string, index: number, lines: string[]): boolean {
+  const opening = subjectOpening(piece)
+  if (opening && !r.isSubjectSeen) {
     openSubject(r, opening)
+    return true
+  }
+  // A Party letter may carry both a "V/v" line under its number and its type as a title
+  // ("HƯỚNG DẪN" alone): the title names the type, the subject stays the "V/v" one.
+  if (opening?.kind === 'title' && r.titleType === null && opening.rest === '') {
+    r.titleType = opening.type
+    r.isInSubject = false
+    return true
+  }
+  // "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" or "BAN CHẤP HÀNH TRUNG ƯƠNG" above "Căn cứ …" is the
+  // authority that decides, the body's first line, not the end of a subject in capitals.
+  if (r.isInSubject && isAuthorityLine(piece, lines, index)) return false
+  // A web copy heads the letter "QUY ĐỊNH 102-QĐ/TW" and then gives the title again in full:
+  // "QUY ĐỊNH XỬ LÝ KỶ LUẬT…"; the repeated type name is not part of the subject.
+  if (r.isInSubject && r.subjectLines.length === 0 && opening?.kind === 'title' && opening.type === r.titleType && opening.rest) {
+    r.subjectLines.push(opening.rest)
+    r.afterGap = false
     return true
   }
   if (r.isInSubject) {
@@ -201,13 +301,29 @@ function placePiece(r: HeaderReading, piece: string, index: number): boolean {
   return false
 }
 
+const GROUNDS = /^[-–+]?\s*(?:Căn cứ|Xét|Theo đề nghị|Thi hành)(?=\s|$)/u
+
+function isAuthorityLine(piece: string, lines: string[], index: number): boolean {
+  if (!isAllCaps(piece) || !startsWithBodyNoun(piece)) return false
+  for (let j = index + 1; j < lines.length && j <= index + 3; j++) {
+    const next = squash(lines[j])
+    if (!next) continue
+    // "Căn" + "cứ Luật …": a table copy may break even the grounds' first words.
+    if (GROUNDS.test(next) || GROUNDS.test(squash(`${next} ${lines[j + 1] ?? ''}`))) return true
+    if (!isAllCaps(next)) return false
+  }
+  return false
+}
+
 function openSubject(r: HeaderReading, opening: SubjectOpening): void {
   r.isSubjectSeen = true
   r.isInSubject = true
   r.afterGap = false
   if (opening.kind === 'subjectLine') r.hasSubjectLine = true
   else r.titleType = opening.type
-  if (opening.rest) r.subjectLines.push(opening.rest)
+  // "QUY ĐỊNH 102-QĐ/TW": a web page's heading repeats the number after the type; it is no subject.
+  const isOwnNumber = r.number !== null && normalizeNumber(opening.rest) === r.number
+  if (opening.rest && !isOwnNumber) r.subjectLines.push(opening.rest)
 }
 
 function missingPartWarnings(parts: HeaderParts, r: HeaderReading): string[] {
@@ -218,6 +334,7 @@ function missingPartWarnings(parts: HeaderParts, r: HeaderReading): string[] {
   else if (parts.date === null) warnings.push(warning('NO_DATE'))
   if (parts.issuer === null) warnings.push(warning('NO_ISSUER'))
   if (parts.subject === null) warnings.push(warning('NO_SUBJECT'))
-  if (parts.hasSubjectLine && parts.addressees.length === 0) warnings.push(warning('NO_ADDRESSEES'))
+  // Only a công văn must name addressees; a "V/v" under the number of a HƯỚNG DẪN does not make it one.
+  if (parts.hasSubjectLine && parts.titleType === null && parts.addressees.length === 0) warnings.push(warning('NO_ADDRESSEES'))
   return warnings
 }

@@ -20,17 +20,23 @@ const BULLETS: Record<string, string> = {
   '∙': '•', '·': '•', '*': '*', '\uF0B7': '•', '\uF0A7': '•', '\uF02D': '-', 'o': '•', '➢': '•', '✓': '•',
 }
 
-const ROMAN = /^(X{0,3}(?:IX|IV|V?I{0,3}))\s*([.)]|\s[-–—])\s*(?=\S)/u
+// "I.", "II)", "II -" and, in older Party texts, "I-" glued to its heading ("I- MỤC ĐÍCH").
+const ROMAN = /^(X{0,3}(?:IX|IV|V?I{0,3}))\s*([.)]|-(?=\s*\p{Lu})|\s[-–—])\s*(?=\S)/u
 
 const RULES: ReadonlyArray<{ kind: MarkerKind; rank: number; re: RegExp; label: (m: RegExpExecArray) => string }> = [
   { kind: 'part', rank: 0, re: /^(PHẦN|Phần)\s+(THỨ\s+\p{Lu}+|thứ\s+\p{Ll}+|[IVX]+|\d{1,2})\b\s*[.:]?\s*/u, label: (m) => `${m[1]} ${m[2]}` },
   { kind: 'chapter', rank: 1, re: /^(CHƯƠNG|Chương)\s+([IVX]+|\d{1,2})\b\s*[.:]?\s*/u, label: (m) => `${m[1]} ${m[2]}` },
   { kind: 'section', rank: 3, re: /^(MỤC|Mục)\s+([IVX]+|\d{1,2})\b\s*[.:]?\s*/u, label: (m) => `${m[1]} ${m[2]}` },
   { kind: 'article', rank: 5, re: /^(Điều|ĐIỀU)\s+(\d{1,3})\s*[.:]?\s*/u, label: (m) => `${m[1]} ${m[2]}.` },
-  { kind: 'dotted', rank: 6.5, re: /^(\d{1,2}(?:\.\d{1,2})+)(\.?)\s*(?=\p{L}|["“(])/u, label: (m) => `${m[1]}${m[2]}` },
-  { kind: 'arabic', rank: 6, re: /^(\d{1,2})\s*([.)/])\s*(?=\S)/u, label: (m) => `${m[1]}${m[2]}` },
-  { kind: 'letter', rank: 7, re: /^([a-zđ])\s*([)/])\s*(?=\S)|^([a-zđ])(\.)\s+(?=\S)/u, label: (m) => `${m[1] ?? m[3]}${m[2] ?? m[4]}` },
-  { kind: 'upperLetter', rank: 2, re: /^([A-HJ-UWYZ])([.)])\s+(?=\p{Lu})/u, label: (m) => `${m[1]}${m[2]}` },
+    // "1.1.", "1.1" and "1.1-" ("1.1- Về tuổi đời").
+  { kind: 'dotted', rank: 6.5, re: /^(\d{1,2}(?:\.\d{1,2})+)(\.|-(?=\s))?\s*(?=\p{L}|["“(])/u, label: (m) => `${m[1]}${m[2] ?? ''}` },
+  // "1.", "1)", "1/" and "1-" (never "1-2" or "2024-2025").
+  { kind: 'arabic', rank: 6, re: /^(\d{1,2})\s*([.)/]|-(?=\s*[\p{L}"“(]))\s*(?=\S)/u, label: (m) => `${m[1]}${m[2]}` },
+  // "a)", "a/", "a-" and "a." followed by a space.
+  { kind: 'letter', rank: 7, re: /^([a-zđ])\s*([)/]|-(?=\s))\s*(?=\S)|^([a-zđ])(\.)\s+(?=\S)/u, label: (m) => `${m[1] ?? m[3]}${m[2] ?? m[4]}` },
+  // "A. MỤC ĐÍCH", "B- BỔ NHIỆM …": a capital letter groups what follows it, chapters included
+  // ("A- PHÂN CẤP QUẢN LÝ CÁN BỘ" over "Chương I"), so it ranks between parts and chapters.
+  { kind: 'upperLetter', rank: 0.5, re: /^([A-HJ-UWYZ])([.)]|-(?=\s))\s+(?=\p{Lu})/u, label: (m) => `${m[1]}${m[2]}` },
 ]
 
 export function detectMarker(paragraph: string): Marker | null {

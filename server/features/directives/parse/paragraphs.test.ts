@@ -53,6 +53,13 @@ describe('toParagraphs', () => {
     ])
   })
 
+  it('joins a line broken inside parentheses or after a word that never ends a line', () => {
+    expect(paragraphsOf('1- Điều 1 (Khoản\n2): Tuổi đời của người vào Đảng\n- Căn cứ Quy chế làm việc của Ban\nChấp hành Trung ương;')).toEqual([
+      '1- Điều 1 (Khoản 2): Tuổi đời của người vào Đảng',
+      '- Căn cứ Quy chế làm việc của Ban Chấp hành Trung ương;',
+    ])
+  })
+
   it('gives a bare "Chương I" line the title on the next line', () => {
     expect(paragraphsOf('Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi')).toEqual(['Chương I NHỮNG QUY ĐỊNH CHUNG', 'Điều 1. Phạm vi'])
   })

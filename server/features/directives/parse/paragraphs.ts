@@ -36,12 +36,23 @@ export function toParagraphs(lines: string[]): string[] {
 // headings ("1. Về công tác tư tưởng") whose text follows as its own paragraph.
 const FULL_LINE = 55
 
+// Words that never end a heading or a sentence, so a line ending on one was wrapped.
+const ENDS_MID_PHRASE = /(?:^|\s)(?:của|và|các|với|về|theo|trong|tại|cho|là|có|được|những|số|ngày|tháng|năm|Ban|Bộ|Sở|Ủy|Uỷ)$/u
+
+function isParenOpen(line: string): boolean {
+  return (line.match(/\(/g) ?? []).length > (line.match(/\)/g) ?? []).length
+}
+
 function continues(paragraph: string, lastLine: string, line: string, afterBlank: boolean): boolean {
   // A hyphen glued to the last word never ends a paragraph: the word goes on ("lu-" "ật", "COVID-" "19").
   const hyphenated = /\p{L}-$/u.test(lastLine) && /^[\p{L}\p{N}]/u.test(line)
   if (hyphenated) return true
+  // An opened "(" not yet closed: "1- Điều 1 (Khoản" + "2): Tuổi đời…" is one line broken by the copy.
+  if (isParenOpen(lastLine)) return true
   if (detectMarker(line)) return false
   if (startsLowercase(line)) return true
+  // A line cannot end on "của", "số", "Ban": the next line goes on with it ("của Ban" + "Chấp hành").
+  if (!afterBlank && ENDS_MID_PHRASE.test(lastLine)) return true
   if (afterBlank) return false
   // "Chương I" / "1." alone on a line: its text is on the next line.
   const marker = detectMarker(paragraph)

@@ -9,7 +9,7 @@ import { fixtureBytes, fixturesDir, letterFixtures, warningCodes } from './test-
 // states every output field; warnings are compared by their codes.
 
 const FIELDS: (keyof ParsedDirective)[] = [
-  'parentBody', 'issuer', 'number', 'documentType', 'place', 'date', 'subject', 'addressees', 'preamble',
+  'parentBody', 'issuer', 'number', 'documentType', 'place', 'date', 'subject', 'addressees', 'coAddressees', 'preamble',
   'requirements', 'closing', 'distribution', 'references', 'warnings',
 ]
 

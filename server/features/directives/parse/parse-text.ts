@@ -34,12 +34,12 @@ export function parseDirectiveText(text: string): ParsedDirective {
     parentBody: header.parentBody,
     issuer: header.issuer,
     number: header.number,
-    // The abbreviation in the number; only a letter without a number falls back to its printed type name.
-    documentType: header.number ? documentTypeOf(header.number) : header.titleType,
+    documentType: documentTypeFrom(header.number, header.titleType),
     place: header.place,
     date: header.date,
     subject: header.subject,
     addressees: header.addressees,
+    coAddressees: header.coAddressees,
     preamble: body.preamble,
     requirements: withDeadlines(body.requirements, header.date),
     closing: body.closing,
@@ -73,6 +73,18 @@ function onlyShortLinesAfter(lines: string[], from: number, to: number): boolean
     if (line.length > 60 && !isSignatureLine(line) && !isNameLine(line)) return false
   }
   return true
+}
+
+/**
+ * The abbreviation in the number ("04-HD/UBKTTW" → HD), or the printed type name's when there is
+ * no number. When both are there and name different types ("Số: 55/2007/CT-UBND" over
+ * "QUYẾT ĐỊNH"), the printed title wins: it is what the document is. A variant of the title's
+ * type in the number ("07-QĐi/TW" under "QUY ĐỊNH") is kept, being the more precise.
+ */
+function documentTypeFrom(number: string | null, titleType: string | null): string | null {
+  const fromNumber = number ? documentTypeOf(number) : null
+  if (!fromNumber || !titleType) return fromNumber ?? titleType
+  return fromNumber.startsWith(titleType) ? fromNumber : titleType
 }
 
 export type { Requirement }

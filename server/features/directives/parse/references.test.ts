@@ -26,6 +26,25 @@ describe('findReferences', () => {
     expect(refs).toEqual([{ number: '58-QĐ/TW', date: '2022-02-08', issuer: 'Bộ Chính trị' }])
   })
 
+  it('reads numbers glued to "số", an issuer named before the number and one issuer shared by two documents', () => {
+    expect(findReferences(['Chỉ thị số15-CT/TW, ngày 24-2-2012 và Kế hoạch số 08-KH/TW, ngày 12-3-2012 của Bộ Chính trị về việc'], null)).toEqual([
+      { number: '15-CT/TW', date: '2012-02-24', issuer: 'Bộ Chính trị' },
+      { number: '08-KH/TW', date: '2012-03-12', issuer: 'Bộ Chính trị' },
+    ])
+    expect(findReferences(['Căn cứ Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012 của Ban Bí thư; Chỉ thị số 45-CT/TW ngày22 tháng 7 năm 2010 của Bộ Chính trị'], null)).toEqual([
+      { number: '70-TB/TW', date: '2012-01-06', issuer: 'Ban Bí thư' },
+      { number: '45-CT/TW', date: '2010-07-22', issuer: 'Bộ Chính trị' },
+    ])
+    expect(findReferences(['Thi hành Quyết định của Bộ Chính trị số31-QĐ/TW, ngày 01-10-1997 ban hành Quy định'], null)).toEqual([
+      { number: '31-QĐ/TW', date: '1997-10-01', issuer: 'Bộ Chính trị' },
+    ])
+  })
+
+  it('lists a document cited in a title in capitals and in the body once, with the body\'s spelling', () => {
+    const refs = findReferences(['QUY ĐỊNH SỐ 07-QĐI/TW, NGÀY 28/8/2018 CỦA BỘ CHÍNH TRỊ VỀ XỬ LÝ', 'Căn cứ Quy định số 07-QĐi/TW, ngày 28/8/2018 của Bộ Chính trị về xử lý'], null)
+    expect(refs).toEqual([{ number: '07-QĐi/TW', date: '2018-08-28', issuer: 'Bộ Chính trị' }])
+  })
+
   it('leaves out the letter itself, dates and ranges of years', () => {
     expect(findReferences(['Công văn 1946-CV/BCSD ngày 15/3/2024; giai đoạn 2021-2025; COVID-19; tháng 6/2024; QCVN 01:2021/BYT'], '1946-CV/BCSD')).toEqual([])
   })

@@ -25,16 +25,35 @@ describe('detectMarker', () => {
     ['– Nội dung', 'bullet', '-'],
     ['+ Nội dung', 'bullet', '+'],
     ['• Nội dung', 'bullet', '•'],
+    ['* Khoản 11', 'bullet', '*'],
+    ['I- MỤC ĐÍCH, YÊU CẦU', 'roman', 'I.'],
+    ['1- Mục đích', 'arabic', '1-'],
+    ['1- Điều 1 (Khoản 2): Tuổi đời', 'arabic', '1-'],
+    ['1.1- Về tuổi đời', 'dotted', '1.1-'],
+    ['a- Tạo chuyển biến', 'letter', 'a-'],
+    ['a/ Nội dung', 'letter', 'a/'],
   ])('%s is a %s labelled %s', (text, kind, label) => {
     expect(detectMarker(text)).toMatchObject({ kind, label })
   })
 
-  it.each(['V/v Tăng cường', '2024 là năm bản lề', '15/3/2024, Ban Thường vụ họp', 'Mục đích của kế hoạch', 'Trong thời gian qua'])('"%s" is not an item', (text) => {
+  it.each(['2021-2025 là giai đoạn', '1-2 ngày', 'V/v Tăng cường', '2024 là năm bản lề', '15/3/2024, Ban Thường vụ họp', 'Mục đích của kế hoạch', 'Trong thời gian qua'])('"%s" is not an item', (text) => {
     expect(detectMarker(text)).toBeNull()
   })
 })
 
 describe('splitBody', () => {
+  it('maps articles to requirements: chapters group them, clauses and points nest under them', () => {
+    const body = splitBody(['QUYẾT ĐỊNH:', 'Chương I', 'Điều 1. Phạm vi điều chỉnh', '1. Quy định này áp dụng cho:', 'a) Các chi bộ;', 'b) Các đảng ủy.', 'Điều 2. Hiệu lực', 'Chương II', 'Điều 3. Tổ chức thực hiện'])
+    expect(body.preamble).toBe('QUYẾT ĐỊNH:')
+    expect(outline(body.requirements)).toEqual([['Chương I', [['Điều 1.', [['1.', ['a)', 'b)']]]], 'Điều 2.']], ['Chương II', ['Điều 3.']]])
+  })
+
+  it('keeps a decision\'s "- Căn cứ" grounds in the preamble when no item is numbered', () => {
+    const body = splitBody(['- Căn cứ Điều lệ Đảng;', '- Xét đề nghị của Ban Tổ chức,', '- Các chi bộ báo cáo trước ngày 10.'])
+    expect(body.preamble).toBe('- Căn cứ Điều lệ Đảng;\n\n- Xét đề nghị của Ban Tổ chức,')
+    expect(body.requirements.map((r) => r.text)).toEqual(['Các chi bộ báo cáo trước ngày 10.'])
+  })
+
   it('nests Roman sections, numbered items, lettered points and bullets', () => {
     const body = splitBody([
       'Lời mở đầu.',

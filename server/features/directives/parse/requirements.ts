@@ -15,6 +15,8 @@ const PARAGRAPH_BREAK = '\n\n'
 // "Ban cán sự đảng … đề nghị … nghiêm túc triển khai thực hiện."
 const CLOSING_CUE = /^(?:Trên đây|Nhận được|Trong quá trình|Quá trình (?:triển khai|thực hiện)|Đề nghị|Yêu cầu|Kế hoạch này|Chỉ thị này|Hướng dẫn này|Quyết định này|.{0,80}\b(?:đề nghị|yêu cầu)\b.{0,120}(?:nghiêm túc|triển khai|thực hiện|quan tâm|phối hợp))/u
 
+const GROUNDS = /^(?:Căn cứ|Xét|Theo đề nghị|Thi hành)(?=\s|$)/u
+
 interface Open {
   node: Requirement
   rank: number
@@ -22,6 +24,12 @@ interface Open {
 }
 
 /**
+ * Articles: "Điều 1.", "Điều 2." of a decision, a regulation (quy định, quy chế) or a guidance
+ * are requirements like numbered items, each with its clauses ("1.", "2.") and points ("a)") as
+ * children; "Chương I" and "Mục 1" group the articles under them, and "Phần thứ nhất" groups
+ * chapters. A decision's "Điều 1. Ban hành kèm theo …" is kept as a requirement too: the clerk
+ * assigns or drops it when confirming, which is cheaper than retyping a missed article.
+ *
  * Splits the body into the preamble (before the first top-level item), the item tree, and the
  * closing (after the last item). Top level is the outermost numbered kind the body uses (Roman
  * sections when there are any, else 1., 2.); bullets are top level only in a letter with no
@@ -35,7 +43,8 @@ export function splitBody(paragraphs: string[]): BodyParts {
     const top = Math.min(...numberedRanks)
     first = markers.findIndex((m) => m !== null && m.kind !== 'bullet' && m.rank === top)
   } else {
-    first = markers.findIndex((m) => m !== null)
+    // "- Căn cứ …", "- Xét …": the grounds of a decision are its preamble even as a list.
+    first = markers.findIndex((m) => m !== null && !GROUNDS.test(m.rest))
   }
   if (first < 0) return withoutItems(paragraphs)
 
