@@ -12,7 +12,7 @@ import { listPeople } from '../server/features/people/people.queries.ts'
 import { updateAction } from '../server/features/plans/actions.service.ts'
 import { findAction, planDetail } from '../server/features/plans/plans.queries.ts'
 import { UNIT_READ_ROLES } from '../server/features/units/units.policy.ts'
-import { listUnitsInScope } from '../server/features/units/units.queries.ts'
+import { listUnitLevel, listUnitsInScope } from '../server/features/units/units.queries.ts'
 import { scopePaths } from '../server/http/scope.ts'
 import { consolidatedInput } from '../server/features/reports/consolidated.ts'
 import { consolidatedReportDocx } from '../server/features/reports/documents/consolidated.docx.ts'
@@ -103,6 +103,18 @@ export const ENDPOINTS: Endpoint[] = [
     async direct(db, t) {
       const user = await userFor(db, t.board.accountId)
       return () => listUnitsInScope(db, scopePaths(user, UNIT_READ_ROLES), { includeInactive: false })
+    },
+  },
+  {
+    // The tree as the web loads it: the top of the scope, then the ministry's children (children on demand).
+    name: 'unit tree: first level',
+    route: 'GET /api/v1/units/children',
+    as: 'board',
+    next: (s) => ({ method: 'GET', path: s.n % 2 ? `/api/v1/units/children?parentId=${s.t.root.id}` : '/api/v1/units/children' }),
+    async direct(db, t) {
+      const user = await userFor(db, t.board.accountId)
+      let n = 0
+      return () => (n++ % 2 ? listUnitLevel(db, { parentId: t.root.id }) : listUnitLevel(db, { scopes: scopePaths(user, UNIT_READ_ROLES) }))
     },
   },
   {

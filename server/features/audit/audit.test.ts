@@ -43,10 +43,11 @@ describe('audit log', () => {
     await expect(t.db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/)
   })
 
-  it('verifies an intact chain', async () => {
+  it('verifies an intact chain, on the main thread and in worker threads alike', async () => {
     const r = await verifyAuditChain(t.db)
     expect(r.ok).toBe(true)
     expect(r.count).toBeGreaterThan(5)
+    expect(await verifyAuditChain(t.db, { workers: 2 })).toEqual(r)
   })
 
   it('lets the board and auditors read the log filtered by person, entity and date; others may not', async () => {
@@ -102,6 +103,8 @@ describe('audit log', () => {
     await tamper(`UPDATE audit_log SET after = jsonb_set(after, '{name}', '"Khoa giả mạo"') WHERE id = $1`, [victim.id])
     const r = await verifyAuditChain(t.db)
     expect(r).toMatchObject({ ok: false, firstBadId: victim.id, reason: 'changed' })
+    // The workers hash each entry from its stored link and find the same first changed entry.
+    expect(await verifyAuditChain(t.db, { workers: 2 })).toEqual(r)
   })
 })
 
