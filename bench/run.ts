@@ -35,7 +35,7 @@ const QUICK: Partial<ScaleOptions> = { units: 50, peoplePerUnit: 30, directives:
 
 function parseArgs(argv: string[]) {
   const isQuick = argv.includes('--quick')
-  const { options, flags, rest } = parseScaleArgs(argv, ['--quick', '--record', '--reset', '--concurrency', '--duration'], isQuick ? QUICK : FULL)
+  const { options, flags, rest } = parseScaleArgs(argv, ['--quick', '--record', '--reset', '--direct-only', '--concurrency', '--duration'], isQuick ? QUICK : FULL)
   const concurrency = Number(rest.get('--concurrency') ?? (isQuick ? 4 : 8))
   const duration = Number(rest.get('--duration') ?? (isQuick ? 1 : 10))
   if (!(concurrency >= 1 && duration > 0)) throw new Error('--concurrency and --duration must be positive')
@@ -45,7 +45,9 @@ function parseArgs(argv: string[]) {
   // The throughput target: one unit's plan with 50 concurrent clients.
   const wide: LoadPlan = { ...load, concurrency: isQuick ? 10 : 50 }
   const direct = { budgetMs: isQuick ? 300 : 2000, maxRuns: isQuick ? 5 : 20 }
-  return { options, isQuick, isRecord: flags.has('--record'), isReset: flags.has('--reset'), load, serial, wide, direct }
+  // --direct-only: the sql ms column alone (the scale curve at 50,000 units, where the hourly jobs'
+  // first run on a new fill takes the better part of an hour and the server would run them at start).
+  return { options, isQuick, isRecord: flags.has('--record'), isReset: flags.has('--reset'), isDirectOnly: flags.has('--direct-only'), load, serial, wide, direct }
 }
 
 async function main(): Promise<number> {
@@ -91,10 +93,10 @@ async function main(): Promise<number> {
       // at the server's start: the first run on a new fill sends what is due (reminders, notices),
       // later ones find it sent. Run here, they are timed and leave the measurements alone.
       const hourlyStarted = performance.now()
-      const hourly = await runJobs({ db, config: readConfig(), mailer: createMailer(null, { log: () => {} }), keys: benchKeys() },
+      const hourly = args.isDirectOnly ? {} : await runJobs({ db, config: readConfig(), mailer: createMailer(null, { log: () => {} }), keys: benchKeys() },
         ['keyPositionVetting', 'trainingReminders', 'correctiveReminders', 'channelReviewReminders'])
       const vetting = hourly.keyPositionVetting as { checked: number; raised: number } | undefined
-      rows.set('hourly jobs (vetting, reminders)', {
+      if (!args.isDirectOnly) rows.set('hourly jobs (vetting, reminders)', {
         name: 'hourly jobs (vetting, reminders)', p50_ms: null, p95_ms: null, rps: null, sql_ms: performance.now() - hourlyStarted, overhead_ratio: null,
         note: vetting ? `${vetting.checked} holders checked, ${vetting.raised} alerts raised` : undefined,
       })
@@ -124,15 +126,16 @@ async function main(): Promise<number> {
       : { BVCT_DATA_DIR: target.config.dataDir, BVCT_BACKUP_DIR: join(dataDir, 'backups'), BVCT_BACKUP_KEEP: '1' }),
   }
   let server
-  try {
+  if (args.isDirectOnly) log('--direct-only: no server, no HTTP rows')
+  else try {
     server = await startServer(env, join(dataDir, 'server.log'))
   } catch (e: any) {
     log(`FAILED: ${e.message}`)
     await restoreAcks(target, t)
     return 1
   }
-  const http = new HttpClient(server.port, Math.max(args.load.concurrency, args.wide.concurrency) * 2)
-  try {
+  const http = server && new HttpClient(server.port, Math.max(args.load.concurrency, args.wide.concurrency) * 2)
+  if (server && http) try {
     const docs = await http.send({ method: 'GET', path: '/api/docs/json' })
     const paths: Record<string, Record<string, unknown>> = docs.status === 200 ? JSON.parse(docs.body.toString()).paths ?? {} : {}
     const exists = (ep: Endpoint) => {
