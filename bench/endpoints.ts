@@ -12,7 +12,7 @@ import { listPeople } from '../server/features/people/people.queries.ts'
 import { updateAction } from '../server/features/plans/actions.service.ts'
 import { findAction, planDetail } from '../server/features/plans/plans.queries.ts'
 import { UNIT_READ_ROLES } from '../server/features/units/units.policy.ts'
-import { listUnitsInScope } from '../server/features/units/units.queries.ts'
+import { listUnitLevel, listUnitsInScope } from '../server/features/units/units.queries.ts'
 import { scopePaths } from '../server/http/scope.ts'
 import { consolidatedInput } from '../server/features/reports/consolidated.ts'
 import { consolidatedReportDocx } from '../server/features/reports/documents/consolidated.docx.ts'
@@ -96,6 +96,19 @@ export const ENDPOINTS: Endpoint[] = [
     direct: boardMatrix({ flat: true }),
   },
   {
+    // What the web asks for first (web/features/dashboard/api.ts FLAT_PAGE): 500 rows and the totals
+    // over all; the next pages follow while it shows. Pages spread over the view in turn.
+    name: 'matrix flat, a page of 500',
+    route: 'GET /api/v1/directives/{id}/matrix',
+    as: 'board',
+    next: (s) => ({ method: 'GET', path: `/api/v1/directives/${s.t.directiveId}/matrix?flat=1&limit=500&offset=${(s.n % Math.max(1, Math.ceil(s.t.units / 500))) * 500}` }),
+    async direct(db, t) {
+      const user = await userFor(db, t.board.accountId)
+      let n = 0
+      return () => directiveMatrix(db, user, t.directiveId, matrixOpts(t, { flat: true, limit: 500, offset: (n++ % Math.max(1, Math.ceil(t.units / 500))) * 500 }), matrixCoverage)
+    },
+  },
+  {
     name: 'unit tree',
     route: 'GET /api/v1/units',
     as: 'board',
@@ -103,6 +116,18 @@ export const ENDPOINTS: Endpoint[] = [
     async direct(db, t) {
       const user = await userFor(db, t.board.accountId)
       return () => listUnitsInScope(db, scopePaths(user, UNIT_READ_ROLES), { includeInactive: false })
+    },
+  },
+  {
+    // The tree as the web loads it: the top of the scope, then the ministry's children (children on demand).
+    name: 'unit tree: first level',
+    route: 'GET /api/v1/units/children',
+    as: 'board',
+    next: (s) => ({ method: 'GET', path: s.n % 2 ? `/api/v1/units/children?parentId=${s.t.root.id}` : '/api/v1/units/children' }),
+    async direct(db, t) {
+      const user = await userFor(db, t.board.accountId)
+      let n = 0
+      return () => (n++ % 2 ? listUnitLevel(db, { parentId: t.root.id }) : listUnitLevel(db, { scopes: scopePaths(user, UNIT_READ_ROLES) }))
     },
   },
   {

@@ -14,17 +14,23 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
  */
 export const BENCH_MASTER_KEY = process.env.BVCT_MASTER_KEY ?? createHash('sha256').update('bvct bench master key (throwaway data)').digest('base64')
 
-/** A free port in 3500–3599 (the range this project's tools may use). */
+/**
+ * A free port in 3500–3599 (the range this project's tools may use), or in BENCH_PORTS ("3350-3369")
+ * when several people run benches on one machine.
+ */
 export async function freePort(): Promise<number> {
-  const start = 3500 + Math.floor(Math.random() * 100)
-  for (let i = 0; i < 100; i++) {
-    const port = 3500 + ((start - 3500 + i) % 100)
+  const [lo, hi] = (process.env.BENCH_PORTS ?? '3500-3599').split('-').map(Number)
+  if (!(lo > 0 && hi >= lo)) throw new Error(`BENCH_PORTS must look like 3350-3369, got ${process.env.BENCH_PORTS}`)
+  const size = hi - lo + 1
+  const start = Math.floor(Math.random() * size)
+  for (let i = 0; i < size; i++) {
+    const port = lo + ((start + i) % size)
     const ok = await new Promise<boolean>((resolve) => {
       const s = net.createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => s.close(() => resolve(true)))
     })
     if (ok) return port
   }
-  throw new Error('no free port in 3500–3599')
+  throw new Error(`no free port in ${lo}–${hi}`)
 }
 
 /** VmRSS and VmHWM (peak) of a process, in MB. */

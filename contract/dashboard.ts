@@ -17,6 +17,9 @@ export const matrixQuery = z.strictObject({
   status: z.enum(CELL_STATUSES).optional(),
   overdueOnly: z.enum(['0', '1']).optional(),
   sort: z.enum(['tree', 'overdue']).default('tree'),
+  /** A flat view a page at a time (the web shows each page as it arrives): rows offset … offset + limit − 1. */
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
 })
 
 /** Addressee units (or, in actionCounts, actions) in each status; a status with none is left out. */
@@ -74,6 +77,8 @@ export const matrixDto = z.object({
   rows: z.array(matrixRow),
   /** Per requirement, addressee units in each status across every row's own units (flat) or the scope. */
   totals: z.array(z.object({ requirementId: z.number().int(), counts: cellCounts })),
+  /** With `limit`: which rows these are of how many; the totals are always over every row. */
+  page: z.object({ offset: z.number().int(), limit: z.number().int(), total: z.number().int() }).optional(),
 })
 export type MatrixDto = z.infer<typeof matrixDto>
 

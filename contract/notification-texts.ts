@@ -18,6 +18,17 @@ const when = (stage: string, lang: Lang) => {
   return lang === 'vi' ? `còn ${n} ngày đến hạn` : `is due in ${n} day${n === '1' ? '' : 's'}`
 }
 
+/** The counts of an overdue digest, the kinds with none left out. */
+function parts(p: NotificationParams, lang: Lang) {
+  const n = (k: string) => Number(p[k] ?? 0)
+  const out: string[] = []
+  const s = (k: number) => (k === 1 ? '' : 's')
+  if (n('acknowledgements')) out.push(lang === 'vi' ? `${n('acknowledgements')} văn bản chưa tiếp nhận` : `${n('acknowledgements')} directive${s(n('acknowledgements'))} not acknowledged`)
+  if (n('plans')) out.push(lang === 'vi' ? `${n('plans')} kế hoạch chưa trình` : `${n('plans')} plan${s(n('plans'))} not sent`)
+  if (n('actions')) out.push(lang === 'vi' ? `${n('actions')} nhiệm vụ quá hạn` : `${n('actions')} action${s(n('actions'))} overdue`)
+  return out
+}
+
 const TEXTS: Record<string, Record<Lang, (p: NotificationParams) => Texts>> = {
   'directive.issued': {
     vi: (p) => ({ title: `Văn bản mới: ${p.number ?? p.subject}`, body: `${p.unitName} nhận văn bản "${p.subject}". Hạn tiếp nhận ${p.ackDue}, hạn gửi kế hoạch ${p.planDue}.` }),
@@ -47,6 +58,17 @@ const TEXTS: Record<string, Record<Lang, (p: NotificationParams) => Texts>> = {
     en: (p) => ({
       title: `Extension ${p.decision === 'approved' ? 'approved' : 'refused'}: ${p.number ?? p.subject}`,
       body: `${p.unitName}: the request to extend to ${p.requestedDue} was ${p.decision === 'approved' ? 'approved' : 'refused'}.${p.note ? ` Comment: ${p.note}` : ''}`,
+    }),
+  },
+  // The daily sweep's one notification per unit and day (server/features/notifications/overdue.job.ts).
+  'overdue.digest': {
+    vi: (p) => ({
+      title: `Việc quá hạn của ${p.unitName} ngày ${p.asOf}`,
+      body: `${parts(p, 'vi').join(', ')}; hạn cũ nhất ${p.oldestDue}.`,
+    }),
+    en: (p) => ({
+      title: `Overdue work of ${p.unitName} on ${p.asOf}`,
+      body: `${parts(p, 'en').join(', ')}; the oldest deadline ${p.oldestDue}.`,
     }),
   },
 }

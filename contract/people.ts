@@ -61,4 +61,5 @@ export const personDto = z.object({
   version: z.number().int(),
 })
 export type PersonDto = z.infer<typeof personDto>
-export const personPageDto = pageOf(personDto)
+/** `total` is exact up to 1,000 matches (or five pages past the one asked for); `isTotalCapped`: there are more. */
+export const personPageDto = pageOf(personDto).extend({ isTotalCapped: z.boolean() })

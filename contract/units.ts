@@ -62,3 +62,14 @@ export const unitDto = z.object({
 })
 export type UnitDto = z.infer<typeof unitDto>
 export const unitListDto = listOf(unitDto)
+
+/** One level of the tree: the caller's top units without `parentId`, else the unit's own children. */
+export const unitChildrenQuery = z.strictObject({
+  parentId: z.coerce.number().int().positive().optional(),
+  includeInactive: z.enum(['0', '1']).optional(),
+})
+
+/** A unit of one level, with how many children it has (the tree shows an expander when > 0). */
+export const unitNodeDto = unitDto.extend({ childCount: z.number().int() })
+export type UnitNodeDto = z.infer<typeof unitNodeDto>
+export const unitChildrenDto = listOf(unitNodeDto)

@@ -27,6 +27,9 @@ describe('the web app, end to end', () => {
     await page.goto(server.url + '/')
     await expectVisible(page.getByRole('heading', { name: 'Đăng nhập' }))
     await screenshot(page, 'desktop-1-sign-in')
+    // The tree is read a level at a time (GET /units/children), not as every unit at once.
+    const levels: string[] = []
+    page.on('request', (r) => void (r.url().includes('/api/v1/units/children') && levels.push(new URL(r.url()).search)))
     await signIn(page, 'admin')
 
     // The unit tree opens first, in Vietnamese.
@@ -49,6 +52,10 @@ describe('the web app, end to end', () => {
     await expectHidden(dialog)
     await expectVisible(details.getByText(NEW_UNIT.code, { exact: true }))
     await expectVisible(details.getByText('Khoa, phòng'))
+    // The new unit shows in the tree under Bạch Mai, whose level was read again.
+    await expectVisible(page.getByRole('tree').getByText(NEW_UNIT.name, { exact: true }))
+    expect(levels[0]).toBe('')
+    expect(levels.some((q) => q.includes('parentId='))).toBe(true)
     await screenshot(page, 'desktop-3-unit-created')
 
     // Search without diacritics finds "Bạch Mai" and hides what does not match.

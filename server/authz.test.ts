@@ -114,6 +114,10 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/api/v1/auth/totp/disable', roles: 'any', body: { password: 'wrong' } },
   { method: 'GET', url: '/api/v1/units', roles: 'any', listHides: () => `"code":"${f.unitB.code}"` },
   {
+    method: 'GET', url: '/api/v1/units/children', roles: 'any', listHides: () => `"code":"${f.unitB.code}"`,
+    records: async () => ({ inUrl: `/api/v1/units/children?parentId=${f.unitA.id}`, outUrl: `/api/v1/units/children?parentId=${f.unitB.id}` }),
+  },
+  {
     method: 'GET', url: '/api/v1/units/:id', roles: 'any',
     records: async () => ({ inUrl: `/api/v1/units/${f.subA.id}`, outUrl: `/api/v1/units/${f.unitB.id}` }),
   },

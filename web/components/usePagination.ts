@@ -28,6 +28,7 @@ export function useListPagination(pageSizeOptions = PAGE_SIZE_OPTIONS): TablePag
  * (`withFirstPage(setX)` is a setter that does both).
  */
 export function useServerPaging() {
+  const t = useT()
   const pager = usePager(PAGE_SIZE_OPTIONS)
   const [page, setPage] = useState({ current: 1, size: PAGE_SIZE })
   const toFirstPage = useCallback(() => setPage((p) => ({ ...p, current: 1 })), [])
@@ -35,8 +36,10 @@ export function useServerPaging() {
     set(value)
     toFirstPage()
   }
-  const pagination = (total: number): TablePaginationConfig => ({
+  /** `isTotalCapped`: the server stopped counting at `total` (people search): "of more than N". */
+  const pagination = (total: number, isTotalCapped = false): TablePaginationConfig => ({
     ...pager,
+    ...(isTotalCapped && { showTotal: (n: number, [from, to]: [number, number]) => t('common.rangeOfMore', { from, to, total: n }) }),
     current: page.current,
     pageSize: page.size,
     total,

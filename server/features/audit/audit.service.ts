@@ -19,11 +19,11 @@ const AUDIT_CHAIN_LOCK = 19_461_503
 
 /** Appends one entry to the hash chain. Call inside the transaction that makes the change. */
 export async function recordAudit(tx: Queryable, actor: Actor, input: AuditInput): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK])
-  // A statement of its own after the lock: its snapshot must see the entry the previous holder committed.
+  // The chain's lock, then its head read with a snapshot taken after the lock (so it sees the entry
+  // the previous holder committed): one round trip (audit_chain_head, migration 0019).
   // Ids are consecutive (the last one plus one, not a sequence a rolled-back write would use up),
   // so audit:verify can tell a missing id from a write that never happened.
-  const [last] = await tx.query<{ id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1')
+  const [last] = await tx.query<{ id: number | null; hash: string | null }>('SELECT id, hash FROM audit_chain_head($1)', [AUDIT_CHAIN_LOCK])
   const id = (last?.id ?? 0) + 1
   const lastHash = last?.hash ?? null
   const entry = {

@@ -43,10 +43,11 @@ describe('audit log', () => {
     await expect(t.db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/)
   })
 
-  it('verifies an intact chain', async () => {
+  it('verifies an intact chain, on the main thread and in worker threads alike', async () => {
     const r = await verifyAuditChain(t.db)
     expect(r.ok).toBe(true)
     expect(r.count).toBeGreaterThan(5)
+    expect(await verifyAuditChain(t.db, { workers: 2 })).toEqual(r)
   })
 
   it('lets the board and auditors read the log filtered by person, entity and date; others may not', async () => {
@@ -97,11 +98,22 @@ describe('audit log', () => {
     expect((await verifyAuditChain(t.db)).ok).toBe(true)
   })
 
+  it('keeps one unbroken chain when many writes append at once (each sees the head the one before committed)', async () => {
+    const actor = { id: null, username: 'system', ip: null, now: t.clock() }
+    const [{ before }] = await t.db.query<{ before: number }>('SELECT count(*)::int AS before FROM audit_log')
+    await Promise.all(Array.from({ length: 12 }, (_, i) =>
+      t.db.transaction((tx) => recordAudit(tx, actor, { action: 'update', entity: 'unit', entityId: i, after: { n: i } }))))
+    const r = await verifyAuditChain(t.db)
+    expect(r).toMatchObject({ ok: true, count: before + 12 })
+  })
+
   it('names the first changed entry after a row is edited directly in SQL', async () => {
     const [victim] = await t.db.query<{ id: number }>(`SELECT id FROM audit_log WHERE entity = 'unit' ORDER BY id OFFSET 2 LIMIT 1`)
     await tamper(`UPDATE audit_log SET after = jsonb_set(after, '{name}', '"Khoa giả mạo"') WHERE id = $1`, [victim.id])
     const r = await verifyAuditChain(t.db)
     expect(r).toMatchObject({ ok: false, firstBadId: victim.id, reason: 'changed' })
+    // The workers hash each entry from its stored link and find the same first changed entry.
+    expect(await verifyAuditChain(t.db, { workers: 2 })).toEqual(r)
   })
 })
 

@@ -49,7 +49,7 @@ export function dashboardRoutes(fastify: FastifyInstance, { db, clock }: AppDeps
     const { id } = req.params
     const opts = options(req.query)
     const d = await visibleDirective(db, user, id)
-    const m = await directiveMatrix(db, user, id, { ...opts, flat: opts.under ? opts.flat : true }, coverage)
+    const m = await directiveMatrix(db, user, id, { ...opts, offset: 0, limit: undefined, flat: opts.under ? opts.flat : true }, coverage)
     // exceljs loads with the first export, not at start (15–25 MB and 0.7 s of start-up CPU).
     const { matrixWorkbook } = await import('./matrix.xlsx.ts')
     const file = await matrixWorkbook(m, `Tình hình thực hiện văn bản ${d.number ?? ''}: ${d.subject}`)

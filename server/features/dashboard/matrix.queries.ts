@@ -69,6 +69,21 @@ export const rowsUnder = (db: Queryable, basePath: string, depth: number) =>
 export const flatRows = (db: Queryable, directiveId: number, scopes: string[]) =>
   rowUnits(db, 'u.path <@ ANY($1::ltree[]) AND EXISTS (SELECT 1 FROM directive_addressee a WHERE a.directive_id = $2 AND a.unit_id = u.id)', [arrayLiteral(scopes), directiveId])
 
+/**
+ * The units at the top of the scopes (a scope inside another left out), as rows for their subtree
+ * sums; null when an inactive unit in scope is an addressee (its figures are in the sums, but the
+ * flat view shows active units only).
+ */
+export async function scopeRootUnits(db: Queryable, directiveId: number, scopes: string[]): Promise<RowUnit[] | null> {
+  const [{ inactive }] = await db.query<{ inactive: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM directive_addressee a JOIN unit u ON u.id = a.unit_id
+                    WHERE a.directive_id = $1 AND NOT u.is_active AND u.path <@ ANY($2::ltree[])) AS inactive`,
+    [directiveId, arrayLiteral(scopes)],
+  )
+  if (inactive) return null
+  return rowUnits(db, 'u.path = ANY($1::ltree[]) AND NOT EXISTS (SELECT 1 FROM unnest($1::ltree[]) s WHERE s @> u.path AND s <> u.path)', [arrayLiteral(scopes)])
+}
+
 /** The unit's path ('1.4.9'), or null when there is no such unit. */
 export async function unitPath(db: Queryable, unitId: number): Promise<string | null> {
   const [u] = await db.query<{ path: string }>('SELECT path::text AS path FROM unit WHERE id = $1', [unitId])

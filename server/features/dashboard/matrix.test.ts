@@ -97,6 +97,24 @@ describe('directive matrix', () => {
     expect(Object.keys(bad.json().error.fields).sort()).toEqual(['flat', 'status'])
   })
 
+  it('answers the flat view a page at a time, the pages adding up to the whole and the totals over every row', async () => {
+    const whole = await matrix(board, '?flat=1')
+    expect(whole.page).toBeUndefined()
+    const pages = [await matrix(board, '?flat=1&limit=2'), await matrix(board, '?flat=1&limit=2&offset=2')]
+    expect(pages.map((p) => p.page)).toEqual([{ offset: 0, limit: 2, total: whole.rows.length }, { offset: 2, limit: 2, total: whole.rows.length }])
+    expect(pages.flatMap((p) => p.rows)).toEqual(whole.rows)
+    for (const p of pages) expect(p.totals).toEqual(whole.totals)
+    // A page of a filtered or ranked view is cut from the whole view, the same way.
+    const ranked = await matrix(board, '?flat=1&sort=overdue')
+    const rankedPage = await matrix(board, '?flat=1&sort=overdue&limit=1&offset=1')
+    expect(rankedPage.rows).toEqual(ranked.rows.slice(1, 2))
+    expect(rankedPage.page.total).toBe(ranked.rows.length)
+    // Within a unit officer's scope, the totals are that subtree's.
+    const officer = await t.login('unitOfficer.a')
+    const own = await matrix(officer, '?flat=1')
+    expect((await matrix(officer, '?flat=1&limit=1')).totals).toEqual(own.totals)
+  })
+
   it('shows a unit only its own subtree, and nothing of other units', async () => {
     const officer = await t.login('unitOfficer.a')
     const m = await matrix(officer)

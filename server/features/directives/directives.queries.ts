@@ -152,12 +152,13 @@ export async function countAddressees(db: Queryable, directiveId: number) {
 }
 
 export async function findAddressee(db: Queryable, directiveId: number, unitId: number) {
-  const [r] = await db.query<{ unit_id: number; path: string; ack_due_date: string; plan_due_date: string; acknowledged_at: Date | null }>(
-    `SELECT a.unit_id, u.path::text AS path, a.ack_due_date, a.plan_due_date, a.acknowledged_at FROM directive_addressee a JOIN unit u ON u.id = a.unit_id
+  const [r] = await db.query<{ unit_id: number; path: string; ack_due_date: string; plan_due_date: string; acknowledged_at: Date | null; status: string }>(
+    `SELECT a.unit_id, u.path::text AS path, a.ack_due_date, a.plan_due_date, a.acknowledged_at, d.status
+     FROM directive_addressee a JOIN unit u ON u.id = a.unit_id JOIN directive d ON d.id = a.directive_id
      WHERE a.directive_id = $1 AND a.unit_id = $2`,
     [directiveId, unitId],
   )
-  return r ? { unitId: r.unit_id, path: r.path, ackDueDate: r.ack_due_date, planDueDate: r.plan_due_date, acknowledgedAt: r.acknowledged_at } : null
+  return r ? { unitId: r.unit_id, path: r.path, ackDueDate: r.ack_due_date, planDueDate: r.plan_due_date, acknowledgedAt: r.acknowledged_at, directiveStatus: r.status } : null
 }
 
 export async function listAddressees(db: Queryable, directiveId: number, scopes: string[], today: string): Promise<AddresseeDto[]> {

@@ -148,10 +148,16 @@ export async function closeDirective(db: Db, user: CurrentUser, actor: Actor, id
 /** A unit confirms receipt. Acknowledging twice keeps the first time: the retry changes nothing. */
 export async function acknowledge(db: Db, user: CurrentUser, actor: Actor, id: number, unitId: number) {
   return db.transaction(async (tx) => {
-    const d = await visibleDirective(tx, user, id)
-    if (d.status === 'draft') throw notFound()
-    const a = await findAddressee(tx, id, unitId)
-    if (!a || !canAcknowledgeFor(user, a.path)) throw invalid({ unitId: a ? 'notFound' : 'notAddressee' })
+    // One read on the way that succeeds: an issued directive addressed to a unit the caller may
+    // acknowledge for is one they can see (acknowledging roles read every directive sent to their
+    // scope), so its visibility needs no query of its own. Otherwise the checks say what is wrong.
+    let a = await findAddressee(tx, id, unitId)
+    if (!a || a.directiveStatus === 'draft' || !canAcknowledgeFor(user, a.path)) {
+      const d = await visibleDirective(tx, user, id)
+      if (d.status === 'draft') throw notFound()
+      a = await findAddressee(tx, id, unitId)
+      if (!a || !canAcknowledgeFor(user, a.path)) throw invalid({ unitId: a ? 'notFound' : 'notAddressee' })
+    }
     if (a.acknowledgedAt) return { acknowledgedAt: new Date(a.acknowledgedAt).toISOString(), isNew: false }
     await tx.query('UPDATE directive_addressee SET acknowledged_at = $3, acknowledged_by = $4 WHERE directive_id = $1 AND unit_id = $2', [id, unitId, actor.now, actor.id])
     await recordAudit(tx, actor, { action: 'acknowledge', entity: 'directive', entityId: id, unitId, after: { unitId, acknowledgedAt: actor.now.toISOString() } })

@@ -304,6 +304,11 @@ describe('self-inspection checklists', () => {
     }
     expect(await row()).toMatchObject({ openFindings: 2, overdueCorrectiveActions: 0 })
     expect(await row('2026-04-10')).toMatchObject({ overdueCorrectiveActions: 2 })
+    // The subtree rows count them too (read under the rows' own subtrees), and unit B's row none.
+    const tree = await get(board, `/api/v1/directives/${dir.id}/matrix?asOf=2026-04-10`)
+    for (const id of [f.root.id, f.unitA.id]) expect(tree.rows.find((r: any) => r.unitId === id)).toMatchObject({ openFindings: 2, overdueCorrectiveActions: 2 })
+    const under = await get(board, `/api/v1/directives/${dir.id}/matrix?under=${f.unitA.id}&asOf=2026-04-10`)
+    expect(under.rows.reduce((n: number, r: any) => n + r.openFindings, 0)).toBeLessThanOrEqual(2)
     t.clock.set(new Date('2026-04-10T03:00:00Z'))
     const again = await t.login('unitOfficer.a')
     const overdue = await get(again, '/api/v1/corrective-actions?overdue=1')

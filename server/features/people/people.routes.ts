@@ -27,7 +27,7 @@ export function peopleRoutes(fastify: FastifyInstance, { db, clock }: AppDeps) {
       exactUnitId: q.includeSubunits === '1' ? undefined : q.unitId,
       q: q.q, includeInactive: q.includeInactive === '1', limit: q.limit, offset: q.offset,
     })
-    return { items: res.items.map(toPersonDto), total: res.total }
+    return { items: res.items.map(toPersonDto), total: res.total, isTotalCapped: res.isTotalCapped }
   })
 
   app.get('/api/v1/people/:id', { onRequest: readers, schema: { tags, params: idParams, response: { 200: personDto } } }, async (req) =>

@@ -26,6 +26,22 @@ describe('people', () => {
     expect(res.json().items.map((p: any) => p.fullName)).toEqual(['Lê Đức Anh'])
   })
 
+  it('should stop counting a search past 1,000 matches and say so, counting exactly near a far page', async () => {
+    await t.db.query(
+      `INSERT INTO person (unit_id, full_name, position, category, is_party_member, sort_key)
+       SELECT $1, 'Nguyễn Văn Mẫu ' || g, 'Nhân viên', 'publicEmployee', false, 'mau ' || lpad(g::text, 5, '0') FROM generate_series(1, 1005) g`,
+      [f.unitA.id],
+    )
+    const first = (await t.call(admin, 'GET', '/api/v1/people?q=van%20mau&limit=20')).json()
+    expect(first).toMatchObject({ total: 1000, isTotalCapped: true })
+    expect(first.items).toHaveLength(20)
+    const far = (await t.call(admin, 'GET', '/api/v1/people?q=van%20mau&limit=20&offset=990')).json()
+    expect(far).toMatchObject({ total: 1005, isTotalCapped: false })
+    expect(far.items).toHaveLength(15)
+    await t.db.query(`DELETE FROM person WHERE full_name LIKE 'Nguyễn Văn Mẫu %'`)
+    expect((await t.call(admin, 'GET', `/api/v1/people?unitId=${f.unitB.id}`)).json()).toMatchObject({ total: 6, isTotalCapped: false })
+  })
+
   it('should create and update a person, detecting concurrent edits', async () => {
     const created = await t.call(admin, 'POST', '/api/v1/people', { fullName: 'Vũ Thị Hạnh', unitId: f.unitA.id, position: 'Điều dưỡng', category: 'publicEmployee', isPartyMember: true })
     expect(created.statusCode).toBe(201)

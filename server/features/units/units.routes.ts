@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { idParams, versionInput } from '../../../contract/common.ts'
-import { createUnitInput, moveUnitInput, unitDto, unitListDto, unitListQuery, updateUnitInput } from '../../../contract/units.ts'
+import { createUnitInput, moveUnitInput, unitChildrenDto, unitChildrenQuery, unitDto, unitListDto, unitListQuery, updateUnitInput } from '../../../contract/units.ts'
 import type { AppDeps } from '../../deps.ts'
 import { actorOf, requireUser, userOf } from '../../http/guard.ts'
 import { scopePaths } from '../../http/scope.ts'
 import { unitInScope } from './units.access.ts'
 import { UNIT_READ_ROLES, UNIT_WRITE_ROLES } from './units.policy.ts'
-import { listUnitsInScope, toUnitDto } from './units.queries.ts'
+import { listUnitLevel, listUnitsInScope, toUnitDto } from './units.queries.ts'
 import { createUnit, moveUnit, setUnitActive, updateUnit } from './units.service.ts'
 
 const tags = ['units']
@@ -20,6 +20,18 @@ export function unitRoutes(fastify: FastifyInstance, { db, clock }: AppDeps) {
   app.get('/api/v1/units', { onRequest: readers, schema: { tags, summary: 'Units in scope, in tree order', querystring: unitListQuery, response: { 200: unitListDto } } }, async (req) => {
     const units = await listUnitsInScope(db, scopePaths(userOf(req), UNIT_READ_ROLES), { q: req.query.q, includeInactive: req.query.includeInactive === '1' })
     return { items: units.map(toUnitDto) }
+  })
+
+  app.get('/api/v1/units/children', {
+    onRequest: readers,
+    schema: { tags, summary: 'One level of the tree, children on demand: the top of the scope, or the children of parentId, each with its child count', querystring: unitChildrenQuery, response: { 200: unitChildrenDto } },
+  }, async (req) => {
+    const user = userOf(req)
+    const includeInactive = req.query.includeInactive === '1'
+    const level = req.query.parentId
+      ? { parentId: (await unitInScope(db, user, UNIT_READ_ROLES, req.query.parentId)).id }
+      : { scopes: scopePaths(user, UNIT_READ_ROLES) }
+    return { items: (await listUnitLevel(db, level, { includeInactive })).map(({ path: _p, ...u }) => u) }
   })
 
   app.get('/api/v1/units/:id', { onRequest: readers, schema: { tags, params: idParams, response: { 200: unitDto } } }, async (req) =>

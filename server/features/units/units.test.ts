@@ -23,6 +23,26 @@ describe('unit tree', () => {
     expect((await unitsOf(officerA)).map((u) => u.code).sort()).toEqual(['HA', 'HA-K1'])
   })
 
+  it('should load the tree one level at a time: the top of the scope, then children on demand with their counts', async () => {
+    const level = async (s: Session, q = '') => (await t.call(s, 'GET', '/api/v1/units/children' + q)).json().items as any[]
+    const top = await level(admin)
+    expect(top.map((u) => [u.code, u.childCount])).toEqual([['ROOT', 2]])
+    expect(top[0]).toMatchObject({ id: f.root.id, parentId: null, depth: 1, isActive: true })
+    const below = await level(admin, `?parentId=${f.root.id}`)
+    expect(below.map((u) => [u.code, u.childCount])).toEqual([['HA', 1], ['HB', 0]])
+    expect((await level(admin, `?parentId=${f.subA.id}`))).toEqual([])
+    // A unit officer of A starts at A; B is out of reach (not found, like its page).
+    const officerA = await t.login('unitOfficer.a')
+    expect((await level(officerA)).map((u) => u.code)).toEqual(['HA'])
+    expect((await t.call(officerA, 'GET', `/api/v1/units/children?parentId=${f.unitB.id}`)).statusCode).toBe(404)
+    // Inactive units are left out (and not counted) unless asked for.
+    const extra = await t.call(admin, 'POST', '/api/v1/units', { parentId: f.unitB.id, name: 'Khoa tạm', code: 'HB-TMP', kind: 'subunit' })
+    await t.call(admin, 'POST', `/api/v1/units/${extra.json().id}/deactivate`, { version: 1 })
+    expect((await level(admin, `?parentId=${f.root.id}`)).find((u) => u.code === 'HB').childCount).toBe(0)
+    expect((await level(admin, `?parentId=${f.root.id}&includeInactive=1`)).find((u) => u.code === 'HB').childCount).toBe(1)
+    expect((await level(admin, `?parentId=${f.unitB.id}&includeInactive=1`)).map((u) => [u.code, u.isActive])).toEqual([['HB-TMP', false]])
+  })
+
   it('should find units by name without diacritics', async () => {
     const found = await unitsOf(admin, '?q=' + encodeURIComponent('benh vien beta'))
     expect(found.map((u) => u.code)).toEqual(['HB'])

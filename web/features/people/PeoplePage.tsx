@@ -121,7 +121,7 @@ export default function PeoplePage() {
         dataSource={data?.items ?? []}
         loading={isFetching}
         scroll={{ x: 'max-content' }}
-        pagination={paging.pagination(data?.total ?? 0)}
+        pagination={paging.pagination(data?.total ?? 0, data?.isTotalCapped)}
       />
       {editing && (
         <PersonDrawer person={editing === 'new' ? undefined : editing} defaultUnitId={unitId} onClose={() => setEditing(null)} />

@@ -7,15 +7,17 @@ import { usePageTitle } from '../../components/usePageTitle.ts'
 import { useIsPhone } from '../../components/useIsPhone.ts'
 import { useT } from '../../i18n/useT.ts'
 import { useMe } from '../auth/api.ts'
-import { useUnitIndex, useUnits } from './api.ts'
+import { useUnitIndex, useUnitLevels, useUnits } from './api.ts'
 import { KindTag } from './KindTag.tsx'
 import { buildUnitTree, filterTree, pathsToMatches, withoutInactive, type UnitNode } from './tree.ts'
+import type { UnitDto } from '../../../contract/units.ts'
 import { UnitDetails } from './UnitDetails.tsx'
 
 interface TreeItem {
   key: number
   title: React.ReactNode
-  children: TreeItem[]
+  children?: TreeItem[]
+  isLeaf?: boolean
 }
 
 /** The unit tree on the left (search, inactive toggle), the chosen unit's details and actions on the right. */
@@ -34,27 +36,44 @@ export default function UnitsPage() {
   const [expanded, setExpanded] = useState<Key[]>()
   const detailsRef = useRef<HTMLDivElement>(null)
 
+  // Browsing loads the tree a level at a time (the top of the scope, then the children of each
+  // expanded unit); a search filters the whole list, which the details beside it need anyway.
+  const isLazy = !search.trim()
+  const [top] = useUnitLevels([null], showInactive, isLazy)
+  const topIds = useMemo(() => (top.data ?? []).map((u) => u.id), [top.data])
+
   const roots = useMemo(() => {
+    if (isLazy) return []
     const all = buildUnitTree(index.items)
     return filterTree(showInactive ? all : withoutInactive(all), search)
-  }, [index.items, showInactive, search])
+  }, [isLazy, index.items, showInactive, search])
+
+  const expandedKeys = expanded ?? (isLazy ? topIds : search.trim() ? pathsToMatches(roots, search) : roots.map((r) => r.unit.id))
+  const expandedIds = useMemo(() => expandedKeys.map(Number), [expandedKeys])
+  const levels = useUnitLevels(expandedIds, showInactive, isLazy)
+  const childrenOf = useMemo(() => new Map(expandedIds.flatMap((id, i) => (levels[i]?.data ? [[id, levels[i].data!] as const] : []))), [expandedIds, levels])
 
   const treeData = useMemo(() => {
-    const toItem = (n: UnitNode): TreeItem => ({
-      key: n.unit.id,
-      title: (
-        <span className={n.unit.isActive ? 'bvct-tree-title' : 'bvct-tree-title bvct-unit-inactive'} data-unit-id={n.unit.id}>
-          <span><Highlight text={n.unit.name} query={search} /></span>
-          <KindTag kind={n.unit.kind} />
-          {!n.unit.isActive && <Typography.Text type="secondary" italic>({t('units.inactive')})</Typography.Text>}
-        </span>
-      ),
-      children: n.children.map(toItem),
-    })
+    const title = (u: UnitDto) => (
+      <span className={u.isActive ? 'bvct-tree-title' : 'bvct-tree-title bvct-unit-inactive'} data-unit-id={u.id}>
+        <span><Highlight text={u.name} query={search} /></span>
+        <KindTag kind={u.kind} />
+        {!u.isActive && <Typography.Text type="secondary" italic>({t('units.inactive')})</Typography.Text>}
+      </span>
+    )
+    if (isLazy) {
+      const toLazyItem = (u: UnitDto & { childCount: number }, depth: number): TreeItem => ({
+        key: u.id,
+        title: title(u),
+        isLeaf: u.childCount === 0,
+        children: depth < 100 ? childrenOf.get(u.id)?.map((c) => toLazyItem(c, depth + 1)) : undefined,
+      })
+      return (top.data ?? []).map((u) => toLazyItem(u, 0))
+    }
+    const toItem = (n: UnitNode): TreeItem => ({ key: n.unit.id, title: title(n.unit), children: n.children.map(toItem) })
     return roots.map(toItem)
-  }, [roots, search, t])
+  }, [isLazy, top.data, childrenOf, roots, search, t])
 
-  const expandedKeys = expanded ?? (search.trim() ? pathsToMatches(roots, search) : roots.map((r) => r.unit.id))
   const selected = selectedId ? index.byId.get(selectedId) : undefined
 
   // Open the way down to the selected unit: when the page opens at ?id=…, and after a move.
@@ -95,8 +114,8 @@ export default function UnitsPage() {
               <span>{t('units.showInactive')}</span>
             </label>
           </ListPageHeader>
-          {error && <Alert type="error" showIcon title={error.message} />}
-          {index.isPending ? (
+          {(error ?? top.error) && <Alert type="error" showIcon title={(error ?? top.error)!.message} />}
+          {(isLazy ? top.isPending : index.isPending) ? (
             <Skeleton active paragraph={{ rows: 8 }} />
           ) : treeData.length === 0 ? (
             <Empty description={search ? t('units.noMatch') : t('common.noData')} />

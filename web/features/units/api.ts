@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import type { z } from 'zod'
 import type { versionInput } from '../../../contract/common.ts'
-import type { createUnitInput, moveUnitInput, UnitDto, unitListDto, updateUnitInput } from '../../../contract/units.ts'
+import type { createUnitInput, moveUnitInput, UnitDto, unitListDto, UnitNodeDto, updateUnitInput } from '../../../contract/units.ts'
 import { savedRecordCallbacks } from '../../api/cache.ts'
 import { api } from '../../api/client.ts'
 
@@ -18,6 +18,25 @@ export function useUnits(enabled = true) {
     queryFn: async () => (await api<z.infer<typeof unitListDto>>('/units', { query: { includeInactive: true } })).items,
     staleTime: 60_000,
     enabled,
+  })
+}
+
+/** Levels of the tree, by parent (null: the top of the caller's scope); outside UNITS_KEY, so a saved unit is not appended to them. */
+export const UNIT_LEVELS_KEY = ['unitLevels'] as const
+
+/**
+ * The tree a level at a time: for each parent (null for the top), its children with their child
+ * counts (GET /units/children). The unit page shows the first level without waiting for every unit.
+ */
+export function useUnitLevels(parentIds: (number | null)[], includeInactive: boolean, enabled = true) {
+  return useQueries({
+    queries: parentIds.map((parentId) => ({
+      enabled,
+      queryKey: [...UNIT_LEVELS_KEY, parentId, includeInactive],
+      queryFn: async () =>
+        (await api<{ items: UnitNodeDto[] }>('/units/children', { query: { parentId: parentId ?? undefined, includeInactive: includeInactive || undefined } })).items,
+      staleTime: 60_000,
+    })),
   })
 }
 
@@ -43,7 +62,7 @@ export function useUnitIndex(enabled = true): UnitIndex & { isPending: boolean }
  * People and account rows show unit names.
  */
 function useStoreUnit() {
-  return savedRecordCallbacks<UnitDto>(useQueryClient(), [UNITS_KEY], { isAppended: true, alsoStale: [['people'], ['accounts']] })
+  return savedRecordCallbacks<UnitDto>(useQueryClient(), [UNITS_KEY], { isAppended: true, alsoStale: [UNIT_LEVELS_KEY, ['people'], ['accounts']] })
 }
 
 export function useCreateUnit() {

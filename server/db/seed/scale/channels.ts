@@ -74,7 +74,8 @@ const PURPOSE: Record<ChannelKind, string> = {
 }
 /** An address of the platform for the unit's code; `n` tells a unit's second channel of a kind apart. */
 function addressOf(kind: ChannelKind, slug: string, unitId: number, n: number): string {
-  const s = n ? `${slug}${n + 1}` : slug
+  // "-k2", not "2": "bv004-37-04" + "2" would be unit BV004-37-042's own address at 50,000 units.
+  const s = n ? `${slug}-k${n + 1}` : slug
   switch (kind) {
     case 'website': return `https://${s}.moh.gov.vn`
     case 'facebook_page': return `https://www.facebook.com/${s.replace(/-/g, '.')}.official`
