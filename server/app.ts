@@ -36,6 +36,7 @@ import { materialRoutes } from './features/materials/materials.routes.ts'
 import { channelRoutes } from './features/channels/channels.routes.ts'
 import { incidentRoutes } from './features/incidents/incidents.routes.ts'
 import { latencyRoutes } from './features/latency/latency.routes.ts'
+import { jobRoutes } from './features/jobs/jobs.routes.ts'
 import { overviewRoutes } from './features/overview/overview.routes.ts'
 import { homeRoutes } from './features/home/home.routes.ts'
 
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   latencyRoutes(app, deps)
   overviewRoutes(app, deps)
   homeRoutes(app, deps)
+  jobRoutes(app, deps)
 
   // The built web app, with client-side routes falling back to index.html.
   if (existsSync(WEB_DIST + 'index.html')) {

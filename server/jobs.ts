@@ -1,11 +1,15 @@
-// Every scheduled job, in one list, as app.ts lists routes. main.ts runs them on a timer, the CLIs
-// by name; no feature imports another to run its job. A tick runs the due jobs one after another
-// in this order (the figures roll to the new day before the overdue sweep reads them).
+// Every scheduled job, in one list, as app.ts lists routes. The CLIs run them by name; a server runs
+// them through one of two runners with the same list and the same record of runs (job_run):
+// - PostgreSQL: the job queue (jobs.queue.ts, pg-boss), so that several processes run each job once;
+// - embedded PGlite (one process by nature): startJobs below, a tick running the due jobs one after
+//   another in this order.
+// No feature imports another to run its job.
 import type { Config } from './config.ts'
 import type { Db } from './db/types.ts'
 import { vnDay } from './lib/dates.ts'
 import type { Keyring } from './lib/keyring.ts'
 import type { Mailer } from './mail/mailer.ts'
+import { finishRun, insertRun } from './features/jobs/jobs.queries.ts'
 
 export interface JobContext {
   db: Db
@@ -74,7 +78,10 @@ export const JOBS: readonly Job[] = [
     description: "Once a day: notifies units' heads and officers of what is overdue (each item once per deadline)",
     everyMs: HOUR,
     run: async ({ db, now, day, force }) => {
-      const { runOverdueJob, runOverdueJobIfDue } = await import('./features/notifications/overdue.job.ts')
+      const [{ runOverdueJob, runOverdueJobIfDue }, { rollMatrices }] = await Promise.all([import('./features/notifications/overdue.job.ts'), import('./features/dashboard/matrix.rollup.ts')])
+      // The figures roll to the new day before the sweep reads them. In the queue the two jobs may
+      // run at once in two processes, so the sweep rolls first itself (a no-op once matrixRoll has).
+      await rollMatrices(db, day)
       const r = force ? await runOverdueJob(db, day, now) : await runOverdueJobIfDue(db, now)
       return r && { asOf: r.asOf, overdue: r.overdue, raised: r.raised }
     },
@@ -187,8 +194,28 @@ export const jobNamed = (name: string): Job => {
   return job
 }
 
-type Deps = Pick<JobContext, 'db' | 'config' | 'mailer' | 'keys'>
-type Log = { info(obj: object, msg: string): void; error(obj: unknown, msg: string): void }
+export type JobDeps = Pick<JobContext, 'db' | 'config' | 'mailer' | 'keys'>
+type Deps = JobDeps
+export type JobLog = { info(obj: object, msg: string): void; error(obj: unknown, msg: string): void }
+type Log = JobLog
+
+/**
+ * Runs one job and records the run in job_run (the admin's view), whichever runner calls it. The
+ * record is best-effort: a database too broken to record the run fails the job itself anyway, and
+ * the runner logs that. Throws the job's error, for the runner to retry.
+ */
+export async function runRecorded(job: Job, ctx: JobContext, run: { runner: 'queue' | 'scheduler'; queueJobId?: string; attempt?: number; isLastAttempt?: boolean }) {
+  const id = await insertRun(ctx.db, { job: job.name, runner: run.runner, queueJobId: run.queueJobId, attempt: run.attempt ?? 1, startedAt: new Date() }).catch(() => null)
+  try {
+    const result = await job.run(ctx)
+    if (id !== null) await finishRun(ctx.db, id, { state: 'completed', finishedAt: new Date(), result }).catch(() => {})
+    return result
+  } catch (e) {
+    const state = run.isLastAttempt === false ? 'failed' : run.runner === 'queue' ? 'dead' : 'failed'
+    if (id !== null) await finishRun(ctx.db, id, { state, finishedAt: new Date(), error: e instanceof Error ? e.message : String(e) }).catch(() => {})
+    throw e
+  }
+}
 
 /** Runs the named jobs in list order, now; for CLIs and tests. */
 export async function runJobs(deps: Deps, names: string[], opts: { now?: Date; day?: string; force?: boolean } = {}) {
@@ -219,7 +246,7 @@ export function startJobs(deps: Deps, log: Log, opts: { clock?: () => Date; tick
       const now = clock()
       lastRun.set(job.name, now.getTime())
       try {
-        log.info({ job: job.name, result: await job.run({ ...deps, now, day: vnDay(now), force: false }) }, 'job done')
+        log.info({ job: job.name, result: await runRecorded(job, { ...deps, now, day: vnDay(now), force: false }, { runner: 'scheduler' }) }, 'job done')
       } catch (e) {
         lastRun.delete(job.name)
         log.error(e, `job ${job.name} failed`)
