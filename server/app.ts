@@ -13,6 +13,7 @@ import type { AppDeps } from './deps.ts'
 import { AppError, errorHandler } from './http/errors.ts'
 import { validatorCompiler } from './http/validate.ts'
 import { requireUser } from './http/guard.ts'
+import { markWrites } from './http/read-routing.ts'
 import { authenticate } from './features/auth/authenticate.ts'
 import { accountRoutes } from './features/accounts/accounts.routes.ts'
 import { auditRoutes } from './features/audit/audit.routes.ts'
@@ -116,6 +117,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
 
   // Who is asking (the session cookie's user), for every API request; each route then says who may.
   app.addHook('onRequest', authenticate(deps.db, deps.clock))
+  // With a read replica: a user's own writes keep their reads on the primary until the replica has them.
+  markWrites(app, deps.db, { clock: deps.clock, secure: deps.config.secureCookies })
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff')
     reply.header('referrer-policy', 'same-origin')
