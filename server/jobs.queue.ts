@@ -102,8 +102,8 @@ export async function startQueue(deps: JobDeps, log: JobLog, opts: QueueOptions 
     async stop() {
       clearInterval(timer)
       await ticking.catch(() => {})
-      // Waits for the job being run; pg-boss's pool is BVCT's, so it closes nothing.
-      await boss.stop({ graceful: true, wait: true, close: false, timeout: 15_000 })
+      // Waits for the job being run (within main.ts's 15 s to shut down); pg-boss's pool is BVCT's, so it closes nothing.
+      await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 })
     },
   }
 }
