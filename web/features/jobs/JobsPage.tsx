@@ -6,10 +6,10 @@ import { ListPageHeader } from '../../components/ListPageHeader.tsx'
 import { usePageTitle } from '../../components/usePageTitle.ts'
 import { useLabel, useT } from '../../i18n/useT.ts'
 import { useJobRuns } from './api.ts'
+import { durationText as duration, periodText } from './job-format.ts'
 
 const STATE_COLORS: Record<JobRunDto['state'], string> = { running: 'processing', completed: 'success', failed: 'warning', dead: 'error' }
 
-const duration = (ms: number | null) => (ms === null ? '' : ms < 1_000 ? `${ms} ms` : `${(ms / 1_000).toFixed(1)} s`)
 
 /** The admin's view of the scheduled jobs: each job's period and last run, then the newest runs. */
 export default function JobsPage() {
@@ -20,7 +20,7 @@ export default function JobsPage() {
   const [state, setState] = useState<string>()
   const { data, isFetching, error } = useJobRuns({ job, state })
 
-  const every = (ms: number) => (ms >= 86_400_000 ? t('jobs.days', { n: ms / 86_400_000 }) : ms >= 3_600_000 ? t('jobs.hours', { n: ms / 3_600_000 }) : t('jobs.minutes', { n: ms / 60_000 }))
+  const every = (ms: number) => periodText(t, ms)
   const stateTag = (r: JobRunDto) => <Tag color={STATE_COLORS[r.state]}>{label(JOB_RUN_STATE_LABELS[r.state])}</Tag>
 
   const runColumns = useMemo<TableColumnsType<JobRunDto>>(() => [
