@@ -48,7 +48,7 @@ export default function JobsPage() {
           columns={[
             { key: 'name', title: t('jobs.job'), render: (_, j) => <span><Typography.Text strong>{j.name}</Typography.Text><br /><Typography.Text type="secondary">{j.description}</Typography.Text></span> },
             { key: 'every', title: t('jobs.every'), render: (_, j) => every(j.everyMs) },
-            { key: 'last', title: t('jobs.lastRun'), render: (_, j) => (j.lastRun ? <span>{stateTag(j.lastRun)} {formatDateTime(j.lastRun.startedAt)} · {duration(j.lastRun.durationMs)}</span> : t('jobs.never')) },
+            { key: 'last', title: t('jobs.lastRun'), render: (_, j) => (j.lastRun ? <span style={{ whiteSpace: 'nowrap' }}>{stateTag(j.lastRun)} {formatDateTime(j.lastRun.startedAt)} · {duration(j.lastRun.durationMs)}</span> : t('jobs.never')) },
           ]}
         />
       </Card>
