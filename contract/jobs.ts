@@ -40,6 +40,7 @@ export type JobRunDto = z.infer<typeof jobRunDto>
 
 export const jobSummaryDto = z.object({
   name: z.string(),
+  label: z.object({ vi: z.string(), en: z.string() }),
   description: z.string(),
   everyMs: z.number().int(),
   lastRun: jobRunDto.nullable(),

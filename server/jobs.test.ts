@@ -34,6 +34,7 @@ describe('jobs', () => {
     expect(names).toEqual(expect.arrayContaining(['caseDeadlines', 'casePurge', 'keyRotation', 'reportReminders']))
     expect(new Set(JOBS.map((j) => j.name)).size).toBe(JOBS.length)
     for (const j of JOBS) expect(j.description.length).toBeGreaterThan(10)
+    for (const j of JOBS) expect(j.label.vi && j.label.en && j.label.vi !== j.label.en).toBeTruthy()
     expect(() => jobNamed('nothing')).toThrow(/No job named nothing/)
   })
 

@@ -25,6 +25,8 @@ export interface JobContext {
 
 export interface Job {
   name: string
+  /** The name an admin reads (web /admin/jobs), Vietnamese first. */
+  label: { vi: string; en: string }
   description: string
   /** How often the job is due; a tick runs it when at least this long has passed since its last run. */
   everyMs: number
@@ -41,6 +43,7 @@ const DAY = 24 * HOUR
 export const JOBS: readonly Job[] = [
   {
     name: 'backup',
+    label: { vi: 'Sao lưu dữ liệu (chế độ nhúng)', en: 'Backup (embedded mode)' },
     description: 'Embedded mode: a .tar.gz of the data folder (PGlite never fsyncs), the newest BVCT_BACKUP_KEEP kept',
     everyMs: DAY,
     onlyOn: 'pglite',
@@ -56,6 +59,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'auditAnchor',
+    label: { vi: 'Ký xác nhận đầu nhật ký kiểm toán', en: "Sign the audit log's head" },
     description: "Signs the audit log's head (last id, count, hash) and appends it to BVCT_AUDIT_ANCHOR_DIR when it has moved",
     everyMs: 5 * MINUTE,
     run: async ({ db, keys, config, now }) => {
@@ -66,6 +70,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'matrixRoll',
+    label: { vi: 'Chuyển số liệu ma trận sang ngày mới', en: 'Roll the matrix figures to the new day' },
     description: "The dashboard's precomputed figures move to the new day: deadlines passed become overdue",
     everyMs: HOUR,
     run: async ({ db, day }) => {
@@ -75,6 +80,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'overdueSweep',
+    label: { vi: 'Thông báo việc quá hạn', en: 'Notify overdue work' },
     description: "Once a day: notifies units' heads and officers of what is overdue (each item once per deadline)",
     everyMs: HOUR,
     run: async ({ db, now, day, force }) => {
@@ -88,6 +94,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'caseDeadlines',
+    label: { vi: 'Nhắc hạn hồ sơ mật', en: 'Confidential case deadlines' },
     description: "Tells confidential cases' owners of deadlines passed and conclusions expiring, by case number only",
     everyMs: HOUR,
     run: async ({ db, now, day }) => {
@@ -97,6 +104,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'casePurge',
+    label: { vi: 'Hủy nội dung hồ sơ mật hết hạn lưu trữ', en: 'Purge closed cases past retention' },
     description: "Destroys closed cases' content (and their data keys) after BVCT_CASE_RETENTION_YEARS, keeping the skeleton",
     everyMs: DAY,
     run: async ({ db, config, now, day }) => {
@@ -106,6 +114,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'keyRotation',
+    label: { vi: 'Hoàn tất đổi khóa chính', en: 'Finish a master-key rotation' },
     description: 'Finishes a master-key rotation (npm run keys:rotate): re-wraps data keys, then retires the old key',
     everyMs: 5 * MINUTE,
     run: async ({ db, keys, config }) => {
@@ -115,6 +124,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'keyPositionVetting',
+    label: { vi: 'Rà soát tiêu chuẩn vị trí trọng yếu', en: 'Key-position vetting' },
     description: "Re-reads key-position holders' standing from the standards reviews, rolls the readiness figures to today, raises and clears alerts to units' heads and the board",
     everyMs: HOUR,
     run: async ({ db, keys, mailer, config, now, day }) => {
@@ -124,6 +134,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'trainingReminders',
+    label: { vi: 'Nhắc bồi dưỡng lại nghiệp vụ', en: 'Refresher training reminders' },
     description: 'Reminds officers due or overdue for a refresher training, and their head, in-app and by e-mail (once each)',
     everyMs: HOUR,
     run: async ({ db, mailer, config, now, day }) => {
@@ -133,6 +144,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'reportReminders',
+    label: { vi: 'Nhắc nộp báo cáo', en: 'Report reminders' },
     description: 'Reminds units whose report is not in, before, on and after the deadline, in-app and by e-mail',
     everyMs: HOUR,
     run: async ({ db, mailer, now, day }) => {
@@ -142,6 +154,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'directiveReminders',
+    label: { vi: 'Nhắc hạn văn bản chỉ đạo', en: 'Directive deadline reminders' },
     description: "Reminds units' heads and officers before and on a directive's acknowledgement and plan deadlines, each stage once",
     everyMs: HOUR,
     run: async ({ db, now, day }) => {
@@ -151,6 +164,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'correctiveReminders',
+    label: { vi: 'Nhắc hạn khắc phục sau kiểm tra', en: 'Corrective action reminders' },
     description: "Reminds units of their corrective actions before, on and after the due date in force (BVCT_CORRECTIVE_REMIND_BEFORE/AFTER), in-app and by e-mail",
     everyMs: HOUR,
     run: async ({ db, mailer, config, now, day }) => {
@@ -160,6 +174,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'overviewSnapshot',
+    label: { vi: 'Lưu số liệu tổng quan của tháng', en: "The month's overview snapshot" },
     description: "Stores every overview indicator over every unit's subtree for the month in progress (the committee overview's 12-month trend)",
     everyMs: DAY,
     run: async ({ db, config, now, day }) => {
@@ -169,6 +184,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'channelReviewReminders',
+    label: { vi: 'Nhắc rà soát an ninh kênh thông tin', en: 'Channel security review reminders' },
     description: "Reminds units of their official channels' security reviews before, on and after the due date (BVCT_CHANNEL_REVIEW_REMINDERS), in-app and by e-mail",
     everyMs: HOUR,
     run: async ({ db, config, mailer, now, day }) => {
@@ -179,6 +195,7 @@ export const JOBS: readonly Job[] = [
   {
     // Last in a tick: it sends what the jobs before it raised.
     name: 'notificationEmails',
+    label: { vi: 'Gửi thư điện tử thông báo', en: 'Send notification e-mails' },
     description: "Sends the e-mails of new notifications (each once, in its reader's language), retrying failures",
     everyMs: MINUTE,
     run: async ({ db, mailer, now }) => {

@@ -18,7 +18,7 @@ export function jobRoutes(fastify: FastifyInstance, { db }: AppDeps) {
     const [items, last] = await Promise.all([listRuns(db, req.query), lastRuns(db)])
     return {
       runner: db.kind === 'postgres' ? ('queue' as const) : ('scheduler' as const),
-      jobs: JOBS.filter((j) => !j.onlyOn || j.onlyOn === db.kind).map((j) => ({ name: j.name, description: j.description, everyMs: j.everyMs, lastRun: last.get(j.name) ?? null })),
+      jobs: JOBS.filter((j) => !j.onlyOn || j.onlyOn === db.kind).map((j) => ({ name: j.name, label: j.label, description: j.description, everyMs: j.everyMs, lastRun: last.get(j.name) ?? null })),
       items,
     }
   })

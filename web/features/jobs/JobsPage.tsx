@@ -46,7 +46,7 @@ export default function JobsPage() {
           dataSource={data?.jobs ?? []}
           data-testid="jobs"
           columns={[
-            { key: 'name', title: t('jobs.job'), render: (_, j) => <span><Typography.Text strong>{j.name}</Typography.Text><br /><Typography.Text type="secondary">{j.description}</Typography.Text></span> },
+            { key: 'name', title: t('jobs.job'), render: (_, j) => <span><Typography.Text strong>{label(j.label)}</Typography.Text> <Typography.Text type="secondary" code>{j.name}</Typography.Text><br /><Typography.Text type="secondary">{j.description}</Typography.Text></span> },
             { key: 'every', title: t('jobs.every'), render: (_, j) => every(j.everyMs) },
             { key: 'last', title: t('jobs.lastRun'), render: (_, j) => (j.lastRun ? <span style={{ whiteSpace: 'nowrap' }}>{stateTag(j.lastRun)} {formatDateTime(j.lastRun.startedAt)} · {duration(j.lastRun.durationMs)}</span> : t('jobs.never')) },
           ]}
