@@ -78,6 +78,13 @@ describe('jobs', () => {
     if (t.db.kind === 'pglite') expect(runs.find((r) => r.job === 'backup')).toMatchObject({ state: 'failed', error: expect.any(String) })
   })
 
+  it('keep 30 days of runs', async () => {
+    await t.db.query(`INSERT INTO job_run (job, runner, state, process, started_at) VALUES ('old', 'scheduler', 'completed', 'test', '2026-01-01T00:00:00Z'), ('recent', 'scheduler', 'completed', 'test', '2026-03-01T00:00:00Z')`)
+    const r = await runJobs({ db: t.db, config: t.config, mailer, keys: t.keys }, ['jobRunPurge'], { now: new Date('2026-03-15T00:00:00Z') })
+    expect(r.jobRunPurge).toEqual({ deleted: 1 })
+    expect((await t.db.query<{ job: string }>(`SELECT job FROM job_run WHERE job IN ('old', 'recent')`)).map((x) => x.job)).toEqual(['recent'])
+  })
+
   it("are listed for an admin with their last run, newest runs first, and to nobody else", async () => {
     const admin = await t.login('admin.a')
     const res = await t.call(admin, 'GET', '/api/v1/admin/jobs?limit=5')

@@ -9,7 +9,7 @@ import type { Db } from './db/types.ts'
 import { vnDay } from './lib/dates.ts'
 import type { Keyring } from './lib/keyring.ts'
 import type { Mailer } from './mail/mailer.ts'
-import { finishRun, insertRun } from './features/jobs/jobs.queries.ts'
+import { finishRun, insertRun, purgeRuns } from './features/jobs/jobs.queries.ts'
 
 export interface JobContext {
   db: Db
@@ -191,6 +191,13 @@ export const JOBS: readonly Job[] = [
       const [{ runChannelReviewReminders }, { reviewRulesOf }] = await Promise.all([import('./features/channels/channels.jobs.ts'), import('./features/channels/channels.policy.ts')])
       return runChannelReviewReminders(db, mailer, reviewRulesOf(config), day, now)
     },
+  },
+  {
+    name: 'jobRunPurge',
+    label: { vi: 'Xóa lịch sử chạy tác vụ cũ', en: 'Purge old job runs' },
+    description: 'Deletes job runs (the admin view of /admin/jobs) older than 30 days: the e-mail job alone records 1,440 a day',
+    everyMs: DAY,
+    run: async ({ db, now }) => ({ deleted: await purgeRuns(db, new Date(now.getTime() - 30 * DAY)) }),
   },
   {
     // Last in a tick: it sends what the jobs before it raised.

@@ -48,3 +48,9 @@ export async function lastRuns(db: Queryable): Promise<Map<string, JobRunDto>> {
   const rows = await db.query<Row>(`SELECT DISTINCT ON (job) ${COLUMNS} FROM job_run ORDER BY job, started_at DESC, id DESC`)
   return new Map(rows.map((r) => [r.job, toDto(r)]))
 }
+
+/** Deletes the runs started before `before`; returns how many. */
+export async function purgeRuns(db: Queryable, before: Date): Promise<number> {
+  const rows = await db.query<{ id: number }>('DELETE FROM job_run WHERE started_at < $1 RETURNING id', [before])
+  return rows.length
+}
