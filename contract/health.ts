@@ -10,4 +10,9 @@ export const healthDto = z.object({
   database: z.enum(['pglite', 'postgres']),
   databaseState: z.enum(['ok', 'timeout', 'unavailable']),
   storage: z.enum(['ok', 'low', 'unknown']),
+  /**
+   * With DATABASE_READ_URL: the read replica as this process's last probe saw it. `lagging` or
+   * `down`: dashboards, exports and lists read from the primary until it is back within the limit.
+   */
+  replica: z.object({ state: z.enum(['unknown', 'ok', 'lagging', 'down']), lagMs: z.number().nullable(), error: z.string().optional() }).optional(),
 })

@@ -13,6 +13,7 @@ import type { AppDeps } from './deps.ts'
 import { AppError, errorHandler } from './http/errors.ts'
 import { validatorCompiler } from './http/validate.ts'
 import { requireUser } from './http/guard.ts'
+import { markWrites } from './http/read-routing.ts'
 import { authenticate } from './features/auth/authenticate.ts'
 import { accountRoutes } from './features/accounts/accounts.routes.ts'
 import { auditRoutes } from './features/audit/audit.routes.ts'
@@ -36,6 +37,7 @@ import { materialRoutes } from './features/materials/materials.routes.ts'
 import { channelRoutes } from './features/channels/channels.routes.ts'
 import { incidentRoutes } from './features/incidents/incidents.routes.ts'
 import { latencyRoutes } from './features/latency/latency.routes.ts'
+import { jobRoutes } from './features/jobs/jobs.routes.ts'
 import { overviewRoutes } from './features/overview/overview.routes.ts'
 import { homeRoutes } from './features/home/home.routes.ts'
 
@@ -115,6 +117,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
 
   // Who is asking (the session cookie's user), for every API request; each route then says who may.
   app.addHook('onRequest', authenticate(deps.db, deps.clock))
+  // With a read replica: a user's own writes keep their reads on the primary until the replica has them.
+  markWrites(app, deps.db, { clock: deps.clock, secure: deps.config.secureCookies })
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff')
     reply.header('referrer-policy', 'same-origin')
@@ -154,6 +158,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   latencyRoutes(app, deps)
   overviewRoutes(app, deps)
   homeRoutes(app, deps)
+  jobRoutes(app, deps)
 
   // The built web app, with client-side routes falling back to index.html.
   if (existsSync(WEB_DIST + 'index.html')) {

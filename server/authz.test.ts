@@ -14,6 +14,7 @@ import { channelRoutes } from './features/channels/channels.authz.ts'
 import { incidentRoutes } from './features/incidents/incidents.authz.ts'
 import { latencyRoutes } from './features/latency/latency.authz.ts'
 import { overviewRoutes } from './features/overview/overview.authz.ts'
+import { jobRoutes } from './features/jobs/jobs.authz.ts'
 
 let t: TestApp
 let f: Fixture
@@ -505,6 +506,7 @@ const ROUTES: RouteCase[] = [
   ...incidentRoutes(matrix),
   ...latencyRoutes(matrix),
   ...overviewRoutes(matrix),
+  ...jobRoutes(matrix),
   ...positionRoutes(matrix),
   ...officerRoutes(matrix),
   ...materialRoutes(matrix),

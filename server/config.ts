@@ -6,6 +6,15 @@ export interface Config {
   port: number
   host: string
   databaseUrl: string | null
+  /** A streaming replica for dashboards, exports and lists (DATABASE_READ_URL); null: the primary serves every read. */
+  databaseReadUrl: string | null
+  /** Replica lag beyond which reads go back to the primary (BVCT_REPLICA_MAX_LAG_MS). */
+  replicaMaxLagMs: number
+  /** App processes sharing the port (BVCT_PROCESSES, PostgreSQL only: embedded PGlite is one process by nature). */
+  processes: number
+  /** How often each process offers the due jobs to the queue, and how often its worker asks for one. */
+  jobsTickMs: number
+  jobsPollSeconds: number
   dataDir: string
   backupDir: string
   backupKeep: number
@@ -75,6 +84,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     backupDir: resolve(env.BVCT_BACKUP_DIR || join(dirname(dataDir), 'backups')),
     backupKeep: Number(env.BVCT_BACKUP_KEEP || 7),
     // Embedded mode is the try-it-now mode and loads demo data; PostgreSQL only when asked.
+    databaseReadUrl: (databaseUrl && env.DATABASE_READ_URL) || null,
+    replicaMaxLagMs: Number(env.BVCT_REPLICA_MAX_LAG_MS || 2_000),
+    processes: Math.max(1, Math.floor(Number(env.BVCT_PROCESSES || 1)) || 1),
+    jobsTickMs: Number(env.BVCT_JOBS_TICK_MS || 60_000),
+    jobsPollSeconds: Number(env.BVCT_JOBS_POLL_SECONDS || 5),
     demo: databaseUrl ? env.BVCT_DEMO === '1' || argv.includes('--demo') : env.BVCT_DEMO !== '0',
     demoPassword: env.BVCT_DEMO_PASSWORD || null,
     secureCookies: env.BVCT_SECURE_COOKIES === '1',

@@ -34,6 +34,7 @@ describe('jobs', () => {
     expect(names).toEqual(expect.arrayContaining(['caseDeadlines', 'casePurge', 'keyRotation', 'reportReminders']))
     expect(new Set(JOBS.map((j) => j.name)).size).toBe(JOBS.length)
     for (const j of JOBS) expect(j.description.length).toBeGreaterThan(10)
+    for (const j of JOBS) expect(j.label.vi && j.label.en && j.label.vi !== j.label.en).toBeTruthy()
     expect(() => jobNamed('nothing')).toThrow(/No job named nothing/)
   })
 
@@ -71,6 +72,33 @@ describe('jobs', () => {
     expect(hourly).not.toContain('casePurge')
     expect(log.done.slice(expected.length + frequent.length)).toEqual(hourly)
     await jobs.stop()
+    // Every run is recorded for the admin's view, the failed backup too, with its error.
+    const runs = await t.db.query<{ job: string; state: string; runner: string; error: string | null }>(`SELECT job, state, runner, error FROM job_run WHERE runner = 'scheduler' ORDER BY id`)
+    expect(runs.filter((r) => r.state === 'completed').map((r) => r.job)).toEqual([...expected, ...frequent, ...hourly])
+    if (t.db.kind === 'pglite') expect(runs.find((r) => r.job === 'backup')).toMatchObject({ state: 'failed', error: expect.any(String) })
+  })
+
+  it('keep 30 days of runs', async () => {
+    await t.db.query(`INSERT INTO job_run (job, runner, state, process, started_at) VALUES ('old', 'scheduler', 'completed', 'test', '2026-01-01T00:00:00Z'), ('recent', 'scheduler', 'completed', 'test', '2026-03-01T00:00:00Z')`)
+    const r = await runJobs({ db: t.db, config: t.config, mailer, keys: t.keys }, ['jobRunPurge'], { now: new Date('2026-03-15T00:00:00Z') })
+    expect(r.jobRunPurge).toEqual({ deleted: 1 })
+    expect((await t.db.query<{ job: string }>(`SELECT job FROM job_run WHERE job IN ('old', 'recent')`)).map((x) => x.job)).toEqual(['recent'])
+  })
+
+  it("are listed for an admin with their last run, newest runs first, and to nobody else", async () => {
+    const admin = await t.login('admin.a')
+    const res = await t.call(admin, 'GET', '/api/v1/admin/jobs?limit=5')
+    expect(res.statusCode, res.body).toBe(200)
+    const body = res.json()
+    expect(body.runner).toBe(t.db.kind === 'postgres' ? 'queue' : 'scheduler')
+    expect(body.jobs.map((j: { name: string }) => j.name)).toContain('overdueSweep')
+    expect(body.jobs.find((j: { name: string }) => j.name === 'overdueSweep').lastRun).toMatchObject({ state: 'completed', durationMs: expect.any(Number) })
+    expect(body.items).toHaveLength(5)
+    const started = body.items.map((r: { startedAt: string }) => r.startedAt)
+    expect([...started].sort().reverse()).toEqual(started)
+    const failed = await t.call(admin, 'GET', '/api/v1/admin/jobs?state=failed')
+    for (const r of failed.json().items) expect(r.state).toBe('failed')
+    expect((await t.call(await t.login('board.a'), 'GET', '/api/v1/admin/jobs')).statusCode).toBe(403)
   })
 
   it('log a failed job and try it again at the next tick; stop waits for the job being run', async () => {

@@ -1,11 +1,15 @@
-// Every scheduled job, in one list, as app.ts lists routes. main.ts runs them on a timer, the CLIs
-// by name; no feature imports another to run its job. A tick runs the due jobs one after another
-// in this order (the figures roll to the new day before the overdue sweep reads them).
+// Every scheduled job, in one list, as app.ts lists routes. The CLIs run them by name; a server runs
+// them through one of two runners with the same list and the same record of runs (job_run):
+// - PostgreSQL: the job queue (jobs.queue.ts, pg-boss), so that several processes run each job once;
+// - embedded PGlite (one process by nature): startJobs below, a tick running the due jobs one after
+//   another in this order.
+// No feature imports another to run its job.
 import type { Config } from './config.ts'
 import type { Db } from './db/types.ts'
 import { vnDay } from './lib/dates.ts'
 import type { Keyring } from './lib/keyring.ts'
 import type { Mailer } from './mail/mailer.ts'
+import { finishRun, insertRun, purgeRuns } from './features/jobs/jobs.queries.ts'
 
 export interface JobContext {
   db: Db
@@ -21,6 +25,8 @@ export interface JobContext {
 
 export interface Job {
   name: string
+  /** The name an admin reads (web /admin/jobs), Vietnamese first. */
+  label: { vi: string; en: string }
   description: string
   /** How often the job is due; a tick runs it when at least this long has passed since its last run. */
   everyMs: number
@@ -37,6 +43,7 @@ const DAY = 24 * HOUR
 export const JOBS: readonly Job[] = [
   {
     name: 'backup',
+    label: { vi: 'Sao lưu dữ liệu (chế độ nhúng)', en: 'Backup (embedded mode)' },
     description: 'Embedded mode: a .tar.gz of the data folder (PGlite never fsyncs), the newest BVCT_BACKUP_KEEP kept',
     everyMs: DAY,
     onlyOn: 'pglite',
@@ -52,6 +59,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'auditAnchor',
+    label: { vi: 'Ký xác nhận đầu nhật ký kiểm toán', en: "Sign the audit log's head" },
     description: "Signs the audit log's head (last id, count, hash) and appends it to BVCT_AUDIT_ANCHOR_DIR when it has moved",
     everyMs: 5 * MINUTE,
     run: async ({ db, keys, config, now }) => {
@@ -62,6 +70,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'matrixRoll',
+    label: { vi: 'Chuyển số liệu ma trận sang ngày mới', en: 'Roll the matrix figures to the new day' },
     description: "The dashboard's precomputed figures move to the new day: deadlines passed become overdue",
     everyMs: HOUR,
     run: async ({ db, day }) => {
@@ -71,16 +80,21 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'overdueSweep',
+    label: { vi: 'Thông báo việc quá hạn', en: 'Notify overdue work' },
     description: "Once a day: notifies units' heads and officers of what is overdue (each item once per deadline)",
     everyMs: HOUR,
     run: async ({ db, now, day, force }) => {
-      const { runOverdueJob, runOverdueJobIfDue } = await import('./features/notifications/overdue.job.ts')
+      const [{ runOverdueJob, runOverdueJobIfDue }, { rollMatrices }] = await Promise.all([import('./features/notifications/overdue.job.ts'), import('./features/dashboard/matrix.rollup.ts')])
+      // The figures roll to the new day before the sweep reads them. In the queue the two jobs may
+      // run at once in two processes, so the sweep rolls first itself (a no-op once matrixRoll has).
+      await rollMatrices(db, day)
       const r = force ? await runOverdueJob(db, day, now) : await runOverdueJobIfDue(db, now)
       return r && { asOf: r.asOf, overdue: r.overdue, raised: r.raised }
     },
   },
   {
     name: 'caseDeadlines',
+    label: { vi: 'Nhắc hạn hồ sơ mật', en: 'Confidential case deadlines' },
     description: "Tells confidential cases' owners of deadlines passed and conclusions expiring, by case number only",
     everyMs: HOUR,
     run: async ({ db, now, day }) => {
@@ -90,6 +104,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'casePurge',
+    label: { vi: 'Hủy nội dung hồ sơ mật hết hạn lưu trữ', en: 'Purge closed cases past retention' },
     description: "Destroys closed cases' content (and their data keys) after BVCT_CASE_RETENTION_YEARS, keeping the skeleton",
     everyMs: DAY,
     run: async ({ db, config, now, day }) => {
@@ -99,6 +114,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'keyRotation',
+    label: { vi: 'Hoàn tất đổi khóa chính', en: 'Finish a master-key rotation' },
     description: 'Finishes a master-key rotation (npm run keys:rotate): re-wraps data keys, then retires the old key',
     everyMs: 5 * MINUTE,
     run: async ({ db, keys, config }) => {
@@ -108,6 +124,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'keyPositionVetting',
+    label: { vi: 'Rà soát tiêu chuẩn vị trí trọng yếu', en: 'Key-position vetting' },
     description: "Re-reads key-position holders' standing from the standards reviews, rolls the readiness figures to today, raises and clears alerts to units' heads and the board",
     everyMs: HOUR,
     run: async ({ db, keys, mailer, config, now, day }) => {
@@ -117,6 +134,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'trainingReminders',
+    label: { vi: 'Nhắc bồi dưỡng lại nghiệp vụ', en: 'Refresher training reminders' },
     description: 'Reminds officers due or overdue for a refresher training, and their head, in-app and by e-mail (once each)',
     everyMs: HOUR,
     run: async ({ db, mailer, config, now, day }) => {
@@ -126,6 +144,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'reportReminders',
+    label: { vi: 'Nhắc nộp báo cáo', en: 'Report reminders' },
     description: 'Reminds units whose report is not in, before, on and after the deadline, in-app and by e-mail',
     everyMs: HOUR,
     run: async ({ db, mailer, now, day }) => {
@@ -135,6 +154,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'directiveReminders',
+    label: { vi: 'Nhắc hạn văn bản chỉ đạo', en: 'Directive deadline reminders' },
     description: "Reminds units' heads and officers before and on a directive's acknowledgement and plan deadlines, each stage once",
     everyMs: HOUR,
     run: async ({ db, now, day }) => {
@@ -144,6 +164,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'correctiveReminders',
+    label: { vi: 'Nhắc hạn khắc phục sau kiểm tra', en: 'Corrective action reminders' },
     description: "Reminds units of their corrective actions before, on and after the due date in force (BVCT_CORRECTIVE_REMIND_BEFORE/AFTER), in-app and by e-mail",
     everyMs: HOUR,
     run: async ({ db, mailer, config, now, day }) => {
@@ -153,6 +174,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'overviewSnapshot',
+    label: { vi: 'Lưu số liệu tổng quan của tháng', en: "The month's overview snapshot" },
     description: "Stores every overview indicator over every unit's subtree for the month in progress (the committee overview's 12-month trend)",
     everyMs: DAY,
     run: async ({ db, config, now, day }) => {
@@ -162,6 +184,7 @@ export const JOBS: readonly Job[] = [
   },
   {
     name: 'channelReviewReminders',
+    label: { vi: 'Nhắc rà soát an ninh kênh thông tin', en: 'Channel security review reminders' },
     description: "Reminds units of their official channels' security reviews before, on and after the due date (BVCT_CHANNEL_REVIEW_REMINDERS), in-app and by e-mail",
     everyMs: HOUR,
     run: async ({ db, config, mailer, now, day }) => {
@@ -170,8 +193,16 @@ export const JOBS: readonly Job[] = [
     },
   },
   {
+    name: 'jobRunPurge',
+    label: { vi: 'Xóa lịch sử chạy tác vụ cũ', en: 'Purge old job runs' },
+    description: 'Deletes job runs (the admin view of /admin/jobs) older than 30 days: the e-mail job alone records 1,440 a day',
+    everyMs: DAY,
+    run: async ({ db, now }) => ({ deleted: await purgeRuns(db, new Date(now.getTime() - 30 * DAY)) }),
+  },
+  {
     // Last in a tick: it sends what the jobs before it raised.
     name: 'notificationEmails',
+    label: { vi: 'Gửi thư điện tử thông báo', en: 'Send notification e-mails' },
     description: "Sends the e-mails of new notifications (each once, in its reader's language), retrying failures",
     everyMs: MINUTE,
     run: async ({ db, mailer, now }) => {
@@ -187,8 +218,28 @@ export const jobNamed = (name: string): Job => {
   return job
 }
 
-type Deps = Pick<JobContext, 'db' | 'config' | 'mailer' | 'keys'>
-type Log = { info(obj: object, msg: string): void; error(obj: unknown, msg: string): void }
+export type JobDeps = Pick<JobContext, 'db' | 'config' | 'mailer' | 'keys'>
+type Deps = JobDeps
+export type JobLog = { info(obj: object, msg: string): void; error(obj: unknown, msg: string): void }
+type Log = JobLog
+
+/**
+ * Runs one job and records the run in job_run (the admin's view), whichever runner calls it. The
+ * record is best-effort: a database too broken to record the run fails the job itself anyway, and
+ * the runner logs that. Throws the job's error, for the runner to retry.
+ */
+export async function runRecorded(job: Job, ctx: JobContext, run: { runner: 'queue' | 'scheduler'; queueJobId?: string; attempt?: number; isLastAttempt?: boolean }) {
+  const id = await insertRun(ctx.db, { job: job.name, runner: run.runner, queueJobId: run.queueJobId, attempt: run.attempt ?? 1, startedAt: new Date() }).catch(() => null)
+  try {
+    const result = await job.run(ctx)
+    if (id !== null) await finishRun(ctx.db, id, { state: 'completed', finishedAt: new Date(), result }).catch(() => {})
+    return result
+  } catch (e) {
+    const state = run.isLastAttempt === false ? 'failed' : run.runner === 'queue' ? 'dead' : 'failed'
+    if (id !== null) await finishRun(ctx.db, id, { state, finishedAt: new Date(), error: e instanceof Error ? e.message : String(e) }).catch(() => {})
+    throw e
+  }
+}
 
 /** Runs the named jobs in list order, now; for CLIs and tests. */
 export async function runJobs(deps: Deps, names: string[], opts: { now?: Date; day?: string; force?: boolean } = {}) {
@@ -219,7 +270,7 @@ export function startJobs(deps: Deps, log: Log, opts: { clock?: () => Date; tick
       const now = clock()
       lastRun.set(job.name, now.getTime())
       try {
-        log.info({ job: job.name, result: await job.run({ ...deps, now, day: vnDay(now), force: false }) }, 'job done')
+        log.info({ job: job.name, result: await runRecorded(job, { ...deps, now, day: vnDay(now), force: false }, { runner: 'scheduler' }) }, 'job done')
       } catch (e) {
         lastRun.delete(job.name)
         log.error(e, `job ${job.name} failed`)

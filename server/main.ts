@@ -8,6 +8,15 @@ import { ensureDemoData, openDatabase, savedDemoPassword, whenOpen } from './sta
 // Everything this process creates — data, backups, keys, anchors — is its owner's alone (0700/0600).
 process.umask(0o077)
 const config = readConfig()
+// BVCT_PROCESSES=N: this process only supervises N servers (cluster.ts); each of them runs the rest.
+if (config.processes > 1) {
+  const { isClusterWorker, superviseWorkers } = await import('./cluster.ts')
+  if (!config.databaseUrl) {
+    console.error(`BVCT_PROCESSES=${config.processes} is ignored: embedded PGlite is one process by nature (its data folder has one owner). Set DATABASE_URL to a PostgreSQL database to run several processes. Starting one process.`)
+  } else if (!isClusterWorker()) {
+    await superviseWorkers(config.processes)
+  }
+}
 const startedAt = Date.now()
 // Confidential records need the master key before anything else: embedded mode makes one at the
 // first start; PostgreSQL mode refuses to start without one (lib/keyring.ts says which settings).
@@ -26,7 +35,7 @@ const STARTUP_BACKUP_DELAY_MS = 5_000
 const opening = openDatabase(config, { timeoutMs: config.dbTimeoutMs })
 opening.catch(() => {}) // awaited below; this only keeps a failure from crashing the process first
 const db = whenOpen(opening, config.databaseUrl ? 'postgres' : 'pglite')
-const [{ buildApp }, { runJobs, startJobs }, { createMailer }] = await Promise.all([import('./app.ts'), import('./jobs.ts'), import('./mail/mailer.ts')])
+const [{ buildApp }, { runJobs, startJobs }, { startQueue }, { createMailer }] = await Promise.all([import('./app.ts'), import('./jobs.ts'), import('./jobs.queue.ts'), import('./mail/mailer.ts')])
 // Without SMTP_URL, mail goes to the server's log (the app's logger, once it exists).
 let logLine = (line: string) => console.log(line)
 const mailer = createMailer(config.smtpUrl, { log: (line) => logLine(line) })
@@ -59,10 +68,13 @@ try {
   process.exit(1)
 }
 
-// Every scheduled job (server/jobs.ts). Embedded mode's first tick waits a few seconds, so that the
-// start-up backup neither delays nor competes with the first page and sign-in (requests wait while
-// it copies the data folder: backup.ts); the jobs that may write run after it.
-const jobs = startJobs({ db, config, mailer, keys }, app.log, { firstTickDelayMs: db.kind === 'pglite' ? STARTUP_BACKUP_DELAY_MS : 0 })
+// Every scheduled job (server/jobs.ts). On PostgreSQL, through the job queue: however many processes
+// run, each job runs once per period. Embedded mode's in-process scheduler waits a few seconds for
+// its first tick, so that the start-up backup neither delays nor competes with the first page and
+// sign-in (requests wait while it copies the data folder: backup.ts); the jobs that may write run after it.
+const jobs = db.kind === 'postgres'
+  ? await startQueue({ db, config, mailer, keys }, app.log, { tickMs: config.jobsTickMs, pollSeconds: config.jobsPollSeconds })
+  : startJobs({ db, config, mailer, keys }, app.log, { firstTickDelayMs: STARTUP_BACKUP_DELAY_MS })
 // `npm run backup` asks a running embedded server for a backup with this signal (the data folder is locked).
 if (db.kind === 'pglite') process.on('SIGUSR2', () => void jobs.runNow('backup'))
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from './config.ts'
-import { openPgliteInProcess, openPgliteWorker, openPostgres } from './db/client.ts'
+import { attachReplica, openPgliteInProcess, openPgliteWorker, openPostgres } from './db/client.ts'
 import { StartupError, isDatabaseUnavailable, isStorageFull } from './db/errors.ts'
 import { acquireDataDirLock } from './db/lock.ts'
 import { migrate } from './db/migrate.ts'
@@ -32,7 +32,8 @@ export async function openDatabase(config: Config, opts: { worker?: boolean; tim
       await db.close().catch(() => {})
       throw startupError(e, `PostgreSQL at ${safeUrl(config.databaseUrl)}`)
     }
-    return { db, release: () => {} }
+    // Dashboards, exports and lists may read from a streaming replica (http/read-routing.ts).
+    return { db: config.databaseReadUrl ? attachReplica(db, config.databaseReadUrl, { maxLagMs: config.replicaMaxLagMs, timeoutMs: opts.timeoutMs }) : db, release: () => {} }
   }
   const release = acquireDataDirLock(config.dataDir)
   try {
@@ -96,7 +97,13 @@ function startupError(e: unknown, what: string, more = ''): Error {
  */
 export function whenOpen(opening: Promise<{ db: Db }>, kind: Db['kind']): Db {
   const db = async () => (await opening).db
+  let opened: Db | undefined
+  opening.then((o) => (opened = o.db), () => {})
   return {
+    // Known once open; until then every read goes to the primary (which is still opening too).
+    get replica() {
+      return opened?.replica
+    },
     kind,
     query: async (text, params) => (await db()).query(text, params),
     transaction: async (fn) => (await db()).transaction(fn),

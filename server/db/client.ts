@@ -208,3 +208,76 @@ export async function openPgliteWorker(dir: string, { timeoutMs = 0 }: { timeout
     },
   }
 }
+
+/** Where a replica stands, as the last probe saw it (health check, tests, the log). */
+export interface ReplicaStatus {
+  state: 'unknown' | 'ok' | 'lagging' | 'down'
+  /** How far behind the primary its data is, in ms (0: it had replayed everything the primary had written). */
+  lagMs: number | null
+  /** When the probe ran (ms since the epoch), by this process's clock. */
+  checkedAt: number
+  error?: string
+}
+
+/**
+ * DATABASE_READ_URL: a streaming replica that dashboards, exports and lists may read from.
+ * Every `probeMs` this process measures its lag: the primary's WAL position first, then the
+ * replica's replayed position; caught up to it → lag 0, else the age of the last transaction it
+ * replayed (pg_last_xact_replay_timestamp), and never less than what the primary's
+ * pg_stat_replication says. `pick` hands out the replica only when it answers, lags no more than
+ * `maxLagMs`, and already holds the caller's own last write (`lastWriteAt`); otherwise reads go to
+ * the primary. A replica that stops answering is left alone until a probe finds it back.
+ */
+export function attachReplica(primary: Db, readUrl: string, { maxLagMs, probeMs = 1_000, timeoutMs = 0, clock = () => Date.now() }: { maxLagMs: number; probeMs?: number; timeoutMs?: number; clock?: () => number }): Db {
+  if (primary.kind !== 'postgres') throw new Error('A read replica needs PostgreSQL (DATABASE_URL) as the primary')
+  const replica = openPostgres(readUrl, 10, { timeoutMs: timeoutMs || 5_000 })
+  let status: ReplicaStatus = { state: 'unknown', lagMs: null, checkedAt: 0 }
+  const PROBE_TIMEOUT_MS = Math.max(500, Math.min(probeMs, 3_000))
+
+  const probe = async (): Promise<ReplicaStatus> => {
+    const checkedAt = clock()
+    try {
+      const [p] = await withTimeout(primary.query<{ lsn: string; replay_lag_ms: number | null }>(
+        `SELECT pg_current_wal_lsn()::text AS lsn, (SELECT (extract(epoch FROM max(replay_lag)) * 1000)::float8 FROM pg_stat_replication) AS replay_lag_ms`,
+      ), PROBE_TIMEOUT_MS)
+      const [r] = await withTimeout(replica.query<{ is_replica: boolean; behind: number; since_replay_ms: number | null }>(
+        `SELECT pg_is_in_recovery() AS is_replica,
+                greatest(pg_wal_lsn_diff($1::pg_lsn, coalesce(pg_last_wal_replay_lsn(), '0/0'::pg_lsn)), 0)::float8 AS behind,
+                (extract(epoch FROM now() - pg_last_xact_replay_timestamp()) * 1000)::float8 AS since_replay_ms`,
+        [p.lsn],
+      ), PROBE_TIMEOUT_MS)
+      if (!r.is_replica) return { state: 'down', lagMs: null, checkedAt, error: 'DATABASE_READ_URL is not a replica (pg_is_in_recovery() is false)' }
+      const lagMs = r.behind === 0 ? 0 : Math.max(r.since_replay_ms ?? Infinity, p.replay_lag_ms ?? 0)
+      return { state: lagMs <= maxLagMs ? 'ok' : 'lagging', lagMs, checkedAt }
+    } catch (e) {
+      return { state: 'down', lagMs: null, checkedAt, error: (e as Error).message }
+    }
+  }
+  let probing: Promise<unknown> = Promise.resolve()
+  const refresh = () => (probing = probe().then((s) => (status = s)))
+  void refresh()
+  const timer = setInterval(() => void probing.then(refresh), probeMs)
+  timer.unref()
+
+  return {
+    ...primary,
+    replica: {
+      pick(lastWriteAt = 0) {
+        if (status.state !== 'ok' || status.lagMs === null) return null
+        // The replica held everything up to (probe time − lag); the caller's write must be older.
+        return lastWriteAt < status.checkedAt - status.lagMs - probeMs / 10 ? replica : null
+      },
+      status: () => status,
+      refresh: async () => {
+        await probing
+        return refresh()
+      },
+    },
+    async close() {
+      clearInterval(timer)
+      await probing.catch(() => {})
+      await replica.close().catch(() => {})
+      await primary.close()
+    },
+  }
+}

@@ -14,7 +14,20 @@ export interface Db extends Queryable {
    * runs, so the files fn reads are a consistent copy of the database (backup.ts).
    */
   whileQuiet?<T>(fn: (dataDir: string) => Promise<T>): Promise<T>
+  /**
+   * PostgreSQL with DATABASE_READ_URL (db/client.ts attachReplica): a streaming replica for
+   * dashboards, exports and lists, when it is up, lags little enough and holds the caller's last write.
+   */
+  readonly replica?: ReplicaReads
   close(): Promise<void>
+}
+
+export interface ReplicaReads {
+  /** The replica, or null: reads then go to the primary. `lastWriteAt`: the caller's last write (ms), which it must already hold. */
+  pick(lastWriteAt?: number): Db | null
+  status(): { state: 'unknown' | 'ok' | 'lagging' | 'down'; lagMs: number | null; checkedAt: number; error?: string }
+  /** Measures again now (tests, and the health check). */
+  refresh(): Promise<unknown>
 }
 
 // Both drivers return the same JS types for the same SQL: int8 and numeric as numbers,

@@ -12,6 +12,7 @@ const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'))
 const PeoplePage = lazy(() => import('../features/people/PeoplePage.tsx'))
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'))
 const RoleRequestsPage = lazy(() => import('../features/accounts/RoleRequestsPage.tsx'))
+const JobsPage = lazy(() => import('../features/jobs/JobsPage.tsx'))
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'))
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage.tsx'))
 const TwoFactorPage = lazy(() => import('../features/auth/TwoFactorPage.tsx'))
@@ -64,6 +65,7 @@ export function AppRoutes({ me }: { me: Me }) {
         <Route path="people" element={<RequireRole me={me} roles={ACCESS.people}><PeoplePage /></RequireRole>} />
         <Route path="accounts" element={<RequireRole me={me} roles={ACCESS.accounts}><AccountsPage /></RequireRole>} />
         <Route path="role-requests" element={<RequireRole me={me} roles={ACCESS.roleRequests}><RoleRequestsPage /></RequireRole>} />
+        <Route path="admin/jobs" element={<RequireRole me={me} roles={ACCESS.jobs}><JobsPage /></RequireRole>} />
         <Route path="audit" element={<RequireRole me={me} roles={ACCESS.audit}><AuditPage /></RequireRole>} />
         <Route path="directives" element={<RequireRole me={me} roles={ACCESS.directives}><DirectivesPage /></RequireRole>} />
         <Route path="directives/new" element={<RequireRole me={me} roles={ACCESS.directivesManage}><RegisterDirectivePage /></RequireRole>} />

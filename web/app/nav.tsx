@@ -7,7 +7,7 @@ import type { CaseNavFlags } from '../features/cases/useCaseNavFlags.ts'
 import type { MessageKey } from '../i18n/translate.ts'
 
 /** The menu's sections, in order: a person finds an entry by what it is for. */
-export const NAV_GROUPS = ['work', 'directives', 'inspection', 'people', 'information', 'admin'] as const
+export const NAV_GROUPS = ['work', 'directives', 'inspection', 'people', 'information', 'admin', 'system'] as const
 export type NavGroup = (typeof NAV_GROUPS)[number]
 
 export interface NavItem {
@@ -45,7 +45,8 @@ export const NAV_ITEMS: NavItem[] = [
   { group: 'admin', path: '/people', label: 'nav.people', icon: <PeopleIcon />, roles: ACCESS.people },
   { group: 'admin', path: '/accounts', label: 'nav.accounts', icon: <AccountsIcon />, roles: ACCESS.accounts },
   { group: 'admin', path: '/role-requests', label: 'roleRequests.nav', icon: <AccountsIcon />, roles: ACCESS.roleRequests },
-  { group: 'admin', path: '/audit', label: 'nav.audit', icon: <AuditIcon />, roles: ACCESS.audit },
+  { group: 'system', path: '/audit', label: 'nav.audit', icon: <AuditIcon />, roles: ACCESS.audit },
+  { group: 'system', path: '/admin/jobs', label: 'jobs.nav', icon: <ChecklistIcon />, roles: ACCESS.jobs },
 ]
 
 /** The entry a page belongs to: one that claims it outright, else the longest path it lies under. */

@@ -27,4 +27,5 @@ export const en: Record<MessageKey, string> = {
   ...M.materials.en,
   ...M.channels.en,
   ...M.incidents.en,
+  ...M.jobs.en,
 }

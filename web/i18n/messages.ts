@@ -23,6 +23,7 @@ import { materialsMessages } from '../features/materials/messages.ts'
 import { channelsMessages } from '../features/channels/messages.ts'
 import { incidentsMessages } from '../features/incidents/messages.ts'
 import { homeMessages } from '../features/home/messages.ts'
+import { jobsMessages } from '../features/jobs/messages.ts'
 import { commonMessages } from './common.ts'
 
 export const MESSAGES = {
@@ -49,4 +50,5 @@ export const MESSAGES = {
   materials: materialsMessages,
   channels: channelsMessages,
   incidents: incidentsMessages,
+  jobs: jobsMessages,
 }

@@ -25,6 +25,7 @@ export const vi = {
   ...M.materials.vi,
   ...M.channels.vi,
   ...M.incidents.vi,
+  ...M.jobs.vi,
 }
 
 export type MessageKey = keyof typeof vi

@@ -7,6 +7,7 @@ import {
 } from '../../../contract/directives.ts'
 import type { AppDeps } from '../../deps.ts'
 import { actorOf, requireUser, userOf } from '../../http/guard.ts'
+import { readerFor } from '../../http/read-routing.ts'
 import { idempotencyKeyOf, reply } from '../../http/idempotency.ts'
 import { scopePaths } from '../../http/scope.ts'
 import { today } from '../../lib/dates.ts'
@@ -24,7 +25,7 @@ export function directiveRoutes(fastify: FastifyInstance, { db, clock }: AppDeps
 
   app.get('/api/v1/directives', { onRequest: readers, schema: { tags, summary: 'Directives visible to me, newest first; search ignores diacritics', querystring: directiveListQuery, response: { 200: directivePageDto } } }, async (req) => {
     const user = userOf(req)
-    return listDirectives(db, scopePaths(user, DIRECTIVE_MANAGE_ROLES), scopePaths(user, DIRECTIVE_READ_ROLES), { ...req.query, asOf: today(clock) })
+    return listDirectives(readerFor(db, req), scopePaths(user, DIRECTIVE_MANAGE_ROLES), scopePaths(user, DIRECTIVE_READ_ROLES), { ...req.query, asOf: today(clock) })
   })
 
   app.get('/api/v1/directives/:id', { onRequest: readers, schema: { tags, params: idParams, response: { 200: directiveDto } } }, async (req) => {

@@ -32,6 +32,8 @@ export function healthRoutes(fastify: FastifyInstance, { db, config }: AppDeps) 
       }
     }
     const status = databaseState !== 'ok' ? 'unavailable' : storage === 'low' ? 'degraded' : 'ok'
-    return reply.status(status === 'unavailable' ? 503 : 200).send({ status, database: db.kind, databaseState, storage })
+    // A replica that lags or is down degrades nothing: reads go to the primary meanwhile.
+    const replica = db.replica && (({ state, lagMs, error }) => ({ state, lagMs, ...(error && { error }) }))(db.replica.status())
+    return reply.status(status === 'unavailable' ? 503 : 200).send({ status, database: db.kind, databaseState, storage, ...(replica && { replica }) })
   })
 }

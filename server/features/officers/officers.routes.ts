@@ -12,6 +12,7 @@ import type { Queryable } from '../../db/types.ts'
 import type { CurrentUser } from '../../http/current-user.ts'
 import { AppError, invalid } from '../../http/errors.ts'
 import { actorOf, requireUser, userOf } from '../../http/guard.ts'
+import { readerFor } from '../../http/read-routing.ts'
 import { idempotencyKeyOf, reply } from '../../http/idempotency.ts'
 import { scopePaths } from '../../http/scope.ts'
 import { today } from '../../lib/dates.ts'
@@ -76,8 +77,10 @@ export function officerRoutes(fastify: FastifyInstance, { db, clock, config }: A
   app.get('/api/v1/officers.xlsx', { onRequest: readers, schema: { tags, summary: 'The roster and the gaps as a spreadsheet', querystring: officerScopeQuery, response: { 200: fileResponse(MIME.xlsx, 'Officers and gaps') } } }, async (req, reply) => {
     const user = userOf(req)
     const day = today(clock)
-    const gaps = await gapsOf(db, user, req.query.under, day, config, rule)
-    const res = await listOfficers(db, { scopes: scopePaths(user, OFFICER_READ_ROLES), underPath: await underPath(db, user, req.query.under), day, rule })
+    // An export: from the read replica when there is one that holds the caller's writes.
+    const rdb = readerFor(db, req)
+    const gaps = await gapsOf(rdb, user, req.query.under, day, config, rule)
+    const res = await listOfficers(rdb, { scopes: scopePaths(user, OFFICER_READ_ROLES), underPath: await underPath(rdb, user, req.query.under), day, rule })
     const { officersWorkbook } = await import('./officers.xlsx.ts')
     const file = await officersWorkbook(res.items.map((o) => toOfficerDto(o, day, rule)), gaps, 'Đội ngũ cán bộ làm công tác bảo vệ chính trị nội bộ')
     return reply.header('content-type', MIME.xlsx).header('content-disposition', `attachment; filename="can-bo-bvctnb-${day}.xlsx"`).send(file)

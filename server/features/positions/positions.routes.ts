@@ -11,6 +11,7 @@ import type { Queryable } from '../../db/types.ts'
 import type { CurrentUser } from '../../http/current-user.ts'
 import { AppError, invalid } from '../../http/errors.ts'
 import { actorOf, requireUser, userOf } from '../../http/guard.ts'
+import { readerFor } from '../../http/read-routing.ts'
 import { idempotencyKeyOf, reply } from '../../http/idempotency.ts'
 import { scopePaths } from '../../http/scope.ts'
 import { today } from '../../lib/dates.ts'
@@ -84,7 +85,9 @@ export function positionRoutes(fastify: FastifyInstance, { db, clock, config, ke
 
   app.get('/api/v1/positions.xlsx', { onRequest: readers, schema: { tags, summary: 'The register as a spreadsheet (the columns the import reads)', querystring: positionExportQuery, response: { 200: fileResponse(MIME.xlsx, 'The register') } } }, async (req, reply) => {
     const day = today(clock)
-    const res = await listPositions(db, await filterOf(db, userOf(req), req.query, day, expiringDays))
+    // An export: from the read replica when there is one that holds the caller's writes.
+    const rdb = readerFor(db, req)
+    const res = await listPositions(rdb, await filterOf(rdb, userOf(req), req.query, day, expiringDays))
     // exceljs loads with the first export, not at start.
     const { registerWorkbook } = await import('./register.xlsx.ts')
     const file = await registerWorkbook(res.items.map((p) => ({ ...toPositionDto(p, day, expiringDays), unitCode: p.unitCode })), 'Sổ vị trí trọng yếu, cơ mật', day)

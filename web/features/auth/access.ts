@@ -3,6 +3,7 @@
 // The server still decides (scope included); this only keeps the app from offering what it would refuse.
 import type { Me } from '../../../contract/auth.ts'
 import { ACCOUNT_ADMIN_ROLES, ROLE_APPROVER_ROLES } from '../../../contract/accounts.ts'
+import { JOB_ADMIN_ROLES } from '../../../contract/jobs.ts'
 import { AUDIT_READ_ROLES } from '../../../contract/audit.ts'
 import { BREAK_GLASS_ROLES, CASE_APPROVE_ROLES, CASE_GROUP_ROLES, CASE_OPEN_ROLES, CASE_SUMMARY_ROLES } from '../../../contract/cases.ts'
 import { DASHBOARD_ROLES } from '../../../contract/dashboard.ts'
@@ -33,6 +34,8 @@ export const ACCESS = {
   peopleWrite: PEOPLE_WRITE_ROLES,
   /** /accounts and its role grants */
   accounts: ACCOUNT_ADMIN_ROLES,
+  /** /admin/jobs: scheduled job runs */
+  jobs: JOB_ADMIN_ROLES,
   /** /role-requests: the second person on committee, board and auditor roles */
   roleRequests: ROLE_APPROVER_ROLES,
   /** GET /audit */

@@ -1,0 +1,69 @@
+import { Card, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd'
+import { useMemo, useState } from 'react'
+import { JOB_RUN_STATES, JOB_RUN_STATE_LABELS, type JobRunDto } from '../../../contract/jobs.ts'
+import { formatDateTime } from '../../components/format.ts'
+import { ListPageHeader } from '../../components/ListPageHeader.tsx'
+import { usePageTitle } from '../../components/usePageTitle.ts'
+import { useLabel, useT } from '../../i18n/useT.ts'
+import { useJobRuns } from './api.ts'
+import { durationText as duration, periodText } from './job-format.ts'
+
+const STATE_COLORS: Record<JobRunDto['state'], string> = { running: 'processing', completed: 'success', failed: 'warning', dead: 'error' }
+
+
+/** The admin's view of the scheduled jobs: each job's period and last run, then the newest runs. */
+export default function JobsPage() {
+  const t = useT()
+  const label = useLabel()
+  usePageTitle(t('jobs.title'))
+  const [job, setJob] = useState<string>()
+  const [state, setState] = useState<string>()
+  const { data, isFetching, error } = useJobRuns({ job, state })
+
+  const every = (ms: number) => periodText(t, ms)
+  const stateTag = (r: JobRunDto) => <Tag color={STATE_COLORS[r.state]}>{label(JOB_RUN_STATE_LABELS[r.state])}</Tag>
+
+  const runColumns = useMemo<TableColumnsType<JobRunDto>>(() => [
+    { key: 'job', title: t('jobs.job'), dataIndex: 'job' },
+    { key: 'state', title: t('jobs.state'), render: (_, r) => stateTag(r) },
+    { key: 'startedAt', title: t('jobs.startedAt'), render: (_, r) => formatDateTime(r.startedAt, true) },
+    { key: 'duration', title: t('jobs.duration'), render: (_, r) => duration(r.durationMs) },
+    { key: 'attempt', title: t('jobs.attempt'), dataIndex: 'attempt' },
+    { key: 'process', title: t('jobs.process'), render: (_, r) => <Typography.Text type="secondary">{r.process}</Typography.Text> },
+    { key: 'error', title: t('jobs.error'), render: (_, r) => (r.error ? <Typography.Text type="danger">{r.error}</Typography.Text> : null) },
+  ], [t, label])
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Card title={t('jobs.title')} size="small">
+        <ListPageHeader error={error} />
+        <Typography.Paragraph type="secondary">{t(data?.runner === 'scheduler' ? 'jobs.hintScheduler' : 'jobs.hintQueue')}</Typography.Paragraph>
+        <Table
+          rowKey="name"
+          size="small"
+          pagination={false}
+          loading={isFetching && !data}
+          dataSource={data?.jobs ?? []}
+          data-testid="jobs"
+          columns={[
+            { key: 'name', title: t('jobs.job'), render: (_, j) => <span><Typography.Text strong>{label(j.label)}</Typography.Text> <Typography.Text type="secondary" code>{j.name}</Typography.Text><br /><Typography.Text type="secondary">{j.description}</Typography.Text></span> },
+            { key: 'every', title: t('jobs.every'), render: (_, j) => every(j.everyMs) },
+            { key: 'last', title: t('jobs.lastRun'), render: (_, j) => (j.lastRun ? <span style={{ whiteSpace: 'nowrap' }}>{stateTag(j.lastRun)} {formatDateTime(j.lastRun.startedAt)} · {duration(j.lastRun.durationMs)}</span> : t('jobs.never')) },
+          ]}
+        />
+      </Card>
+      <Card
+        title={t('jobs.runs')}
+        size="small"
+        extra={
+          <Space wrap>
+            <Select allowClear placeholder={t('jobs.allJobs')} style={{ minWidth: 200 }} value={job} onChange={setJob} options={(data?.jobs ?? []).map((j) => ({ value: j.name, label: j.name }))} data-testid="jobs-filter-job" />
+            <Select allowClear placeholder={t('jobs.allStates')} style={{ minWidth: 160 }} value={state} onChange={setState} options={JOB_RUN_STATES.map((s) => ({ value: s, label: label(JOB_RUN_STATE_LABELS[s]) }))} data-testid="jobs-filter-state" />
+          </Space>
+        }
+      >
+        <Table<JobRunDto> rowKey="id" size="small" columns={runColumns} dataSource={data?.items ?? []} loading={isFetching} pagination={{ pageSize: 50 }} locale={{ emptyText: t('jobs.none') }} data-testid="job-runs" scroll={{ x: true }} />
+      </Card>
+    </Space>
+  )
+}
