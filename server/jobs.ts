@@ -81,7 +81,7 @@ export const JOBS: readonly Job[] = [
   {
     name: 'overdueSweep',
     label: { vi: 'Thông báo việc quá hạn', en: 'Notify overdue work' },
-    description: "Once a day: notifies units' heads and officers of what is overdue (each item once per deadline)",
+    description: "Once a day: notifies units' heads and officers of what is overdue (one digest per unit and day)",
     everyMs: HOUR,
     run: async ({ db, now, day, force }) => {
       const [{ runOverdueJob, runOverdueJobIfDue }, { rollMatrices }] = await Promise.all([import('./features/notifications/overdue.job.ts'), import('./features/dashboard/matrix.rollup.ts')])

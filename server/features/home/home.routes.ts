@@ -5,6 +5,7 @@ import { homeDto } from '../../../contract/home.ts'
 import { PLAN_REVIEW_ROLES } from '../../../contract/plans.ts'
 import type { AppDeps } from '../../deps.ts'
 import { requireUser, userOf } from '../../http/guard.ts'
+import { readerFor } from '../../http/read-routing.ts'
 import { scopePaths } from '../../http/scope.ts'
 import { today } from '../../lib/dates.ts'
 import { boardSections, unitSections } from './work.queries.ts'
@@ -20,7 +21,9 @@ export function homeRoutes(fastify: FastifyInstance, { db, clock }: AppDeps) {
     // Each side reads only the units the caller holds that side's roles on: the scope is the query's own.
     const unitScopes = scopePaths(user, ACKNOWLEDGE_ROLES)
     const boardScopes = scopePaths(user, PLAN_REVIEW_ROLES)
-    const [board, unit] = await Promise.all([boardScopes.length ? boardSections(db, boardScopes, asOf) : [], unitScopes.length ? unitSections(db, unitScopes, asOf) : []])
+    // A worklist may trail a write by the replica's lag; the caller's own writes are read from the primary (read-routing.ts).
+    const rdb = readerFor(db, req)
+    const [board, unit] = await Promise.all([boardScopes.length ? boardSections(rdb, boardScopes, asOf) : [], unitScopes.length ? unitSections(rdb, unitScopes, asOf) : []])
     return { asOf, sections: [...board, ...unit] }
   })
 }
