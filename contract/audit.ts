@@ -8,6 +8,8 @@ export const AUDIT_READ_ROLES: readonly Role[] = ['auditor', 'board']
 export const auditListQuery = z.strictObject({
   actorId: z.coerce.number().int().positive().optional(),
   actorUsername: z.string().trim().max(100).optional(),
+  /** Every entry made in one session, by its number. */
+  sessionNo: z.coerce.number().int().positive().optional(),
   entity: z.string().trim().max(60).optional(),
   entityId: z.string().trim().max(60).optional(),
   from: z.iso.date().optional(),
@@ -29,6 +31,8 @@ export const auditEntryDto = z.object({
   /** The record before and after the change, as the feature recorded it. */
   before: z.unknown(),
   after: z.unknown(),
+  /** The session the entry was made in, by its readable number; null for jobs, the system and older entries. */
+  sessionNo: z.number().int().nullable().optional(),
   /** The actor's full name (their person record), when the account has one. */
   actorName: z.string().nullable().optional(),
   /**

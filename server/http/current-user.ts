@@ -19,6 +19,8 @@ export interface CurrentUser {
   isTotpEnabled: boolean
   mustChangePassword: boolean
   sessionId: string
+  /** The session's readable number; absent for a user built outside a request (demo data, benchmarks). */
+  sessionNo?: number
   csrfToken: string
   isMfaPending: boolean
 }
@@ -29,4 +31,6 @@ export interface Actor {
   username: string | null
   ip: string | null
   now: Date
+  /** The session the action was taken in ("phiên số …" in the audit log); none for jobs and the system. */
+  sessionNo?: number | null
 }

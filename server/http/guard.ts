@@ -38,5 +38,5 @@ export function userOf(req: FastifyRequest): CurrentUser {
 }
 
 export function actorOf(req: FastifyRequest, now: Date): Actor {
-  return { id: req.user?.id ?? null, username: req.user?.username ?? null, ip: req.ip, now }
+  return { id: req.user?.id ?? null, username: req.user?.username ?? null, ip: req.ip, now, sessionNo: req.user?.sessionNo ?? null }
 }

@@ -30,7 +30,7 @@ async function rechain(q: (sql: string, params?: unknown[]) => Promise<unknown>)
   const rows = (await q('SELECT * FROM audit_log ORDER BY id')) as AuditRecord[]
   let prev = GENESIS_HASH
   for (const r of rows) {
-    const hash = hashEntry(prev, { id: r.id, at: r.at, actorId: r.actor_id, actorUsername: r.actor_username, ip: r.ip, action: r.action, entity: r.entity, entityId: r.entity_id, unitId: r.unit_id, before: r.before, after: r.after })
+    const hash = hashEntry(prev, { id: r.id, at: r.at, actorId: r.actor_id, actorUsername: r.actor_username, ip: r.ip, action: r.action, entity: r.entity, entityId: r.entity_id, unitId: r.unit_id, before: r.before, after: r.after, sessionNo: r.session_no === null ? null : Number(r.session_no) })
     await q('UPDATE audit_log SET prev_hash = $2, hash = $3 WHERE id = $1', [r.id, prev, hash])
     prev = hash
   }

@@ -48,6 +48,8 @@ export function hashEntry(prevHash: string, e: AuditEntryForHash): string {
     unitId: e.unitId,
     before: e.before ?? null,
     after: e.after ?? null,
+    // Only when there is one: entries written before sessions were numbered keep their hash.
+    sessionNo: e.sessionNo ?? undefined,
   })
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex')
 }

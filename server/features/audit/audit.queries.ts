@@ -12,6 +12,8 @@ export interface AuditRecord {
   entity: string
   entity_id: string | null
   unit_id: number | null
+  /** The session's number (migration 0020), as text from int8; null outside a session. */
+  session_no: string | number | null
   before: unknown
   after: unknown
 }
@@ -19,6 +21,7 @@ export interface AuditRecord {
 export interface AuditFilter {
   actorId?: number
   actorUsername?: string
+  sessionNo?: number
   entity?: string
   entityId?: string
   /** Vietnamese days (the session's time zone makes `$n::date` Hanoi midnight). */
@@ -37,13 +40,14 @@ export async function listAuditEntries(db: Queryable, scopes: string[], q: Audit
   const where = [`(u.path <@ ANY($1::ltree[]) OR (l.unit_id IS NULL AND EXISTS (SELECT 1 FROM unnest($1::ltree[]) s WHERE nlevel(s) = 1)))`]
   if (q.actorId) where.push(`l.actor_id = $${params.push(q.actorId)}`)
   if (q.actorUsername) where.push(`lower(l.actor_username) = lower($${params.push(q.actorUsername)})`)
+  if (q.sessionNo) where.push(`l.session_no = $${params.push(q.sessionNo)}`)
   if (q.entity) where.push(`l.entity = $${params.push(q.entity)}`)
   if (q.entityId) where.push(`l.entity_id = $${params.push(q.entityId)}`)
   if (q.from) where.push(`l.at >= $${params.push(q.from)}::date`)
   if (q.to) where.push(`l.at < $${params.push(q.to)}::date + 1`)
   if (q.beforeId) where.push(`l.id < $${params.push(q.beforeId)}`)
   const rows = await db.query<AuditRecord>(
-    `SELECT l.id, l.at, l.actor_id, l.actor_username, l.ip, l.action, l.entity, l.entity_id, l.unit_id, l.before, l.after
+    `SELECT l.id, l.at, l.actor_id, l.actor_username, l.ip, l.action, l.entity, l.entity_id, l.unit_id, l.session_no, l.before, l.after
      FROM audit_log l LEFT JOIN unit u ON u.id = l.unit_id
      WHERE ${where.join(' AND ')} ORDER BY l.id DESC LIMIT $${params.push(q.limit)}`,
     params,
@@ -58,6 +62,7 @@ export async function listAuditEntries(db: Queryable, scopes: string[], q: Audit
     return {
       id: r.id, at: new Date(r.at).toISOString(), actorId: r.actor_id, actorUsername: r.actor_username, ip: r.ip, action: r.action,
       entity: r.entity, entityId: r.entity_id, unitId: r.unit_id, before: r.before, after: r.after,
+      sessionNo: r.session_no === null ? null : Number(r.session_no),
       actorName: r.actor_id === null ? null : (names.get(`actor:${r.actor_id}`) ?? null),
       names: own,
     }

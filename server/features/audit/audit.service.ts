@@ -38,16 +38,17 @@ export async function recordAudit(tx: Queryable, actor: Actor, input: AuditInput
     unitId: input.unitId ?? null,
     before: toJsonValue(input.before),
     after: toJsonValue(input.after),
+    sessionNo: actor.sessionNo ?? null,
   }
   const prevHash = lastHash ?? GENESIS_HASH
   const hash = hashEntry(prevHash, entry)
   await tx.query(
-    `INSERT INTO audit_log (id, at, actor_id, actor_username, ip, action, entity, entity_id, unit_id, before, after, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+    `INSERT INTO audit_log (id, at, actor_id, actor_username, ip, action, entity, entity_id, unit_id, before, after, prev_hash, hash, session_no)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
     [
       entry.id, entry.at, entry.actorId, entry.actorUsername, entry.ip, entry.action, entry.entity, entry.entityId, entry.unitId,
       entry.before === null ? null : JSON.stringify(entry.before), entry.after === null ? null : JSON.stringify(entry.after),
-      prevHash, hash,
+      prevHash, hash, entry.sessionNo,
     ],
   )
 }

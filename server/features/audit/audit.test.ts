@@ -107,6 +107,27 @@ describe('audit log', () => {
     expect(r).toMatchObject({ ok: true, count: before + 12 })
   })
 
+  it('numbers each session: the sign-in and every change made in it carry its number, the log filters by it, and the number is sealed in the hash', async () => {
+    const auditor = await t.login('auditor')
+    const logins = (await t.call(auditor, 'GET', '/api/v1/audit?actorUsername=admin&entity=session')).json().items
+    const sessionNo = logins.find((e: any) => e.action === 'login').sessionNo
+    expect(sessionNo).toEqual(expect.any(Number))
+    const inSession = (await t.call(auditor, 'GET', `/api/v1/audit?sessionNo=${sessionNo}`)).json().items
+    expect(inSession.filter((e: any) => e.action === 'create' || e.action === 'login').map((e: any) => `${e.action} ${e.entity}`).sort())
+      .toEqual(['create unit', 'create unit', 'create unit', 'create unit', 'create unit', 'login session'])
+    expect(inSession.every((e: any) => e.actorUsername === 'admin' && e.sessionNo === sessionNo)).toBe(true)
+    // Another sign-in is another session with another number.
+    const own = (await t.call(auditor, 'GET', '/api/v1/audit?actorUsername=auditor&entity=session')).json().items
+    expect(own[0].sessionNo).toEqual(expect.any(Number))
+    expect(own[0].sessionNo).not.toBe(sessionNo)
+    // A session number changed in SQL is caught like any other field, and the chain is whole again once put back.
+    const [victim] = await t.db.query<{ id: number }>(`SELECT id FROM audit_log WHERE session_no = $1 AND entity = 'unit' ORDER BY id LIMIT 1`, [sessionNo])
+    await tamper('UPDATE audit_log SET session_no = session_no + 1 WHERE id = $1', [victim.id])
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, firstBadId: victim.id, reason: 'changed' })
+    await tamper('UPDATE audit_log SET session_no = session_no - 1 WHERE id = $1', [victim.id])
+    expect((await verifyAuditChain(t.db)).ok).toBe(true)
+  })
+
   it('names the first changed entry after a row is edited directly in SQL', async () => {
     const [victim] = await t.db.query<{ id: number }>(`SELECT id FROM audit_log WHERE entity = 'unit' ORDER BY id OFFSET 2 LIMIT 1`)
     await tamper(`UPDATE audit_log SET after = jsonb_set(after, '{name}', '"Khoa giả mạo"') WHERE id = $1`, [victim.id])

@@ -63,7 +63,7 @@ async function walk(db: Queryable, opts: { anchors?: Anchor[]; keys?: Keyring },
   let anchorsChecked = 0
   // With workers, before and after come as their jsonb text and are parsed off the main thread.
   const batchAfter = (id: number) => db.query<StoredEntry>(
-    `SELECT id, at, actor_id, actor_username, ip, action, entity, entity_id, unit_id,
+    `SELECT id, at, actor_id, actor_username, ip, action, entity, entity_id, unit_id, session_no::int8 AS session_no,
             before${pool ? '::text AS before' : ''}, after${pool ? '::text AS after' : ''}, prev_hash, hash
      FROM audit_log WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
     [id],
@@ -90,7 +90,7 @@ async function walk(db: Queryable, opts: { anchors?: Anchor[]; keys?: Keyring },
       // The link above holds, so hashing from the row's own prev_hash (as the workers do) is hashing from prevHash.
       const isChanged = changed ? changed.has(r.id) : hashEntry(prevHash, {
         id: r.id, at: r.at, actorId: r.actor_id, actorUsername: r.actor_username, ip: r.ip, action: r.action,
-        entity: r.entity, entityId: r.entity_id, unitId: r.unit_id, before: r.before, after: r.after,
+        entity: r.entity, entityId: r.entity_id, unitId: r.unit_id, before: r.before, after: r.after, sessionNo: r.session_no === null ? null : Number(r.session_no),
       }) !== r.hash
       if (isChanged) {
         return { ok: false, count, firstBadId: r.id, reason: 'changed', message: `audit entry ${r.id}: its content was changed after it was written` }

@@ -15,6 +15,7 @@ parentPort.on('message', ({ seq, rows }) => {
       id: r.id, at: r.at, actorId: r.actor_id, actorUsername: r.actor_username, ip: r.ip, action: r.action,
       entity: r.entity, entityId: r.entity_id, unitId: r.unit_id,
       before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after),
+      sessionNo: r.session_no === null ? null : Number(r.session_no),
     })
     if (expected !== r.hash) bad.push(r.id)
   }

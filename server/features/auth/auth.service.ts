@@ -74,7 +74,7 @@ export async function login(db: Db, keys: Keyring, input: LoginInput, ctx: { ip:
     }
     await markSuccess(tx, attempt)
     const session = await createSession(tx, acc.id, { ip: ctx.ip, userAgent: ctx.userAgent, isMfaPending, now: ctx.now })
-    await recordAudit(tx, { id: acc.id, username: acc.username, ip: ctx.ip, now: ctx.now }, { action: 'login', entity: 'session', entityId: acc.id })
+    await recordAudit(tx, { id: acc.id, username: acc.username, ip: ctx.ip, now: ctx.now, sessionNo: session.sessionNo }, { action: 'login', entity: 'session', entityId: acc.id })
     return { accountId: acc.id as number, ...session }
   })
 }

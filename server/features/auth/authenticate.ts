@@ -12,6 +12,6 @@ export function authenticate(db: Db, clock: () => Date) {
     const token = req.cookies[SESSION_COOKIE]
     if (!token || !req.url.startsWith('/api/')) return
     const session = await loadSession(db, token, clock())
-    if (session) req.user = { ...session.user, sessionId: session.sessionId, csrfToken: session.csrfToken, isMfaPending: session.isMfaPending }
+    if (session) req.user = { ...session.user, sessionId: session.sessionId, sessionNo: session.sessionNo, csrfToken: session.csrfToken, isMfaPending: session.isMfaPending }
   }
 }

@@ -55,12 +55,12 @@ export const newToken = () => randomBytes(32).toString('base64url')
 export async function createSession(db: Queryable, accountId: number, opts: { ip: string; userAgent: string; isMfaPending: boolean; now: Date }) {
   const token = newToken()
   const csrfToken = newToken()
-  await db.query(
+  const [{ number }] = await db.query<{ number: string }>(
     `INSERT INTO session (id, account_id, csrf_token, is_mfa_pending, ip, user_agent, created_at, last_seen_at, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING number`,
     [sha256(token), accountId, csrfToken, opts.isMfaPending, opts.ip, opts.userAgent.slice(0, 300), opts.now, new Date(opts.now.getTime() + SESSION_IDLE_MINUTES * 60_000)],
   )
-  return { token, csrfToken }
+  return { token, csrfToken, sessionNo: Number(number) }
 }
 
 export interface SessionRow {
@@ -68,6 +68,8 @@ export interface SessionRow {
   accountId: number
   csrfToken: string
   isMfaPending: boolean
+  /** The session's readable number (migration 0020), written with every audit entry made in it. */
+  sessionNo: number
 }
 
 /**
@@ -76,8 +78,8 @@ export interface SessionRow {
  */
 export async function loadSession(db: Queryable, token: string, now: Date): Promise<(SessionRow & { user: SignedInUser }) | null> {
   const id = sha256(token)
-  const rows = await db.query<UserRow & { session_id: string; csrf_token: string; is_mfa_pending: boolean; last_seen_at: Date }>(
-    `SELECT s.id AS session_id, s.csrf_token, s.is_mfa_pending, s.last_seen_at, ${USER_COLUMNS}
+  const rows = await db.query<UserRow & { session_id: string; session_no: string; csrf_token: string; is_mfa_pending: boolean; last_seen_at: Date }>(
+    `SELECT s.id AS session_id, s.number AS session_no, s.csrf_token, s.is_mfa_pending, s.last_seen_at, ${USER_COLUMNS}
      FROM session s JOIN account a ON a.id = s.account_id AND a.is_active ${USER_JOINS}
      WHERE s.id = $1 AND s.expires_at > $2`,
     [id, now],
@@ -88,7 +90,7 @@ export async function loadSession(db: Queryable, token: string, now: Date): Prom
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
     await db.query('UPDATE session SET last_seen_at = $2, expires_at = $3 WHERE id = $1', [id, now, new Date(now.getTime() + SESSION_IDLE_MINUTES * 60_000)])
   }
-  return { sessionId: row.session_id, accountId: user.id, csrfToken: row.csrf_token, isMfaPending: row.is_mfa_pending, user }
+  return { sessionId: row.session_id, sessionNo: Number(row.session_no), accountId: user.id, csrfToken: row.csrf_token, isMfaPending: row.is_mfa_pending, user }
 }
 
 export const deleteSession = (db: Queryable, sessionId: string) => db.query('DELETE FROM session WHERE id = $1', [sessionId])

@@ -29,7 +29,7 @@ export function AuditDiff({ entry }: { entry: AuditEntryDto }) {
               <Typography.Text type="secondary">{t('audit.rawHint')}</Typography.Text>
               <pre className="bvct-audit-raw" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12, margin: 0 }}>
                 {JSON.stringify(
-                  { id: entry.id, at: entry.at, actorId: entry.actorId, actorUsername: entry.actorUsername, ip: entry.ip, action: entry.action, entity: entry.entity, entityId: entry.entityId, unitId: entry.unitId, before: entry.before, after: entry.after },
+                  { id: entry.id, at: entry.at, actorId: entry.actorId, actorUsername: entry.actorUsername, ip: entry.ip, action: entry.action, entity: entry.entity, entityId: entry.entityId, unitId: entry.unitId, sessionNo: entry.sessionNo ?? undefined, before: entry.before, after: entry.after },
                   null,
                   2,
                 )}

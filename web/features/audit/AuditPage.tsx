@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Input, Select, Table, Typography, type TableColumnsType } from 'antd'
+import { Button, Card, DatePicker, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useMemo, useRef, useState } from 'react'
 import { auditEntityRefKind, type AuditEntryDto } from '../../../contract/audit.ts'
@@ -23,6 +23,7 @@ export default function AuditPage() {
   const isPhone = useIsPhone()
   const { data: me } = useMe()
   const [actorId, setActorId] = useState<number>()
+  const [sessionNo, setSessionNo] = useState<number>()
   const [entity, setEntity] = useState<string>()
   const [entityIdText, setEntityIdText] = useState('')
   const entityId = useDebounced(entityIdText.trim(), 400)
@@ -30,6 +31,7 @@ export default function AuditPage() {
 
   const filters: AuditFilters = {
     actorId,
+    sessionNo,
     entity,
     entityId: entityId || undefined,
     from: range?.[0]?.format(API_DATE_FORMAT),
@@ -45,9 +47,10 @@ export default function AuditPage() {
     return [...seen.current.values()].sort((a, b) => a.username.localeCompare(b.username, 'vi'))
   }, [entries])
 
-  const hasFilters = !!(actorId || entity || entityIdText || range)
+  const hasFilters = !!(actorId || sessionNo || entity || entityIdText || range)
   const clear = () => {
     setActorId(undefined)
+    setSessionNo(undefined)
     setEntity(undefined)
     setEntityIdText('')
     setRange(null)
@@ -61,13 +64,21 @@ export default function AuditPage() {
           {e.actorName ?? e.actorUsername}
         </Typography.Link>
         {e.actorName && e.actorUsername && <Typography.Text type="secondary"> ({e.actorUsername})</Typography.Text>}
+        {e.sessionNo != null && (
+          <>
+            {' · '}
+            <Typography.Link type="secondary" onClick={() => setSessionNo(e.sessionNo!)} title={t('audit.filterBySession')} data-testid="audit-session">
+              {t('audit.sessionNo', { number: e.sessionNo.toLocaleString('vi-VN') })}
+            </Typography.Link>
+          </>
+        )}
       </span>
     ) : (
       <Typography.Text type="secondary">{e.actorUsername ?? t('audit.system')}</Typography.Text>
     )
   // The record by its name where the server could name it (a person, unit or account: a sign-in names
-  // its account holder), else by its number. The log stores no session id, so a session entry is named by
-  // whose session it was.
+  // its account holder), else by its number. Each entry made in a session shows that session's number
+  // beside its actor (migration 0020); a click lists everything done in it.
   const entityCell = (e: AuditEntryDto) => {
     const kind = auditEntityRefKind(e.entity)
     const name = kind && e.entityId ? e.names?.[`${kind}:${e.entityId}`] : undefined
@@ -124,6 +135,11 @@ export default function AuditPage() {
           placeholder={[t('audit.from'), t('audit.to')]}
           style={{ width: isPhone ? '100%' : 260 }}
         />
+        {sessionNo && (
+          <Tag closable onClose={() => setSessionNo(undefined)} data-testid="audit-session-filter">
+            {t('audit.sessionNo', { number: sessionNo.toLocaleString('vi-VN') })}
+          </Tag>
+        )}
         {hasFilters && <Button onClick={clear}>{t('audit.clearFilters')}</Button>}
       </ListPageHeader>
       <Table<AuditEntryDto>

@@ -4,7 +4,7 @@ import type { auditListDto, auditListQuery } from '../../../contract/audit.ts'
 import { api } from '../../api/client.ts'
 
 /** The log's filters; `from` and `to` are days (yyyy-mm-dd), both inclusive. */
-export type AuditFilters = Pick<z.output<typeof auditListQuery>, 'actorId' | 'entity' | 'entityId' | 'from' | 'to'>
+export type AuditFilters = Pick<z.output<typeof auditListQuery>, 'actorId' | 'sessionNo' | 'entity' | 'entityId' | 'from' | 'to'>
 
 export const AUDIT_PAGE_SIZE = 50
 
