@@ -19,6 +19,7 @@ import { auditRoutes } from './features/audit/audit.routes.ts'
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts'
 import { directiveRoutes } from './features/directives/directives.routes.ts'
 import { directiveParseRoutes } from './features/directives/parse.routes.ts'
+import { parserAccuracyRoutes } from './features/directives/parser-accuracy.routes.ts'
 import { disseminationRoutes } from './features/dissemination/dissemination.routes.ts'
 import { authRoutes } from './features/auth/auth.routes.ts'
 import { healthRoutes } from './features/health/health.routes.ts'
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   auditRoutes(app, deps)
   directiveRoutes(app, deps)
   directiveParseRoutes(app, deps)
+  parserAccuracyRoutes(app, deps)
   disseminationRoutes(app, deps)
   planRoutes(app, deps)
   dashboardRoutes(app, deps)
