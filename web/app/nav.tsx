@@ -39,4 +39,5 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/accounts', label: 'nav.accounts', icon: <AccountsIcon />, roles: ACCESS.accounts },
   { path: '/role-requests', label: 'roleRequests.nav', icon: <AccountsIcon />, roles: ACCESS.roleRequests },
   { path: '/audit', label: 'nav.audit', icon: <AuditIcon />, roles: ACCESS.audit },
+  { path: '/admin/parser-accuracy', label: 'directives.accuracy.nav', icon: <ReportsIcon />, roles: ACCESS.parserAccuracy },
 ]
