@@ -56,8 +56,10 @@ declare module 'fastify' {
 export type { AppDeps }
 
 const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url))
+// frame-src blob:: the register screen shows the uploaded PDF (a scan, most often) from an object
+// URL of the user's own file beside the form; without it the browser blocks the frame.
 const WEB_CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:",
+  "default-src 'self'", "frame-src 'self' blob:", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:",
   "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
 ].join('; ')
 

@@ -7,7 +7,8 @@ import { newIdempotencyKey } from '../../api/client.ts'
 import { FormAlert } from '../../components/forms/FormAlert.tsx'
 import { useFormSubmit } from '../../components/forms/useFormSubmit.ts'
 import { useIsPhone } from '../../components/useIsPhone.ts'
-import { useT } from '../../i18n/useT.ts'
+import { useLang, useT } from '../../i18n/useT.ts'
+import { CORRECTABLE_FIELD_LABELS } from '../../../contract/parser-accuracy.ts'
 import { useCreateDirective, useUpdateDirective } from './api.ts'
 import { DirectiveFields } from './DirectiveFields.tsx'
 import { inputFromValues, type DirectiveFormValues } from './directive-form.ts'
@@ -35,6 +36,7 @@ interface Props {
  */
 export function DirectiveEditor({ initial, source, sourceText, warnings, parseSource, ocr, directive, onBack }: Props) {
   const t = useT()
+  const lang = useLang()
   const isPhone = useIsPhone()
   const navigate = useNavigate()
   const { message } = App.useApp()
@@ -72,8 +74,9 @@ export function DirectiveEditor({ initial, source, sourceText, warnings, parseSo
 
   // Typed in by hand: no letter to show, so the form takes the width.
   const hasSource = source.kind !== 'none'
-  // That the text came from OCR is said once, by the OCR summary above the form.
-  const warningItems = useMemo(() => warnings.filter((w) => !w.startsWith('OCR_USED:')).map((w) => warningText(t, w)), [warnings, t])
+  // What OCR was unsure of is said once, in the user's language, by the OCR summary above the form.
+  const warningItems = useMemo(() => warnings.filter((w) => !(ocr && w.startsWith('OCR_'))).map((w) => warningText(t, w)), [warnings, ocr, t])
+  const lowOcrFields = (ocr?.fields ?? []).filter((f) => f.isLow)
 
   return (
     <Row gutter={[16, 16]} className="bvct-side-by-side">
@@ -124,9 +127,23 @@ export function DirectiveEditor({ initial, source, sourceText, warnings, parseSo
               style={{ marginBottom: 16 }}
               data-testid="ocr-summary"
               title={t('directives.ocrSummary', { pages: ocr.pages, confidence: Math.round(ocr.meanConfidence) })}
+              description={
+                lowOcrFields.length > 0 && (
+                  <>
+                    {t('directives.ocrCheck')}
+                    <ul className="bvct-warning-list">
+                      {lowOcrFields.map((f) => (
+                        <li key={f.field}>
+                          {CORRECTABLE_FIELD_LABELS[f.field][lang]} ({Math.round(f.confidence)}%){f.lowWords.length > 0 && `: ${f.lowWords.join(', ')}`}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )
+              }
             />
           )}
-          {warningItems.length === 0 && !directive && (
+          {warningItems.length === 0 && !directive && lowOcrFields.length === 0 && (
             <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('directives.noWarnings')} />
           )}
           <Form form={form} layout="vertical" initialValues={initial} onFinish={onFinish} scrollToFirstError>

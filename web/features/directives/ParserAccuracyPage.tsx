@@ -39,6 +39,14 @@ export default function ParserAccuracyPage() {
     }))
   }, [data, columnsOf])
 
+  // "2026-12" and "2026-W49" as people say them.
+  const periodLabel = (key: string) => {
+    const week = /^(\d{4})-W(\d{2})$/.exec(key)
+    if (week) return t('directives.accuracy.week', { week: Number(week[2]), year: week[1] })
+    const [year, month] = key.split('-')
+    return t('directives.accuracy.month', { month: Number(month), year })
+  }
+
   const cell = (c: Row['cells'][string] | undefined) =>
     !c || c.exactRate === null ? (
       <Typography.Text type="secondary">—</Typography.Text>
@@ -58,7 +66,7 @@ export default function ParserAccuracyPage() {
     },
     ...columnsOf.map((p) => ({
       key: p.period,
-      title: p.period === 'total' ? <strong>{t('directives.accuracy.total')}</strong> : p.period,
+      title: p.period === 'total' ? <strong>{t('directives.accuracy.total')}</strong> : periodLabel(p.period),
       width: 120,
       render: (_: unknown, r: Row) => cell(r.cells[p.period]),
     })),
