@@ -17,6 +17,9 @@ export type SourceView =
 
 const ACCEPT = '.txt,.docx,.pdf,.png,.jpg,.jpeg,.tif,.tiff,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/png,image/jpeg,image/tiff'
 
+/** The longest source text a directive keeps (contract/directives.ts); a longer one is not stored. */
+const MAX_SOURCE_TEXT = 500_000
+
 /** Step one of registering: paste the letter or upload it, and have the server read it. */
 export function SourceInput({ onParsed, onManual }: { onParsed: (p: ParsedDirective, source: SourceView, sourceText: string | null) => void; onManual: () => void }) {
   const t = useT()
@@ -38,7 +41,7 @@ export function SourceInput({ onParsed, onManual }: { onParsed: (p: ParsedDirect
     const name = file.name.toLowerCase()
     // What the parser read (for a scan, what OCR read) is stored with the directive and counted
     // against what the person confirms.
-    const read = p.source?.text ?? null
+    const read = p.source?.text && p.source.text.length <= MAX_SOURCE_TEXT ? p.source.text : null
     if (name.endsWith('.txt')) {
       const raw = read ?? (await file.text())
       onParsed(p, { kind: 'text', text: raw, name: file.name }, raw)
