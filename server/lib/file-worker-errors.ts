@@ -30,7 +30,7 @@ export async function parseUpload<T>(
   module: URL, fn: string, args: unknown[], unreadable: (why: { vi: string; en: string }) => AppError, opts: { timeoutMs?: number } = {},
 ): Promise<T> {
   try {
-    return await fileWorkers.run<T>(module, fn, args, opts)
+    return await (opts.timeoutMs ? fileWorkers.run<T>(module, fn, args, opts) : fileWorkers.run<T>(module, fn, args))
   } catch (e) {
     if (e instanceof FileTaskError && e.remoteName === 'AppError') {
       const p = e.props as Pick<AppError, 'code' | 'fields' | 'extra' | 'detail' | 'rows'>
