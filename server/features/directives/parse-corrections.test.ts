@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -89,9 +89,14 @@ describe('npm run parse:corrections', () => {
   it('should open the database and say how many letters it wrote', () => {
     const data = mkdtempSync(join(tmpdir(), 'bvct-corrections-db-'))
     const out = join(data, 'out')
-    const run = cli(['--out', out], { BVCT_DATA_DIR: join(data, 'db'), DATABASE_URL: '' })
-    expect(run.status, run.stderr).toBe(0)
-    expect(run.stdout).toContain(`exported 0 letters to ${out}`)
-    expect(readdirSync(out)).toEqual([])
+    try {
+      const run = cli(['--out', out], { BVCT_DATA_DIR: join(data, 'db'), DATABASE_URL: '' })
+      expect(run.status, run.stderr).toBe(0)
+      expect(run.stdout).toContain(`exported 0 letters to ${out}`)
+      expect(readdirSync(out)).toEqual([])
+    } finally {
+      // The embedded database the CLI created is tens of MB.
+      rmSync(data, { recursive: true, force: true })
+    }
   }, 120_000)
 })
