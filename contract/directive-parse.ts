@@ -33,6 +33,33 @@ export const directiveReference = z.object({
 })
 export type DirectiveReference = z.infer<typeof directiveReference>
 
+/** Where a parsed letter's text came from: pasted or a .txt file, Word, a PDF's text layer, or OCR of a scan. */
+export const PARSE_SOURCE_KINDS = ['text', 'docx', 'pdf', 'ocr'] as const
+export type ParseSourceKind = (typeof PARSE_SOURCE_KINDS)[number]
+
+/** The fields whose words OCR confidence is reported for (documentType comes from the number). */
+export const OCR_FIELDS = ['parentBody', 'issuer', 'number', 'place', 'date', 'subject', 'addressees', 'preamble', 'requirements', 'closing', 'distribution'] as const
+export type OcrField = (typeof OCR_FIELDS)[number]
+
+export const ocrFieldConfidence = z.object({
+  field: z.enum(OCR_FIELDS),
+  /** Mean confidence (0–100) of the words the field was read from. */
+  confidence: z.number(),
+  /** The field's words Tesseract was unsure of, as it read them (at most 10). */
+  lowWords: z.array(z.string()),
+  isLow: z.boolean(),
+})
+export type OcrFieldConfidence = z.infer<typeof ocrFieldConfidence>
+
+/** How sure OCR was of a scanned letter, overall and per field; low fields are for a person to check. */
+export const ocrReport = z.object({
+  pages: z.number().int(),
+  meanConfidence: z.number(),
+  fields: z.array(ocrFieldConfidence),
+  lowConfidenceFields: z.array(z.enum(OCR_FIELDS)),
+})
+export type OcrReport = z.infer<typeof ocrReport>
+
 export const parsedDirective = z.object({
   parentBody: z.string().nullable(),
   issuer: z.string().nullable(),
@@ -52,6 +79,13 @@ export const parsedDirective = z.object({
   references: z.array(directiveReference),
   /** Each starts with a stable code ("NO_NUMBER: …") so a client can translate or filter it. */
   warnings: z.array(z.string()),
+  /**
+   * Where the text came from, and for a file the text itself (what the parser read: stored with
+   * the directive, and kept with the corrections a person makes). Absent from the pure parser.
+   */
+  source: z.object({ kind: z.enum(PARSE_SOURCE_KINDS), text: z.string().optional() }).optional(),
+  /** For a scanned letter read with OCR: how sure it was, per field. */
+  ocr: ocrReport.optional(),
 })
 export type ParsedDirective = z.infer<typeof parsedDirective>
 
@@ -62,8 +96,8 @@ export const parseDirectiveTextInput = z.strictObject({
 
 export const PARSE_INPUT_ERRORS = {
   UNSUPPORTED_FILE: {
-    vi: 'Định dạng tệp không được hỗ trợ. Hãy dùng tệp văn bản (.txt), Word (.docx) hoặc PDF có lớp chữ',
-    en: 'Unsupported file type. Use a text file (.txt), Word (.docx) or a PDF with a text layer',
+    vi: 'Định dạng tệp không được hỗ trợ. Hãy dùng tệp văn bản (.txt), Word (.docx), PDF hoặc ảnh quét (PNG, JPEG)',
+    en: 'Unsupported file type. Use a text file (.txt), Word (.docx), a PDF or a scanned image (PNG, JPEG)',
   },
   NO_TEXT_LAYER: {
     vi: 'Tệp PDF không có lớp chữ (có thể là bản quét). Hãy dùng bản PDF xuất từ Word hoặc dán nội dung văn bản',
@@ -72,6 +106,10 @@ export const PARSE_INPUT_ERRORS = {
   UNREADABLE_FILE: {
     vi: 'Không đọc được tệp: tệp bị hỏng, bị mã hóa hoặc không đúng định dạng',
     en: 'The file cannot be read: it is damaged, encrypted or not what its name says',
+  },
+  OCR_UNAVAILABLE: {
+    vi: 'Tệp là bản quét hoặc ảnh nên cần nhận dạng chữ (OCR), nhưng máy chủ chưa cài Tesseract. Quản trị viên cần cài: apt-get install tesseract-ocr tesseract-ocr-vie',
+    en: 'The file is a scan or an image and needs OCR, but Tesseract is not installed on the server. The administrator must install: apt-get install tesseract-ocr tesseract-ocr-vie',
   },
 } as const
 export type ParseInputErrorCode = keyof typeof PARSE_INPUT_ERRORS

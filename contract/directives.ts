@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { id, listOf, pageOf, visibleText } from './common.ts'
+import { PARSE_SOURCE_KINDS } from './directive-parse.ts'
 import { ROLES, type Role } from './roles.ts'
 
 /** Register, edit, issue and close directives: the board runs it, the committee issues. */
@@ -56,10 +57,15 @@ export const directiveInput = z.strictObject({
   references: z.array(reference).max(100).default([]),
   sourceText: z.string().max(500_000).nullable().optional(),
   requirements: z.array(requirementInput).min(1).max(100),
+  /**
+   * Registering a parsed letter: where `sourceText` came from. The server parses that text again
+   * and records which fields the person changed (parser accuracy); absent when typed in by hand.
+   */
+  parseSource: z.enum(PARSE_SOURCE_KINDS).optional(),
 })
 export type DirectiveInput = z.infer<typeof directiveInput>
 
-export const updateDirectiveInput = directiveInput.partial().extend({ version: z.number().int().positive() }).strict()
+export const updateDirectiveInput = directiveInput.omit({ parseSource: true }).partial().extend({ version: z.number().int().positive() }).strict()
 
 /** "Các đơn vị thuộc và trực thuộc Bộ …": every active unit of these kinds under the issuer's scope. */
 export const ADDRESSEE_KINDS_ALL = ['department', 'hospital', 'institute', 'university', 'company', 'center'] as const

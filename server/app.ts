@@ -20,6 +20,7 @@ import { auditRoutes } from './features/audit/audit.routes.ts'
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts'
 import { directiveRoutes } from './features/directives/directives.routes.ts'
 import { directiveParseRoutes } from './features/directives/parse.routes.ts'
+import { parserAccuracyRoutes } from './features/directives/parser-accuracy.routes.ts'
 import { disseminationRoutes } from './features/dissemination/dissemination.routes.ts'
 import { authRoutes } from './features/auth/auth.routes.ts'
 import { healthRoutes } from './features/health/health.routes.ts'
@@ -57,8 +58,10 @@ declare module 'fastify' {
 export type { AppDeps }
 
 const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url))
+// frame-src blob:: the register screen shows the uploaded PDF (a scan, most often) from an object
+// URL of the user's own file beside the form; without it the browser blocks the frame.
 const WEB_CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:",
+  "default-src 'self'", "frame-src 'self' blob:", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:",
   "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
 ].join('; ')
 
@@ -142,6 +145,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   auditRoutes(app, deps)
   directiveRoutes(app, deps)
   directiveParseRoutes(app, deps)
+  parserAccuracyRoutes(app, deps)
   disseminationRoutes(app, deps)
   planRoutes(app, deps)
   dashboardRoutes(app, deps)

@@ -5,6 +5,7 @@ import type { Role } from '../contract/roles.ts'
 import { seedAccount, seedDirective, seedPerson, seedUnit } from './db/seed/builders.ts'
 import { ALL_ROLES, PASSWORD, createTestApp, seedFixture, type Fixture, type Session, type TestApp } from '../test/app.ts'
 import type { MatrixContext, RouteCase } from '../test/authz.ts'
+import { PARSER_ACCURACY_ROLES } from '../contract/parser-accuracy.ts'
 import { caseRoutes } from './features/cases/cases.authz.ts'
 import { inspectionRoutes } from './features/inspections/inspections.authz.ts'
 import { positionRoutes } from './features/positions/positions.authz.ts'
@@ -328,6 +329,8 @@ const ROUTES: RouteCase[] = [
     records: async () => ({ inUrl: `/api/v1/directives/${(await directive(f.root, [f.unitA])).id}/matrix.xlsx`, outUrl: `/api/v1/directives/${(await directive(f.root, [f.unitB])).id}/matrix.xlsx` }),
   },
   { method: 'POST', url: '/api/v1/directives/parse', roles: DIRECTIVE_MANAGE, body: { text: 'Số 12-CV/BCSD\nV/v thử\n1. Một yêu cầu.' } },
+  // Counts of corrected fields, no letter's content: not scoped by unit.
+  { method: 'GET', url: '/api/v1/admin/parser-accuracy', roles: PARSER_ACCURACY_ROLES },
   { method: 'GET', url: '/api/v1/notifications', roles: 'any' },
   { method: 'POST', url: '/api/v1/notifications/read-all', roles: 'any' },
   // One's own settings: no record of anyone else's is reachable by these routes.

@@ -1,5 +1,6 @@
 // npm run --silent parse -- FILE: prints what the directive parser reads from a .txt, .docx
-// or .pdf letter, as the board officer would see it before confirming.
+// or .pdf letter, or a scan (PNG, JPEG, or a PDF without text, read with OCR), as the board
+// officer would see it before confirming.
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { parseDirectiveFile } from '../features/directives/parse/parse-file.ts'
@@ -7,7 +8,7 @@ import { ParseInputError } from '../features/directives/parse/errors.ts'
 
 const file = process.argv[2]
 if (!file) {
-  process.stderr.write('Cách dùng / usage: npm run --silent parse -- FILE (.txt, .docx, .pdf)\n')
+  process.stderr.write('Cách dùng / usage: npm run --silent parse -- FILE (.txt, .docx, .pdf, .png, .jpg)\n')
   process.exit(2)
 }
 

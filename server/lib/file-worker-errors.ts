@@ -12,11 +12,11 @@ const RETRY_AFTER_SECONDS = 30
  * that ran out of time or memory is the route's own "unreadable file" answer (`unreadable`), saying
  * why. Anything else (a crashed thread) is not the user's doing: null, and the route rethrows it (500).
  */
-export function fileWorkerAnswer(e: unknown, unreadable: (why: { vi: string; en: string }) => AppError): AppError | null {
+export function fileWorkerAnswer(e: unknown, unreadable: (why: { vi: string; en: string }) => AppError, timeoutMs?: number): AppError | null {
   if (!(e instanceof FileWorkerError)) return null
   // No code of its own yet (contract/errors.ts): 429 with a message that says it is the server, not the user.
   if (e.reason === 'busy') return new AppError('TOO_MANY_ATTEMPTS', undefined, { retryAfterSeconds: RETRY_AFTER_SECONDS }, UPLOAD_LIMIT_MESSAGES.busy())
-  if (e.reason === 'timeout') return unreadable(UPLOAD_LIMIT_MESSAGES.tooSlow(Math.round(fileWorkers.limits.timeoutMs / 1000)))
+  if (e.reason === 'timeout') return unreadable(UPLOAD_LIMIT_MESSAGES.tooSlow(Math.round((timeoutMs ?? fileWorkers.limits.timeoutMs) / 1000)))
   if (e.reason === 'memory') return unreadable(UPLOAD_LIMIT_MESSAGES.tooMuchMemory())
   return null
 }
@@ -26,14 +26,16 @@ export function fileWorkerAnswer(e: unknown, unreadable: (why: { vi: string; en:
  * the file) comes back as it was thrown; a parse stopped for time or memory becomes
  * `unreadable(why)`, a full pool a 429. Other errors thrown by the task reach the caller as FileTaskError.
  */
-export async function parseUpload<T>(module: URL, fn: string, args: unknown[], unreadable: (why: { vi: string; en: string }) => AppError): Promise<T> {
+export async function parseUpload<T>(
+  module: URL, fn: string, args: unknown[], unreadable: (why: { vi: string; en: string }) => AppError, opts: { timeoutMs?: number } = {},
+): Promise<T> {
   try {
-    return await fileWorkers.run<T>(module, fn, args)
+    return await (opts.timeoutMs ? fileWorkers.run<T>(module, fn, args, opts) : fileWorkers.run<T>(module, fn, args))
   } catch (e) {
     if (e instanceof FileTaskError && e.remoteName === 'AppError') {
       const p = e.props as Pick<AppError, 'code' | 'fields' | 'extra' | 'detail' | 'rows'>
       throw new AppError(p.code, p.fields, p.extra, p.detail, p.rows)
     }
-    throw fileWorkerAnswer(e, unreadable) ?? e
+    throw fileWorkerAnswer(e, unreadable, opts.timeoutMs) ?? e
   }
 }

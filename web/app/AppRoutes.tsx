@@ -19,6 +19,7 @@ const TwoFactorPage = lazy(() => import('../features/auth/TwoFactorPage.tsx'))
 const DirectivesPage = lazy(() => import('../features/directives/DirectivesPage.tsx'))
 const RegisterDirectivePage = lazy(() => import('../features/directives/RegisterDirectivePage.tsx'))
 const EditDirectivePage = lazy(() => import('../features/directives/RegisterDirectivePage.tsx').then((m) => ({ default: m.EditDirectivePage })))
+const ParserAccuracyPage = lazy(() => import('../features/directives/ParserAccuracyPage.tsx'))
 const DirectiveDetailPage = lazy(() => import('../features/directives/DirectiveDetailPage.tsx'))
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'))
 const FollowUpPage = lazy(() => import('../features/dashboard/FollowUpPage.tsx'))
@@ -67,6 +68,7 @@ export function AppRoutes({ me }: { me: Me }) {
         <Route path="role-requests" element={<RequireRole me={me} roles={ACCESS.roleRequests}><RoleRequestsPage /></RequireRole>} />
         <Route path="admin/jobs" element={<RequireRole me={me} roles={ACCESS.jobs}><JobsPage /></RequireRole>} />
         <Route path="audit" element={<RequireRole me={me} roles={ACCESS.audit}><AuditPage /></RequireRole>} />
+        <Route path="admin/parser-accuracy" element={<RequireRole me={me} roles={ACCESS.parserAccuracy}><ParserAccuracyPage /></RequireRole>} />
         <Route path="directives" element={<RequireRole me={me} roles={ACCESS.directives}><DirectivesPage /></RequireRole>} />
         <Route path="directives/new" element={<RequireRole me={me} roles={ACCESS.directivesManage}><RegisterDirectivePage /></RequireRole>} />
         <Route path="directives/:id" element={<RequireRole me={me} roles={ACCESS.directives}><DirectiveDetailPage /></RequireRole>} />

@@ -47,6 +47,7 @@ export const NAV_ITEMS: NavItem[] = [
   { group: 'admin', path: '/role-requests', label: 'roleRequests.nav', icon: <AccountsIcon />, roles: ACCESS.roleRequests },
   { group: 'system', path: '/audit', label: 'nav.audit', icon: <AuditIcon />, roles: ACCESS.audit },
   { group: 'system', path: '/admin/jobs', label: 'jobs.nav', icon: <ChecklistIcon />, roles: ACCESS.jobs },
+  { group: 'system', path: '/admin/parser-accuracy', label: 'directives.accuracy.nav', icon: <ReportsIcon />, roles: ACCESS.parserAccuracy },
 ]
 
 /** The entry a page belongs to: one that claims it outright, else the longest path it lies under. */

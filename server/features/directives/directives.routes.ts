@@ -14,6 +14,7 @@ import { today } from '../../lib/dates.ts'
 import { visibleDirective } from './directives.access.ts'
 import { ACKNOWLEDGE_ROLES, DIRECTIVE_MANAGE_ROLES, DIRECTIVE_READ_ROLES } from './directives.policy.ts'
 import { listAddressees, listDirectives } from './directives.queries.ts'
+import { parseReviewFor } from './parse-review.service.ts'
 import { acknowledge, closeDirective, createDirective, directiveDto as loadDirectiveDto, issueDirective, updateDirective } from './directives.service.ts'
 
 const tags = ['directives']
@@ -33,9 +34,11 @@ export function directiveRoutes(fastify: FastifyInstance, { db, clock }: AppDeps
     return loadDirectiveDto(db, req.params.id)
   })
 
-  app.post('/api/v1/directives', { onRequest: managers, schema: { tags, summary: 'Register a directive as a draft (Idempotency-Key honoured)', headers: idempotencyHeaders, body: directiveInput, response: { 201: directiveDto } } }, async (req, res) =>
-    reply(res, await createDirective(db, userOf(req), actorOf(req, clock()), req.body, idempotencyKeyOf(req))),
-  )
+  app.post('/api/v1/directives', { onRequest: managers, schema: { tags, summary: 'Register a directive as a draft (Idempotency-Key honoured); a parsed letter (parseSource) records the fields corrected', headers: idempotencyHeaders, body: directiveInput, response: { 201: directiveDto } } }, async (req, res) => {
+    const { parseSource, sourceText } = req.body
+    const review = parseSource && sourceText ? await parseReviewFor(parseSource, sourceText) : null
+    return reply(res, await createDirective(db, userOf(req), actorOf(req, clock()), req.body, idempotencyKeyOf(req), review))
+  })
 
   app.patch('/api/v1/directives/:id', { onRequest: managers, schema: { tags, summary: 'Edit (requirements only while a draft)', params: idParams, body: updateDirectiveInput, response: { 200: directiveDto } } }, async (req) =>
     updateDirective(db, userOf(req), actorOf(req, clock()), req.params.id, req.body),

@@ -12,6 +12,7 @@ import { visibleDirective } from './directives.access.ts'
 import { DIRECTIVE_MANAGE_ROLES, canAcknowledgeFor, canManageDirective } from './directives.policy.ts'
 import { countAddressees, findAddressee, findDirective, insertRequirements, listRequirements, topRequirements, type DirectiveRow } from './directives.queries.ts'
 import { noticeDirectiveIssued } from '../notifications/work-notices.ts'
+import { recordParseReview, type ParseReview } from './parse-review.service.ts'
 
 /** The directive's top-level requirements in order: what plans, the matrix and reports are organized by. */
 export const requirementsOf = (db: Queryable, directiveId: number) => topRequirements(db, directiveId)
@@ -41,8 +42,12 @@ const fieldsOf = (i: Partial<DirectiveInput>) => ({
   closing: i.closing ?? null, distribution: i.distribution ?? [], references: i.references ?? [], sourceText: i.sourceText ?? null,
 })
 
-/** Registers a directive as a draft, owned by the caller's own managing unit. A retry with the same key creates nothing. */
-export async function createDirective(db: Db, user: CurrentUser, actor: Actor, input: DirectiveInput, idempotencyKey?: string): Promise<Answer<DirectiveDto>> {
+/**
+ * Registers a directive as a draft, owned by the caller's own managing unit. A retry with the same
+ * key creates nothing. A letter registered from the parser's proposal (`review`) also records
+ * which fields the person corrected.
+ */
+export async function createDirective(db: Db, user: CurrentUser, actor: Actor, input: DirectiveInput, idempotencyKey?: string, review?: ParseReview | null): Promise<Answer<DirectiveDto>> {
   const owner = user.grants.find((g) => DIRECTIVE_MANAGE_ROLES.includes(g.role))!
   return db.transaction((tx) => once(tx, actor.id, idempotencyKey, 201, async () => {
     const f = fieldsOf(input)
@@ -53,6 +58,7 @@ export async function createDirective(db: Db, user: CurrentUser, actor: Actor, i
         JSON.stringify(f.distribution), JSON.stringify(f.references), f.sourceText, actor.id],
     )
     await insertRequirements(tx, id, input.requirements)
+    if (review) await recordParseReview(tx, id, actor, review, input)
     const { sourceText: _s, ...audited } = f
     await recordAudit(tx, actor, { action: 'create', entity: 'directive', entityId: id, unitId: owner.unitId, after: { ...audited, requirements: input.requirements } })
     return directiveDto(tx, id)

@@ -9,7 +9,9 @@ import { requireUser } from '../../http/guard.ts'
 import { parse } from '../../http/validate.ts'
 import { FileTaskError, fileWorkers } from '../../lib/file-worker.ts'
 import { parseUpload } from '../../lib/file-worker-errors.ts'
+import { UPLOAD_LIMIT_MESSAGES } from '../../lib/upload-limits.ts'
 import { DIRECTIVE_MANAGE_ROLES } from './directives.policy.ts'
+import { OCR_LIMITS } from './parse/ocr.ts'
 
 const MAX_UPLOAD = 20 * 1024 * 1024
 // Run in the file worker pool: an uploaded file is never unpacked or parsed on the server's own
@@ -18,10 +20,18 @@ const PARSE_FILE = new URL('./parse/parse-file.ts', import.meta.url)
 const PARSE_TEXT = new URL('./parse/parse-text.ts', import.meta.url)
 // A pasted letter as JSON, or an uploaded file as multipart.
 const textOrFile = streamed(parseDirectiveTextInput.or(fileUpload))
+// OCR waits on Tesseract for seconds a page: its own time limit (the worker's is the backstop, so
+// a bit longer), and one scan at a time, so the other worker stays free for text files.
+const OCR_TIMEOUT_MS = (OCR_LIMITS.totalSeconds + 15) * 1000
+const OCR_QUEUE = 4
+let ocrRunning: Promise<unknown> = Promise.resolve()
+let ocrWaiting = 0
 
 /**
- * POST /api/v1/directives/parse: pasted text as JSON `{"text"}`, or an uploaded .txt/.docx/.pdf as
- * multipart. Proposes the directive's parts for a person to confirm; saves nothing.
+ * POST /api/v1/directives/parse: pasted text as JSON `{"text"}`, or an uploaded .txt/.docx/.pdf or
+ * scanned image (PNG, JPEG, TIFF) as multipart. Proposes the directive's parts for a person to
+ * confirm; saves nothing. A file is first read without OCR; a scan (an image, or a PDF without a
+ * text layer) is then read again with OCR, under OCR's longer time limit.
  */
 export function directiveParseRoutes(fastify: FastifyInstance, _deps: AppDeps) {
   fastify.addHook('onClose', () => fileWorkers.close())
@@ -30,14 +40,23 @@ export function directiveParseRoutes(fastify: FastifyInstance, _deps: AppDeps) {
     scope.withTypeProvider<ZodTypeProvider>().post('/api/v1/directives/parse', {
       onRequest: requireUser(DIRECTIVE_MANAGE_ROLES),
       schema: {
-        tags: ['directives'], summary: 'Propose a letter’s parts from pasted text or a .txt/.docx/.pdf file; saves nothing',
+        tags: ['directives'], summary: 'Propose a letter’s parts from pasted text, a .txt/.docx/.pdf file or a scanned image (OCR); saves nothing',
         consumes: ['application/json', 'multipart/form-data'], body: textOrFile, response: { 200: parsedDirective },
       },
     }, async (req) => {
-      if (!req.isMultipart()) return parseInWorker(PARSE_TEXT, 'parseDirectiveText', [parse(parseDirectiveTextInput, req.body).text], 'text')
+      if (!req.isMultipart()) {
+        const text = parse(parseDirectiveTextInput, req.body).text
+        return { ...(await parseInWorker(PARSE_TEXT, 'parseDirectiveText', [text], 'text')), source: { kind: 'text' as const } }
+      }
       const file = await req.file()
       if (!file) throw invalid({ file: 'required' })
-      return parseInWorker(PARSE_FILE, 'parseDirectiveFile', [await file.toBuffer(), file.filename, file.mimetype], 'file')
+      const args = [await file.toBuffer(), file.filename, file.mimetype]
+      try {
+        return await parseInWorker(PARSE_FILE, 'parseDirectiveFile', [...args, { ocr: false }], 'file')
+      } catch (e) {
+        if (!(e instanceof AppError && e.code === 'NO_TEXT_LAYER')) throw e
+        return withOcrSlot(() => parseInWorker(PARSE_FILE, 'parseDirectiveFile', [...args, { ocr: true }], 'file', OCR_TIMEOUT_MS))
+      }
     })
   })
 }
@@ -46,10 +65,10 @@ export function directiveParseRoutes(fastify: FastifyInstance, _deps: AppDeps) {
  * The parser's answer from the file worker pool; why it could not read the input becomes the 4xx
  * answer, naming `field` (the upload or the pasted text) and saying why in its message.
  */
-async function parseInWorker(module: URL, fn: string, args: unknown[], field: 'file' | 'text'): Promise<ParsedDirective> {
-  const fields = (code: ParseInputErrorCode) => ({ [field]: code === 'UNSUPPORTED_FILE' ? 'format' : 'fileUnreadable' } as const)
+async function parseInWorker(module: URL, fn: string, args: unknown[], field: 'file' | 'text', timeoutMs?: number): Promise<ParsedDirective> {
+  const fields = (code: ParseInputErrorCode) => ({ [field]: code === 'UNSUPPORTED_FILE' ? 'format' : code === 'OCR_UNAVAILABLE' ? 'ocrUnavailable' : 'fileUnreadable' } as const)
   try {
-    return await parseUpload<ParsedDirective>(module, fn, args, (why) => new AppError('UNREADABLE_FILE', fields('UNREADABLE_FILE'), undefined, why))
+    return await parseUpload<ParsedDirective>(module, fn, args, (why) => new AppError('UNREADABLE_FILE', fields('UNREADABLE_FILE'), undefined, why), { timeoutMs })
   } catch (e) {
     // The parser says why this file cannot be read (encrypted, no text layer, a bomb): pass it on.
     if (e instanceof FileTaskError && e.remoteName === 'ParseInputError') {
@@ -58,4 +77,14 @@ async function parseInWorker(module: URL, fn: string, args: unknown[], field: 'f
     }
     throw e
   }
+}
+
+/** Runs OCR tasks one after another; with OCR_QUEUE already waiting, the server is busy (429). */
+async function withOcrSlot<T>(task: () => Promise<T>): Promise<T> {
+  if (ocrWaiting >= OCR_QUEUE) throw new AppError('TOO_MANY_ATTEMPTS', undefined, { retryAfterSeconds: 60 }, UPLOAD_LIMIT_MESSAGES.busy())
+  ocrWaiting++
+  const turn = ocrRunning.then(() => undefined, () => undefined)
+  const result = turn.then(task).finally(() => ocrWaiting--)
+  ocrRunning = result
+  return result
 }

@@ -5,6 +5,7 @@ import type { Me } from '../../../contract/auth.ts'
 import { ACCOUNT_ADMIN_ROLES, ROLE_APPROVER_ROLES } from '../../../contract/accounts.ts'
 import { JOB_ADMIN_ROLES } from '../../../contract/jobs.ts'
 import { AUDIT_READ_ROLES } from '../../../contract/audit.ts'
+import { PARSER_ACCURACY_ROLES } from '../../../contract/parser-accuracy.ts'
 import { BREAK_GLASS_ROLES, CASE_APPROVE_ROLES, CASE_GROUP_ROLES, CASE_OPEN_ROLES, CASE_SUMMARY_ROLES } from '../../../contract/cases.ts'
 import { DASHBOARD_ROLES } from '../../../contract/dashboard.ts'
 import { ACKNOWLEDGE_ROLES, DIRECTIVE_MANAGE_ROLES, DIRECTIVE_READ_ROLES } from '../../../contract/directives.ts'
@@ -40,6 +41,8 @@ export const ACCESS = {
   roleRequests: ROLE_APPROVER_ROLES,
   /** GET /audit */
   audit: AUDIT_READ_ROLES,
+  /** GET /admin/parser-accuracy */
+  parserAccuracy: PARSER_ACCURACY_ROLES,
   /** GET /directives, /directives/:id, /directives/:id/addressees */
   directives: DIRECTIVE_READ_ROLES,
   /** POST /directives (and /directives/parse), PATCH /directives/:id, …/issue, …/close */

@@ -1,12 +1,14 @@
 import { Alert, App, Button, Card, Col, Flex, Form, Row, Tag, Typography } from 'antd'
 import { useMemo, useRef } from 'react'
 import { useNavigate } from 'react-router'
+import type { OcrReport, ParseSourceKind } from '../../../contract/directive-parse.ts'
 import { directiveInput, updateDirectiveInput, type DirectiveDto } from '../../../contract/directives.ts'
 import { newIdempotencyKey } from '../../api/client.ts'
 import { FormAlert } from '../../components/forms/FormAlert.tsx'
 import { useFormSubmit } from '../../components/forms/useFormSubmit.ts'
 import { useIsPhone } from '../../components/useIsPhone.ts'
-import { useT } from '../../i18n/useT.ts'
+import { useLang, useT } from '../../i18n/useT.ts'
+import { CORRECTABLE_FIELD_LABELS } from '../../../contract/parser-accuracy.ts'
 import { useCreateDirective, useUpdateDirective } from './api.ts'
 import { DirectiveFields } from './DirectiveFields.tsx'
 import { inputFromValues, type DirectiveFormValues } from './directive-form.ts'
@@ -19,6 +21,10 @@ interface Props {
   /** What is stored as the directive's source text: the pasted or .txt text; null for .docx/.pdf. */
   sourceText: string | null
   warnings: string[]
+  /** Registering a parsed letter: where its text came from (the server counts what the person corrects). */
+  parseSource?: ParseSourceKind
+  /** A scan read by OCR: which fields to check. */
+  ocr?: OcrReport
   /** Editing a saved directive; absent when registering a new one. */
   directive?: DirectiveDto
   onBack?: () => void
@@ -28,8 +34,9 @@ interface Props {
  * Side by side: the letter on the left, every parsed field on the right for a person to correct,
  * then saved as a draft (or, for a saved directive, as a new version).
  */
-export function DirectiveEditor({ initial, source, sourceText, warnings, directive, onBack }: Props) {
+export function DirectiveEditor({ initial, source, sourceText, warnings, parseSource, ocr, directive, onBack }: Props) {
   const t = useT()
+  const lang = useLang()
   const isPhone = useIsPhone()
   const navigate = useNavigate()
   const { message } = App.useApp()
@@ -48,7 +55,7 @@ export function DirectiveEditor({ initial, source, sourceText, warnings, directi
   const { error, isSubmitting } = directive ? updating : creating
 
   const onFinish = async (values: DirectiveFormValues) => {
-    const body = inputFromValues(values, directive ? directive.sourceText : sourceText)
+    const body = inputFromValues(values, directive ? directive.sourceText : sourceText, directive ? undefined : parseSource)
     if (directive) {
       const { requirements, ...rest } = body
       const saved = await updating.submit({ ...rest, ...(areRequirementsLocked ? {} : { requirements }), version: directive.version })
@@ -67,7 +74,9 @@ export function DirectiveEditor({ initial, source, sourceText, warnings, directi
 
   // Typed in by hand: no letter to show, so the form takes the width.
   const hasSource = source.kind !== 'none'
-  const warningItems = useMemo(() => warnings.map((w) => warningText(t, w)), [warnings, t])
+  // What OCR was unsure of is said once, in the user's language, by the OCR summary above the form.
+  const warningItems = useMemo(() => warnings.filter((w) => !(ocr && w.startsWith('OCR_'))).map((w) => warningText(t, w)), [warnings, ocr, t])
+  const lowOcrFields = (ocr?.fields ?? []).filter((f) => f.isLow)
 
   return (
     <Row gutter={[16, 16]} className="bvct-side-by-side">
@@ -111,12 +120,35 @@ export function DirectiveEditor({ initial, source, sourceText, warnings, directi
               }
             />
           )}
-          {warningItems.length === 0 && !directive && (
+          {ocr && (
+            <Alert
+              type={ocr.lowConfidenceFields.length ? 'warning' : 'info'}
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="ocr-summary"
+              title={t('directives.ocrSummary', { pages: ocr.pages, confidence: Math.round(ocr.meanConfidence) })}
+              description={
+                lowOcrFields.length > 0 && (
+                  <>
+                    {t('directives.ocrCheck')}
+                    <ul className="bvct-warning-list">
+                      {lowOcrFields.map((f) => (
+                        <li key={f.field}>
+                          {CORRECTABLE_FIELD_LABELS[f.field][lang]} ({Math.round(f.confidence)}%){f.lowWords.length > 0 && `: ${f.lowWords.join(', ')}`}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )
+              }
+            />
+          )}
+          {warningItems.length === 0 && !directive && lowOcrFields.length === 0 && (
             <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('directives.noWarnings')} />
           )}
           <Form form={form} layout="vertical" initialValues={initial} onFinish={onFinish} scrollToFirstError>
             <FormAlert error={error} />
-            <DirectiveFields areRequirementsLocked={areRequirementsLocked} />
+            <DirectiveFields areRequirementsLocked={areRequirementsLocked} ocr={ocr} />
             <Flex gap={8} wrap justify="end" className="bvct-form-footer">
               {directive && <Tag>{t('directives.versionTag', { version: directive.version })}</Tag>}
               <Button onClick={() => navigate(directive ? `/directives/${directive.id}` : '/directives')}>{t('common.cancel')}</Button>

@@ -1,4 +1,6 @@
-import { Button, Col, DatePicker, Form, Input, Row, Typography } from 'antd'
+import { Button, Col, DatePicker, Form, Input, Row, Tag, Typography } from 'antd'
+import type { ReactNode } from 'react'
+import type { OcrField, OcrReport } from '../../../contract/directive-parse.ts'
 import { directiveInput } from '../../../contract/directives.ts'
 import { DATE_FORMAT } from '../../components/format.ts'
 import { PlusIcon, TrashIcon } from '../../components/icons.tsx'
@@ -35,16 +37,44 @@ function LineList({ name, addLabel, itemLabel }: { name: string; addLabel: Messa
   )
 }
 
+/**
+ * How a field OCR was unsure of is shown: a tag by its label, its doubtful words under it, and a
+ * highlighted input (class bvct-ocr-low), so the person checks it against the scan.
+ */
+function useOcrFlags(ocr: OcrReport | undefined) {
+  const t = useT()
+  return (field: OcrField, label: ReactNode, extra?: ReactNode) => {
+    const f = ocr?.fields.find((x) => x.field === field && x.isLow)
+    if (!f) return { label, extra }
+    return {
+      label: (
+        <span>
+          {label}{' '}
+          <Tag color="warning" data-testid={`ocr-low-${field}`}>{t('directives.ocrLow', { confidence: Math.round(f.confidence) })}</Tag>
+        </span>
+      ),
+      extra: (
+        <>
+          {extra}
+          {f.lowWords.length > 0 && <div>{t('directives.ocrLowWords', { words: f.lowWords.join(', ') })}</div>}
+        </>
+      ),
+      className: 'bvct-ocr-low',
+    }
+  }
+}
+
 /** Every field of a directive, as parsed or typed; the requirements are locked once it is issued. */
-export function DirectiveFields({ areRequirementsLocked }: { areRequirementsLocked?: boolean }) {
+export function DirectiveFields({ areRequirementsLocked, ocr }: { areRequirementsLocked?: boolean; ocr?: OcrReport }) {
   const t = useT()
   const lang = useLang()
   const requirements = Form.useWatch('requirements') as unknown[] | undefined
+  const flag = useOcrFlags(ocr)
   return (
     <>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          <Form.Item name="number" label={t('directives.number')} rules={[zodRule(f.number, lang)]}>
+          <Form.Item name="number" {...flag('number', t('directives.number'))} rules={[zodRule(f.number, lang)]}>
             <Input maxLength={100} />
           </Form.Item>
         </Col>
@@ -54,52 +84,53 @@ export function DirectiveFields({ areRequirementsLocked }: { areRequirementsLock
           </Form.Item>
         </Col>
         <Col xs={12} sm={6}>
-          <Form.Item name="date" label={t('directives.date')}>
+          <Form.Item name="date" {...flag('date', t('directives.date'))}>
             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          <Form.Item name="parentBody" label={t('directives.parentBody')} rules={[zodRule(f.parentBody, lang)]}>
+          <Form.Item name="parentBody" {...flag('parentBody', t('directives.parentBody'))} rules={[zodRule(f.parentBody, lang)]}>
             <Input maxLength={300} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="issuer" label={t('directives.issuer')} rules={[zodRule(f.issuer, lang)]}>
+          <Form.Item name="issuer" {...flag('issuer', t('directives.issuer'))} rules={[zodRule(f.issuer, lang)]}>
             <Input maxLength={300} />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="place" label={t('directives.place')} rules={[zodRule(f.place, lang)]}>
+      <Form.Item name="place" {...flag('place', t('directives.place'))} rules={[zodRule(f.place, lang)]}>
         <Input maxLength={100} style={{ maxWidth: 300 }} />
       </Form.Item>
-      <Form.Item name="subject" label={t('directives.subject')} rules={[zodRule(f.subject, lang, { required: true })]}>
+      <Form.Item name="subject" {...flag('subject', t('directives.subject'))} rules={[zodRule(f.subject, lang, { required: true })]}>
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
       </Form.Item>
-      <Form.Item label={t('directives.addressees')}>
+      <Form.Item {...flag('addressees', t('directives.addressees'))}>
         <LineList name="addressees" addLabel="directives.addAddressee" itemLabel="directives.addressee" />
       </Form.Item>
-      <Form.Item name="preamble" label={t('directives.preamble')}>
+      <Form.Item name="preamble" {...flag('preamble', t('directives.preamble'))}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
       </Form.Item>
       <Form.Item
-        label={
+        {...flag(
+          'requirements',
           <span>
             {t('directives.requirements')}{' '}
             <Typography.Text type="secondary" data-testid="requirement-count">
               ({t('directives.requirementCount', { count: requirements?.length ?? 0 })})
             </Typography.Text>
-          </span>
-        }
-        extra={areRequirementsLocked ? t('directives.requirementsLocked') : undefined}
+          </span>,
+          areRequirementsLocked ? t('directives.requirementsLocked') : undefined,
+        )}
       >
         <RequirementTreeEditor disabled={areRequirementsLocked} />
       </Form.Item>
-      <Form.Item name="closing" label={t('directives.closing')}>
+      <Form.Item name="closing" {...flag('closing', t('directives.closing'))}>
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />
       </Form.Item>
-      <Form.Item label={t('directives.distribution')}>
+      <Form.Item {...flag('distribution', t('directives.distribution'))}>
         <LineList name="distribution" addLabel="directives.addDistribution" itemLabel="directives.distributionItem" />
       </Form.Item>
       <Form.Item label={t('directives.references')}>

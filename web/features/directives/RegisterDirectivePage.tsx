@@ -8,12 +8,16 @@ import { useDirective } from './api.ts'
 import { DirectiveEditor } from './DirectiveEditor.tsx'
 import { valuesFromDirective, valuesFromParsed, type DirectiveFormValues } from './directive-form.ts'
 import { SourceInput, type SourceView } from './SourceInput.tsx'
+import type { OcrReport, ParseSourceKind } from '../../../contract/directive-parse.ts'
 
 interface Review {
   initial: DirectiveFormValues
   source: SourceView
   sourceText: string | null
   warnings: string[]
+  /** Where the parsed text came from; absent when typed in by hand (nothing to count). */
+  parseSource?: ParseSourceKind
+  ocr?: OcrReport
 }
 
 const EMPTY: DirectiveFormValues = { addressees: [], distribution: [], references: [], requirements: [{ label: '1.', text: '', children: [] }] }
@@ -26,7 +30,7 @@ export default function RegisterDirectivePage() {
 
   // A PDF shown from an object URL is released when the user leaves it.
   useEffect(() => {
-    const url = review?.source.kind === 'pdf' ? review.source.url : null
+    const url = review?.source.kind === 'pdf' || review?.source.kind === 'image' ? review.source.url : null
     return () => {
       if (url) URL.revokeObjectURL(url)
     }
@@ -35,7 +39,9 @@ export default function RegisterDirectivePage() {
   if (!review)
     return (
       <SourceInput
-        onParsed={(p, source, sourceText) => setReview({ initial: valuesFromParsed(p), source, sourceText, warnings: p.warnings })}
+        onParsed={(p, source, sourceText) =>
+          setReview({ initial: valuesFromParsed(p), source, sourceText, warnings: p.warnings, parseSource: sourceText ? p.source?.kind ?? 'text' : undefined, ocr: p.ocr })
+        }
         onManual={() => setReview({ initial: EMPTY, source: { kind: 'none' }, sourceText: null, warnings: [] })}
       />
     )

@@ -11,10 +11,14 @@ import { textFromParsed } from './directive-form.ts'
 export type SourceView =
   | { kind: 'text'; text: string; name?: string }
   | { kind: 'pdf'; url: string; name: string; text: string }
+  | { kind: 'image'; url: string; name: string; text: string }
   | { kind: 'rendered'; text: string; name: string }
   | { kind: 'none' }
 
-const ACCEPT = '.txt,.docx,.pdf,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+const ACCEPT = '.txt,.docx,.pdf,.png,.jpg,.jpeg,.tif,.tiff,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/png,image/jpeg,image/tiff'
+
+/** The longest source text a directive keeps (contract/directives.ts); a longer one is not stored. */
+const MAX_SOURCE_TEXT = 500_000
 
 /** Step one of registering: paste the letter or upload it, and have the server read it. */
 export function SourceInput({ onParsed, onManual }: { onParsed: (p: ParsedDirective, source: SourceView, sourceText: string | null) => void; onManual: () => void }) {
@@ -35,11 +39,15 @@ export function SourceInput({ onParsed, onManual }: { onParsed: (p: ParsedDirect
     const p = await parse.mutateAsync({ file }).catch(() => null)
     if (!p) return
     const name = file.name.toLowerCase()
+    // What the parser read (for a scan, what OCR read) is stored with the directive and counted
+    // against what the person confirms.
+    const read = p.source?.text && p.source.text.length <= MAX_SOURCE_TEXT ? p.source.text : null
     if (name.endsWith('.txt')) {
-      const raw = await file.text()
+      const raw = read ?? (await file.text())
       onParsed(p, { kind: 'text', text: raw, name: file.name }, raw)
-    } else if (name.endsWith('.pdf')) onParsed(p, { kind: 'pdf', url: URL.createObjectURL(file), name: file.name, text: textFromParsed(p) }, null)
-    else onParsed(p, { kind: 'rendered', text: textFromParsed(p), name: file.name }, null)
+    } else if (name.endsWith('.pdf')) onParsed(p, { kind: 'pdf', url: URL.createObjectURL(file), name: file.name, text: read ?? textFromParsed(p) }, read)
+    else if (file.type.startsWith('image/') || /\.(png|jpe?g|tiff?)$/.test(name)) onParsed(p, { kind: 'image', url: URL.createObjectURL(file), name: file.name, text: read ?? textFromParsed(p) }, read)
+    else onParsed(p, { kind: 'rendered', text: textFromParsed(p), name: file.name }, read)
   }
 
   const canRun = tab === 'paste' ? !!text.trim() : !!file
@@ -101,10 +109,10 @@ export function SourceInput({ onParsed, onManual }: { onParsed: (p: ParsedDirect
  * A PDF as the browser draws it, or what was read from it: phone browsers often show only a PDF's
  * first page in a frame, so they start with the text.
  */
-function PdfSource({ source }: { source: Extract<SourceView, { kind: 'pdf' }> }) {
+function PdfSource({ source }: { source: Extract<SourceView, { kind: 'pdf' | 'image' }> }) {
   const t = useT()
   const isPhone = useIsPhone()
-  const [view, setView] = useState<'pdf' | 'text'>(isPhone ? 'text' : 'pdf')
+  const [view, setView] = useState<'pdf' | 'text'>(isPhone && source.kind === 'pdf' ? 'text' : 'pdf')
   return (
     <>
       <div style={{ padding: 8 }}>
@@ -113,12 +121,14 @@ function PdfSource({ source }: { source: Extract<SourceView, { kind: 'pdf' }> })
           value={view}
           onChange={setView}
           options={[
-            { value: 'pdf', label: t('directives.pdfView') },
+            { value: 'pdf', label: source.kind === 'image' ? t('directives.imageView') : t('directives.pdfView') },
             { value: 'text', label: t('directives.textView') },
           ]}
         />
       </div>
-      {view === 'pdf' ? (
+      {view === 'pdf' && source.kind === 'image' ? (
+        <img src={source.url} alt={source.name} className="bvct-source-image" />
+      ) : view === 'pdf' ? (
         <iframe src={source.url} title={source.name} className="bvct-source-pdf" />
       ) : (
         <pre className="bvct-source-text" data-testid="source-text">{source.text}</pre>
@@ -131,7 +141,7 @@ function PdfSource({ source }: { source: Extract<SourceView, { kind: 'pdf' }> })
 export function SourcePane({ source }: { source: SourceView }) {
   const t = useT()
   if (source.kind === 'none') return <Typography.Text type="secondary" style={{ display: 'block', padding: 12 }}>{t('directives.noSource')}</Typography.Text>
-  if (source.kind === 'pdf') return <PdfSource source={source} />
+  if (source.kind === 'pdf' || source.kind === 'image') return <PdfSource source={source} />
   return (
     <>
       {source.kind === 'rendered' && <Alert type="info" showIcon title={t('directives.renderedSource', { name: source.name })} style={{ marginBottom: 8 }} />}

@@ -1,15 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
 import type { Me } from '../../../contract/auth.ts'
-import type { ParsedDirective } from '../../../contract/directive-parse.ts'
+import type { ParsedDirective, ParseSourceKind } from '../../../contract/directive-parse.ts'
 import type {
   acknowledgementDto, AddresseeDto, addresseeListDto, closeDirectiveInput, DirectiveDto, directiveInput, directiveListQuery, directivePageDto, issueDirectiveInput,
   updateDirectiveInput,
 } from '../../../contract/directives.ts'
+import type { ParserAccuracyDto } from '../../../contract/parser-accuracy.ts'
 import { api, isApiError } from '../../api/client.ts'
 import { ME_KEY } from '../../api/query-client.ts'
 
 export const DIRECTIVES_KEY = ['directives'] as const
+const PARSER_ACCURACY_KEY = ['parser-accuracy'] as const
 const listsKey = [...DIRECTIVES_KEY, 'list'] as const
 const detailKey = (id: number | undefined) => [...DIRECTIVES_KEY, 'detail', id] as const
 const addresseesKey = (id: number | undefined) => [...DIRECTIVES_KEY, 'addressees', id] as const
@@ -75,11 +77,13 @@ function useStoreDirective() {
  * returns the draft already stored instead of a second copy.
  */
 export function useCreateDirective() {
+  const qc = useQueryClient()
   const { store } = useStoreDirective()
   return useMutation({
     mutationFn: ({ input, idempotencyKey }: { input: z.input<typeof directiveInput>; idempotencyKey: string }) =>
       api<DirectiveDto>('/directives', { body: input, headers: { 'idempotency-key': idempotencyKey } }),
-    onSuccess: store,
+    // A parsed letter just confirmed counts in the parser's accuracy.
+    onSuccess: (saved) => Promise.all([store(saved), qc.invalidateQueries({ queryKey: PARSER_ACCURACY_KEY })]),
   })
 }
 
@@ -128,5 +132,14 @@ export function useAcknowledge() {
       else void qc.invalidateQueries({ queryKey: addresseesKey(id) })
       return Promise.all([qc.invalidateQueries({ queryKey: ['matrix'] }), qc.invalidateQueries({ queryKey: ['overdue'] })])
     },
+  })
+}
+
+/** Per field and month or week, how often the parser's proposal was confirmed unchanged. */
+export function useParserAccuracy(query: { period: 'month' | 'week'; kind?: ParseSourceKind; periods?: number }) {
+  return useQuery({
+    queryKey: [...PARSER_ACCURACY_KEY, query],
+    queryFn: () => api<ParserAccuracyDto>('/admin/parser-accuracy', { query: { ...query } }),
+    placeholderData: keepPreviousData,
   })
 }

@@ -1,5 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs'
-import type { ParsedDirective, Requirement } from '../../../contract/directive-parse.ts'
+import type { ParsedDirective, ParseSourceKind, Requirement } from '../../../contract/directive-parse.ts'
 import type { DirectiveDto, RequirementDto, RequirementInput } from '../../../contract/directives.ts'
 import { API_DATE_FORMAT } from '../../components/format.ts'
 
@@ -67,7 +67,7 @@ function reqToInput(r: RequirementValues): RequirementInput {
  * The body for POST/PATCH /directives, before the contract's schema checks it. Blank list rows are
  * dropped; blank text fields become null.
  */
-export function inputFromValues(v: DirectiveFormValues, sourceText: string | null) {
+export function inputFromValues(v: DirectiveFormValues, sourceText: string | null, parseSource?: ParseSourceKind) {
   const lines = (xs: string[] | undefined) => (xs ?? []).map((x) => (x ?? '').trim()).filter(Boolean)
   return {
     number: orNull(v.number), documentType: orNull(v.documentType), parentBody: orNull(v.parentBody), issuer: orNull(v.issuer), place: orNull(v.place),
@@ -76,6 +76,7 @@ export function inputFromValues(v: DirectiveFormValues, sourceText: string | nul
     references: (v.references ?? []).filter((r) => r.number?.trim()).map((r) => ({ number: r.number!.trim(), date: fromDay(r.date), issuer: orNull(r.issuer) })),
     sourceText,
     requirements: (v.requirements ?? []).map(reqToInput),
+    ...(parseSource && sourceText ? { parseSource } : {}),
   }
 }
 

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../i18n/translate.ts'
 import type { TFunction } from '../../i18n/useT.ts'
 
-const KNOWN = ['NO_NUMBER', 'NUMBER_BLANK', 'NO_DATE', 'DATE_INVALID', 'NO_ISSUER', 'NO_SUBJECT', 'NO_ADDRESSEES', 'NO_REQUIREMENTS', 'NO_DISTRIBUTION', 'UNPLACED_LINE'] as const
+const KNOWN = ['NO_NUMBER', 'NUMBER_BLANK', 'NO_DATE', 'DATE_INVALID', 'NO_ISSUER', 'NO_SUBJECT', 'NO_ADDRESSEES', 'NO_REQUIREMENTS', 'NO_DISTRIBUTION', 'UNPLACED_LINE', 'OCR_USED', 'OCR_LOW_CONFIDENCE'] as const
 
 /**
  * A parser warning in the user's language. The server sends "CODE: vi / en: «detail»"; the code

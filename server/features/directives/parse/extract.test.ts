@@ -7,8 +7,8 @@ import { fixtureBytes } from './test-helpers.ts'
 
 const lines = async (file: string) => (await extractText(fixtureBytes(file), file)).text.split('\n')
 
-async function rejection(bytes: Uint8Array, name: string, mime?: string): Promise<ParseInputError> {
-  const error = await extractText(bytes, name, mime).then(
+async function rejection(bytes: Uint8Array, name: string, mime?: string, options?: { ocr?: boolean }): Promise<ParseInputError> {
+  const error = await extractText(bytes, name, mime, options).then(
     () => null,
     (e: unknown) => e,
   )
@@ -106,12 +106,19 @@ describe('PDF with a text layer', () => {
     expect(text[first + 1]).toBe('a) Lập danh sách các trang thông tin điện tử, tài khoản mạng xã hội do đơn vị quản lý; phân công người chịu trách nhiệm quản trị.')
   })
 
-  it('says a scanned PDF has no text layer, in Vietnamese and English', async () => {
-    const error = await rejection(fixtureBytes('scanned-no-text.pdf'), 'scan.pdf', 'application/pdf')
+  it('says a scanned PDF has no text layer, in Vietnamese and English, when asked not to OCR it', async () => {
+    const error = await rejection(fixtureBytes('scanned-no-text.pdf'), 'scan.pdf', 'application/pdf', { ocr: false })
     expect(error.code).toBe('NO_TEXT_LAYER')
     expect(error.message).toBe(PARSE_INPUT_ERRORS.NO_TEXT_LAYER.vi)
     expect(error.en).toBe(PARSE_INPUT_ERRORS.NO_TEXT_LAYER.en)
     expect(error.message).toMatch(/lớp chữ/)
+  })
+
+  it('says so too when OCR finds no words in a scan of no text', async () => {
+    const error = await rejection(fixtureBytes('scanned-no-text.pdf'), 'scan.pdf', 'application/pdf')
+    expect(error.code).toBe('NO_TEXT_LAYER')
+    expect(error.message).toMatch(/không có lớp chữ, và nhận dạng chữ \(OCR\) không thấy chữ nào/)
+    expect(error.en).toMatch(/OCR found no text/)
   })
 
   it('says a damaged PDF is unreadable', async () => {
@@ -187,6 +194,12 @@ describe('plain text', () => {
     expect((await extractText(new TextEncoder().encode('abc'), 'paste', 'text/plain')).text).toBe('abc')
   })
 
+  it('says a damaged image is unreadable (it is handed to OCR, which cannot open it)', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    expect((await rejection(png, 'scan.png', 'image/png')).code).toBe('UNREADABLE_FILE')
+    expect((await rejection(png, 'scan.png', 'image/png', { ocr: false })).code).toBe('NO_TEXT_LAYER')
+  })
+
   it('refuses an empty file', async () => {
     expect((await rejection(new Uint8Array(), 'a.txt')).code).toBe('UNREADABLE_FILE')
   })
@@ -195,8 +208,7 @@ describe('plain text', () => {
 describe('unsupported files', () => {
   it.each([
     ['old Word .doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'letter.doc', undefined, /\.doc/],
-    ['a photographed page', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'scan.png', 'image/png', /ảnh/],
-    ['a JPEG', new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), 'scan.jpg', undefined, /ảnh/],
+    ['a GIF', new TextEncoder().encode('GIF89a'), 'scan.gif', 'image/gif', /ảnh PNG, JPEG hoặc TIFF/],
     ['a spreadsheet', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'list.xlsx', undefined, /Định dạng/],
     ['RTF', new TextEncoder().encode('{\\rtf1 abc}'), 'a.rtf', undefined, /Định dạng/],
     ['an unknown binary', new Uint8Array([1, 2, 3]), 'a.bin', 'application/octet-stream', /Định dạng/],

@@ -1,24 +1,54 @@
 import { MAX_TEXT_CHARS, UPLOAD_LIMIT_MESSAGES } from '../../../lib/upload-limits.ts'
+import { PARSE_INPUT_ERRORS, type ParseSourceKind } from '../../../../contract/directive-parse.ts'
 import { ParseInputError } from './errors.ts'
 import { extractDocxText } from './extract-docx.ts'
 import { extractPdfText } from './extract-pdf.ts'
 import { decodeTextFile } from './extract-text-file.ts'
+import { ocrFile, type OcrText } from './ocr.ts'
 
-type Kind = 'pdf' | 'docx' | 'text'
+type Kind = 'pdf' | 'docx' | 'text' | 'image'
+
+export interface ExtractedText {
+  text: string
+  /** Where the text came from; 'ocr' for an image or a PDF without a text layer. */
+  kind: ParseSourceKind
+  /** For OCR'd input: the words read, with their confidence. */
+  ocr?: OcrText
+}
 
 /**
  * Text of an uploaded letter. The file's first bytes decide what it is; the name and MIME
- * type only break ties, because browsers and mail clients label files inconsistently.
+ * type only break ties, because browsers and mail clients label files inconsistently. An image,
+ * or a PDF without a text layer, is read with OCR unless `ocr` is false: then it is refused as
+ * NO_TEXT_LAYER, so that a caller can give the slower OCR its own time limit.
  */
-export async function extractText(bytes: Uint8Array, filename: string, mime?: string): Promise<{ text: string }> {
+export async function extractText(bytes: Uint8Array, filename: string, mime?: string, { ocr = true }: { ocr?: boolean } = {}): Promise<ExtractedText> {
   const kind = kindOf(bytes, filename, mime)
-  const text = kind === 'pdf' ? await extractPdfText(bytes) : kind === 'docx' ? extractDocxText(bytes) : decodeTextFile(bytes)
+  if (kind === 'image') {
+    if (!ocr) throw new ParseInputError('NO_TEXT_LAYER', PARSE_INPUT_ERRORS.NO_TEXT_LAYER.vi, PARSE_INPUT_ERRORS.NO_TEXT_LAYER.en)
+    return fromOcr(await ocrFile(bytes, 'image'))
+  }
+  let text: string
+  try {
+    text = kind === 'pdf' ? await extractPdfText(bytes) : kind === 'docx' ? extractDocxText(bytes) : decodeTextFile(bytes)
+  } catch (error) {
+    if (ocr && kind === 'pdf' && error instanceof ParseInputError && error.code === 'NO_TEXT_LAYER') return fromOcr(await ocrFile(bytes, 'pdf'))
+    throw error
+  }
   // The parser's time grows with the text: more than any letter has is refused, not parsed.
   if (text.length > MAX_TEXT_CHARS) {
     const { vi, en } = UPLOAD_LIMIT_MESSAGES.tooMuchText(MAX_TEXT_CHARS)
     throw new ParseInputError('UNREADABLE_FILE', vi, en)
   }
-  return { text }
+  return { text, kind }
+}
+
+function fromOcr(ocr: OcrText): ExtractedText {
+  if (ocr.text.length > MAX_TEXT_CHARS) {
+    const { vi, en } = UPLOAD_LIMIT_MESSAGES.tooMuchText(MAX_TEXT_CHARS)
+    throw new ParseInputError('UNREADABLE_FILE', vi, en)
+  }
+  return { text: ocr.text, kind: 'ocr', ocr }
 }
 
 function startsWith(bytes: Uint8Array, ...signature: number[]): boolean {
@@ -43,11 +73,12 @@ function kindOf(bytes: Uint8Array, filename: string, mime = ''): Kind {
     )
   }
   const image = startsWith(bytes, 0x89, 0x50, 0x4e, 0x47) || startsWith(bytes, 0xff, 0xd8, 0xff) || startsWith(bytes, 0x49, 0x49, 0x2a, 0x00) || startsWith(bytes, 0x4d, 0x4d, 0x00, 0x2a)
-  if (image || type.startsWith('image/')) {
+  if (image) return 'image'
+  if (type.startsWith('image/')) {
     throw new ParseInputError(
       'UNSUPPORTED_FILE',
-      'Tệp ảnh (bản chụp, bản quét) không có lớp chữ nên không đọc được. Hãy dùng tệp Word, PDF có lớp chữ hoặc dán nội dung',
-      'An image (photo or scan) has no text to read. Use a Word file, a PDF with a text layer, or paste the text',
+      'Chỉ đọc được ảnh PNG, JPEG hoặc TIFF. Hãy quét lại thành một trong các dạng đó hoặc dán nội dung',
+      'Only PNG, JPEG or TIFF images can be read. Scan again to one of those, or paste the text',
     )
   }
   if (ext === 'pdf' || type === 'application/pdf') throw new ParseInputError('UNREADABLE_FILE')
