@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseDirectiveText } from '../../features/directives/parse/index.ts'
 import { insertRequirements } from '../../features/directives/directives.queries.ts'
+import { recordParseReview } from '../../features/directives/parse-review.service.ts'
 import type { Queryable } from '../types.ts'
 import { vnDay } from '../../lib/dates.ts'
 import { inOfficeHours } from './scale/dates.ts'
@@ -19,10 +20,10 @@ const shift = (d: Date, days: number) => new Date(d.getTime() + days * DAY)
  * (typed without Vietnamese keyboard), and "đề b/c" for "để b/c". The parser reads what is written;
  * the register holds what was meant.
  */
-export const CLERK_CORRECTIONS = {
+export const CLERK_CORRECTIONS: { number: string; distribution: string[] } = {
   number: '1946-CV/BCSĐ',
   distribution: ['Như trên', 'Đ/c Bí thư BCSĐ (để b/c)', 'Các đ/c Ủy viên BCSĐ', 'BTV Đảng ủy Bộ Y tế', 'Lưu: VP BCSĐ'],
-} as const
+}
 
 const ACTION_TITLES = [
   ['Tổ chức hội nghị quán triệt văn bản tới cấp ủy, lãnh đạo đơn vị', 'Đưa nội dung vào sinh hoạt chi bộ định kỳ'],
@@ -64,6 +65,10 @@ export async function loadDemoDirective(tx: Queryable, o: { ownerUnitId: number;
       readFileSync(SEED_LETTER, 'utf8'), issuedAt, o.boardAccountId],
   )
   await insertRequirements(tx, id, p.requirements)
+  // Registered the day before it was issued, the clerk's corrections counted as any clerk's are
+  // (the parser's accuracy page shows them; npm run parse:corrections can make the letter a fixture).
+  await recordParseReview(tx, id, { id: o.boardAccountId, username: 'board', ip: null, now: office(shift(issuedAt, -1)) },
+    { kind: 'text', sourceText: readFileSync(SEED_LETTER, 'utf8'), proposal: parsed }, p)
   const reqs = await tx.query<{ id: number; ordinal: number }>('SELECT id, ordinal FROM requirement WHERE directive_id = $1 AND parent_id IS NULL ORDER BY ordinal', [id])
   for (const [i, u] of o.units.entries()) {
     // Units get a profile, from model to laggard, so the dashboard shows every state.

@@ -165,6 +165,10 @@ describe('the demo a ministry reader believes', () => {
     const [d] = await t.db.query<{ number: string; distribution: string[] }>(`SELECT number, distribution FROM directive WHERE number LIKE '1946-%'`)
     expect(d.number).toBe('1946-CV/BCSĐ')
     expect(d.distribution).toContain('Đ/c Bí thư BCSĐ (để b/c)')
+    // The correction is on record: the parser's accuracy page counts it.
+    const corrected = await t.db.query<{ field: string; parser_value: unknown; final_value: unknown }>('SELECT field, parser_value, final_value FROM parse_correction ORDER BY field')
+    expect(corrected.map((c) => c.field)).toEqual(['distribution', 'number'])
+    expect(corrected[1]).toMatchObject({ parser_value: '1946-CV/BCSD', final_value: '1946-CV/BCSĐ' })
   })
 
   it('dates what people did in working hours on working days, after the letter was issued', async () => {

@@ -30,7 +30,7 @@ export async function parseReviewFor(kind: ParseSourceKind, sourceText: string):
 }
 
 /** In the registering transaction: the review, and one row per field the person changed. */
-export async function recordParseReview(tx: Queryable, directiveId: number, actor: Actor, review: ParseReview, input: DirectiveInput): Promise<void> {
+export async function recordParseReview(tx: Queryable, directiveId: number, actor: Actor, review: ParseReview, input: DirectiveInput | ParsedDirective): Promise<void> {
   const proposal = fieldValues(review.proposal)
   const confirmed = fieldValues(input)
   const [{ id }] = await tx.query<{ id: number }>(
