@@ -1,3 +1,5 @@
+import { squash } from './normalize.ts'
+
 // The signature block (authority, title, name) sits beside or below "Nơi nhận". PDF extraction
 // interleaves it with the distribution lines, so it has to be recognised and cut out.
 
@@ -18,6 +20,56 @@ const TITLE_LINE = new RegExp(String.raw`^${TITLE}(?:\s+[\p{Lu}\p{N} ,-]*)?$`, '
 const SIGNED_NOTE = /^\(\s*(?:Đã ký|đã ký|Ký tên|ký tên|Ký,|ký,|Ký và|ký và|Chữ ký|chữ ký)/u
 // A signer's name: two to six capitalised words and nothing else ("Đào Hồng Lan").
 const NAME_LINE = /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$/u
+
+export interface Signature {
+  authority: string | null
+  title: string | null
+  name: string | null
+}
+
+const AUTHORITY_TAIL = new RegExp(String.raw`(?:^|\s)(${AUTHORITY}\s*\p{Lu}.*)$`, 'u')
+const TITLE_TAIL = new RegExp(String.raw`(?:^|\s)(${TITLE}(?:\s+[\p{Lu}\p{N} ,-]*)?)$`, 'u')
+const NAME_TAIL = /\.\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5})$/u
+const NOI_NHAN_PREFIX = /^Nơi\s+nhận\s*:?\s*/iu
+
+/**
+ * Reads the signature block from `lines` (the letter's closing: from the signature or "Nơi nhận",
+ * whichever comes first, to the end): the authority lines ("T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH";
+ * several are joined with ", "), the signer's title ("PHÓ BÍ THƯ") and name ("Nguyễn Văn A").
+ * Columns flattened onto one line (distribution left, signature right) are read apart, and a
+ * fragment glued to the end of a distribution entry ("- Lưu VP. PHÓ BÍ THƯ") is found too.
+ * Null when the letter shows neither an authority nor a title.
+ */
+export function readSignature(lines: string[]): Signature | null {
+  const pieces = lines
+    .flatMap((line) => line.split(/\t+| {3,}/))
+    .map((piece) => squash(piece).replace(NOI_NHAN_PREFIX, ''))
+    .filter(Boolean)
+  const authorities: string[] = []
+  let title: string | null = null
+  let name: string | null = null
+  for (const piece of pieces) {
+    if (SIGNED_NOTE.test(piece)) continue
+    const authority = SIGN_LINE.test(piece) ? piece : AUTHORITY_TAIL.exec(piece)?.[1]
+    if (authority && title === null) {
+      authorities.push(authority)
+      continue
+    }
+    const titled = TITLE_LINE.test(piece) ? piece : TITLE_TAIL.exec(piece)?.[1]
+    if (titled && title === null) {
+      title = titled
+      continue
+    }
+    if (authorities.length === 0 && title === null) continue
+    const named = isNameLine(piece) ? piece : NAME_TAIL.exec(piece)?.[1]
+    if (named) {
+      name = named
+      break
+    }
+  }
+  if (authorities.length === 0 && title === null) return null
+  return { authority: authorities.length ? authorities.join(', ') : null, title, name }
+}
 
 export function isSignatureLine(line: string): boolean {
   const text = line.trim()
