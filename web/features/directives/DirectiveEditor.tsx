@@ -12,6 +12,8 @@ import { DirectiveFields } from './DirectiveFields.tsx'
 import { inputFromValues, type DirectiveFormValues } from './directive-form.ts'
 import { warningText } from './parse-warnings.ts'
 import { SourcePane, type SourceView } from './SourceInput.tsx'
+import { ParsedClosing } from './ParsedClosing.tsx'
+import type { ParsedDirective } from '../../../contract/directive-parse.ts'
 
 interface Props {
   initial: DirectiveFormValues
@@ -19,6 +21,8 @@ interface Props {
   /** What is stored as the directive's source text: the pasted or .txt text; null for .docx/.pdf. */
   sourceText: string | null
   warnings: string[]
+  /** What the parser read, when registering from a letter: shows co-addressees and the signer. */
+  parsed?: Pick<ParsedDirective, 'addressees' | 'coAddressees' | 'signature'>
   /** Editing a saved directive; absent when registering a new one. */
   directive?: DirectiveDto
   onBack?: () => void
@@ -28,7 +32,7 @@ interface Props {
  * Side by side: the letter on the left, every parsed field on the right for a person to correct,
  * then saved as a draft (or, for a saved directive, as a new version).
  */
-export function DirectiveEditor({ initial, source, sourceText, warnings, directive, onBack }: Props) {
+export function DirectiveEditor({ initial, source, sourceText, warnings, parsed, directive, onBack }: Props) {
   const t = useT()
   const isPhone = useIsPhone()
   const navigate = useNavigate()
@@ -114,6 +118,7 @@ export function DirectiveEditor({ initial, source, sourceText, warnings, directi
           {warningItems.length === 0 && !directive && (
             <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('directives.noWarnings')} />
           )}
+          {parsed && <ParsedClosing parsed={parsed} />}
           <Form form={form} layout="vertical" initialValues={initial} onFinish={onFinish} scrollToFirstError>
             <FormAlert error={error} />
             <DirectiveFields areRequirementsLocked={areRequirementsLocked} />

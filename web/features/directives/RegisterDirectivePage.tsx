@@ -8,12 +8,14 @@ import { useDirective } from './api.ts'
 import { DirectiveEditor } from './DirectiveEditor.tsx'
 import { valuesFromDirective, valuesFromParsed, type DirectiveFormValues } from './directive-form.ts'
 import { SourceInput, type SourceView } from './SourceInput.tsx'
+import type { ParsedDirective } from '../../../contract/directive-parse.ts'
 
 interface Review {
   initial: DirectiveFormValues
   source: SourceView
   sourceText: string | null
   warnings: string[]
+  parsed?: ParsedDirective
 }
 
 const EMPTY: DirectiveFormValues = { addressees: [], distribution: [], references: [], requirements: [{ label: '1.', text: '', children: [] }] }
@@ -35,7 +37,7 @@ export default function RegisterDirectivePage() {
   if (!review)
     return (
       <SourceInput
-        onParsed={(p, source, sourceText) => setReview({ initial: valuesFromParsed(p), source, sourceText, warnings: p.warnings })}
+        onParsed={(p, source, sourceText) => setReview({ initial: valuesFromParsed(p), source, sourceText, warnings: p.warnings, parsed: p })}
         onManual={() => setReview({ initial: EMPTY, source: { kind: 'none' }, sourceText: null, warnings: [] })}
       />
     )
