@@ -9,7 +9,7 @@ import { DONG_KINH_GUI, KINH_GUI } from './header-addressees.ts'
 const SUBJECT_PREFIX = /^(?:V\/v|v\/v|V\/V|V\.v\.?|Vv\.?|Về\s+việc|về\s+việc)\s*[:.]?\s*/u
 
 /** `rest`: the subject's first words, on the opening line; `type`: the title's abbreviation (KẾ HOẠCH → KH). */
-export type SubjectOpening = { kind: 'subjectLine'; rest: string } | { kind: 'title'; type: string; rest: string }
+export type SubjectOpening = { kind: 'subjectLine'; rest: string } | { kind: 'title'; type: string; name: string; rest: string }
 
 /** The piece that opens the subject, with what follows the "V/v" or the title on its line. */
 export function subjectOpening(piece: string): SubjectOpening | null {
@@ -19,11 +19,11 @@ export function subjectOpening(piece: string): SubjectOpening | null {
   return title && { kind: 'title', ...title }
 }
 
-function titleOf(piece: string): { type: string; rest: string } | null {
+function titleOf(piece: string): { type: string; name: string; rest: string } | null {
   for (const [name, type] of TITLE_TYPES) {
     const re = new RegExp(`^${name.replace(/ /g, '\\s+')}(?![\\p{L}])\\s*:?\\s*`, 'u')
     const m = re.exec(piece)
-    if (m) return { type, rest: piece.slice(m[0].length) }
+    if (m) return { type, name, rest: piece.slice(m[0].length) }
   }
   return null
 }
