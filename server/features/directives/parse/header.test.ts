@@ -43,6 +43,11 @@ describe('header', () => {
     expect(p.subject).toBe('QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ')
   })
 
+  it('joins "ỦY" broken from "BAN NHÂN DÂN" and keeps a "BAN HÀNH …" subject', () => {
+    const p = header('ỦY\nBAN NHÂN DÂN\nTỈNH TIỀN GIANG\nSố: 33/2009/QĐ-UBND\nMỹ Tho, ngày 24 tháng 12 năm 2009\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ QUẢN LÝ MẠNG\nỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\nCăn cứ Luật Công nghệ thông tin;')
+    expect(p).toMatchObject({ parentBody: null, issuer: 'ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG', subject: 'BAN HÀNH QUY ĐỊNH VỀ QUẢN LÝ MẠNG' })
+  })
+
   it('reads the subject after "Về việc"', () => {
     expect(header('SỞ Y TẾ\nSố: 5/SYT\nHà Nội, ngày 1/2/2024\nVề việc báo cáo công tác tháng 1').subject).toBe('báo cáo công tác tháng 1')
   })

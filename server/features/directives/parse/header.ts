@@ -307,7 +307,8 @@ function placePiece(r: HeaderReading, piece: string, index: number, lines: strin
 const GROUNDS = /^[-–+]?\s*(?:Căn cứ|Xét|Theo đề nghị|Thi hành)(?=\s|$)/u
 
 function isAuthorityLine(piece: string, lines: string[], index: number): boolean {
-  if (!isAllCaps(piece) || !startsWithBodyNoun(piece)) return false
+  // "BAN HÀNH QUY ĐỊNH …" (issuing a regulation) is a subject, not the body "BAN …".
+  if (!isAllCaps(piece) || !startsWithBodyNoun(piece) || /^BAN\s+HÀNH(?![\p{L}])/u.test(piece)) return false
   for (let j = index + 1; j < lines.length && j <= index + 3; j++) {
     const next = squash(lines[j])
     if (!next) continue

@@ -25,6 +25,11 @@ describe('readSignature', () => {
     expect(readSignature(lines)).toEqual({ authority: 'TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Đặng Văn Hùng' })
   })
 
+  it('joins "TM." alone on its line to the body it acts for', () => {
+    const lines = ['|', 'TM.', 'ỦY BAN NHÂN DÂN TỈNH', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nguyễn Văn Phòng', '|', 'QUY ĐỊNH']
+    expect(readSignature(lines)).toEqual({ authority: 'TM. ỦY BAN NHÂN DÂN TỈNH, KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Nguyễn Văn Phòng' })
+  })
+
   it('signs in one own name: no authority', () => {
     expect(readSignature(['BÍ THƯ', 'Hoàng Văn Quân'])).toEqual({ authority: null, title: 'BÍ THƯ', name: 'Hoàng Văn Quân' })
   })

@@ -6,6 +6,8 @@ import { squash } from './normalize.ts'
 // Authority prefixes: Party "T/M, K/T, T/L", state "TM., KT., TL., TUQ., Q.".
 const AUTHORITY = String.raw`(?:T\/M|K\/T|T\/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)`
 const SIGN_LINE = new RegExp(String.raw`^${AUTHORITY}\s*\p{Lu}`, 'u')
+// "TM." alone, the body it acts for on the next line (a table copy breaks them apart).
+const BARE_AUTHORITY = new RegExp(String.raw`^${AUTHORITY}$`, 'u')
 
 const TITLES = [
   'TỔNG BÍ THƯ', 'PHÓ BÍ THƯ THƯỜNG TRỰC', 'PHÓ BÍ THƯ', 'BÍ THƯ', 'BỘ TRƯỞNG', 'THỨ TRƯỞNG', 'PHÓ TRƯỞNG BAN THƯỜNG TRỰC',
@@ -48,9 +50,9 @@ export function readSignature(lines: string[]): Signature | null {
   const authorities: string[] = []
   let title: string | null = null
   let name: string | null = null
-  for (const piece of pieces) {
-    if (SIGNED_NOTE.test(piece)) continue
-    const authority = SIGN_LINE.test(piece) ? piece : AUTHORITY_TAIL.exec(piece)?.[1]
+  for (const [at, piece] of pieces.entries()) {
+    if (SIGNED_NOTE.test(piece) || (at > 0 && BARE_AUTHORITY.test(pieces[at - 1]))) continue
+    const authority = BARE_AUTHORITY.test(piece) && pieces[at + 1] ? `${piece} ${pieces[at + 1]}` : SIGN_LINE.test(piece) ? piece : AUTHORITY_TAIL.exec(piece)?.[1]
     if (authority && title === null) {
       authorities.push(authority)
       continue
@@ -73,7 +75,7 @@ export function readSignature(lines: string[]): Signature | null {
 
 export function isSignatureLine(line: string): boolean {
   const text = line.trim()
-  return SIGN_LINE.test(text) || TITLE_LINE.test(text) || SIGNED_NOTE.test(text)
+  return SIGN_LINE.test(text) || BARE_AUTHORITY.test(text) || TITLE_LINE.test(text) || SIGNED_NOTE.test(text)
 }
 
 export function isNameLine(line: string): boolean {
