@@ -60,6 +60,17 @@ export const ocrReport = z.object({
 })
 export type OcrReport = z.infer<typeof ocrReport>
 
+/** Who signed: the closing lines above the signature, kept apart from the distribution. */
+export const directiveSignature = z.object({
+  /** "T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ", "TL. BỘ TRƯỞNG", "TUQ. CHỦ TỊCH"; several joined with ", "; null when signed in one's own name. */
+  authority: z.string().nullable(),
+  /** "BÍ THƯ", "PHÓ BÍ THƯ", "CHỦ TỊCH", "PHÓ CHÁNH VĂN PHÒNG". */
+  title: z.string().nullable(),
+  /** "Nguyễn Văn A"; null when the copy stops before it. */
+  name: z.string().nullable(),
+})
+export type DirectiveSignature = z.infer<typeof directiveSignature>
+
 export const parsedDirective = z.object({
   parentBody: z.string().nullable(),
   issuer: z.string().nullable(),
@@ -76,6 +87,8 @@ export const parsedDirective = z.object({
   requirements: z.array(requirement),
   closing: z.string().nullable(),
   distribution: z.array(z.string()),
+  /** The signature block; null when the letter shows none. */
+  signature: directiveSignature.nullable(),
   references: z.array(directiveReference),
   /** Each starts with a stable code ("NO_NUMBER: …") so a client can translate or filter it. */
   warnings: z.array(z.string()),

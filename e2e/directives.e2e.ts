@@ -176,6 +176,25 @@ describe('a directive from registration to the dashboard', () => {
     }
   }, 120_000)
 
+  it('the board pasting a letter with co-addressees and a signer sees them marked before confirming', async () => {
+    const page = await open('board', '/directives/new')
+    const letter = [
+      'ĐẢNG ỦY KHỐI CƠ SỞ BỘ Y TẾ', 'BAN THƯỜNG VỤ', '*', 'Số 21-CV/ĐUK', 'Hà Nội, ngày 04 tháng 3 năm 2026',
+      'V/v rà soát đảng viên', '', 'Kính gửi: Các đảng ủy trực thuộc', 'Đồng kính gửi: Ban Tổ chức Đảng ủy Khối', '',
+      '1. Rà soát danh sách đảng viên trước ngày 20/3/2026.', '',
+      'Nơi nhận:', '- Như trên,', '- Lưu Văn phòng Đảng ủy Khối.', '', 'T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ', 'Nguyễn Văn Thắng',
+    ].join('\n')
+    await page.getByTestId('paste-text').fill(letter)
+    await page.getByRole('button', { name: 'Phân tích văn bản' }).click()
+    const closing = page.getByTestId('parsed-closing')
+    await expectVisible(closing.getByTestId('co-addressee').getByText('Đồng kính gửi'))
+    expect(await closing.getByTestId('co-addressee').textContent()).toContain('Ban Tổ chức Đảng ủy Khối')
+    expect(await closing.getByTestId('addressee').textContent()).toContain('Các đảng ủy trực thuộc')
+    expect(await closing.getByTestId('signer').textContent()).toBe('T/M BAN THƯỜNG VỤ · PHÓ BÍ THƯ · Nguyễn Văn Thắng')
+    // The co-addressee stays an addressee in the form, as the letter sends it to both.
+    expect(await page.getByTestId('directive-form').getByLabel('Nơi gửi 2').inputValue()).toBe('Ban Tổ chức Đảng ủy Khối')
+  }, 120_000)
+
   it('fits a phone: the dashboard lists the units behind instead of the matrix (390×844)', async () => {
     const page = await open('board', `/directives/${directiveId}/dashboard`, { width: 390, height: 844 })
     // Just issued, nothing is overdue yet: units late to acknowledge, or none, and never the matrix.

@@ -14,6 +14,8 @@ import { DirectiveFields } from './DirectiveFields.tsx'
 import { inputFromValues, type DirectiveFormValues } from './directive-form.ts'
 import { warningText } from './parse-warnings.ts'
 import { SourcePane, type SourceView } from './SourceInput.tsx'
+import { ParsedClosing } from './ParsedClosing.tsx'
+import type { ParsedDirective } from '../../../contract/directive-parse.ts'
 
 interface Props {
   initial: DirectiveFormValues
@@ -25,6 +27,8 @@ interface Props {
   parseSource?: ParseSourceKind
   /** A scan read by OCR: which fields to check. */
   ocr?: OcrReport
+  /** What the parser read, when registering from a letter: shows co-addressees and the signer. */
+  parsed?: Pick<ParsedDirective, 'addressees' | 'coAddressees' | 'signature'>
   /** Editing a saved directive; absent when registering a new one. */
   directive?: DirectiveDto
   onBack?: () => void
@@ -34,7 +38,7 @@ interface Props {
  * Side by side: the letter on the left, every parsed field on the right for a person to correct,
  * then saved as a draft (or, for a saved directive, as a new version).
  */
-export function DirectiveEditor({ initial, source, sourceText, warnings, parseSource, ocr, directive, onBack }: Props) {
+export function DirectiveEditor({ initial, source, sourceText, warnings, parseSource, ocr, parsed, directive, onBack }: Props) {
   const t = useT()
   const lang = useLang()
   const isPhone = useIsPhone()
@@ -146,6 +150,7 @@ export function DirectiveEditor({ initial, source, sourceText, warnings, parseSo
           {warningItems.length === 0 && !directive && lowOcrFields.length === 0 && (
             <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('directives.noWarnings')} />
           )}
+          {parsed && <ParsedClosing parsed={parsed} />}
           <Form form={form} layout="vertical" initialValues={initial} onFinish={onFinish} scrollToFirstError>
             <FormAlert error={error} />
             <DirectiveFields areRequirementsLocked={areRequirementsLocked} ocr={ocr} />

@@ -9,6 +9,7 @@ import { DirectiveEditor } from './DirectiveEditor.tsx'
 import { valuesFromDirective, valuesFromParsed, type DirectiveFormValues } from './directive-form.ts'
 import { SourceInput, type SourceView } from './SourceInput.tsx'
 import type { OcrReport, ParseSourceKind } from '../../../contract/directive-parse.ts'
+import type { ParsedDirective } from '../../../contract/directive-parse.ts'
 
 interface Review {
   initial: DirectiveFormValues
@@ -18,6 +19,7 @@ interface Review {
   /** Where the parsed text came from; absent when typed in by hand (nothing to count). */
   parseSource?: ParseSourceKind
   ocr?: OcrReport
+  parsed?: ParsedDirective
 }
 
 const EMPTY: DirectiveFormValues = { addressees: [], distribution: [], references: [], requirements: [{ label: '1.', text: '', children: [] }] }
@@ -40,7 +42,7 @@ export default function RegisterDirectivePage() {
     return (
       <SourceInput
         onParsed={(p, source, sourceText) =>
-          setReview({ initial: valuesFromParsed(p), source, sourceText, warnings: p.warnings, parseSource: sourceText ? p.source?.kind ?? 'text' : undefined, ocr: p.ocr })
+          setReview({ initial: valuesFromParsed(p), source, sourceText, warnings: p.warnings, parseSource: sourceText ? p.source?.kind ?? 'text' : undefined, ocr: p.ocr, parsed: p })
         }
         onManual={() => setReview({ initial: EMPTY, source: { kind: 'none' }, sourceText: null, warnings: [] })}
       />

@@ -4,7 +4,8 @@ import { endsSentence, isAllCaps, squash } from './normalize.ts'
 // Y TẾ"), printed in capitals at the top left, each name possibly wrapped over several lines.
 
 // A body name that is unfinished at the end of its line: "BAN CÁN SỰ ĐẢNG" + "BỘ Y TẾ".
-const NAME_WANTS_MORE = /(?:CÁN\s+SỰ\s+ĐẢNG|ĐẢNG\s+ĐOÀN|ĐẢNG\s+[UỦ]Y|NHÂN\s+DÂN|UBND|THƯỜNG\s+VỤ|\sVÀ|[-,&])$/u
+// A table copy may even break "ỦY" + "BAN NHÂN DÂN".
+const NAME_WANTS_MORE = /(?:CÁN\s+SỰ\s+ĐẢNG|ĐẢNG\s+ĐOÀN|ĐẢNG\s+[UỦ]Y|NHÂN\s+DÂN|UBND|THƯỜNG\s+VỤ|\sVÀ|[-,&]|^(?:ỦY|UỶ))$/u
 const NAME_CONTINUES = /^(?:VÀ|&|-)\s/u
 // How the name of a body begins. A header line that begins otherwise ("KHÁM, CHỮA BỆNH") is the
 // wrapped end of the name above it.

@@ -8,24 +8,41 @@ import { DONG_KINH_GUI, KINH_GUI } from './header-addressees.ts'
 
 const SUBJECT_PREFIX = /^(?:V\/v|v\/v|V\/V|V\.v\.?|Vv\.?|Về\s+việc|về\s+việc)\s*[:.]?\s*/u
 
+// A cited document's name that may open a line wrapping a subject ("về thực hiện / Nghị quyết số …").
+const CITED_NAME = /^(?:Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Quyết\s+định|Quy\s+định|Kế\s+hoạch|Hướng\s+dẫn|Thông\s+báo|Thông\s+tri|Luật|Nghị\s+định|Thông\s+tư|Chương\s+trình|Đề\s+án|Hiến\s+pháp|Điều\s+lệ|Quy\s+chế)(?![\p{L}])/u
+
 /** `rest`: the subject's first words, on the opening line; `type`: the title's abbreviation (KẾ HOẠCH → KH). */
-export type SubjectOpening = { kind: 'subjectLine'; rest: string } | { kind: 'title'; type: string; rest: string }
+export type SubjectOpening = { kind: 'subjectLine'; rest: string } | { kind: 'title'; type: string; name: string; rest: string }
 
 /** The piece that opens the subject, with what follows the "V/v" or the title on its line. */
 export function subjectOpening(piece: string): SubjectOpening | null {
   const prefix = SUBJECT_PREFIX.exec(piece)
   if (prefix) return { kind: 'subjectLine', rest: piece.slice(prefix[0].length) }
-  const title = titleOf(piece)
+  const title = titleOf(piece) ?? ocrTitleOf(piece)
   return title && { kind: 'title', ...title }
 }
 
-function titleOf(piece: string): { type: string; rest: string } | null {
+function titleOf(piece: string): { type: string; name: string; rest: string } | null {
   for (const [name, type] of TITLE_TYPES) {
     const re = new RegExp(`^${name.replace(/ /g, '\\s+')}(?![\\p{L}])\\s*:?\\s*`, 'u')
     const m = re.exec(piece)
-    if (m) return { type, rest: piece.slice(m[0].length) }
+    if (m) return { type, name, rest: piece.slice(m[0].length) }
   }
   return null
+}
+
+// Letters without their marks and spaces: a scan read by OCR gives "K ÉT LUẬN" for "KẾT LUẬN".
+const bare = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f\s]/gu, '').replace(/Đ/gu, 'D')
+
+/**
+ * A line in capitals that is a type's name alone, as OCR misreads it: the marks or a space
+ * wrong ("K ÉT LUẬN"). Only a whole line is read so, never the start of a longer one.
+ */
+function ocrTitleOf(piece: string): { type: string; name: string; rest: string } | null {
+  if (!isAllCaps(piece)) return null
+  const letters = bare(piece)
+  const found = TITLE_TYPES.find(([name]) => bare(name) === letters)
+  return found ? { type: found[1], name: found[0], rest: '' } : null
 }
 
 /**
@@ -34,6 +51,10 @@ function titleOf(piece: string): { type: string; rest: string } | null {
  */
 export function subjectContinues(piece: string, subjectLines: string[], afterGap: boolean, isTitle: boolean): boolean {
   if (startsWithMarker(piece) || KINH_GUI.test(piece) || DONG_KINH_GUI.test(piece)) return false
+  // A title's subject in capitals closed by its "về …" phrase ("HỘI NGHỊ LẦN THỨ BẢY …", "về xây
+  // dựng …, định hướng đến năm 2030") ends there: a line in sentence case after it opens the body
+  // ("Hội nghị lần thứ bảy … họp"), unless it names a cited document the phrase runs on to.
+  if (isTitle && subjectLines.some(isAllCaps) && subjectLines.some(startsLowercase) && /^\p{Lu}/u.test(piece) && !isAllCaps(piece) && !CITED_NAME.test(piece)) return false
   if (startsLowercase(piece)) return true
   // Web copies put a blank line between the title and its subject ("HƯỚNG DẪN", "", "VỀ CÔNG
   // TÁC…") and between parts of it ("NGHỊ QUYẾT HỘI NGHỊ…", "", "VỀ NÂNG CAO…").

@@ -27,6 +27,27 @@ describe('header', () => {
     expect(p).toMatchObject({ parentBody: null, issuer: 'BỘ Y TẾ', number: '123/BYT-KCB', documentType: null, date: '2023-06-05', subject: 'khám sức khỏe định kỳ' })
   })
 
+  it('reads a title line OCR misread in its marks or spacing ("K ÉT LUẬN") as its type', () => {
+    const p = header('TỈNH ỦY THỪA THIÊN HUẾ\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 445-KL/TU\nHuế, ngày 13 tháng 5 năm 2022\nK ÉT LUẬN\nHỘI NGHỊ LẦN THỨ BẢY\nvề xây dựng hệ thống kết cấu hạ tầng')
+    expect(p).toMatchObject({ issuer: 'TỈNH ỦY THỪA THIÊN HUẾ', documentType: 'KL', subject: 'HỘI NGHỊ LẦN THỨ BẢY về xây dựng hệ thống kết cấu hạ tầng' })
+  })
+
+  it('ends a title subject in capitals and "về …" before a sentence-case line, but not before a cited document', () => {
+    const top = 'TỈNH ỦY BẮC NINH\n*\nSố 12-KL/TU\nBắc Ninh, ngày 2 tháng 3 năm 2022\nKẾT LUẬN\nHỘI NGHỊ LẦN THỨ BẢY\nvề xây dựng hạ tầng\n'
+    expect(header(top + 'Hội nghị lần thứ bảy Ban Chấp hành Đảng bộ tỉnh họp').subject).toBe('HỘI NGHỊ LẦN THỨ BẢY về xây dựng hạ tầng')
+    expect(header(top + 'Nghị quyết số 13-NQ/TU của Tỉnh ủy').subject).toBe('HỘI NGHỊ LẦN THỨ BẢY về xây dựng hạ tầng Nghị quyết số 13-NQ/TU của Tỉnh ủy')
+  })
+
+  it('keeps "QUY ĐỊNH …" under "QUYẾT ĐỊNH" as the subject: only the same title repeated is dropped', () => {
+    const p = header('ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 06/2024/QĐ-UBND\nKon Tum, ngày 25 tháng 01 năm 2024\nQUYẾT ĐỊNH\nQUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ')
+    expect(p.subject).toBe('QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ')
+  })
+
+  it('joins "ỦY" broken from "BAN NHÂN DÂN" and keeps a "BAN HÀNH …" subject', () => {
+    const p = header('ỦY\nBAN NHÂN DÂN\nTỈNH TIỀN GIANG\nSố: 33/2009/QĐ-UBND\nMỹ Tho, ngày 24 tháng 12 năm 2009\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ QUẢN LÝ MẠNG\nỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\nCăn cứ Luật Công nghệ thông tin;')
+    expect(p).toMatchObject({ parentBody: null, issuer: 'ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG', subject: 'BAN HÀNH QUY ĐỊNH VỀ QUẢN LÝ MẠNG' })
+  })
+
   it('reads the subject after "Về việc"', () => {
     expect(header('SỞ Y TẾ\nSố: 5/SYT\nHà Nội, ngày 1/2/2024\nVề việc báo cáo công tác tháng 1').subject).toBe('báo cáo công tác tháng 1')
   })

@@ -54,6 +54,8 @@ interface HeaderReading {
   names: string[]
   subjectLines: string[]
   titleType: string | null
+  /** The title as printed ("QUYẾT ĐỊNH"): a "QUY ĐỊNH …" under it is its subject, not a repeat. */
+  titleName: string | null
   hasSubjectLine: boolean
   isSubjectSeen: boolean
   /** The piece before belonged to the subject, so this one may wrap it. */
@@ -125,7 +127,7 @@ export function parseHeader(original: string[], limit: number): HeaderParts {
 function startReading(anchor: number): HeaderReading {
   return {
     anchor, number: null, isNumberBlank: false, place: null, date: null, isDateInvalid: false,
-    names: [], subjectLines: [], titleType: null, hasSubjectLine: false, isSubjectSeen: false, isInSubject: false,
+    names: [], subjectLines: [], titleType: null, titleName: null, hasSubjectLine: false, isSubjectSeen: false, isInSubject: false,
     addressees: null, afterGap: false, warnings: [],
   }
 }
@@ -272,6 +274,7 @@ function placePiece(r: HeaderReading, piece: string, index: number, lines: strin
   // ("HƯỚNG DẪN" alone): the title names the type, the subject stays the "V/v" one.
   if (opening?.kind === 'title' && r.titleType === null && opening.rest === '') {
     r.titleType = opening.type
+    r.titleName = opening.name
     r.isInSubject = false
     return true
   }
@@ -280,7 +283,7 @@ function placePiece(r: HeaderReading, piece: string, index: number, lines: strin
   if (r.isInSubject && isAuthorityLine(piece, lines, index)) return false
   // A web copy heads the letter "QUY ĐỊNH 102-QĐ/TW" and then gives the title again in full:
   // "QUY ĐỊNH XỬ LÝ KỶ LUẬT…"; the repeated type name is not part of the subject.
-  if (r.isInSubject && r.subjectLines.length === 0 && opening?.kind === 'title' && opening.type === r.titleType && opening.rest) {
+  if (r.isInSubject && r.subjectLines.length === 0 && opening?.kind === 'title' && opening.name === r.titleName && opening.rest) {
     r.subjectLines.push(opening.rest)
     r.afterGap = false
     return true
@@ -304,7 +307,8 @@ function placePiece(r: HeaderReading, piece: string, index: number, lines: strin
 const GROUNDS = /^[-–+]?\s*(?:Căn cứ|Xét|Theo đề nghị|Thi hành)(?=\s|$)/u
 
 function isAuthorityLine(piece: string, lines: string[], index: number): boolean {
-  if (!isAllCaps(piece) || !startsWithBodyNoun(piece)) return false
+  // "BAN HÀNH QUY ĐỊNH …" (issuing a regulation) is a subject, not the body "BAN …".
+  if (!isAllCaps(piece) || !startsWithBodyNoun(piece) || /^BAN\s+HÀNH(?![\p{L}])/u.test(piece)) return false
   for (let j = index + 1; j < lines.length && j <= index + 3; j++) {
     const next = squash(lines[j])
     if (!next) continue
@@ -320,7 +324,10 @@ function openSubject(r: HeaderReading, opening: SubjectOpening): void {
   r.isInSubject = true
   r.afterGap = false
   if (opening.kind === 'subjectLine') r.hasSubjectLine = true
-  else r.titleType = opening.type
+  else {
+    r.titleType = opening.type
+    r.titleName = opening.name
+  }
   // "QUY ĐỊNH 102-QĐ/TW": a web page's heading repeats the number after the type; it is no subject.
   const isOwnNumber = r.number !== null && normalizeNumber(opening.rest) === r.number
   if (opening.rest && !isOwnNumber) r.subjectLines.push(opening.rest)

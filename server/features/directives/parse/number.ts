@@ -10,7 +10,8 @@ const FIRST = String.raw`\d{1,6}[a-z]?`
 /** A number with spaces tolerated around "-" and "/" ("2414 / VPCP - KGVX"), as header lines write it. */
 export const LOOSE_NUMBER = String.raw`${FIRST}(?:\s*[-–—/]\s*${PART})+`
 /** A number inside running text, where spaces around "-" are dashes and end the number. */
-export const TIGHT_NUMBER = String.raw`${FIRST}(?:[-–/]${PART})+`
+// Older state symbols join type and issuer with a dot: "01/1999/QĐ.UB".
+export const TIGHT_NUMBER = String.raw`${FIRST}(?:(?:[-–/]|(?<=\p{Lu})\.(?=\p{Lu}))${PART})+`
 
 // "Số 1946 - CV/BCSD", "Số: 4737/BYT-VPB1", "Số:30/2020/NĐ-CP", "Số 07-QĐi/TW".
 const NUMBER_LINE = new RegExp(String.raw`(?:^|\s)(?:Số|SỐ)\s*[:.]?\s*(${LOOSE_NUMBER})`, 'u')

@@ -29,7 +29,8 @@ export function toParagraphs(lines: string[]): string[] {
     afterBlank = false
   }
   if (current !== null) paragraphs.push(current)
-  return paragraphs.filter((p) => !/^[./\s]+$/.test(p))
+  // "./." alone, or "|" left by a web page's table borders, is no paragraph.
+  return paragraphs.filter((p) => !/^[./|\s]+$/.test(p))
 }
 
 // A wrapped PDF line fills the text width; shorter lines that stop without punctuation are

@@ -10,7 +10,7 @@ import { fixtureBytes, fixturesDir, letterFixtures, warningCodes } from './test-
 
 const FIELDS: (keyof ParsedDirective)[] = [
   'parentBody', 'issuer', 'number', 'documentType', 'place', 'date', 'subject', 'addressees', 'coAddressees', 'preamble',
-  'requirements', 'closing', 'distribution', 'references', 'warnings',
+  'requirements', 'closing', 'distribution', 'signature', 'references', 'warnings',
 ]
 
 const fixtures = letterFixtures()

@@ -7,7 +7,7 @@ import { splitBody } from './requirements.ts'
 import { withDeadlines } from './deadlines.ts'
 import { NOI_NHAN, parseDistribution } from './distribution.ts'
 import { findReferences } from './references.ts'
-import { isNameLine, isSignatureLine } from './signature.ts'
+import { isNameLine, isSignatureLine, readSignature } from './signature.ts'
 import { warning } from './warnings.ts'
 
 /** Reads a directive letter's text into its parts. Pure and synchronous; never throws on odd text. */
@@ -44,6 +44,7 @@ export function parseDirectiveText(text: string): ParsedDirective {
     requirements: withDeadlines(body.requirements, header.date),
     closing: body.closing,
     distribution,
+    signature: readSignature(lines.slice(bodyEnd)),
     references: findReferences(texts, header.number),
     warnings,
   }

@@ -12,6 +12,8 @@ describe('findReferences', () => {
     ['Nghị định số 13/2023/NĐ-CP ngày 17/4/2023 của Chính phủ về bảo vệ dữ liệu cá nhân', { number: '13/2023/NĐ-CP', date: '2023-04-17', issuer: 'Chính phủ' }],
     ['Quy định số 66-QĐ/TW, ngày 06-02-2017 của Ban Chấp hành Trung ương về thể loại', { number: '66-QĐ/TW', date: '2017-02-06', issuer: 'Ban Chấp hành Trung ương' }],
     ['Chỉ thị 35-CT/TW của Bộ Chính trị, ngày 14 tháng 6 năm 2024 về đại hội', { number: '35-CT/TW', date: '2024-06-14', issuer: 'Bộ Chính trị' }],
+    ['Quyết định số 24/2021/QĐ-TTg ngày 16/7/20 21 của Thủ tướng Chính phủ quy định', { number: '24/2021/QĐ-TTg', date: '2021-07-16', issuer: 'Thủ tướng Chính phủ' }],
+    ['thay thế Quyết định số 01/1999/QĐ.UB ngày 15/01/1999 của Ủy ban nhân dân tỉnh Tiền Giang về', { number: '01/1999/QĐ.UB', date: '1999-01-15', issuer: 'Ủy ban nhân dân tỉnh Tiền Giang' }],
     ['Công văn số 1946-CV/BCSĐ ngày 15/3/2024 của Ban cán sự đảng Bộ Y tế, Đảng ủy', { number: '1946-CV/BCSĐ', date: '2024-03-15', issuer: 'Ban cán sự đảng Bộ Y tế' }],
     ['Quy định 07-QĐi/TW của Bộ Chính trị ở một số chi bộ', { number: '07-QĐi/TW', date: null, issuer: 'Bộ Chính trị' }],
     ['văn bản số 1540/BYT-DP ngày 28/3/2018 về tình hình dịch bệnh', { number: '1540/BYT-DP', date: '2018-03-28', issuer: null }],

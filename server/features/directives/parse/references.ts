@@ -27,7 +27,12 @@ export function findReferences(texts: string[], ownNumber: string | null): Direc
   for (const raw of texts) {
     // A web copy glues "số" to the number: "Chỉ thị số15-CT/TW".
     // … and "ngày" to its neighbours: "45-CT/TW ngày22 tháng 7", "70-TB/TWngày 06 tháng 01".
-    const text = raw.replace(/(số|SỐ)(?=\d)/gu, '$1 ').replace(/(?<=\S)(ngày)(?=\s*\d)/gu, ' $1').replace(/(ngày)(?=\d)/gu, '$1 ')
+    // … and a copy wrapped at a fixed width splits a year: "ngày 16/7/20 21 của Thủ tướng".
+    const text = raw
+      .replace(/(số|SỐ)(?=\d)/gu, '$1 ')
+      .replace(/(?<=\S)(ngày)(?=\s*\d)/gu, ' $1')
+      .replace(/(ngày)(?=\d)/gu, '$1 ')
+      .replace(/(?<=\b\d{1,2}[/-]\d{1,2}[/-])(19|20) (\d{2})\b/gu, '$1$2')
     let sharesIssuerWithNext: DirectiveReference | null = null
     for (const m of text.matchAll(CITED)) {
       const number = normalizeNumber(m[1])
