@@ -217,7 +217,9 @@ describe('reporting up the line, end to end', () => {
     await section(head.page, '1.').getByLabel('Những việc đã làm').fill('Nội dung do người đứng đầu soạn.')
     const banner = head.page.getByTestId('conflict-banner')
     await expectVisible(banner, 20_000)
-    await expectVisible(banner.getByText(/officer\.cqld đã lưu bản nháp này lúc/))
+    // Named as colleagues know the officer: by full name, not the username.
+    const officerName = ((await (await officer.page.request.get(`${server.url}/api/v1/me`)).json()) as { person: { fullName: string } }).person.fullName
+    await expectVisible(banner.getByText(`${officerName} đã lưu bản nháp này lúc`, { exact: false }))
     await expectVisible(section(head.page, '1.').getByTestId('their-text').getByText('Nội dung do cán bộ phụ trách soạn.'))
     expect(await section(head.page, '1.').getByLabel('Những việc đã làm').inputValue()).toBe('Nội dung do người đứng đầu soạn.')
     await section(head.page, '1.').scrollIntoViewIfNeeded()
