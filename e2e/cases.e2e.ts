@@ -182,7 +182,10 @@ describe('confidential cases: need-to-know from opening to approval, 404 for the
     const panel = page.getByTestId('access-panel')
     await chooseOption(page, panel.getByTestId('access-account'), 'committee', /^committee$/)
     await panel.getByTestId('access-add-submit').click()
-    await expectVisible(panel.getByTestId('access-list').getByText('committee', { exact: true }))
+    // Listed by full name, as colleagues know the committee member (the username is for signing in).
+    const committeePage = await open('committee', '/home')
+    const committeeName = ((await (await committeePage.request.get(`${server.url}/api/v1/me`)).json()) as { person: { fullName: string } }).person.fullName
+    await expectVisible(panel.getByTestId('access-list').getByText(committeeName, { exact: true }))
     await page.evaluate(() => window.scrollTo(0, 0))
     await expectHidden(page.locator('.ant-message-notice'))
     await screenshot(page, 'cases-2-case-page')

@@ -12,6 +12,7 @@ import { AAD, caseKey } from './case-content.ts'
 import { caseManagedBy } from './cases.access.ts'
 import { isAdministrator, isBoardHead } from './cases.policy.ts'
 import { accessEntries, accountHasAdminRole, addAccessRow, breakGlassReasons, findAccountBrief } from './cases.queries.ts'
+import { accountName } from '../accounts/account-name.ts'
 
 async function addableAccount(tx: Queryable, accountId: number, field: string) {
   const acc = await findAccountBrief(tx, accountId)
@@ -75,7 +76,7 @@ export async function listGroups(db: Queryable) {
     'SELECT m.group_id, m.account_id, a.username FROM case_group_member m JOIN account a ON a.id = m.account_id ORDER BY a.username',
   )
   const requests = await db.query<{ id: number; group_id: number; account_id: number; username: string; change: 'add' | 'remove'; requested_by: string }>(
-    `SELECT r.id, r.group_id, r.account_id, a.username, r.change, rb.username AS requested_by FROM case_group_request r
+    `SELECT r.id, r.group_id, r.account_id, a.username, r.change, ${accountName('rb')} AS requested_by FROM case_group_request r
      JOIN account a ON a.id = r.account_id JOIN account rb ON rb.id = r.requested_by WHERE r.status = 'pending' ORDER BY r.id`,
   )
   return groups.map((g) => ({

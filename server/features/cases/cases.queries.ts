@@ -1,6 +1,7 @@
 // The SQL of confidential cases. Sealed columns come back as bytes; case-content.ts opens them.
 import type { CASE_KINDS, CASE_OUTCOMES, CASE_STATUSES, SUBJECT_TYPES } from '../../../contract/cases.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
+import { accountName } from '../accounts/account-name.ts'
 
 export interface CaseRow {
   id: number
@@ -36,7 +37,7 @@ interface CaseRecord {
   valid_until: string | null; approved_at: Date | null; closed_on: string | null; data_key_id: number | null; key_kid: string | null; key_wrapped: Uint8Array | null; subject_enc: Uint8Array | null; notes_enc: Uint8Array | null; version: number
 }
 
-const COLUMNS = `c.id, c.number, c.kind, c.status, c.step, c.board_unit_id, bu.path::text AS board_path, c.owner_account_id, oa.username AS owner, c.requesting_unit_id, c.purpose, c.subject_type,
+const COLUMNS = `c.id, c.number, c.kind, c.status, c.step, c.board_unit_id, bu.path::text AS board_path, c.owner_account_id, ${accountName('oa')} AS owner, c.requesting_unit_id, c.purpose, c.subject_type,
   c.opened_on, c.deadline, c.outcome, c.valid_until, c.approved_at, c.closed_on, c.data_key_id, dk.kid AS key_kid, dk.wrapped AS key_wrapped, c.subject_enc, c.notes_enc, c.version`
 const FROM = 'conf_case c JOIN account oa ON oa.id = c.owner_account_id JOIN unit bu ON bu.id = c.board_unit_id LEFT JOIN data_key dk ON dk.id = c.data_key_id'
 
@@ -236,7 +237,7 @@ export async function addAccessRow(db: Queryable, caseId: number, who: { account
 
 export async function accessEntries(db: Queryable, caseId: number) {
   return db.query<{ id: number; account_id: number | null; group_id: number | null; name: string; added_by: string | null; added_at: Date }>(
-    `SELECT x.id, x.account_id, x.group_id, coalesce(a.username, g.name) AS name, ab.username AS added_by, x.added_at
+    `SELECT x.id, x.account_id, x.group_id, coalesce(${accountName('a')}, g.name) AS name, ${accountName('ab')} AS added_by, x.added_at
      FROM conf_case_access x LEFT JOIN account a ON a.id = x.account_id LEFT JOIN case_group g ON g.id = x.group_id LEFT JOIN account ab ON ab.id = x.added_by
      WHERE x.case_id = $1 ORDER BY x.id`,
     [caseId],
