@@ -2,6 +2,7 @@
 // each request, and which function the route runs, so that function can be timed directly on the
 // same database. Adding an endpoint is adding one entry here; an entry whose route the server
 // does not have (another issue has not landed it yet) is skipped.
+import { parserAccuracy } from '../server/features/directives/parser-accuracy.queries.ts'
 import type { Db } from '../server/db/types.ts'
 import { matrixCoverage } from '../server/features/dashboard/matrix.coverage.ts'
 import { directiveMatrix, type MatrixOptions } from '../server/features/dashboard/matrix.service.ts'
@@ -362,6 +363,17 @@ export const ENDPOINTS: Endpoint[] = [
       const config = readConfig()
       const deps = { db, targets: targetsOf(config), recipients: recipientsOf(config) }
       return () => findIncidents(deps, user, {}, new Date())
+    },
+  },
+  {
+    // The parser's accuracy per field over twelve months (board and admin): the reviews of every
+    // letter registered from a parsed text, grouped in SQL.
+    name: 'parser accuracy',
+    route: 'GET /api/v1/admin/parser-accuracy',
+    as: 'board',
+    next: () => ({ method: 'GET', path: '/api/v1/admin/parser-accuracy' }),
+    async direct(db) {
+      return () => parserAccuracy(db, { period: 'month', periods: 12 }, new Date())
     },
   },
 ]
