@@ -3,10 +3,13 @@ import { useMemo, useState } from 'react'
 import { JOB_RUN_STATES, JOB_RUN_STATE_LABELS, type JobRunDto } from '../../../contract/jobs.ts'
 import { formatDateTime } from '../../components/format.ts'
 import { ListPageHeader } from '../../components/ListPageHeader.tsx'
+import { useIsPhone } from '../../components/useIsPhone.ts'
 import { usePageTitle } from '../../components/usePageTitle.ts'
 import { useLabel, useT } from '../../i18n/useT.ts'
 import { useJobRuns } from './api.ts'
 import { durationText as duration, periodText } from './job-format.ts'
+
+type Job = NonNullable<ReturnType<typeof useJobRuns>['data']>['jobs'][number]
 
 const STATE_COLORS: Record<JobRunDto['state'], string> = { running: 'processing', completed: 'success', failed: 'warning', dead: 'error' }
 
@@ -22,6 +25,8 @@ export default function JobsPage() {
 
   const every = (ms: number) => periodText(t, ms)
   const stateTag = (r: JobRunDto) => <Tag color={STATE_COLORS[r.state]}>{label(JOB_RUN_STATE_LABELS[r.state])}</Tag>
+  const isPhone = useIsPhone()
+  const lastRun = (j: Job) => (j.lastRun ? <span style={{ whiteSpace: 'nowrap' }}>{stateTag(j.lastRun)} {formatDateTime(j.lastRun.startedAt)} · {duration(j.lastRun.durationMs)}</span> : t('jobs.never'))
 
   const runColumns = useMemo<TableColumnsType<JobRunDto>>(() => [
     { key: 'job', title: t('jobs.job'), dataIndex: 'job' },
@@ -46,9 +51,12 @@ export default function JobsPage() {
           dataSource={data?.jobs ?? []}
           data-testid="jobs"
           columns={[
-            { key: 'name', title: t('jobs.job'), render: (_, j) => <span><Typography.Text strong>{label(j.label)}</Typography.Text> <Typography.Text type="secondary" code>{j.name}</Typography.Text><br /><Typography.Text type="secondary">{j.description}</Typography.Text></span> },
-            { key: 'every', title: t('jobs.every'), render: (_, j) => every(j.everyMs) },
-            { key: 'last', title: t('jobs.lastRun'), render: (_, j) => (j.lastRun ? <span style={{ whiteSpace: 'nowrap' }}>{stateTag(j.lastRun)} {formatDateTime(j.lastRun.startedAt)} · {duration(j.lastRun.durationMs)}</span> : t('jobs.never')) },
+            // A phone has room for one column: the period and the last run go under the job's name.
+            { key: 'name', title: t('jobs.job'), render: (_, j) => <span><Typography.Text strong>{label(j.label)}</Typography.Text> <Typography.Text type="secondary" code>{j.name}</Typography.Text><br /><Typography.Text type="secondary">{j.description}</Typography.Text>{isPhone && <><br />{every(j.everyMs)} · {lastRun(j)}</>}</span> },
+            ...(isPhone ? [] : [
+              { key: 'every', title: t('jobs.every'), render: (_: unknown, j: Job) => every(j.everyMs) },
+              { key: 'last', title: t('jobs.lastRun'), render: (_: unknown, j: Job) => lastRun(j) },
+            ]),
           ]}
         />
       </Card>
