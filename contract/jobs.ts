@@ -41,7 +41,7 @@ export type JobRunDto = z.infer<typeof jobRunDto>
 export const jobSummaryDto = z.object({
   name: z.string(),
   label: z.object({ vi: z.string(), en: z.string() }),
-  description: z.string(),
+  description: z.object({ vi: z.string(), en: z.string() }),
   everyMs: z.number().int(),
   lastRun: jobRunDto.nullable(),
 })

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { CSRF_HEADER } from '../contract/auth.ts'
 import { ACTION_STATUS_LABELS, type ActionDto, type PlanDto } from '../contract/plans.ts'
-import { DESKTOP, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
+import { DESKTOP, expectVisible, launchBrowser, noSidewaysScroll, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
 
 describe('the audit log reads in words: an auditor sees a plan change with the owner by name and the status word', () => {
   let server: TestServer
@@ -32,7 +32,6 @@ describe('the audit log reads in words: an auditor sees a plan change with the o
     return opened.page
   }
 
-  const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
   // No message key and no camelCase identifier (`ownerPersonId`, `notStarted`) on the readable page.
   const noRawWords = async (page: Page) => {
     const text = await page.locator('.ant-table').innerText()

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { dayFromNow, DESKTOP, expectHidden, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer, chooseOption } from './helpers.ts'
+import { chooseOption, dayFromNow, DESKTOP, expectHidden, expectVisible, launchBrowser, noSidewaysScroll, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
 
 const TEAM_GROUP = 'Tổ thẩm tra, xác minh (kiểm thử)'
 const COMMITTEE_GROUP = 'Thường trực Ban cán sự đảng (kiểm thử)'
@@ -51,7 +51,6 @@ describe('confidential cases: need-to-know from opening to approval, 404 for the
   /** Scrolls so the section starts just under the sticky app header. */
   const scrollToTop = (section: Locator) => section.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 76))
 
-  const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
 
   /** A message key shown as is ("cases.my.intro") means a translation is missing. */
   const noRawKeys = async (page: Page) => expect(await page.locator('body').innerText()).not.toMatch(/\b(cases|nav|common|lang|auth)\.[a-z][A-Za-z]*(\.[A-Za-z]+)*\b/)

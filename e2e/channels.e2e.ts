@@ -6,7 +6,7 @@ import type { IndicatorUnitsDto, OverviewDto } from '../contract/overview.ts'
 import type { UnitDto } from '../contract/units.ts'
 import { worstFirst } from '../web/features/channels/summary.ts'
 import { formatValue } from '../web/features/overview/overview-lines.ts'
-import { DESKTOP, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer, chooseOption } from './helpers.ts'
+import { chooseOption, DESKTOP, expectVisible, launchBrowser, noSidewaysScroll, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
 
 const OFFICER = 'officer.bvbm'
 const UNIT_CODE = 'BVBM'
@@ -54,7 +54,6 @@ describe('official channels and incidents: a unit registers a page, records an i
   }
 
 
-  const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
   const noRawKeys = async (page: Page) => expect(await page.locator('body').innerText()).not.toMatch(/\b(channels|incidents|common|nav|overview)\.[a-z][A-Za-z.]*\b/)
   const check = async (page: Page) => {
     await noSidewaysScroll(page)

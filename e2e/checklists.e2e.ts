@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { AssignmentDto, AssignmentSummaryDto } from '../contract/checklists.ts'
 import type { CorrectiveDto } from '../contract/corrective-actions.ts'
-import { dayFromNow, DESKTOP, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
+import { dayFromNow, DESKTOP, expectVisible, launchBrowser, noSidewaysScroll, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
 
 const TEMPLATE = 'Bảng tự kiểm tra bảo vệ bí mật nhà nước quý IV'
 const ITEMS = ['Đơn vị có danh mục bí mật nhà nước được phê duyệt', 'Máy tính soạn thảo tài liệu mật không kết nối Internet']
@@ -49,7 +49,6 @@ describe('self-inspection: the board writes and assigns a checklist, the unit an
     await field.press('Enter')
   }
 
-  const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
   const noRawKeys = async (page: Page) => expect(await page.locator('body').innerText()).not.toMatch(/\b(checklists|corrective|nav|common)\.[a-z][A-Za-z]*(\.[A-Za-z]+)*\b/)
 
   it('the board sees the demo rounds and who submitted, creates a template and assigns it to Bệnh viện E', async () => {

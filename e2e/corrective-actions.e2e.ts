@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { CorrectiveDto, CorrectiveSummaryDto } from '../contract/corrective-actions.ts'
 import type { IndicatorDto, OverviewDto } from '../contract/overview.ts'
 import { fractionOf, formatValue } from '../web/features/overview/overview-lines.ts'
-import { DESKTOP, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
+import { DESKTOP, expectVisible, launchBrowser, noSidewaysScroll, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
 
 // A corrective action of Bạch Mai from the demo inspection's conclusion, open and within its due
 // date: closing it today moves the committee's "closed on time" share by one on both sides.
@@ -47,7 +47,6 @@ describe('a corrective action to closure: the unit reports it with evidence, the
     return (await res.json()) as T
   }
 
-  const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
   const noRawKeys = async (page: Page) => expect(await page.locator('body').innerText()).not.toMatch(/\b(corrective|nav|common|plans)\.[a-z][A-Za-z]*(\.[A-Za-z]+)*\b/)
   const indicator = (o: OverviewDto) => o.indicators.find((i) => i.key === 'corrective_actions_on_time')!
 

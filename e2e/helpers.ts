@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const DESKTOP = { width: 1366, height: 768 }
@@ -137,6 +138,11 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   await page.locator('.ant-spin-spinning').first().waitFor({ state: 'hidden', timeout: 10_000 })
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' })
+}
+
+/** Nothing off to the side: the page is no wider than its viewport (a phone never scrolls sideways). */
+export async function noSidewaysScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
 }
 
 /** Waits until the locator is visible (playwright-core has no `expect`, so this is the assertion). */

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import JSZip from 'jszip'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { dayFromNow, DESKTOP, expectHidden, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, SCREENSHOT_DIR, screenshotOnFailure, startServer, type TestServer, chooseOption } from './helpers.ts'
+import { chooseOption, dayFromNow, DESKTOP, expectHidden, expectVisible, launchBrowser, noSidewaysScroll, openSignedIn, PHONE, screenshot, SCREENSHOT_DIR, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
 
 const NEXT_YEAR = new Date().getFullYear() + 1
 const PLAN_TITLE = `Kế hoạch kiểm tra, giám sát năm ${NEXT_YEAR} (kiểm thử)`
@@ -43,7 +43,6 @@ describe('inspections: the board plans and opens an inspection, the unit answers
   }
 
 
-  const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
   /** A message key shown as is ("inspections.plan.title") means a translation is missing. */
   const noRawKeys = async (page: Page) => expect(await page.locator('body').innerText()).not.toMatch(/\b(inspections|nav|common)\.[a-z][A-Za-z]*(\.[A-Za-z]+)*\b/)
   const modal = (page: Page) => page.locator('.ant-modal-wrap:visible .ant-modal')

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { CSRF_COOKIE, CSRF_HEADER } from '../contract/auth.ts'
-import { DESKTOP, expectHidden, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
+import { DESKTOP, expectHidden, expectVisible, launchBrowser, noSidewaysScroll, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
 
 const NUMBER = '27-HD/BBVCTNB'
 const SUBJECT = 'Hướng dẫn quán triệt công tác bảo vệ chính trị nội bộ năm 2026'
@@ -55,7 +55,6 @@ describe('materials of a directive, the staff member’s page and one acknowledg
     return (await res.json()) as T
   }
 
-  const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
   const noRawKeys = async (page: Page) => expect(await page.locator('body').innerText()).not.toMatch(/\b(materials|myDirectives|directives|dissemination|nav|common)\.[a-z][A-Za-z]*\b/)
   const noOldWording = async (page: Page) => expect(await page.locator('body').innerText()).not.toContain('Xác nhận đã nhận')
 

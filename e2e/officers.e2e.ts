@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { CourseDetailDto, OfficerDetailDto, OfficerDto, OfficerGapsDto } from '../contract/officers.ts'
-import { dayFromNow, DESKTOP, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer, chooseOption } from './helpers.ts'
+import { chooseOption, dayFromNow, DESKTOP, expectVisible, launchBrowser, noSidewaysScroll, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
 
 const COURSE = 'Bồi dưỡng nghiệp vụ bảo vệ chính trị nội bộ năm 2026 (kiểm thử)'
 const CERTIFICATE = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
@@ -50,7 +50,6 @@ describe('officers and training: the board sees the gaps, records a course with 
     await field.press('Enter')
   }
 
-  const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
   const noRawKeys = async (page: Page) => expect(await page.locator('body').innerText()).not.toMatch(/\b(officers|training|nav|common|people)\.[a-z][A-Za-z]*(\.[A-Za-z]+)*\b/)
 
   it('shows the board the units without an officer, without current training, and the officers due, as the API has them; exports .xlsx', async () => {

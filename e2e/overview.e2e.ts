@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { INDICATORS, type IndicatorUnitsDto, type OverviewDto } from '../contract/overview.ts'
 import { formatValue, fractionOf } from '../web/features/overview/overview-lines.ts'
-import { DESKTOP, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
+import { DESKTOP, expectVisible, launchBrowser, noSidewaysScroll, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
 
 describe("the committee's overview: nine requirements, trends, drill-down to the units, exports", () => {
   let server: TestServer
@@ -40,7 +40,6 @@ describe("the committee's overview: nine requirements, trends, drill-down to the
     return (await res.json()) as T
   }
 
-  const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
   const noRawKeys = async (page: Page) => expect(await page.locator('body').innerText()).not.toMatch(/\b(overview|nav|common|reports)\.[a-z][A-Za-z]*\b/)
 
   /** Every line and every indicator as the API has it: the figure, n/d, or "not tracked yet" and never a number. */

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { collectPageErrors, expectHidden, expectVisible, launchBrowser, screenshot, signIn, startServer, type TestServer } from './helpers.ts'
+import { chooseOption, collectPageErrors, expectHidden, expectVisible, launchBrowser, noSidewaysScroll, openSignedIn, PHONE, screenshot, signIn, startServer, type TestServer } from './helpers.ts'
 
 // A code nobody else has, so the story also passes on a reused PostgreSQL database.
 const NEW_UNIT = { name: 'Khoa Thử nghiệm Tự động', code: `E2E-${Date.now().toString(36).toUpperCase()}` }
@@ -153,5 +153,33 @@ describe('the web app, end to end', () => {
 
     expect(errors).toEqual([])
     await context.close()
+  })
+
+  it('shows the administrator the scheduled jobs in words, each with its last run, and the runs of one job (1366×768 and 390×844)', async () => {
+    for (const viewport of [{ width: 1366, height: 768 }, PHONE]) {
+      const { context, page, errors } = await openSignedIn(browser, server.url + '/admin/jobs', 'admin', viewport)
+      const jobs = page.getByTestId('jobs')
+      // The daily sweep by its Vietnamese name and what it does, not only its code name.
+      const sweep = jobs.getByRole('row').filter({ hasText: 'overdueSweep' })
+      await expectVisible(sweep.getByText('Thông báo việc quá hạn'))
+      await expectVisible(sweep.getByText('một bản tổng hợp cho mỗi đơn vị mỗi ngày', { exact: false }))
+      // Embedded mode runs the due jobs soon after the start, and the page refreshes every half
+      // minute: the sweep's last run shows as done.
+      await expectVisible(sweep.getByText('Hoàn thành'), 60_000)
+      if (viewport === PHONE) {
+        await noSidewaysScroll(page)
+        await screenshot(page, 'phone-4-jobs')
+      } else {
+        await chooseOption(page, page.getByTestId('jobs-filter-job'), '', 'overdueSweep')
+        const runs = page.getByTestId('job-runs').locator('tbody tr.ant-table-row')
+        // The list follows the filter once the server answers: then every run is the sweep's.
+        await expectHidden(runs.filter({ hasNotText: 'overdueSweep' }))
+        await expectVisible(runs.first())
+        for (const job of await runs.locator('td:first-child').allInnerTexts()) expect(job).toBe('Thông báo việc quá hạn overdueSweep')
+        await screenshot(page, 'desktop-7-jobs')
+      }
+      expect(errors).toEqual([])
+      await context.close()
+    }
   })
 })

@@ -6,7 +6,7 @@ import type { PersonDto } from '../contract/people.ts'
 import type { AlertDto, PositionDto, ReadinessDto } from '../contract/positions.ts'
 import type { UnitDto } from '../contract/units.ts'
 import { formatShare } from '../web/features/positions/share.ts'
-import { DESKTOP, expectVisible, launchBrowser, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
+import { DESKTOP, expectVisible, launchBrowser, noSidewaysScroll, openSignedIn, PHONE, screenshot, screenshotOnFailure, startServer, type TestServer } from './helpers.ts'
 
 const HEADER = ['STT', 'Vị trí', 'Bộ phận', 'Lý do trọng yếu', 'Yêu cầu kết luận TCCT', 'Chu kỳ thẩm định (tháng)', 'Người giữ vị trí', 'Từ ngày', 'Quyền']
 
@@ -56,7 +56,6 @@ describe('key positions: a unit imports its register, expired conclusions alert 
   }
 
   const unitByCode = async (page: Page, code: string) => (await get<{ items: UnitDto[] }>(page, '/units')).items.find((u) => u.code === code)!
-  const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
   const noRawKeys = async (page: Page) => expect(await page.locator('body').innerText()).not.toMatch(/\b(positions|nav|common|people)\.[a-z][A-Za-z]*(\.[A-Za-z]+)*\b/)
   /** The titles the register table shows, in order. */
   const shownTitles = (page: Page) => page.getByTestId('register').locator('tbody tr.ant-table-row td:first-child a').allInnerTexts()

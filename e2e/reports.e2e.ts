@@ -198,9 +198,10 @@ describe('reporting up the line, end to end', () => {
     const openReport = async (p: Page, isPhone = false) => {
       if (isPhone) await p.getByTestId('nav-open').click() // the menu lives in a drawer on phones
       await p.getByRole('menuitem', { name: 'Báo cáo' }).click()
-      // The home page the user signed in to links the same period (its report is due): wait for the list.
+      // The home page the user signed in to links the same period (its report is due) and stays on
+      // screen while the list's code loads: click the link in the list, not the home page's.
       await p.waitForURL('**/reports')
-      await p.getByRole('link', { name: DEMO_PERIOD_TITLE }).click()
+      await p.getByTestId('report-periods').getByRole('link', { name: DEMO_PERIOD_TITLE }).click()
       await p.getByTestId('unit-CQLD').click()
       await expectVisible(p.getByRole('heading', { name: 'Báo cáo của Cục Quản lý Dược' }))
     }

@@ -27,7 +27,8 @@ export interface Job {
   name: string
   /** The name an admin reads (web /admin/jobs), Vietnamese first. */
   label: { vi: string; en: string }
-  description: string
+  /** What it does, for the same page. */
+  description: { vi: string; en: string }
   /** How often the job is due; a tick runs it when at least this long has passed since its last run. */
   everyMs: number
   /** Only on this database kind (embedded backups). */
@@ -44,7 +45,7 @@ export const JOBS: readonly Job[] = [
   {
     name: 'backup',
     label: { vi: 'Sao lưu dữ liệu (chế độ nhúng)', en: 'Backup (embedded mode)' },
-    description: 'Embedded mode: a .tar.gz of the data folder (PGlite never fsyncs), the newest BVCT_BACKUP_KEEP kept',
+    description: { vi: 'Chế độ nhúng: nén thư mục dữ liệu thành một tệp .tar.gz (PGlite không tự ghi chắc xuống đĩa), giữ BVCT_BACKUP_KEEP bản mới nhất', en: 'Embedded mode: a .tar.gz of the data folder (PGlite never fsyncs), the newest BVCT_BACKUP_KEEP kept' },
     everyMs: DAY,
     onlyOn: 'pglite',
     run: async ({ db, config, keys, now }) => {
@@ -60,7 +61,7 @@ export const JOBS: readonly Job[] = [
   {
     name: 'auditAnchor',
     label: { vi: 'Ký xác nhận đầu nhật ký kiểm toán', en: "Sign the audit log's head" },
-    description: "Signs the audit log's head (last id, count, hash) and appends it to BVCT_AUDIT_ANCHOR_DIR when it has moved",
+    description: { vi: 'Ký đầu nhật ký kiểm toán (mục cuối, số mục, mã băm) và ghi thêm vào BVCT_AUDIT_ANCHOR_DIR khi nhật ký có mục mới', en: "Signs the audit log's head (last id, count, hash) and appends it to BVCT_AUDIT_ANCHOR_DIR when it has moved" },
     everyMs: 5 * MINUTE,
     run: async ({ db, keys, config, now }) => {
       const { writeAnchor } = await import('./features/audit/audit.anchor.ts')
@@ -71,7 +72,7 @@ export const JOBS: readonly Job[] = [
   {
     name: 'matrixRoll',
     label: { vi: 'Chuyển số liệu ma trận sang ngày mới', en: 'Roll the matrix figures to the new day' },
-    description: "The dashboard's precomputed figures move to the new day: deadlines passed become overdue",
+    description: { vi: 'Số liệu tính sẵn của bảng theo dõi chuyển sang ngày mới: việc đã qua hạn được tính là quá hạn', en: "The dashboard's precomputed figures move to the new day: deadlines passed become overdue" },
     everyMs: HOUR,
     run: async ({ db, day }) => {
       const { rollMatrices } = await import('./features/dashboard/matrix.rollup.ts')
@@ -81,7 +82,7 @@ export const JOBS: readonly Job[] = [
   {
     name: 'overdueSweep',
     label: { vi: 'Thông báo việc quá hạn', en: 'Notify overdue work' },
-    description: "Once a day: notifies units' heads and officers of what is overdue (one digest per unit and day)",
+    description: { vi: 'Mỗi ngày một lần: báo cho người đứng đầu và cán bộ phụ trách của đơn vị những việc quá hạn (một bản tổng hợp cho mỗi đơn vị mỗi ngày)', en: "Once a day: notifies units' heads and officers of what is overdue (one digest per unit and day)" },
     everyMs: HOUR,
     run: async ({ db, now, day, force }) => {
       const [{ runOverdueJob, runOverdueJobIfDue }, { rollMatrices }] = await Promise.all([import('./features/notifications/overdue.job.ts'), import('./features/dashboard/matrix.rollup.ts')])
@@ -95,7 +96,7 @@ export const JOBS: readonly Job[] = [
   {
     name: 'caseDeadlines',
     label: { vi: 'Nhắc hạn hồ sơ mật', en: 'Confidential case deadlines' },
-    description: "Tells confidential cases' owners of deadlines passed and conclusions expiring, by case number only",
+    description: { vi: 'Báo cho người phụ trách hồ sơ mật các thời hạn đã qua và kết luận sắp hết hiệu lực, chỉ nêu số hồ sơ', en: "Tells confidential cases' owners of deadlines passed and conclusions expiring, by case number only" },
     everyMs: HOUR,
     run: async ({ db, now, day }) => {
       const { remindCaseDeadlines } = await import('./features/cases/cases.jobs.ts')
@@ -105,7 +106,7 @@ export const JOBS: readonly Job[] = [
   {
     name: 'casePurge',
     label: { vi: 'Hủy nội dung hồ sơ mật hết hạn lưu trữ', en: 'Purge closed cases past retention' },
-    description: "Destroys closed cases' content (and their data keys) after BVCT_CASE_RETENTION_YEARS, keeping the skeleton",
+    description: { vi: 'Hủy nội dung hồ sơ đã đóng (cùng khóa dữ liệu) sau BVCT_CASE_RETENTION_YEARS năm, chỉ giữ khung hồ sơ', en: "Destroys closed cases' content (and their data keys) after BVCT_CASE_RETENTION_YEARS, keeping the skeleton" },
     everyMs: DAY,
     run: async ({ db, config, now, day }) => {
       const { purgeClosedCases } = await import('./features/cases/cases.jobs.ts')
@@ -115,7 +116,7 @@ export const JOBS: readonly Job[] = [
   {
     name: 'keyRotation',
     label: { vi: 'Hoàn tất đổi khóa chính', en: 'Finish a master-key rotation' },
-    description: 'Finishes a master-key rotation (npm run keys:rotate): re-wraps data keys, then retires the old key',
+    description: { vi: 'Hoàn tất việc thay khóa chính (npm run keys:rotate): bọc lại các khóa dữ liệu rồi thu hồi khóa cũ', en: 'Finishes a master-key rotation (npm run keys:rotate): re-wraps data keys, then retires the old key' },
     everyMs: 5 * MINUTE,
     run: async ({ db, keys, config }) => {
       const { finishRotation } = await import('./features/keys/keys.service.ts')
@@ -125,7 +126,7 @@ export const JOBS: readonly Job[] = [
   {
     name: 'keyPositionVetting',
     label: { vi: 'Rà soát tiêu chuẩn vị trí trọng yếu', en: 'Key-position vetting' },
-    description: "Re-reads key-position holders' standing from the standards reviews, rolls the readiness figures to today, raises and clears alerts to units' heads and the board",
+    description: { vi: 'Đọc lại kết luận tiêu chuẩn của người giữ vị trí trọng yếu, cập nhật số liệu sẵn sàng đến hôm nay, bật và tắt cảnh báo cho người đứng đầu đơn vị và Ban', en: "Re-reads key-position holders' standing from the standards reviews, rolls the readiness figures to today, raises and clears alerts to units' heads and the board" },
     everyMs: HOUR,
     run: async ({ db, keys, mailer, config, now, day }) => {
       const [{ runVettingJob }, { thresholdsOf }] = await Promise.all([import('./features/positions/vetting.service.ts'), import('./features/positions/readiness.service.ts')])
@@ -135,7 +136,7 @@ export const JOBS: readonly Job[] = [
   {
     name: 'trainingReminders',
     label: { vi: 'Nhắc bồi dưỡng lại nghiệp vụ', en: 'Refresher training reminders' },
-    description: 'Reminds officers due or overdue for a refresher training, and their head, in-app and by e-mail (once each)',
+    description: { vi: 'Nhắc cán bộ đến hạn hoặc quá hạn bồi dưỡng lại, và người đứng đầu đơn vị, trong ứng dụng và qua thư điện tử (mỗi lần một lần)', en: 'Reminds officers due or overdue for a refresher training, and their head, in-app and by e-mail (once each)' },
     everyMs: HOUR,
     run: async ({ db, mailer, config, now, day }) => {
       const { runTrainingReminders } = await import('./features/officers/training.jobs.ts')
@@ -145,7 +146,7 @@ export const JOBS: readonly Job[] = [
   {
     name: 'reportReminders',
     label: { vi: 'Nhắc nộp báo cáo', en: 'Report reminders' },
-    description: 'Reminds units whose report is not in, before, on and after the deadline, in-app and by e-mail',
+    description: { vi: 'Nhắc đơn vị chưa gửi báo cáo, trước, đúng và sau hạn, trong ứng dụng và qua thư điện tử', en: 'Reminds units whose report is not in, before, on and after the deadline, in-app and by e-mail' },
     everyMs: HOUR,
     run: async ({ db, mailer, now, day }) => {
       const { runReportReminders } = await import('./features/reports/reminders.job.ts')
@@ -155,7 +156,7 @@ export const JOBS: readonly Job[] = [
   {
     name: 'directiveReminders',
     label: { vi: 'Nhắc hạn văn bản chỉ đạo', en: 'Directive deadline reminders' },
-    description: "Reminds units' heads and officers before and on a directive's acknowledgement and plan deadlines, each stage once",
+    description: { vi: 'Nhắc người đứng đầu và cán bộ phụ trách của đơn vị trước và đúng hạn tiếp nhận, hạn kế hoạch của văn bản, mỗi mốc một lần', en: "Reminds units' heads and officers before and on a directive's acknowledgement and plan deadlines, each stage once" },
     everyMs: HOUR,
     run: async ({ db, now, day }) => {
       const { runDirectiveReminders } = await import('./features/notifications/directive-reminders.job.ts')
@@ -165,7 +166,7 @@ export const JOBS: readonly Job[] = [
   {
     name: 'correctiveReminders',
     label: { vi: 'Nhắc hạn khắc phục sau kiểm tra', en: 'Corrective action reminders' },
-    description: "Reminds units of their corrective actions before, on and after the due date in force (BVCT_CORRECTIVE_REMIND_BEFORE/AFTER), in-app and by e-mail",
+    description: { vi: 'Nhắc đơn vị việc khắc phục trước, đúng và sau hạn đang áp dụng (BVCT_CORRECTIVE_REMIND_BEFORE/AFTER), trong ứng dụng và qua thư điện tử', en: "Reminds units of their corrective actions before, on and after the due date in force (BVCT_CORRECTIVE_REMIND_BEFORE/AFTER), in-app and by e-mail" },
     everyMs: HOUR,
     run: async ({ db, mailer, config, now, day }) => {
       const { runCorrectiveReminders } = await import('./features/inspections/corrective-reminders.job.ts')
@@ -175,7 +176,7 @@ export const JOBS: readonly Job[] = [
   {
     name: 'overviewSnapshot',
     label: { vi: 'Lưu số liệu tổng quan của tháng', en: "The month's overview snapshot" },
-    description: "Stores every overview indicator over every unit's subtree for the month in progress (the committee overview's 12-month trend)",
+    description: { vi: 'Lưu mọi chỉ số tổng quan của từng đơn vị (gồm các đơn vị trực thuộc) cho tháng hiện tại (xu hướng 12 tháng của trang tổng quan)', en: "Stores every overview indicator over every unit's subtree for the month in progress (the committee overview's 12-month trend)" },
     everyMs: DAY,
     run: async ({ db, config, now, day }) => {
       const { runOverviewSnapshot } = await import('./features/overview/overview.jobs.ts')
@@ -185,7 +186,7 @@ export const JOBS: readonly Job[] = [
   {
     name: 'channelReviewReminders',
     label: { vi: 'Nhắc rà soát an ninh kênh thông tin', en: 'Channel security review reminders' },
-    description: "Reminds units of their official channels' security reviews before, on and after the due date (BVCT_CHANNEL_REVIEW_REMINDERS), in-app and by e-mail",
+    description: { vi: 'Nhắc đơn vị rà soát an ninh các kênh thông tin chính thức trước, đúng và sau hạn (BVCT_CHANNEL_REVIEW_REMINDERS), trong ứng dụng và qua thư điện tử', en: "Reminds units of their official channels' security reviews before, on and after the due date (BVCT_CHANNEL_REVIEW_REMINDERS), in-app and by e-mail" },
     everyMs: HOUR,
     run: async ({ db, config, mailer, now, day }) => {
       const [{ runChannelReviewReminders }, { reviewRulesOf }] = await Promise.all([import('./features/channels/channels.jobs.ts'), import('./features/channels/channels.policy.ts')])
@@ -195,7 +196,7 @@ export const JOBS: readonly Job[] = [
   {
     name: 'jobRunPurge',
     label: { vi: 'Xóa lịch sử chạy tác vụ cũ', en: 'Purge old job runs' },
-    description: 'Deletes job runs (the admin view of /admin/jobs) older than 30 days: the e-mail job alone records 1,440 a day',
+    description: { vi: 'Xóa các lần chạy tác vụ (trang /admin/jobs) cũ hơn 30 ngày: riêng tác vụ gửi thư đã ghi 1.440 lần mỗi ngày', en: 'Deletes job runs (the admin view of /admin/jobs) older than 30 days: the e-mail job alone records 1,440 a day' },
     everyMs: DAY,
     run: async ({ db, now }) => ({ deleted: await purgeRuns(db, new Date(now.getTime() - 30 * DAY)) }),
   },
@@ -203,7 +204,7 @@ export const JOBS: readonly Job[] = [
     // Last in a tick: it sends what the jobs before it raised.
     name: 'notificationEmails',
     label: { vi: 'Gửi thư điện tử thông báo', en: 'Send notification e-mails' },
-    description: "Sends the e-mails of new notifications (each once, in its reader's language), retrying failures",
+    description: { vi: 'Gửi thư điện tử của các thông báo mới (mỗi thư một lần, theo ngôn ngữ của người nhận), gửi lại khi lỗi', en: "Sends the e-mails of new notifications (each once, in its reader's language), retrying failures" },
     everyMs: MINUTE,
     run: async ({ db, mailer, now }) => {
       const { runNotificationEmails } = await import('./features/notifications/email-outbox.job.ts')

@@ -19,8 +19,8 @@ const quiet = { info: () => {}, error: () => {} }
 describe('job queue', () => {
   it('retries a failing job, then records it dead and copies it to the dead-letter queue', async () => {
     let tries = 0
-    const failing: Job = { name: 'alwaysFails', label: { vi: 'Luôn lỗi', en: 'Always fails' }, description: 'fails every time, for this test', everyMs: 3_600_000, run: async () => { tries++; throw new Error(`broken ${tries}`) } }
-    const ok: Job = { name: 'works', label: { vi: 'Chạy được', en: 'Works' }, description: 'succeeds, for this test', everyMs: 3_600_000, run: async () => ({ fine: true }) }
+    const failing: Job = { name: 'alwaysFails', label: { vi: 'Luôn lỗi', en: 'Always fails' }, description: { vi: 'Lần nào cũng lỗi, cho phép thử này', en: 'fails every time, for this test' }, everyMs: 3_600_000, run: async () => { tries++; throw new Error(`broken ${tries}`) } }
+    const ok: Job = { name: 'works', label: { vi: 'Chạy được', en: 'Works' }, description: { vi: 'Chạy thành công, cho phép thử này', en: 'succeeds, for this test' }, everyMs: 3_600_000, run: async () => ({ fine: true }) }
     const deps = { db: database.db, config: {} as never, mailer: null as never, keys: null as never }
     const queue = await startQueue(deps, quiet, { jobs: [failing, ok], retryLimit: 1, retryDelaySeconds: 1, pollSeconds: 1, tickMs: 500 })
     try {

@@ -66,6 +66,7 @@ export default function PeriodsPage() {
   return (
     <Card
       size="small"
+      data-testid="report-periods"
       title={t('reports.title')}
       extra={
         canOpen && (
