@@ -54,15 +54,27 @@ export async function listPeople(
   // Counting every match of a common name ("nguyen van": a third of 500,000 people) was most of a
   // search's time; the count stops a little past the page asked for, and says when it stopped.
   const cap = Math.max(COUNT_CAP, opts.offset + opts.limit * 5)
-  const [{ total }] = await db.query<{ total: number }>(
-    `SELECT count(*)::int AS total FROM (SELECT 1 FROM person p JOIN unit u ON u.id = p.unit_id WHERE ${w} LIMIT ${cap + 1}) m`,
+  const limit = `$${params.push(opts.limit)}`
+  const offset = `$${params.push(opts.offset)}`
+  // One pass: the matches (up to the cap) are found once, counted, and the page is sorted from them.
+  // They are all the matches unless the cap was reached; then the page is sorted from every match.
+  const firstPass = await db.query<PersonRecord & { total: number }>(
+    `WITH m AS MATERIALIZED (SELECT p.id FROM person p JOIN unit u ON u.id = p.unit_id WHERE ${w} LIMIT ${cap + 1}),
+          n AS (SELECT count(*)::int AS total FROM m)
+     SELECT n.total, page.* FROM n LEFT JOIN LATERAL (
+       SELECT ${COLUMNS} FROM m JOIN person p ON p.id = m.id JOIN unit u ON u.id = p.unit_id
+       ORDER BY p.sort_key COLLATE "C", p.id LIMIT ${limit} OFFSET ${offset}
+     ) page ON true`,
     params,
   )
-  const rows = await db.query<PersonRecord>(
-    `SELECT ${COLUMNS} FROM person p JOIN unit u ON u.id = p.unit_id WHERE ${w}
-     ORDER BY p.sort_key COLLATE "C", p.id LIMIT $${params.push(opts.limit)} OFFSET $${params.push(opts.offset)}`,
-    params,
-  )
+  const total = firstPass[0].total
+  const rows = total <= cap
+    ? firstPass.filter((r) => r.id !== null)
+    : await db.query<PersonRecord>(
+      `SELECT ${COLUMNS} FROM person p JOIN unit u ON u.id = p.unit_id WHERE ${w}
+       ORDER BY p.sort_key COLLATE "C", p.id LIMIT ${limit} OFFSET ${offset}`,
+      params,
+    )
   return { items: rows.map(toPerson), total: Math.min(total, cap), isTotalCapped: total > cap }
 }
 

@@ -38,6 +38,11 @@ describe('people', () => {
     const far = (await t.call(admin, 'GET', '/api/v1/people?q=van%20mau&limit=20&offset=990')).json()
     expect(far).toMatchObject({ total: 1005, isTotalCapped: false })
     expect(far.items).toHaveLength(15)
+    // Both pages in name order over every match: the first page's from all 1,005, the far page's from the counted ones.
+    expect(first.items[0].fullName).toBe('Nguyễn Văn Mẫu 1')
+    expect(far.items.map((p: any) => p.fullName).slice(0, 2)).toEqual(['Nguyễn Văn Mẫu 991', 'Nguyễn Văn Mẫu 992'])
+    // Past the last match: no rows, still the count.
+    expect((await t.call(admin, 'GET', '/api/v1/people?q=van%20mau&limit=20&offset=1020')).json()).toMatchObject({ items: [], total: 1005, isTotalCapped: false })
     await t.db.query(`DELETE FROM person WHERE full_name LIKE 'Nguyễn Văn Mẫu %'`)
     expect((await t.call(admin, 'GET', `/api/v1/people?unitId=${f.unitB.id}`)).json()).toMatchObject({ total: 6, isTotalCapped: false })
   })
