@@ -45,32 +45,35 @@ export interface InspectionFigures {
 }
 
 /**
- * For a unit's report on each directive, as of `asOf`: the inspections of the unit concerning the
+ * For units' reports on each directive, as of `asOf`: the inspections of each unit concerning the
  * directive concluded by then, and its corrective actions closed by then that came from those
  * inspections or concern the directive's requirements. The inspections are the figures' source.
+ * Keyed by unit, then directive; two grouped queries for any number of units.
  */
-export async function inspectionFigures(db: Queryable, unitId: number, directiveIds: number[], asOf: string): Promise<Map<number, InspectionFigures>> {
-  const out = new Map<number, InspectionFigures>(directiveIds.map((d) => [d, { directiveId: d, inspectionsHeld: 0, correctiveActionsClosed: 0, inspections: [] }]))
-  if (!directiveIds.length) return out
-  const held = await db.query<{ directive_id: number; id: number; number: string; decision_number: string; concluded_on: string }>(
-    `SELECT d AS directive_id, i.id, i.number, i.decision_number, i.concluded_on
-     FROM inspection i JOIN inspection_unit iu ON iu.inspection_id = i.id AND iu.unit_id = $1 CROSS JOIN LATERAL unnest(i.directive_ids) AS d
-     WHERE d = ANY($2::int[]) AND i.concluded_on IS NOT NULL AND i.concluded_on <= $3::date ORDER BY i.concluded_on, i.id`,
-    [unitId, arrayLiteral(directiveIds), asOf],
-  )
+export async function inspectionFigures(db: Queryable, unitIds: number[], directiveIds: number[], asOf: string): Promise<Map<number, Map<number, InspectionFigures>>> {
+  const out = new Map<number, Map<number, InspectionFigures>>(unitIds.map((u) => [u, new Map(directiveIds.map((d) => [d, { directiveId: d, inspectionsHeld: 0, correctiveActionsClosed: 0, inspections: [] }]))]))
+  if (!directiveIds.length || !unitIds.length) return out
+  const [held, closed] = await Promise.all([
+    db.query<{ unit_id: number; directive_id: number; id: number; number: string; decision_number: string; concluded_on: string }>(
+      `SELECT iu.unit_id, d AS directive_id, i.id, i.number, i.decision_number, i.concluded_on
+       FROM inspection i JOIN inspection_unit iu ON iu.inspection_id = i.id AND iu.unit_id = ANY($1::int[]) CROSS JOIN LATERAL unnest(i.directive_ids) AS d
+       WHERE d = ANY($2::int[]) AND i.concluded_on IS NOT NULL AND i.concluded_on <= $3::date ORDER BY i.concluded_on, i.id`,
+      [arrayLiteral(unitIds), arrayLiteral(directiveIds), asOf],
+    ),
+    db.query<{ unit_id: number; directive_id: number; n: number }>(
+      `SELECT ca.unit_id, d.id AS directive_id, count(DISTINCT ca.id)::int AS n
+       FROM unnest($2::int[]) AS d(id) JOIN corrective_action ca ON ca.unit_id = ANY($1::int[]) AND ca.status = 'closed' AND ca.closed_on <= $3::date
+       LEFT JOIN inspection i ON i.id = ca.inspection_id LEFT JOIN requirement r ON r.id = ca.requirement_id
+       WHERE r.directive_id = d.id OR d.id = ANY(i.directive_ids)
+       GROUP BY ca.unit_id, d.id`,
+      [arrayLiteral(unitIds), arrayLiteral(directiveIds), asOf],
+    ),
+  ])
   for (const h of held) {
-    const f = out.get(h.directive_id)!
+    const f = out.get(h.unit_id)!.get(h.directive_id)!
     f.inspectionsHeld++
     f.inspections.push({ id: h.id, number: h.number, decisionNumber: h.decision_number, concludedOn: h.concluded_on })
   }
-  const closed = await db.query<{ directive_id: number; n: number }>(
-    `SELECT d.id AS directive_id, count(DISTINCT ca.id)::int AS n
-     FROM unnest($2::int[]) AS d(id) JOIN corrective_action ca ON ca.unit_id = $1 AND ca.status = 'closed' AND ca.closed_on <= $3::date
-     LEFT JOIN inspection i ON i.id = ca.inspection_id LEFT JOIN requirement r ON r.id = ca.requirement_id
-     WHERE r.directive_id = d.id OR d.id = ANY(i.directive_ids)
-     GROUP BY d.id`,
-    [unitId, arrayLiteral(directiveIds), asOf],
-  )
-  for (const c of closed) out.get(c.directive_id)!.correctiveActionsClosed = c.n
+  for (const c of closed) out.get(c.unit_id)!.get(c.directive_id)!.correctiveActionsClosed = c.n
   return out
 }

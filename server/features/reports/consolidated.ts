@@ -2,9 +2,9 @@ import type { ConsolidatedReportInput, DirectiveSection, DocumentReportStatus, F
 import type { DirectiveFigures, ReportSection } from '../../../contract/reports.ts'
 import type { Queryable } from '../../db/types.ts'
 import { vnDay } from '../../lib/dates.ts'
-import { unitFigures } from './figures.ts'
+import { unitsFigures } from './figures.ts'
 import { periodUnits, type PeriodRow, type PeriodUnitRow } from './periods.queries.ts'
-import { listVersions, type DraftContent } from './reports.queries.ts'
+import { latestVersions, type DraftContent } from './reports.queries.ts'
 
 interface UnitContent {
   unit: PeriodUnitRow
@@ -30,13 +30,14 @@ function sumFigures(unitName: string, status: DocumentReportStatus, submittedAt:
  * version (`submitted`), or counted on `asOf` (`live`, and always for a unit that has sent nothing).
  */
 async function unitContents(db: Queryable, period: PeriodRow, units: PeriodUnitRow[], asOf: string, basis: FiguresBasis): Promise<UnitContent[]> {
-  const out: UnitContent[] = []
-  for (const u of units) {
-    const latest = u.reportId ? (await listVersions(db, u.reportId)).at(-1) : undefined
-    const figures = latest && basis === 'submitted' ? latest.figures as DirectiveFigures[] : await unitFigures(db, u.unitId, period.directiveIds, asOf)
-    out.push({ unit: u, content: latest?.content ?? null, figures, submittedAt: latest?.submittedAt ?? null })
-  }
-  return out
+  const latest = await latestVersions(db, units.flatMap((u) => (u.reportId ? [u.reportId] : [])))
+  const live = units.filter((u) => !(basis === 'submitted' && u.reportId && latest.has(u.reportId))).map((u) => u.unitId)
+  const counted = await unitsFigures(db, live, period.directiveIds, asOf)
+  return units.map((u) => {
+    const v = u.reportId ? latest.get(u.reportId) : undefined
+    const figures = counted.get(u.unitId) ?? (v!.figures as DirectiveFigures[])
+    return { unit: u, content: v?.content ?? null, figures, submittedAt: v?.submittedAt ?? null }
+  })
 }
 
 async function directiveSections(db: Queryable, directiveIds: number[], contents: { unitName: string; sections: ReportSection[] }[]): Promise<DirectiveSection[]> {

@@ -73,6 +73,17 @@ export interface VersionRow {
   reviewedAt: string | null
 }
 
+/** The latest submitted version of each report (its text and frozen figures), one query for any number. */
+export async function latestVersions(db: Queryable, reportIds: number[]): Promise<Map<number, { content: DraftContent; figures: DirectiveFigures[]; submittedAt: string }>> {
+  if (!reportIds.length) return new Map()
+  const rows = await db.query<{ report_id: number; content: DraftContent; figures: DirectiveFigures[]; submitted_at: Date }>(
+    `SELECT DISTINCT ON (report_id) report_id, content, figures, submitted_at FROM unit_report_version
+     WHERE report_id = ANY($1::int[]) ORDER BY report_id, number DESC`,
+    [arrayLiteral(reportIds)],
+  )
+  return new Map(rows.map((r) => [r.report_id, { content: r.content, figures: r.figures, submittedAt: new Date(r.submitted_at).toISOString() }]))
+}
+
 export async function listVersions(db: Queryable, reportId: number, number?: number): Promise<VersionRow[]> {
   const rows = await db.query<{
     number: number; content: DraftContent; figures: DirectiveFigures[]; checks: ReportCheck[] | null; submitted_by_name: string | null; submitted_at: Date
