@@ -79,6 +79,8 @@ export interface Targets {
   directiveId: number
   asOf: string
   board: { username: string; accountId: number }
+  /** An administrator (whole ministry, two-factor as admins must): the jobs view. */
+  admin: { username: string; accountId: number }
   loginUser: string
   /** One per client (and one for the single-client phase). */
   loginUsers: string[]
@@ -149,6 +151,7 @@ export async function prepareTargets(db: Db, clients: number, asOf: string): Pro
   const under = candidates.map((u) => ({ unitId: u.id, ...below.get(u.path)! })).sort((a, b) => Math.abs(a.n - 200) - Math.abs(b.n - 200) || a.unitId - b.unitId)[0]
 
   const boardId = await upsertAccount(db, 'bench.board', hash, 'board', root.id, BENCH_TOTP_SECRET)
+  const adminId = await upsertAccount(db, 'bench.admin', hash, 'admin', root.id, BENCH_TOTP_SECRET)
 
   const planned = await db.query<{ unit_id: number; actions: number[]; versions: number[] }>(
     `SELECT a.unit_id, array_agg(a.id ORDER BY a.id) AS actions, array_agg(a.version ORDER BY a.id) AS versions
@@ -199,7 +202,7 @@ export async function prepareTargets(db: Db, clients: number, asOf: string): Pro
   const [plan] = await db.query<{ id: number }>('SELECT id FROM inspection_plan ORDER BY year DESC, id LIMIT 1')
   const inspectionIds = spread((await db.query<{ id: number }>(`SELECT id FROM inspection ORDER BY (phase = 'concluded') DESC, id`)).map((i) => i.id), 50)
   const [rootPath] = await db.query<{ path: string }>('SELECT path::text FROM unit WHERE id = $1', [root.id])
-  return { root: { id: root.id, path: rootPath.path }, inspectionPlanId: plan?.id ?? null, inspectionIds, periodId: period?.id ?? null, caseIds, directiveId, asOf, board: { username: 'bench.board', accountId: boardId }, loginUser, loginUsers, under: { unitId: under.unitId, below: under.n, depth: under.depth }, officers, ackers, savedAcks, units: units.length }
+  return { root: { id: root.id, path: rootPath.path }, inspectionPlanId: plan?.id ?? null, inspectionIds, periodId: period?.id ?? null, caseIds, directiveId, asOf, board: { username: 'bench.board', accountId: boardId }, admin: { username: 'bench.admin', accountId: adminId }, loginUser, loginUsers, under: { unitId: under.unitId, below: under.n, depth: under.depth }, officers, ackers, savedAcks, units: units.length }
 }
 
 export async function setAcks(db: Db, acks: Targets['savedAcks']) {

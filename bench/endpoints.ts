@@ -8,6 +8,7 @@ import { matrixCoverage } from '../server/features/dashboard/matrix.coverage.ts'
 import { directiveMatrix, type MatrixOptions } from '../server/features/dashboard/matrix.service.ts'
 import { acknowledge } from '../server/features/directives/directives.service.ts'
 import { login } from '../server/features/auth/auth.service.ts'
+import { lastRuns, listRuns } from '../server/features/jobs/jobs.queries.ts'
 import { PEOPLE_READ_ROLES } from '../server/features/people/people.policy.ts'
 import { listPeople } from '../server/features/people/people.queries.ts'
 import { updateAction } from '../server/features/plans/actions.service.ts'
@@ -34,7 +35,7 @@ import { BENCH_PASSWORD, benchKeys, userFor, type Targets } from './database.ts'
 import type { Req, Res } from './http.ts'
 
 /** Whose session a client loop uses: the board officer, its own unit officer, its own acknowledging officer, or none. */
-export type Caller = 'board' | 'officer' | 'acker' | 'anonymous'
+export type Caller = 'board' | 'admin' | 'officer' | 'acker' | 'anonymous'
 
 export interface LoopState {
   /** Index of the client loop (0 … concurrency − 1); officers and ackers are per loop. */
@@ -374,6 +375,17 @@ export const ENDPOINTS: Endpoint[] = [
     next: () => ({ method: 'GET', path: '/api/v1/admin/parser-accuracy' }),
     async direct(db) {
       return () => parserAccuracy(db, { period: 'month', periods: 12 }, new Date())
+    },
+  },
+  {
+    // The administrator's view of the scheduled jobs: each job's last run and the newest 50 runs (the
+    // e-mail job alone records 1,440 a day; 30 days are kept).
+    name: 'scheduled jobs (admin)',
+    route: 'GET /api/v1/admin/jobs',
+    as: 'admin',
+    next: () => ({ method: 'GET', path: '/api/v1/admin/jobs?limit=50' }),
+    async direct(db) {
+      return () => Promise.all([listRuns(db, { limit: 50 }), lastRuns(db)])
     },
   },
 ]

@@ -249,9 +249,11 @@ async function signIn(http: HttpClient, t: Targets, n: number): Promise<Record<C
   const loops = Array.from({ length: n }, (_, i) => i)
   const boardSession = await http.login(t.board.username, BENCH_PASSWORD, totpCode(BENCH_TOTP_SECRET, new Date()))
   const board = loops.map(() => boardSession)
+  const adminSession = await http.login(t.admin.username, BENCH_PASSWORD, totpCode(BENCH_TOTP_SECRET, new Date()))
+  const admin = loops.map(() => adminSession)
   const officer = await Promise.all(loops.map((i) => http.login(t.officers[i].username, BENCH_PASSWORD)))
   const acker = await Promise.all(loops.map((i) => http.login(t.ackers[i].username, BENCH_PASSWORD)))
-  return { board, officer, acker, anonymous: loops.map(() => null) }
+  return { board, admin, officer, acker, anonymous: loops.map(() => null) }
 }
 
 async function restoreAcks(target: ReturnType<typeof benchTarget>, t: Targets) {
