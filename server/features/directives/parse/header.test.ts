@@ -52,6 +52,24 @@ describe('header', () => {
     expect(header('SỞ Y TẾ\nSố: 5/SYT\nHà Nội, ngày 1/2/2024\nVề việc báo cáo công tác tháng 1').subject).toBe('báo cáo công tác tháng 1')
   })
 
+  it('reads a công văn subject opened by "Về" alone under the number, but not one in the body', () => {
+    const p = header('BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\nSố: 2430-CV/VPTW\nVề một số vấn đề liên quan đến đi công tác ở cơ sở\nHà Nội, ngày 07 tháng 02 năm 2012\nKính gửi: Các tỉnh ủy, thành ủy')
+    expect(p).toMatchObject({ number: '2430-CV/VPTW', subject: 'một số vấn đề liên quan đến đi công tác ở cơ sở', addressees: ['Các tỉnh ủy, thành ủy'] })
+    expect(p.warnings).not.toContain('NO_SUBJECT')
+    // With no "Kính gửi" after it, a "Về …" paragraph is the body's, and the letter has no subject.
+    const body = header('BỘ Y TẾ\nSố: 9/BYT-VP\nHà Nội, ngày 5 tháng 6 năm 2023\n\nVề công tác phòng dịch, Bộ Y tế đề nghị các đơn vị thực hiện ngay.\n\nCác đơn vị báo cáo trước ngày 30/6/2023.\n\nNội dung thêm.\n\nNội dung cuối.')
+    expect(body.subject).toBeNull()
+  })
+
+  it('joins a "V/v" subject whose wrapped lines a web copy set apart with blank lines, up to "Kính gửi"', () => {
+    const p = header('TỈNH ỦY BÀ RỊA-VŨNG TÀU\nBAN TUYÊN GIÁO\nSố 580 - CV/BTGTU\n\nV/v tuyên truyền kỷ niệm 87 năm\n\nNgày thành lập Đảng Cộng sản Việt Nam\n\n(3/2/1930 - 3/2/2017)\n\nKính gửi: Báo Bà Rịa-Vũng Tàu')
+    expect(p.subject).toBe('tuyên truyền kỷ niệm 87 năm Ngày thành lập Đảng Cộng sản Việt Nam (3/2/1930 - 3/2/2017)')
+    expect(p.warnings).not.toContain('UNPLACED_LINE')
+    // Without "Kính gửi" close below, a line after the gap starts the body instead.
+    const open = header('BỘ Y TẾ\nSố: 9/BYT-VP\nHà Nội, ngày 5 tháng 6 năm 2023\nV/v phòng dịch mùa đông\n\nBộ Y tế đề nghị các đơn vị\n\nthực hiện ngay các việc sau\n\nNội dung một\n\nNội dung hai')
+    expect(open.subject).toBe('phòng dịch mùa đông')
+  })
+
   it('takes the title of a plan as its subject and its type when there is no number', () => {
     const p = header('ĐẢNG ỦY BỘ Y TẾ\nHà Nội, ngày 2 tháng 1 năm 2024\nKẾ HOẠCH\nkiểm tra, giám sát năm 2024')
     expect(p).toMatchObject({ number: null, documentType: 'KH', subject: 'kiểm tra, giám sát năm 2024', issuer: 'ĐẢNG ỦY BỘ Y TẾ' })

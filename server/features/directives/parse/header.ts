@@ -265,7 +265,7 @@ function placePieces(r: HeaderReading, pieces: string[], lines: string[], index:
 }
 
 function placePiece(r: HeaderReading, piece: string, index: number, lines: string[]): boolean {
-  const opening = subjectOpening(piece)
+  const opening = subjectOpening(piece, r.number !== null && !r.isSubjectSeen && kinhGuiSoon(lines, index, lines.length))
   if (opening && !r.isSubjectSeen) {
     openSubject(r, opening)
     return true
@@ -289,7 +289,7 @@ function placePiece(r: HeaderReading, piece: string, index: number, lines: strin
     return true
   }
   if (r.isInSubject) {
-    if (subjectContinues(piece, r.subjectLines, r.afterGap, r.titleType !== null)) {
+    if (subjectContinues(piece, r.subjectLines, r.afterGap, r.titleType !== null, kinhGuiSoon(lines, index, lines.length))) {
       r.subjectLines.push(piece)
       r.afterGap = false
       return true
