@@ -125,6 +125,15 @@ describe('header', () => {
     expect(row.preamble).toMatch(/^CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\n\nCăn cứ/)
   })
 
+  it('joins a draft\'s number and blank date that a table copy scattered over lines, other cells in between', () => {
+    const p = header('VĂN PHÒNG CHÍNH PHỦ\nSố:\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n/TTr-VPCP\n\nHà Nội, ngày\n\ntháng\n\nnăm 2016\n\nDỰ THẢO\n\nTỜ TRÌNH\nVề dự thảo Nghị định\nKính gửi: Chính phủ')
+    expect(p).toMatchObject({ issuer: 'VĂN PHÒNG CHÍNH PHỦ', number: '/TTr-VPCP', documentType: 'TTr', place: 'Hà Nội', date: null, subject: 'dự thảo Nghị định', addressees: ['Chính phủ'] })
+    expect(p.warnings).toEqual(expect.arrayContaining(['NUMBER_BLANK', 'DATE_INVALID']))
+    expect(p.warnings).not.toContain('NO_SUBJECT')
+    // Cut after "ngày" and not completed by what follows, a place stays unread rather than glued to other cells.
+    expect(header('SỞ Y TẾ\nSố: 9/SYT-VP\nHà Nội, ngày\n\nBAN QUẢN LÝ DỰ ÁN\n\nV/v x\nKính gửi: Các đơn vị').place).toBeNull()
+  })
+
   it('warns about what a công văn lacks', () => {
     const p = header('V/v không rõ nơi ban hành')
     expect(p.warnings).toEqual(expect.arrayContaining(['NO_NUMBER', 'NO_DATE', 'NO_ISSUER', 'NO_ADDRESSEES']))

@@ -158,8 +158,46 @@ function joinSplitHeaderLines(lines: string[], limit: number): string[] {
         break
       }
     }
+    joinScatteredCell(out, i, end)
   }
   return out
+}
+
+/**
+ * A table copy of a draft gives each cell of the header its own line, blank lines between and the
+ * other column's cells in between: "Số:" … "/TTr-VPCP", "Hà Nội, ngày" + "" + "tháng" + "" + "năm 2016".
+ * A lone "Số:" takes the first later line that is a number by itself; a place and date cut after
+ * "ngày" or "tháng" takes the next lines that complete it.
+ */
+function joinScatteredCell(out: string[], i: number, end: number): void {
+  const line = out[i].trim()
+  if (/^(?:Số|SỐ)\s*[:.]?$/u.test(line)) {
+    for (let j = i + 1; j < end && j <= i + 8; j++) {
+      const cell = out[j].trim()
+      if (!cell) continue
+      if (/\s/u.test(cell) || findNumberLine(`Số: ${cell}`) === null) continue
+      out[i] = `${line} ${cell}`
+      out[j] = ''
+      return
+    }
+    return
+  }
+  if (!/\p{L}.*,?\s*(?:ngày|tháng)$/u.test(line) || findPlaceDate(line)) return
+  const taken: number[] = []
+  let joined = line
+  for (let j = i + 1; j < end && taken.length < 2; j++) {
+    if (isBlank(out[j])) continue
+    joined = `${joined} ${out[j].trim()}`
+    taken.push(j)
+    const pd = findPlaceDate(joined)
+    // A draft leaves the day and month blank ("ngày tháng năm 2016"): still a whole place and date.
+    const whole = pd !== null && pd.place !== null && (pd.date !== null || pd.invalid) && squash(joined.slice(0, pd.start)) === '' && squash(joined.slice(pd.end)) === ''
+    if (whole) {
+      out[i] = joined
+      for (const k of taken) out[k] = ''
+      return
+    }
+  }
 }
 
 /** What stands before a header's place and date on its line: nothing, or another column in capitals. */
