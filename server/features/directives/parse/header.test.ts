@@ -76,6 +76,15 @@ describe('header', () => {
     expect(p.warnings).toContain('NO_NUMBER')
   })
 
+  it('reads "ĐỀ CƯƠNG TUYÊN TRUYỀN" as a title with no type, its subject below, cutting a web page\'s stamped lines above it', () => {
+    const p = header('Đề cương tuyên truyền Kỷ niệm 75 năm (11/6/1948 - 11/6/2023)\n\nThứ ba - 13/06/2023 00:37 42 0\nĐỀ CƯƠNG TUYÊN TRUYỀN\nKỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh\nra Lời kêu gọi thi đua ái quốc')
+    expect(p).toMatchObject({ documentType: null, number: null, subject: 'Kỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc', preamble: 'Nội dung văn bản.' })
+    expect(p.warnings).not.toContain('NO_SUBJECT')
+    // Mixed-case lines above a title with no date or time in them may be the header itself: nothing is cut.
+    const mixed = header('Ban cán sự đảng Bộ Y tế\n\nKẾ HOẠCH\nThực hiện công tác năm')
+    expect(mixed.preamble).toMatch(/^Ban cán sự đảng Bộ Y tế/)
+  })
+
   it('joins a body name that wraps onto a second line', () => {
     expect(header('BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nSố: 1/LĐTBXH-VP').issuer).toBe('BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI')
     expect(header('ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nSỞ Y TẾ\nSố: 1/SYT').parentBody).toBe('ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH')

@@ -80,6 +80,7 @@ export function parseHeader(original: string[], limit: number): HeaderParts {
   const anchor = firstAnchor(lines, limit)
   const r = startReading(anchor)
   let i = letterheadStart(lines, anchor)
+  if (anchor < 0) i = Math.max(i, titleStart(lines, limit))
   for (; i < limit; i++) {
     const raw = lines[i]
     if (isBlank(raw)) {
@@ -237,6 +238,24 @@ function letterheadStart(lines: string[], anchor: number): number {
   }
   return 0
 }
+
+/**
+ * With no number and no date, a document may open with its title ("ĐỀ CƯƠNG TUYÊN TRUYỀN"); the
+ * lines a web page sets above it, its heading and its posting date or time ("Thứ ba - 13/06/2023
+ * 00:37"), are the page's. They are cut only when they carry such a stamp: a header typed in mixed
+ * case ("Ban cán sự đảng Bộ Y tế") has none, and stays.
+ */
+function titleStart(lines: string[], limit: number): number {
+  const end = Math.min(limit, 40)
+  for (let i = 0; i < end; i++) {
+    if (subjectOpening(squash(lines[i]))?.kind !== 'title') continue
+    const above = lines.slice(0, i)
+    return above.some((line) => PAGE_STAMP.test(line)) ? i : 0
+  }
+  return 0
+}
+
+const PAGE_STAMP = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b\d{1,2}:\d{2}\b/u
 
 /** Index of the first line holding the number or the place and date; -1 if none near the top. */
 function firstAnchor(lines: string[], limit: number): number {
