@@ -71,7 +71,8 @@ export function documentTypeOf(number: string): string | null {
 }
 
 // The type names that open a title document, mapped to their abbreviation. A đề cương (an outline
-// for propagandists, "ĐỀ CƯƠNG TUYÊN TRUYỀN" over its subject) has none in HD 36: '' — a title, no type.
+// for propagandists, "ĐỀ CƯƠNG TUYÊN TRUYỀN" over its subject) has no abbreviation in the lists this
+// parser follows (shared/reference/vietnamese-rules.md), and none is made up: '' — a title, no type.
 export const TITLE_TYPES: ReadonlyArray<readonly [string, string]> = [
   ['ĐỀ CƯƠNG TUYÊN TRUYỀN', ''], ['ĐỀ CƯƠNG GIỚI THIỆU', ''], ['ĐỀ CƯƠNG', ''],
   ['NGHỊ QUYẾT', 'NQ'], ['QUYẾT ĐỊNH', 'QĐ'], ['QUY ĐỊNH', 'QĐ'], ['CHỈ THỊ', 'CT'], ['KẾT LUẬN', 'KL'],
