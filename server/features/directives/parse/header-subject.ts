@@ -14,9 +14,16 @@ const CITED_NAME = /^(?:Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Quyết\s+
 /** `rest`: the subject's first words, on the opening line; `type`: the title's abbreviation (KẾ HOẠCH → KH). */
 export type SubjectOpening = { kind: 'subjectLine'; rest: string } | { kind: 'title'; type: string; name: string; rest: string }
 
-/** The piece that opens the subject, with what follows the "V/v" or the title on its line. */
-export function subjectOpening(piece: string): SubjectOpening | null {
-  const prefix = SUBJECT_PREFIX.exec(piece)
+// A công văn's subject may open with "Về" alone instead of "V/v" ("Số: 2430-CV/VPTW" over "Về một
+// số vấn đề …"); only under the number and right above "Kính gửi" is such a line the subject.
+const VE_PREFIX = /^Về\s+(?=\p{Ll})/u
+
+/**
+ * The piece that opens the subject, with what follows the "V/v" or the title on its line.
+ * `underNumber`: the piece sits between the number and "Kính gửi", where "Về …" is a subject too.
+ */
+export function subjectOpening(piece: string, underNumber = false): SubjectOpening | null {
+  const prefix = SUBJECT_PREFIX.exec(piece) ?? (underNumber ? VE_PREFIX.exec(piece) : null)
   if (prefix) return { kind: 'subjectLine', rest: piece.slice(prefix[0].length) }
   const title = titleOf(piece) ?? ocrTitleOf(piece)
   return title && { kind: 'title', ...title }
@@ -48,8 +55,9 @@ function ocrTitleOf(piece: string): { type: string; name: string; rest: string }
 /**
  * Whether a piece wraps the subject read so far (`subjectLines`) rather than starting the
  * addressees or the body. `afterGap`: a blank line or a decoration came between them.
+ * `beforeKinhGui`: "Kính gửi" follows within a few lines, so the piece is still in the header.
  */
-export function subjectContinues(piece: string, subjectLines: string[], afterGap: boolean, isTitle: boolean): boolean {
+export function subjectContinues(piece: string, subjectLines: string[], afterGap: boolean, isTitle: boolean, beforeKinhGui = false): boolean {
   if (startsWithMarker(piece) || KINH_GUI.test(piece) || DONG_KINH_GUI.test(piece)) return false
   // A title's subject in capitals closed by its "về …" phrase ("HỘI NGHỊ LẦN THỨ BẢY …", "về xây
   // dựng …, định hướng đến năm 2030") ends there: a line in sentence case after it opens the body
@@ -58,7 +66,13 @@ export function subjectContinues(piece: string, subjectLines: string[], afterGap
   if (startsLowercase(piece)) return true
   // Web copies put a blank line between the title and its subject ("HƯỚNG DẪN", "", "VỀ CÔNG
   // TÁC…") and between parts of it ("NGHỊ QUYẾT HỘI NGHỊ…", "", "VỀ NÂNG CAO…").
-  if (afterGap) return isTitle && isAllCaps(piece) && (subjectLines.length === 0 || /^VỀ\s/u.test(piece))
+  // A web copy also puts one between the wrapped lines of a "V/v" subject ("V/v tuyên truyền kỷ niệm
+  // 87 năm", "", "Ngày thành lập Đảng …", "", "(3/2/1930 - 3/2/2017)") over "Kính gửi".
+  if (afterGap) {
+    if (isTitle) return isAllCaps(piece) && (subjectLines.length === 0 || /^VỀ\s/u.test(piece))
+    const last = subjectLines[subjectLines.length - 1]
+    return beforeKinhGui && last !== undefined && !endsSentence(last) && !endsSentence(piece) && piece.length <= 65
+  }
   if (subjectLines.length === 0) return true
   const last = subjectLines[subjectLines.length - 1]
   if (isAllCaps(last) && isAllCaps(piece)) return true

@@ -52,10 +52,37 @@ describe('header', () => {
     expect(header('SỞ Y TẾ\nSố: 5/SYT\nHà Nội, ngày 1/2/2024\nVề việc báo cáo công tác tháng 1').subject).toBe('báo cáo công tác tháng 1')
   })
 
+  it('reads a công văn subject opened by "Về" alone under the number, but not one in the body', () => {
+    const p = header('BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\nSố: 2430-CV/VPTW\nVề một số vấn đề liên quan đến đi công tác ở cơ sở\nHà Nội, ngày 07 tháng 02 năm 2012\nKính gửi: Các tỉnh ủy, thành ủy')
+    expect(p).toMatchObject({ number: '2430-CV/VPTW', subject: 'một số vấn đề liên quan đến đi công tác ở cơ sở', addressees: ['Các tỉnh ủy, thành ủy'] })
+    expect(p.warnings).not.toContain('NO_SUBJECT')
+    // With no "Kính gửi" after it, a "Về …" paragraph is the body's, and the letter has no subject.
+    const body = header('BỘ Y TẾ\nSố: 9/BYT-VP\nHà Nội, ngày 5 tháng 6 năm 2023\n\nVề công tác phòng dịch, Bộ Y tế đề nghị các đơn vị thực hiện ngay.\n\nCác đơn vị báo cáo trước ngày 30/6/2023.\n\nNội dung thêm.\n\nNội dung cuối.')
+    expect(body.subject).toBeNull()
+  })
+
+  it('joins a "V/v" subject whose wrapped lines a web copy set apart with blank lines, up to "Kính gửi"', () => {
+    const p = header('TỈNH ỦY BÀ RỊA-VŨNG TÀU\nBAN TUYÊN GIÁO\nSố 580 - CV/BTGTU\n\nV/v tuyên truyền kỷ niệm 87 năm\n\nNgày thành lập Đảng Cộng sản Việt Nam\n\n(3/2/1930 - 3/2/2017)\n\nKính gửi: Báo Bà Rịa-Vũng Tàu')
+    expect(p.subject).toBe('tuyên truyền kỷ niệm 87 năm Ngày thành lập Đảng Cộng sản Việt Nam (3/2/1930 - 3/2/2017)')
+    expect(p.warnings).not.toContain('UNPLACED_LINE')
+    // Without "Kính gửi" close below, a line after the gap starts the body instead.
+    const open = header('BỘ Y TẾ\nSố: 9/BYT-VP\nHà Nội, ngày 5 tháng 6 năm 2023\nV/v phòng dịch mùa đông\n\nBộ Y tế đề nghị các đơn vị\n\nthực hiện ngay các việc sau\n\nNội dung một\n\nNội dung hai')
+    expect(open.subject).toBe('phòng dịch mùa đông')
+  })
+
   it('takes the title of a plan as its subject and its type when there is no number', () => {
     const p = header('ĐẢNG ỦY BỘ Y TẾ\nHà Nội, ngày 2 tháng 1 năm 2024\nKẾ HOẠCH\nkiểm tra, giám sát năm 2024')
     expect(p).toMatchObject({ number: null, documentType: 'KH', subject: 'kiểm tra, giám sát năm 2024', issuer: 'ĐẢNG ỦY BỘ Y TẾ' })
     expect(p.warnings).toContain('NO_NUMBER')
+  })
+
+  it('reads "ĐỀ CƯƠNG TUYÊN TRUYỀN" as a title with no type, its subject below, cutting a web page\'s stamped lines above it', () => {
+    const p = header('Đề cương tuyên truyền Kỷ niệm 75 năm (11/6/1948 - 11/6/2023)\n\nThứ ba - 13/06/2023 00:37 42 0\nĐỀ CƯƠNG TUYÊN TRUYỀN\nKỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh\nra Lời kêu gọi thi đua ái quốc')
+    expect(p).toMatchObject({ documentType: null, number: null, subject: 'Kỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc', preamble: 'Nội dung văn bản.' })
+    expect(p.warnings).not.toContain('NO_SUBJECT')
+    // Mixed-case lines above a title with no date or time in them may be the header itself: nothing is cut.
+    const mixed = header('Ban cán sự đảng Bộ Y tế\n\nKẾ HOẠCH\nThực hiện công tác năm')
+    expect(mixed.preamble).toMatch(/^Ban cán sự đảng Bộ Y tế/)
   })
 
   it('joins a body name that wraps onto a second line', () => {
@@ -105,6 +132,15 @@ describe('header', () => {
     const row = header('ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 232/QĐ-UBND | Ninh Bình, ngày 12 tháng 4 năm 2019 |\nQUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ DANH MỤC\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\nCăn cứ Luật Tổ chức chính quyền địa phương;')
     expect(row).toMatchObject({ issuer: 'ỦY BAN NHÂN DÂN', number: '232/QĐ-UBND', place: 'Ninh Bình', date: '2019-04-12', subject: 'CÔNG BỐ DANH MỤC' })
     expect(row.preamble).toMatch(/^CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\n\nCăn cứ/)
+  })
+
+  it('joins a draft\'s number and blank date that a table copy scattered over lines, other cells in between', () => {
+    const p = header('VĂN PHÒNG CHÍNH PHỦ\nSố:\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n/TTr-VPCP\n\nHà Nội, ngày\n\ntháng\n\nnăm 2016\n\nDỰ THẢO\n\nTỜ TRÌNH\nVề dự thảo Nghị định\nKính gửi: Chính phủ')
+    expect(p).toMatchObject({ issuer: 'VĂN PHÒNG CHÍNH PHỦ', number: '/TTr-VPCP', documentType: 'TTr', place: 'Hà Nội', date: null, subject: 'dự thảo Nghị định', addressees: ['Chính phủ'] })
+    expect(p.warnings).toEqual(expect.arrayContaining(['NUMBER_BLANK', 'DATE_INVALID']))
+    expect(p.warnings).not.toContain('NO_SUBJECT')
+    // Cut after "ngày" and not completed by what follows, a place stays unread rather than glued to other cells.
+    expect(header('SỞ Y TẾ\nSố: 9/SYT-VP\nHà Nội, ngày\n\nBAN QUẢN LÝ DỰ ÁN\n\nV/v x\nKính gửi: Các đơn vị').place).toBeNull()
   })
 
   it('warns about what a công văn lacks', () => {

@@ -80,6 +80,7 @@ export function parseHeader(original: string[], limit: number): HeaderParts {
   const anchor = firstAnchor(lines, limit)
   const r = startReading(anchor)
   let i = letterheadStart(lines, anchor)
+  if (anchor < 0) i = Math.max(i, titleStart(lines, limit))
   for (; i < limit; i++) {
     const raw = lines[i]
     if (isBlank(raw)) {
@@ -158,8 +159,46 @@ function joinSplitHeaderLines(lines: string[], limit: number): string[] {
         break
       }
     }
+    joinScatteredCell(out, i, end)
   }
   return out
+}
+
+/**
+ * A table copy of a draft gives each cell of the header its own line, blank lines between and the
+ * other column's cells in between: "Số:" … "/TTr-VPCP", "Hà Nội, ngày" + "" + "tháng" + "" + "năm 2016".
+ * A lone "Số:" takes the first later line that is a number by itself; a place and date cut after
+ * "ngày" or "tháng" takes the next lines that complete it.
+ */
+function joinScatteredCell(out: string[], i: number, end: number): void {
+  const line = out[i].trim()
+  if (/^(?:Số|SỐ)\s*[:.]?$/u.test(line)) {
+    for (let j = i + 1; j < end && j <= i + 8; j++) {
+      const cell = out[j].trim()
+      if (!cell) continue
+      if (/\s/u.test(cell) || findNumberLine(`Số: ${cell}`) === null) continue
+      out[i] = `${line} ${cell}`
+      out[j] = ''
+      return
+    }
+    return
+  }
+  if (!/\p{L}.*,?\s*(?:ngày|tháng)$/u.test(line) || findPlaceDate(line)) return
+  const taken: number[] = []
+  let joined = line
+  for (let j = i + 1; j < end && taken.length < 2; j++) {
+    if (isBlank(out[j])) continue
+    joined = `${joined} ${out[j].trim()}`
+    taken.push(j)
+    const pd = findPlaceDate(joined)
+    // A draft leaves the day and month blank ("ngày tháng năm 2016"): still a whole place and date.
+    const whole = pd !== null && pd.place !== null && (pd.date !== null || pd.invalid) && squash(joined.slice(0, pd.start)) === '' && squash(joined.slice(pd.end)) === ''
+    if (whole) {
+      out[i] = joined
+      for (const k of taken) out[k] = ''
+      return
+    }
+  }
 }
 
 /** What stands before a header's place and date on its line: nothing, or another column in capitals. */
@@ -199,6 +238,24 @@ function letterheadStart(lines: string[], anchor: number): number {
   }
   return 0
 }
+
+/**
+ * With no number and no date, a document may open with its title ("ĐỀ CƯƠNG TUYÊN TRUYỀN"); the
+ * lines a web page sets above it, its heading and its posting date or time ("Thứ ba - 13/06/2023
+ * 00:37"), are the page's. They are cut only when they carry such a stamp: a header typed in mixed
+ * case ("Ban cán sự đảng Bộ Y tế") has none, and stays.
+ */
+function titleStart(lines: string[], limit: number): number {
+  const end = Math.min(limit, 40)
+  for (let i = 0; i < end; i++) {
+    if (subjectOpening(squash(lines[i]))?.kind !== 'title') continue
+    const above = lines.slice(0, i)
+    return above.some((line) => PAGE_STAMP.test(line)) ? i : 0
+  }
+  return 0
+}
+
+const PAGE_STAMP = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b\d{1,2}:\d{2}\b/u
 
 /** Index of the first line holding the number or the place and date; -1 if none near the top. */
 function firstAnchor(lines: string[], limit: number): number {
@@ -265,7 +322,7 @@ function placePieces(r: HeaderReading, pieces: string[], lines: string[], index:
 }
 
 function placePiece(r: HeaderReading, piece: string, index: number, lines: string[]): boolean {
-  const opening = subjectOpening(piece)
+  const opening = subjectOpening(piece, r.number !== null && !r.isSubjectSeen && kinhGuiSoon(lines, index, lines.length))
   if (opening && !r.isSubjectSeen) {
     openSubject(r, opening)
     return true
@@ -289,7 +346,7 @@ function placePiece(r: HeaderReading, piece: string, index: number, lines: strin
     return true
   }
   if (r.isInSubject) {
-    if (subjectContinues(piece, r.subjectLines, r.afterGap, r.titleType !== null)) {
+    if (subjectContinues(piece, r.subjectLines, r.afterGap, r.titleType !== null, kinhGuiSoon(lines, index, lines.length))) {
       r.subjectLines.push(piece)
       r.afterGap = false
       return true

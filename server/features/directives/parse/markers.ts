@@ -3,7 +3,7 @@
 // they appear in (see requirements.ts).
 
 export type MarkerKind =
-  | 'part' | 'chapter' | 'upperLetter' | 'section' | 'roman' | 'article' | 'arabic' | 'dotted' | 'letter' | 'bullet'
+  | 'part' | 'chapter' | 'upperLetter' | 'section' | 'roman' | 'article' | 'arabic' | 'dotted' | 'parenNumber' | 'letter' | 'bullet'
 
 export interface Marker {
   kind: MarkerKind
@@ -32,6 +32,8 @@ const RULES: ReadonlyArray<{ kind: MarkerKind; rank: number; re: RegExp; label: 
   { kind: 'dotted', rank: 6.5, re: /^(\d{1,2}(?:\.\d{1,2})+)(\.|-(?=\s))?\s*(?=\p{L}|["“(])/u, label: (m) => `${m[1]}${m[2] ?? ''}` },
   // "1.", "1)", "1/" and "1-" (never "1-2" or "2024-2025").
   { kind: 'arabic', rank: 6, re: /^(\d{1,2})\s*([.)/]|-(?=\s*[\p{L}"“(]))\s*(?=\S)/u, label: (m) => `${m[1]}${m[2]}` },
+  // "(1)", "(2)": a Party report numbers the points under "1." in brackets ("(1) Đẩy mạnh tuyên truyền …").
+  { kind: 'parenNumber', rank: 6.8, re: /^\((\d{1,2})\)\s*(?=[\p{L}"“])/u, label: (m) => `(${m[1]})` },
   // "a)", "a/", "a-" and "a." followed by a space.
   { kind: 'letter', rank: 7, re: /^([a-zđ])\s*([)/]|-(?=\s))\s*(?=\S)|^([a-zđ])(\.)\s+(?=\S)/u, label: (m) => `${m[1] ?? m[3]}${m[2] ?? m[4]}` },
   // "A. MỤC ĐÍCH", "B- BỔ NHIỆM …": a capital letter groups what follows it, chapters included

@@ -70,8 +70,11 @@ export function documentTypeOf(number: string): string | null {
   return null
 }
 
-// The type names that open a title document, mapped to their abbreviation.
+// The type names that open a title document, mapped to their abbreviation. A đề cương (an outline
+// for propagandists, "ĐỀ CƯƠNG TUYÊN TRUYỀN" over its subject) has no abbreviation in the lists this
+// parser follows (shared/reference/vietnamese-rules.md), and none is made up: '' — a title, no type.
 export const TITLE_TYPES: ReadonlyArray<readonly [string, string]> = [
+  ['ĐỀ CƯƠNG TUYÊN TRUYỀN', ''], ['ĐỀ CƯƠNG GIỚI THIỆU', ''], ['ĐỀ CƯƠNG', ''],
   ['NGHỊ QUYẾT', 'NQ'], ['QUYẾT ĐỊNH', 'QĐ'], ['QUY ĐỊNH', 'QĐ'], ['CHỈ THỊ', 'CT'], ['KẾT LUẬN', 'KL'],
   ['QUY CHẾ', 'QC'], ['HƯỚNG DẪN', 'HD'], ['THÔNG TRI', 'TT'], ['THÔNG BÁO', 'TB'], ['BÁO CÁO', 'BC'],
   ['TỜ TRÌNH', 'TTr'], ['KẾ HOẠCH', 'KH'], ['CHƯƠNG TRÌNH', 'CTr'], ['ĐỀ ÁN', 'ĐA'], ['PHƯƠNG ÁN', 'PA'],

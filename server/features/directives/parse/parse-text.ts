@@ -84,7 +84,7 @@ function onlyShortLinesAfter(lines: string[], from: number, to: number): boolean
  */
 function documentTypeFrom(number: string | null, titleType: string | null): string | null {
   const fromNumber = number ? documentTypeOf(number) : null
-  if (!fromNumber || !titleType) return fromNumber ?? titleType
+  if (!fromNumber || !titleType) return fromNumber ?? (titleType || null)
   return fromNumber.startsWith(titleType) ? fromNumber : titleType
 }
 

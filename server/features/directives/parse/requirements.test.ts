@@ -32,11 +32,13 @@ describe('detectMarker', () => {
     ['1.1- Về tuổi đời', 'dotted', '1.1-'],
     ['a- Tạo chuyển biến', 'letter', 'a-'],
     ['a/ Nội dung', 'letter', 'a/'],
+    ['(1) Đẩy mạnh tuyên truyền', 'parenNumber', '(1)'],
+    ['(12) Nội dung', 'parenNumber', '(12)'],
   ])('%s is a %s labelled %s', (text, kind, label) => {
     expect(detectMarker(text)).toMatchObject({ kind, label })
   })
 
-  it.each(['2021-2025 là giai đoạn', '1-2 ngày', 'V/v Tăng cường', '2024 là năm bản lề', '15/3/2024, Ban Thường vụ họp', 'Mục đích của kế hoạch', 'Trong thời gian qua'])('"%s" is not an item', (text) => {
+  it.each(['2021-2025 là giai đoạn', '1-2 ngày', 'V/v Tăng cường', '2024 là năm bản lề', '15/3/2024, Ban Thường vụ họp', 'Mục đích của kế hoạch', 'Trong thời gian qua', '(3/2/1930 - 3/2/2017)', '(1) 2024 là năm'])('"%s" is not an item', (text) => {
     expect(detectMarker(text)).toBeNull()
   })
 })
@@ -74,6 +76,11 @@ describe('splitBody', () => {
       ['II.', ['1.']],
     ])
     expect(body.closing).toBeNull()
+  })
+
+  it('nests bracketed numbers "(1)" under their numbered item, above its lettered points', () => {
+    const body = splitBody(['1. Công tác tham mưu', '(1) Đẩy mạnh tuyên truyền;', 'a) Điểm a', '(2) Tổ chức học tập.', '2. Công tác khác'])
+    expect(outline(body.requirements)).toEqual([['1.', [['(1)', ['a)']], '(2)']], '2.'])
   })
 
   it('nests dotted sub-numbers under their number', () => {
