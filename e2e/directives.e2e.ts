@@ -196,9 +196,11 @@ describe('a directive from registration to the dashboard', () => {
     expect(await form.getByLabel('Nơi gửi 2').inputValue()).toBe('Ban Tổ chức Đảng ủy Khối')
     // The form holds both for the clerk to correct: the co-addressee as a tag, the signer as three inputs.
     expect(await form.locator('.ant-select-selection-item').allTextContents()).toEqual(['Ban Tổ chức Đảng ủy Khối'])
-    expect(await form.getByLabel('Thẩm quyền ký (T/M, K/T, TL., TUQ.)').inputValue()).toBe('T/M BAN THƯỜNG VỤ')
+    expect(await form.getByLabel('Thẩm quyền ký').inputValue()).toBe('T/M BAN THƯỜNG VỤ')
     expect(await form.getByLabel('Chức vụ người ký').inputValue()).toBe('PHÓ BÍ THƯ')
     expect(await form.getByLabel('Họ và tên người ký').inputValue()).toBe('Nguyễn Văn Thắng')
+    await form.getByLabel('Họ và tên người ký').scrollIntoViewIfNeeded()
+    await screenshot(page, 'directives-8-register-signer')
 
     await page.getByRole('button', { name: 'Lưu dự thảo' }).click()
     await expectVisible(page.getByTestId('directive-header').getByText('Dự thảo'))
@@ -209,7 +211,7 @@ describe('a directive from registration to the dashboard', () => {
     expect(await co.textContent()).toContain('Ban Tổ chức Đảng ủy Khối')
     expect(await page.getByTestId('addressee').textContent()).toContain('Các đảng ủy trực thuộc')
     expect(await page.getByTestId('signer').textContent()).toBe('T/M BAN THƯỜNG VỤ — PHÓ BÍ THƯ — Nguyễn Văn Thắng')
-    await screenshot(page, 'directives-8-signer-and-co-addressees')
+    await screenshot(page, 'directives-9-signer-and-co-addressees')
 
     // On a phone too, in one column.
     const phone = await open('board', new URL(savedUrl).pathname, PHONE)
@@ -217,7 +219,7 @@ describe('a directive from registration to the dashboard', () => {
     expect(await phone.getByTestId('signer').textContent()).toBe('T/M BAN THƯỜNG VỤ — PHÓ BÍ THƯ — Nguyễn Văn Thắng')
     await expectVisible(phone.getByTestId('co-addressee').getByText('Đồng kính gửi'))
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
-    await screenshot(phone, 'directives-9-signer-phone')
+    await screenshot(phone, 'directives-10-signer-phone')
   }, 120_000)
 
   it('fits a phone: the dashboard lists the units behind instead of the matrix (390×844)', async () => {

@@ -154,7 +154,7 @@ export function DirectiveFields({ areRequirementsLocked, ocr }: { areRequirement
         <Row gutter={12}>
           <Col xs={24} sm={8}>
             <Form.Item name={['signature', 'authority']} label={t('directives.signerAuthority')} rules={[zodRule(sig.authority.optional(), lang)]}>
-              <Input maxLength={300} />
+              <Input maxLength={300} placeholder={t('directives.signerAuthorityHint')} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
