@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { id, listOf, pageOf, visibleText } from './common.ts'
-import { PARSE_SOURCE_KINDS } from './directive-parse.ts'
+import { PARSE_SOURCE_KINDS, directiveSignature } from './directive-parse.ts'
 import { ROLES, type Role } from './roles.ts'
 
 /** Register, edit, issue and close directives: the board runs it, the committee issues. */
@@ -39,6 +39,17 @@ export const requirementInput: z.ZodType<RequirementInput> = z.lazy(() =>
   }),
 )
 
+/**
+ * Who signed the letter, as the parser reads it and the clerk corrects it: "T/M BAN THƯỜNG VỤ" (or
+ * K/T, TL., TUQ.), "PHÓ BÍ THƯ", "Nguyễn Văn A"; each null when the letter does not show it.
+ */
+export const signatureInput = z.strictObject({
+  authority: z.string().trim().max(300).nullable(),
+  title: z.string().trim().max(300).nullable(),
+  name: z.string().trim().max(200).nullable(),
+})
+export type SignatureInput = z.infer<typeof signatureInput>
+
 const reference = z.strictObject({ number: z.string().max(100), date: isoDate.nullable(), issuer: z.string().max(300).nullable() })
 
 /** What a person confirms after parsing (or types in): the directive's fields and requirements. */
@@ -51,10 +62,14 @@ export const directiveInput = z.strictObject({
   date: isoDate.nullable().optional(),
   subject: visibleText(3, 1000),
   addressees: z.array(z.string().trim().max(500)).max(50).default([]),
+  /** Those of `addressees` written under "Đồng kính gửi" (for information or coordination); each must be one of them. */
+  coAddressees: z.array(z.string().trim().max(500)).max(50).default([]),
   preamble: z.string().max(50_000).nullable().optional(),
   closing: z.string().max(10_000).nullable().optional(),
   distribution: z.array(z.string().trim().max(500)).max(100).default([]),
   references: z.array(reference).max(100).default([]),
+  /** The signature block; null (or absent) when the letter shows none. */
+  signature: signatureInput.nullable().optional(),
   sourceText: z.string().max(500_000).nullable().optional(),
   requirements: z.array(requirementInput).min(1).max(100),
   /**
@@ -65,7 +80,22 @@ export const directiveInput = z.strictObject({
 })
 export type DirectiveInput = z.infer<typeof directiveInput>
 
-export const updateDirectiveInput = directiveInput.omit({ parseSource: true }).partial().extend({ version: z.number().int().positive() }).strict()
+/**
+ * An edit: the fields sent change, the others stay. The lists' defaults are dropped here: a
+ * `.partial()` of `.default([])` still fills the omitted list with [], and an edit that did not
+ * send the co-addressees (or the distribution) would clear them.
+ */
+export const updateDirectiveInput = directiveInput
+  .omit({ parseSource: true })
+  .partial()
+  .extend({
+    addressees: directiveInput.shape.addressees.unwrap().optional(),
+    coAddressees: directiveInput.shape.coAddressees.unwrap().optional(),
+    distribution: directiveInput.shape.distribution.unwrap().optional(),
+    references: directiveInput.shape.references.unwrap().optional(),
+    version: z.number().int().positive(),
+  })
+  .strict()
 
 /** "Các đơn vị thuộc và trực thuộc Bộ …": every active unit of these kinds under the issuer's scope. */
 export const ADDRESSEE_KINDS_ALL = ['department', 'hospital', 'institute', 'university', 'company', 'center'] as const
@@ -138,9 +168,13 @@ export const directiveDto = directiveSummaryDto.extend({
   issuer: z.string().nullable(),
   place: z.string().nullable(),
   addressees: z.array(z.string()),
+  /** Those of `addressees` written under "Đồng kính gửi". */
+  coAddressees: z.array(z.string()),
   preamble: z.string().nullable(),
   closing: z.string().nullable(),
   distribution: z.array(z.string()),
+  /** Who signed (T/M, K/T, TL., TUQ. line, title, name); null when the letter shows no signature. */
+  signature: directiveSignature.nullable(),
   references: z.array(z.object({ number: z.string(), date: z.string().nullable(), issuer: z.string().nullable() })),
   sourceText: z.string().nullable(),
   ownerUnitId: z.number().int(),

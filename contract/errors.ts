@@ -75,6 +75,7 @@ export const FIELD_MESSAGES = {
   wrongPassword: { vi: 'Mật khẩu hiện tại không đúng', en: 'Current password is wrong' },
   lockedAfterIssue: { vi: 'Không thể sửa các yêu cầu sau khi văn bản đã ban hành', en: 'Requirements cannot change once the directive is issued' },
   notAddressee: { vi: 'Đơn vị không có trong danh sách nơi nhận của văn bản', en: 'The unit is not an addressee of the directive' },
+  notListedAddressee: { vi: 'Nơi đồng kính gửi phải là một trong các nơi "Kính gửi" của văn bản', en: 'A co-addressee must be one of the directive’s addressees' },
   planLocked: { vi: 'Kế hoạch đã trình, không thể thêm, xóa hoặc đổi hạn các nhiệm vụ', en: 'The plan has been submitted: actions cannot be added, removed or rescheduled' },
   missingActions: { vi: 'Mỗi yêu cầu cần ít nhất một nhiệm vụ: còn thiếu {n}', en: 'Every requirement needs at least one action; missing: {n}' },
   notInPlan: { vi: 'Không thuộc kế hoạch này', en: 'Not part of this plan' },

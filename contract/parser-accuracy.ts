@@ -10,7 +10,8 @@ export const PARSER_ACCURACY_ROLES: readonly Role[] = ['admin', 'board']
 
 /** The fields compared between the parser's proposal and what the person confirmed. */
 export const CORRECTABLE_FIELDS = [
-  'number', 'documentType', 'parentBody', 'issuer', 'place', 'date', 'subject', 'addressees', 'preamble', 'requirements', 'closing', 'distribution', 'references',
+  'number', 'documentType', 'parentBody', 'issuer', 'place', 'date', 'subject', 'addressees', 'coAddressees', 'preamble', 'requirements', 'closing', 'distribution',
+  'signature', 'references',
 ] as const
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number]
 
@@ -23,10 +24,12 @@ export const CORRECTABLE_FIELD_LABELS: Record<CorrectableField, { vi: string; en
   date: { vi: 'Ngày ban hành', en: 'Date' },
   subject: { vi: 'Trích yếu', en: 'Subject' },
   addressees: { vi: 'Nơi gửi', en: 'Addressees' },
+  coAddressees: { vi: 'Đồng kính gửi', en: 'Co-addressees' },
   preamble: { vi: 'Phần mở đầu', en: 'Preamble' },
   requirements: { vi: 'Nội dung yêu cầu', en: 'Requirements' },
   closing: { vi: 'Phần kết', en: 'Closing' },
   distribution: { vi: 'Nơi nhận', en: 'Distribution' },
+  signature: { vi: 'Người ký', en: 'Signer' },
   references: { vi: 'Văn bản dẫn chiếu', en: 'References' },
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dayFromNow, DESKTOP, expectHidden, expectVisible, launchBrowser, openSignedIn, ROOT, screenshot, startServer, type TestServer } from './helpers.ts'
+import { dayFromNow, DESKTOP, expectHidden, expectVisible, launchBrowser, openSignedIn, PHONE, ROOT, screenshot, startServer, type TestServer } from './helpers.ts'
 
 const SEED_LETTER = readFileSync(join(ROOT, 'server/db/seed/letters/1946-CV-BCSD.txt'), 'utf8')
 
@@ -176,7 +176,7 @@ describe('a directive from registration to the dashboard', () => {
     }
   }, 120_000)
 
-  it('the board pasting a letter with co-addressees and a signer sees them marked before confirming', async () => {
+  it('the board pasting a letter with co-addressees and a signer sees them marked before confirming, and on the directive once saved', async () => {
     const page = await open('board', '/directives/new')
     const letter = [
       'ĐẢNG ỦY KHỐI CƠ SỞ BỘ Y TẾ', 'BAN THƯỜNG VỤ', '*', 'Số 21-CV/ĐUK', 'Hà Nội, ngày 04 tháng 3 năm 2026',
@@ -192,7 +192,34 @@ describe('a directive from registration to the dashboard', () => {
     expect(await closing.getByTestId('addressee').textContent()).toContain('Các đảng ủy trực thuộc')
     expect(await closing.getByTestId('signer').textContent()).toBe('T/M BAN THƯỜNG VỤ · PHÓ BÍ THƯ · Nguyễn Văn Thắng')
     // The co-addressee stays an addressee in the form, as the letter sends it to both.
-    expect(await page.getByTestId('directive-form').getByLabel('Nơi gửi 2').inputValue()).toBe('Ban Tổ chức Đảng ủy Khối')
+    const form = page.getByTestId('directive-form')
+    expect(await form.getByLabel('Nơi gửi 2').inputValue()).toBe('Ban Tổ chức Đảng ủy Khối')
+    // The form holds both for the clerk to correct: the co-addressee as a tag, the signer as three inputs.
+    expect(await form.locator('.ant-select-selection-item').allTextContents()).toEqual(['Ban Tổ chức Đảng ủy Khối'])
+    expect(await form.getByLabel('Thẩm quyền ký').inputValue()).toBe('T/M BAN THƯỜNG VỤ')
+    expect(await form.getByLabel('Chức vụ người ký').inputValue()).toBe('PHÓ BÍ THƯ')
+    expect(await form.getByLabel('Họ và tên người ký').inputValue()).toBe('Nguyễn Văn Thắng')
+    await form.getByLabel('Họ và tên người ký').scrollIntoViewIfNeeded()
+    await screenshot(page, 'directives-8-register-signer')
+
+    await page.getByRole('button', { name: 'Lưu dự thảo' }).click()
+    await expectVisible(page.getByTestId('directive-header').getByText('Dự thảo'))
+    const savedUrl = page.url()
+    expect(savedUrl).toMatch(/\/directives\/\d+$/)
+    const co = page.getByTestId('co-addressee')
+    await expectVisible(co.getByText('Đồng kính gửi'))
+    expect(await co.textContent()).toContain('Ban Tổ chức Đảng ủy Khối')
+    expect(await page.getByTestId('addressee').textContent()).toContain('Các đảng ủy trực thuộc')
+    expect(await page.getByTestId('signer').textContent()).toBe('T/M BAN THƯỜNG VỤ — PHÓ BÍ THƯ — Nguyễn Văn Thắng')
+    await screenshot(page, 'directives-9-signer-and-co-addressees')
+
+    // On a phone too, in one column.
+    const phone = await open('board', new URL(savedUrl).pathname, PHONE)
+    await expectVisible(phone.getByTestId('signer'))
+    expect(await phone.getByTestId('signer').textContent()).toBe('T/M BAN THƯỜNG VỤ — PHÓ BÍ THƯ — Nguyễn Văn Thắng')
+    await expectVisible(phone.getByTestId('co-addressee').getByText('Đồng kính gửi'))
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await screenshot(phone, 'directives-10-signer-phone')
   }, 120_000)
 
   it('fits a phone: the dashboard lists the units behind instead of the matrix (390×844)', async () => {

@@ -57,7 +57,8 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
  */
 export async function startServer(): Promise<TestServer> {
   ensureWebBuilt()
-  const port = await freePort()
+  // E2E_PORT pins the port (people sharing a machine each keep to their own range).
+  const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'bvct-e2e-data-'))
   const backupDir = mkdtempSync(join(tmpdir(), 'bvct-e2e-backup-'))
   const env: NodeJS.ProcessEnv = {

@@ -57,12 +57,12 @@ export async function loadDemoDirective(tx: Queryable, o: { ownerUnitId: number;
   const ackDue = day(shift(issuedAt, 10))
   const planDue = day(shift(issuedAt, 30))
   const [{ id }] = await tx.query<{ id: number }>(
-    `INSERT INTO directive (owner_unit_id, number, document_type, parent_body, issuer, place, date, subject, addressees, preamble, closing, distribution, refs,
-       source_text, status, issued_at, issued_by, created_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,'issued',$15,$16,$16) RETURNING id`,
+    `INSERT INTO directive (owner_unit_id, number, document_type, parent_body, issuer, place, date, subject, addressees, co_addressees, preamble, closing,
+       distribution, signature, refs, source_text, status, issued_at, issued_by, created_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,'issued',$17,$18,$18) RETURNING id`,
     [o.ownerUnitId, p.number, p.documentType, p.parentBody, p.issuer, p.place, p.date, p.subject ?? 'Tăng cường công tác bảo vệ chính trị nội bộ',
-      JSON.stringify(p.addressees), p.preamble, p.closing, JSON.stringify(p.distribution), JSON.stringify(p.references),
-      readFileSync(SEED_LETTER, 'utf8'), issuedAt, o.boardAccountId],
+      JSON.stringify(p.addressees), JSON.stringify(p.coAddressees), p.preamble, p.closing, JSON.stringify(p.distribution),
+      p.signature ? JSON.stringify(p.signature) : null, JSON.stringify(p.references), readFileSync(SEED_LETTER, 'utf8'), issuedAt, o.boardAccountId],
   )
   await insertRequirements(tx, id, p.requirements)
   // Registered the day before it was issued, the clerk's corrections counted as any clerk's are

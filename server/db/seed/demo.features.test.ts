@@ -3,7 +3,10 @@
 // positions in every vetting status with their alerts, officers in every training status, the
 // directive's materials; channels with reviews overdue and 2FA missing, incidents closed on time,
 // closed late and open; and the committee's overview with every indicator non-trivial and a trend.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseDirectiveText } from '../../features/directives/parse/index.ts'
 import { createTestApp, PASSWORD, type Session, type TestApp } from '../../../test/app.ts'
 import { loadDemoData } from './demo.ts'
 
@@ -169,6 +172,16 @@ describe('the demo a ministry reader believes', () => {
     const corrected = await t.db.query<{ field: string; parser_value: unknown; final_value: unknown }>('SELECT field, parser_value, final_value FROM parse_correction ORDER BY field')
     expect(corrected.map((c) => c.field)).toEqual(['distribution', 'number'])
     expect(corrected[1]).toMatchObject({ parser_value: '1946-CV/BCSD', final_value: '1946-CV/BCSĐ' })
+  })
+
+  it('stores the signer and co-addressees the parser reads from the letter (this copy ends at "Nơi nhận": no signature, no "Đồng kính gửi")', async () => {
+    const letter = readFileSync(fileURLToPath(new URL('./letters/1946-CV-BCSD.txt', import.meta.url)), 'utf8')
+    const parsed = parseDirectiveText(letter)
+    const [d] = await t.db.query<{ id: number }>(`SELECT id FROM directive WHERE number = '1946-CV/BCSĐ'`)
+    const dto = await get(board, `/api/v1/directives/${d.id}`)
+    expect(dto.signature).toEqual(parsed.signature)
+    expect(dto.coAddressees).toEqual(parsed.coAddressees)
+    expect(dto.addressees).toEqual(['Các đơn vị thuộc và trực thuộc Bộ Y tế'])
   })
 
   it('dates what people did in working hours on working days, after the letter was issued', async () => {

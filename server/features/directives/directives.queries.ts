@@ -7,7 +7,7 @@ export interface DirectiveRow extends Omit<DirectiveDto, 'requirements' | 'addre
 }
 
 const COLUMNS = `d.id, d.owner_unit_id, ou.path::text AS owner_path, d.number, d.document_type, d.parent_body, d.issuer, d.place, d.date,
-  d.subject, d.addressees, d.preamble, d.closing, d.distribution, d.refs, d.source_text, d.status, d.superseded_by_id, d.issued_at, d.version`
+  d.subject, d.addressees, d.co_addressees, d.preamble, d.closing, d.distribution, d.signature, d.refs, d.source_text, d.status, d.superseded_by_id, d.issued_at, d.version`
 
 interface DirectiveRecord {
   id: number
@@ -21,9 +21,11 @@ interface DirectiveRecord {
   date: string | null
   subject: string
   addressees: string[]
+  co_addressees: string[]
   preamble: string | null
   closing: string | null
   distribution: string[]
+  signature: DirectiveRow['signature']
   refs: DirectiveRow['references']
   source_text: string | null
   status: DirectiveRow['status']
@@ -34,8 +36,8 @@ interface DirectiveRecord {
 
 const toRow = (r: DirectiveRecord): DirectiveRow => ({
   id: r.id, ownerUnitId: r.owner_unit_id, ownerPath: r.owner_path, number: r.number, documentType: r.document_type, parentBody: r.parent_body,
-  issuer: r.issuer, place: r.place, date: r.date, subject: r.subject, addressees: r.addressees, preamble: r.preamble, closing: r.closing,
-  distribution: r.distribution, references: r.refs, sourceText: r.source_text, status: r.status, supersededById: r.superseded_by_id,
+  issuer: r.issuer, place: r.place, date: r.date, subject: r.subject, addressees: r.addressees, coAddressees: r.co_addressees, preamble: r.preamble,
+  closing: r.closing, distribution: r.distribution, signature: r.signature, references: r.refs, sourceText: r.source_text, status: r.status, supersededById: r.superseded_by_id,
   issuedAt: r.issued_at ? new Date(r.issued_at).toISOString() : null, version: r.version,
 })
 

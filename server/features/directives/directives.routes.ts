@@ -40,7 +40,7 @@ export function directiveRoutes(fastify: FastifyInstance, { db, clock }: AppDeps
     return reply(res, await createDirective(db, userOf(req), actorOf(req, clock()), req.body, idempotencyKeyOf(req), review))
   })
 
-  app.patch('/api/v1/directives/:id', { onRequest: managers, schema: { tags, summary: 'Edit (requirements only while a draft)', params: idParams, body: updateDirectiveInput, response: { 200: directiveDto } } }, async (req) =>
+  app.patch('/api/v1/directives/:id', { onRequest: managers, schema: { tags, summary: 'Edit: the fields sent change, the others stay (requirements only while a draft)', params: idParams, body: updateDirectiveInput, response: { 200: directiveDto } } }, async (req) =>
     updateDirective(db, userOf(req), actorOf(req, clock()), req.params.id, req.body),
   )
 

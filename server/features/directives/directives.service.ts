@@ -36,11 +36,22 @@ function checkVersion(d: DirectiveRow, version: number) {
   }
 }
 
+/** A signature with nothing in it is no signature: stored as null, as the parser says "none". */
+const signatureOf = (s: DirectiveInput['signature']) => (s && (s.authority || s.title || s.name) ? { authority: s.authority || null, title: s.title || null, name: s.name || null } : null)
+
 const fieldsOf = (i: Partial<DirectiveInput>) => ({
   number: i.number ?? null, documentType: i.documentType ?? null, parentBody: i.parentBody ?? null, issuer: i.issuer ?? null,
-  place: i.place ?? null, date: i.date ?? null, subject: i.subject, addressees: i.addressees ?? [], preamble: i.preamble ?? null,
-  closing: i.closing ?? null, distribution: i.distribution ?? [], references: i.references ?? [], sourceText: i.sourceText ?? null,
+  place: i.place ?? null, date: i.date ?? null, subject: i.subject, addressees: i.addressees ?? [], coAddressees: i.coAddressees ?? [],
+  preamble: i.preamble ?? null, closing: i.closing ?? null, distribution: i.distribution ?? [], signature: signatureOf(i.signature),
+  references: i.references ?? [], sourceText: i.sourceText ?? null,
 })
+
+/** Co-addressees are addressees written under "Đồng kính gửi": each must be one of the letter's addressees. */
+function checkCoAddressees(f: { addressees: string[]; coAddressees: string[] }) {
+  const addressees = new Set(f.addressees)
+  const i = f.coAddressees.findIndex((c) => !addressees.has(c))
+  if (i >= 0) throw invalid({ [`coAddressees.${i}`]: 'notListedAddressee' })
+}
 
 /**
  * Registers a directive as a draft, owned by the caller's own managing unit. A retry with the same
@@ -51,11 +62,13 @@ export async function createDirective(db: Db, user: CurrentUser, actor: Actor, i
   const owner = user.grants.find((g) => DIRECTIVE_MANAGE_ROLES.includes(g.role))!
   return db.transaction((tx) => once(tx, actor.id, idempotencyKey, 201, async () => {
     const f = fieldsOf(input)
+    checkCoAddressees(f)
     const [{ id }] = await tx.query<{ id: number }>(
-      `INSERT INTO directive (owner_unit_id, number, document_type, parent_body, issuer, place, date, subject, addressees, preamble, closing, distribution, refs, source_text, created_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
-      [owner.unitId, f.number, f.documentType, f.parentBody, f.issuer, f.place, f.date, f.subject, JSON.stringify(f.addressees), f.preamble, f.closing,
-        JSON.stringify(f.distribution), JSON.stringify(f.references), f.sourceText, actor.id],
+      `INSERT INTO directive (owner_unit_id, number, document_type, parent_body, issuer, place, date, subject, addressees, co_addressees, preamble, closing,
+         distribution, signature, refs, source_text, created_by)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
+      [owner.unitId, f.number, f.documentType, f.parentBody, f.issuer, f.place, f.date, f.subject, JSON.stringify(f.addressees), JSON.stringify(f.coAddressees),
+        f.preamble, f.closing, JSON.stringify(f.distribution), f.signature ? JSON.stringify(f.signature) : null, JSON.stringify(f.references), f.sourceText, actor.id],
     )
     await insertRequirements(tx, id, input.requirements)
     if (review) await recordParseReview(tx, id, actor, review, input)
@@ -74,12 +87,14 @@ export async function updateDirective(db: Db, user: CurrentUser, actor: Actor, i
     if (d.status === 'closed' || d.status === 'superseded') throw new AppError('INVALID_STATE')
     const { ownerPath: _p, ownerUnitId: _o, status: _st, supersededById: _sb, issuedAt: _i, version: _v, id: _id, ...before } = d
     const changes = Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && k !== 'version' && k !== 'requirements')) as Partial<typeof before>
-    const next: typeof before = { ...before, ...changes }
+    const next: typeof before = { ...before, ...changes, ...(input.signature !== undefined ? { signature: signatureOf(input.signature) } : {}) }
+    checkCoAddressees(next)
     await tx.query(
-      `UPDATE directive SET number=$2, document_type=$3, parent_body=$4, issuer=$5, place=$6, date=$7, subject=$8, addressees=$9, preamble=$10,
-         closing=$11, distribution=$12, refs=$13, source_text=$14, version = version + 1, updated_at = $15 WHERE id = $1`,
-      [id, next.number, next.documentType, next.parentBody, next.issuer, next.place, next.date, next.subject, JSON.stringify(next.addressees), next.preamble,
-        next.closing, JSON.stringify(next.distribution), JSON.stringify(next.references), next.sourceText, actor.now],
+      `UPDATE directive SET number=$2, document_type=$3, parent_body=$4, issuer=$5, place=$6, date=$7, subject=$8, addressees=$9, co_addressees=$10, preamble=$11,
+         closing=$12, distribution=$13, signature=$14, refs=$15, source_text=$16, version = version + 1, updated_at = $17 WHERE id = $1`,
+      [id, next.number, next.documentType, next.parentBody, next.issuer, next.place, next.date, next.subject, JSON.stringify(next.addressees),
+        JSON.stringify(next.coAddressees), next.preamble, next.closing, JSON.stringify(next.distribution), next.signature ? JSON.stringify(next.signature) : null,
+        JSON.stringify(next.references), next.sourceText, actor.now],
     )
     if (input.requirements) {
       await tx.query('DELETE FROM requirement WHERE directive_id = $1', [id])

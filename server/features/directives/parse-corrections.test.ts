@@ -30,7 +30,7 @@ Nơi nhận:
 - Như trên,
 - Lưu VP.`
 
-const FIELDS = ['parentBody', 'issuer', 'number', 'documentType', 'place', 'date', 'subject', 'addressees', 'preamble', 'requirements', 'closing', 'distribution', 'references', 'warnings']
+const FIELDS = ['parentBody', 'issuer', 'number', 'documentType', 'place', 'date', 'subject', 'addressees', 'coAddressees', 'preamble', 'requirements', 'closing', 'distribution', 'signature', 'references', 'warnings']
 const SUBJECT = 'rà soát công tác bảo vệ chính trị nội bộ năm 2026'
 
 let t: TestApp
@@ -43,7 +43,7 @@ beforeAll(async () => {
   t.clock.set(new Date('2026-05-13T03:00:00Z'))
   board = await t.login('board')
   parsed = (await t.call(board, 'POST', '/api/v1/directives/parse', { text: LETTER })).json()
-  const { warnings: _w, source: _s, ocr: _o, coAddressees: _c, signature: _g, ...fields } = parsed
+  const { warnings: _w, source: _s, ocr: _o, ...fields } = parsed
   const requirements = parsed.requirements.map((r) => ({ label: r.label, text: r.text, ...(r.deadline ? { deadline: r.deadline } : {}) }))
   const save = (changes: object) => t.call(board, 'POST', '/api/v1/directives', { ...fields, requirements, sourceText: LETTER, parseSource: 'text', ...changes })
   expect((await save({ subject: SUBJECT })).statusCode).toBe(201)

@@ -15,24 +15,31 @@ export interface Correction {
 
 type AnyRequirement = Requirement | RequirementInput
 type AnyReference = { number: string; date: string | null; issuer: string | null }
+type AnySignature = { authority: string | null; title: string | null; name: string | null } | null
 
 const text = (s: string | null | undefined) => (s == null ? null : s.normalize('NFC').replace(/\s+/g, ' ').trim() || null)
 const lines = (xs: string[]) => xs.map(text).filter((x): x is string => !!x)
 const requirements = (rs: AnyRequirement[]): unknown[] =>
   rs.map((r) => ({ label: text(r.label) ?? '', text: text(r.text) ?? '', deadline: r.deadline ?? null, children: requirements(r.children ?? []) }))
 const references = (rs: AnyReference[]) => rs.map((r) => ({ number: text(r.number), date: r.date ?? null, issuer: text(r.issuer) }))
+// A signature of blanks is none, as the directive stores it.
+const signature = (s: AnySignature) => {
+  const v = s ? { authority: text(s.authority), title: text(s.title), name: text(s.name) } : null
+  return v && (v.authority || v.title || v.name) ? v : null
+}
 
 /** The compared fields of a parser proposal or a confirmed input, as they are stored. */
 export function fieldValues(v: ParsedDirective | DirectiveInput): FieldValues {
   return {
     number: v.number ?? null, documentType: v.documentType ?? null, parentBody: v.parentBody ?? null, issuer: v.issuer ?? null, place: v.place ?? null,
-    date: v.date ?? null, subject: v.subject ?? null, addressees: v.addressees ?? [], preamble: v.preamble ?? null, requirements: v.requirements ?? [],
-    closing: v.closing ?? null, distribution: v.distribution ?? [], references: v.references ?? [],
+    date: v.date ?? null, subject: v.subject ?? null, addressees: v.addressees ?? [], coAddressees: v.coAddressees ?? [], preamble: v.preamble ?? null,
+    requirements: v.requirements ?? [], closing: v.closing ?? null, distribution: v.distribution ?? [], signature: v.signature ?? null, references: v.references ?? [],
   }
 }
 
 function comparable(field: CorrectableField, value: unknown): unknown {
-  if (field === 'addressees' || field === 'distribution') return lines((value as string[]) ?? [])
+  if (field === 'addressees' || field === 'coAddressees' || field === 'distribution') return lines((value as string[]) ?? [])
+  if (field === 'signature') return signature((value as AnySignature) ?? null)
   if (field === 'requirements') return requirements((value as AnyRequirement[]) ?? [])
   if (field === 'references') return references((value as AnyReference[]) ?? [])
   return text(value as string | null)
@@ -76,10 +83,12 @@ export function expectedFixture(review: { proposal: FieldValues; confirmed: Fiel
     date: pick('date') ?? null,
     subject: pick('subject') ?? null,
     addressees: pick('addressees') ?? [],
+    coAddressees: pick('coAddressees') ?? [],
     preamble: pick('preamble') ?? null,
     requirements: asFixtureRequirements((pick('requirements') as AnyRequirement[]) ?? []),
     closing: pick('closing') ?? null,
     distribution: pick('distribution') ?? [],
+    signature: pick('signature') ?? null,
     references: pick('references') ?? [],
     warnings: review.warnings.filter((w) => !w.startsWith('OCR_') && !(WARNING_FIELD[w] && filled(WARNING_FIELD[w]))),
   }

@@ -35,7 +35,7 @@ afterAll(() => t.close())
 
 /** What the web sends when the person saves the parsed letter, after their changes. */
 function confirmInput(p: ParsedDirective, changes: Record<string, unknown> = {}) {
-  const { warnings: _w, source: _s, ocr: _o, coAddressees: _c, signature: _g, ...fields } = p
+  const { warnings: _w, source: _s, ocr: _o, ...fields } = p
   const requirements = p.requirements.map((r) => ({ label: r.label, text: r.text, ...(r.deadline ? { deadline: r.deadline } : {}) }))
   return { ...fields, requirements, sourceText: LETTER, parseSource: 'text', ...changes }
 }

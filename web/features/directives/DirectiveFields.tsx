@@ -1,7 +1,7 @@
-import { Button, Col, DatePicker, Form, Input, Row, Tag, Typography } from 'antd'
+import { Button, Col, DatePicker, Form, Input, Row, Select, Tag, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import type { OcrField, OcrReport } from '../../../contract/directive-parse.ts'
-import { directiveInput } from '../../../contract/directives.ts'
+import { directiveInput, signatureInput } from '../../../contract/directives.ts'
 import { DATE_FORMAT } from '../../components/format.ts'
 import { PlusIcon, TrashIcon } from '../../components/icons.tsx'
 import { zodRule } from '../../components/forms/zod-rules.ts'
@@ -10,6 +10,22 @@ import type { MessageKey } from '../../i18n/translate.ts'
 import { RequirementTreeEditor } from './RequirementTreeEditor.tsx'
 
 const f = directiveInput.shape
+const sig = signatureInput.shape
+
+/**
+ * The addressees the letter lists under "Đồng kính gửi", picked among the addressee lines above
+ * (a co-addressee is one of them), shown as tags.
+ */
+function CoAddresseesSelect() {
+  const t = useT()
+  const addressees = (Form.useWatch('addressees') as string[] | undefined) ?? []
+  const options = [...new Set(addressees.map((a) => (a ?? '').trim()).filter(Boolean))].map((a) => ({ value: a, label: a }))
+  return (
+    <Form.Item name="coAddressees" label={t('directives.coAddressees')} extra={t('directives.coAddresseesHelp')}>
+      <Select mode="multiple" allowClear options={options} placeholder={t('directives.coAddresseesPick')} aria-label={t('directives.coAddressees')} data-testid="co-addressees-select" />
+    </Form.Item>
+  )
+}
 
 /** A list of one-line entries (addressees, distribution) with add and remove. */
 function LineList({ name, addLabel, itemLabel }: { name: string; addLabel: MessageKey; itemLabel: MessageKey }) {
@@ -110,6 +126,7 @@ export function DirectiveFields({ areRequirementsLocked, ocr }: { areRequirement
       <Form.Item {...flag('addressees', t('directives.addressees'))}>
         <LineList name="addressees" addLabel="directives.addAddressee" itemLabel="directives.addressee" />
       </Form.Item>
+      <CoAddresseesSelect />
       <Form.Item name="preamble" {...flag('preamble', t('directives.preamble'))}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
       </Form.Item>
@@ -132,6 +149,25 @@ export function DirectiveFields({ areRequirementsLocked, ocr }: { areRequirement
       </Form.Item>
       <Form.Item {...flag('distribution', t('directives.distribution'))}>
         <LineList name="distribution" addLabel="directives.addDistribution" itemLabel="directives.distributionItem" />
+      </Form.Item>
+      <Form.Item label={t('directives.signer')} style={{ marginBottom: 0 }}>
+        <Row gutter={12}>
+          <Col xs={24} sm={8}>
+            <Form.Item name={['signature', 'authority']} label={t('directives.signerAuthority')} rules={[zodRule(sig.authority.optional(), lang)]}>
+              <Input maxLength={300} placeholder={t('directives.signerAuthorityHint')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item name={['signature', 'title']} label={t('directives.signerTitle')} rules={[zodRule(sig.title.optional(), lang)]}>
+              <Input maxLength={300} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item name={['signature', 'name']} label={t('directives.signerName')} rules={[zodRule(sig.name.optional(), lang)]}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+        </Row>
       </Form.Item>
       <Form.Item label={t('directives.references')}>
         <Form.List name="references">

@@ -1,13 +1,31 @@
-import { Descriptions, Typography } from 'antd'
+import { Descriptions, Tag, Typography } from 'antd'
 import type { DirectiveDto } from '../../../contract/directives.ts'
 import { formatDate, formatDateTime } from '../../components/format.ts'
 import { useT } from '../../i18n/useT.ts'
+import { markedAddressees, signerLine } from './parsed-closing.ts'
 import { RequirementTree } from './RequirementTree.tsx'
 
-/** Number, date, issuer, subject, addressees and references, as registered. */
+/** The letter's addressees in order, those under "Đồng kính gửi" tagged so. */
+function Addressees({ d }: { d: DirectiveDto }) {
+  const t = useT()
+  const marked = markedAddressees(d)
+  if (!marked.some((a) => a.isCo)) return <>{d.addressees.join('; ')}</>
+  return (
+    <>
+      {marked.map((a, i) => (
+        <div key={i} data-testid={a.isCo ? 'co-addressee' : 'addressee'}>
+          {a.name} {a.isCo && <Tag color="blue">{t('directives.coAddressee')}</Tag>}
+        </div>
+      ))}
+    </>
+  )
+}
+
+/** Number, date, issuer, subject, addressees (co-addressees tagged), signer and references, as registered. */
 function DirectiveFacts({ d }: { d: DirectiveDto }) {
   const t = useT()
   const text = (v: string | null) => v || <Typography.Text type="secondary">—</Typography.Text>
+  const signer = signerLine(d.signature, ' — ')
   return (
     <Descriptions
       size="small"
@@ -19,7 +37,8 @@ function DirectiveFacts({ d }: { d: DirectiveDto }) {
         { key: 'issuer', label: t('directives.issuer'), children: text([d.parentBody, d.issuer].filter(Boolean).join(' — ') || null) },
         { key: 'place', label: t('directives.place'), children: text(d.place) },
         { key: 'subject', label: t('directives.subject'), children: d.subject, span: 'filled' },
-        { key: 'addressees', label: t('directives.addressees'), children: text(d.addressees.join('; ') || null), span: 'filled' },
+        { key: 'addressees', label: t('directives.addressees'), children: d.addressees.length ? <Addressees d={d} /> : text(null), span: 'filled' },
+        ...(signer ? [{ key: 'signer', label: t('directives.signer'), children: <span data-testid="signer">{signer}</span>, span: 'filled' as const }] : []),
         ...(d.issuedAt ? [{ key: 'issuedAt', label: t('directives.issuedAt'), children: formatDateTime(d.issuedAt) }, { key: 'count', label: t('directives.addresseeCount'), children: d.addresseeCount }] : []),
         ...(d.references.length
           ? [{ key: 'refs', label: t('directives.references'), span: 'filled' as const, children: d.references.map((r) => [r.number, formatDate(r.date), r.issuer].filter(Boolean).join(', ')).join('; ') }]

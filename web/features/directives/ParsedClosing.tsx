@@ -4,9 +4,10 @@ import { useT } from '../../i18n/useT.ts'
 import { markedAddressees, signerLine } from './parsed-closing.ts'
 
 /**
- * Beside the parsed fields: the addressees as the letter groups them, co-addressees marked
- * "Đồng kính gửi", and the signer, so the person confirming sees what the form's plain list
- * does not say. Renders nothing when the letter has neither co-addressees nor a signature.
+ * Above the parsed fields: the addressees as the letter groups them, co-addressees marked
+ * "Đồng kính gửi", and the signer, as the parser read them, so the person confirming sees them
+ * at a glance before checking the form's fields for them. Renders nothing when the letter has
+ * neither co-addressees nor a signature.
  */
 export function ParsedClosing({ parsed }: { parsed: Pick<ParsedDirective, 'addressees' | 'coAddressees' | 'signature'> }) {
   const t = useT()

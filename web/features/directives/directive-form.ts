@@ -1,5 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs'
-import type { ParsedDirective, ParseSourceKind, Requirement } from '../../../contract/directive-parse.ts'
+import type { DirectiveSignature, ParsedDirective, ParseSourceKind, Requirement } from '../../../contract/directive-parse.ts'
 import type { DirectiveDto, RequirementDto, RequirementInput } from '../../../contract/directives.ts'
 import { API_DATE_FORMAT } from '../../components/format.ts'
 
@@ -23,9 +23,13 @@ export interface DirectiveFormValues {
   date?: Dayjs | null
   subject?: string
   addressees?: string[]
+  /** Those of `addressees` the letter lists under "Đồng kính gửi". */
+  coAddressees?: string[]
   preamble?: string
   closing?: string
   distribution?: string[]
+  /** The signer: T/M, K/T, TL, TUQ line, title and name, each as an input. */
+  signature?: { authority?: string; title?: string; name?: string }
   references?: { number?: string; date?: Dayjs | null; issuer?: string }[]
   requirements?: RequirementValues[]
 }
@@ -33,6 +37,8 @@ export interface DirectiveFormValues {
 const toDay = (iso: string | null | undefined) => (iso ? dayjs(iso) : null)
 const fromDay = (d: Dayjs | null | undefined) => (d ? d.format(API_DATE_FORMAT) : null)
 const orNull = (s: string | null | undefined) => (s?.trim() ? s.trim() : null)
+
+const signatureToValues = (s: DirectiveSignature | null) => ({ authority: s?.authority ?? '', title: s?.title ?? '', name: s?.name ?? '' })
 
 const reqToValues = (r: Requirement | RequirementDto): RequirementValues => ({
   label: r.label, text: r.text, deadline: toDay(r.deadline), ...('deadlinePhrase' in r && r.deadlinePhrase ? { deadlinePhrase: r.deadlinePhrase } : {}),
@@ -42,8 +48,8 @@ const reqToValues = (r: Requirement | RequirementDto): RequirementValues => ({
 export function valuesFromParsed(p: ParsedDirective): DirectiveFormValues {
   return {
     number: p.number ?? '', documentType: p.documentType ?? '', parentBody: p.parentBody ?? '', issuer: p.issuer ?? '', place: p.place ?? '',
-    date: toDay(p.date), subject: p.subject ?? '', addressees: p.addressees, preamble: p.preamble ?? '', closing: p.closing ?? '',
-    distribution: p.distribution, references: p.references.map((r) => ({ number: r.number, date: toDay(r.date), issuer: r.issuer ?? '' })),
+    date: toDay(p.date), subject: p.subject ?? '', addressees: p.addressees, coAddressees: p.coAddressees, preamble: p.preamble ?? '', closing: p.closing ?? '',
+    distribution: p.distribution, signature: signatureToValues(p.signature), references: p.references.map((r) => ({ number: r.number, date: toDay(r.date), issuer: r.issuer ?? '' })),
     requirements: p.requirements.map(reqToValues),
   }
 }
@@ -51,8 +57,8 @@ export function valuesFromParsed(p: ParsedDirective): DirectiveFormValues {
 export function valuesFromDirective(d: DirectiveDto): DirectiveFormValues {
   return {
     number: d.number ?? '', documentType: d.documentType ?? '', parentBody: d.parentBody ?? '', issuer: d.issuer ?? '', place: d.place ?? '',
-    date: toDay(d.date), subject: d.subject, addressees: d.addressees, preamble: d.preamble ?? '', closing: d.closing ?? '',
-    distribution: d.distribution, references: d.references.map((r) => ({ number: r.number, date: toDay(r.date), issuer: r.issuer ?? '' })),
+    date: toDay(d.date), subject: d.subject, addressees: d.addressees, coAddressees: d.coAddressees, preamble: d.preamble ?? '', closing: d.closing ?? '',
+    distribution: d.distribution, signature: signatureToValues(d.signature), references: d.references.map((r) => ({ number: r.number, date: toDay(r.date), issuer: r.issuer ?? '' })),
     requirements: d.requirements.map(reqToValues),
   }
 }
@@ -65,14 +71,18 @@ function reqToInput(r: RequirementValues): RequirementInput {
 
 /**
  * The body for POST/PATCH /directives, before the contract's schema checks it. Blank list rows are
- * dropped; blank text fields become null.
+ * dropped; blank text fields become null; a co-addressee whose addressee line was removed goes
+ * with it; a signer with nothing typed is none (null).
  */
 export function inputFromValues(v: DirectiveFormValues, sourceText: string | null, parseSource?: ParseSourceKind) {
   const lines = (xs: string[] | undefined) => (xs ?? []).map((x) => (x ?? '').trim()).filter(Boolean)
+  const addressees = lines(v.addressees)
+  const signature = { authority: orNull(v.signature?.authority), title: orNull(v.signature?.title), name: orNull(v.signature?.name) }
   return {
     number: orNull(v.number), documentType: orNull(v.documentType), parentBody: orNull(v.parentBody), issuer: orNull(v.issuer), place: orNull(v.place),
-    date: fromDay(v.date), subject: (v.subject ?? '').trim(), addressees: lines(v.addressees), preamble: orNull(v.preamble), closing: orNull(v.closing),
-    distribution: lines(v.distribution),
+    date: fromDay(v.date), subject: (v.subject ?? '').trim(), addressees, coAddressees: lines(v.coAddressees).filter((c) => addressees.includes(c)),
+    preamble: orNull(v.preamble), closing: orNull(v.closing), distribution: lines(v.distribution),
+    signature: signature.authority || signature.title || signature.name ? signature : null,
     references: (v.references ?? []).filter((r) => r.number?.trim()).map((r) => ({ number: r.number!.trim(), date: fromDay(r.date), issuer: orNull(r.issuer) })),
     sourceText,
     requirements: (v.requirements ?? []).map(reqToInput),
@@ -93,6 +103,7 @@ export function textFromParsed(p: ParsedDirective): string {
   walk(p.requirements, '')
   if (p.closing) out.push('', p.closing)
   if (p.distribution.length) out.push('', 'Nơi nhận:', ...p.distribution.map((d) => `- ${d}`))
+  if (p.signature) out.push('', ...[p.signature.authority, p.signature.title, p.signature.name].filter((x): x is string => !!x))
   return out.join('\n')
 }
 

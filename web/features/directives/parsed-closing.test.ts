@@ -19,3 +19,9 @@ describe('signerLine', () => {
     expect(signerLine(null)).toBeNull()
   })
 })
+
+describe('signerLine on the directive page', () => {
+  it('joins with the separator given', () => {
+    expect(signerLine({ authority: 'T/M BAN THƯỜNG VỤ', title: 'PHÓ BÍ THƯ', name: 'Nguyễn Văn A' }, ' — ')).toBe('T/M BAN THƯỜNG VỤ — PHÓ BÍ THƯ — Nguyễn Văn A')
+  })
+})

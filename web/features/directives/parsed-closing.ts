@@ -1,7 +1,7 @@
 import type { DirectiveSignature, ParsedDirective } from '../../../contract/directive-parse.ts'
 
-// What the parser read from the letter that the directive form does not hold as fields of its
-// own: which addressees are co-addressees ("Đồng kính gửi") and who signed.
+// Which addressees are co-addressees ("Đồng kính gửi") and who signed, as a person reads them:
+// beside the parsed letter before confirming, and on the directive's page.
 
 export interface ParsedAddressee {
   name: string
@@ -15,9 +15,9 @@ export function markedAddressees(p: Pick<ParsedDirective, 'addressees' | 'coAddr
   return p.addressees.map((name) => ({ name, isCo: co.has(name) }))
 }
 
-/** "T/M BAN THƯỜNG VỤ · PHÓ BÍ THƯ · Nguyễn Văn Thắng"; null when nothing was read. */
-export function signerLine(s: DirectiveSignature | null | undefined): string | null {
+/** "T/M BAN THƯỜNG VỤ · PHÓ BÍ THƯ · Nguyễn Văn Thắng" (or joined by `separator`); null when nothing was read. */
+export function signerLine(s: DirectiveSignature | null | undefined, separator = ' · '): string | null {
   if (!s) return null
   const parts = [s.authority, s.title, s.name].filter((x): x is string => Boolean(x))
-  return parts.length ? parts.join(' · ') : null
+  return parts.length ? parts.join(separator) : null
 }
