@@ -7,6 +7,7 @@ import type { AppDeps } from '../../deps.ts'
 import type { CurrentUser } from '../../http/current-user.ts'
 import { requireUser, userOf } from '../../http/guard.ts'
 import { today } from '../../lib/dates.ts'
+import { documentBuilds } from '../../lib/semaphore.ts'
 import { unitInScope } from '../units/units.access.ts'
 import { consolidatedInput, unitReportInput } from './consolidated.ts'
 import { managedPeriod, reportInScope } from './reports.access.ts'
@@ -26,28 +27,29 @@ export function reportDocumentRoutes(fastify: FastifyInstance, { db, clock }: Ap
   const app = fastify.withTypeProvider<ZodTypeProvider>()
   const reviewers = requireUser(REPORT_REVIEW_ROLES)
 
+  // Access is checked before waiting for a place among the document builds; the figures are read inside it.
   const consolidated = async (user: CurrentUser, id: number, q: { under?: number; asOf?: string; basis: FiguresBasis }) => {
     const period = await managedPeriod(db, user, id, REPORT_REVIEW_ROLES)
     const underPath = q.under ? (await unitInScope(db, user, REPORT_REVIEW_ROLES, q.under)).path : undefined
-    return { period, input: await consolidatedInput(db, period, { underPath, asOf: q.asOf ?? today(clock), basis: q.basis }) }
+    return { period, input: () => consolidatedInput(db, period, { underPath, asOf: q.asOf ?? today(clock), basis: q.basis }) }
   }
 
   app.get('/api/v1/report-periods/:id/consolidated.docx', { onRequest: reviewers, schema: { tags, summary: 'The consolidated report (.docx, Guidance 36 layout)', params: idParams, querystring: consolidatedQuery, response: { 200: fileResponse(MIME.docx, 'Word document') } } }, async (req, reply) => {
     const { period, input } = await consolidated(userOf(req), req.params.id, req.query)
     const { consolidatedReportDocx } = await import('./documents/consolidated.docx.ts')
-    return download(reply, MIME.docx, `bao-cao-tong-hop-ky-${period.id}.docx`, await consolidatedReportDocx(input))
+    return download(reply, MIME.docx, `bao-cao-tong-hop-ky-${period.id}.docx`, await documentBuilds.run(async () => consolidatedReportDocx(await input())))
   })
 
   app.get('/api/v1/report-periods/:id/consolidated.xlsx', { onRequest: reviewers, schema: { tags, summary: 'Every unit’s figures for the period (.xlsx)', params: idParams, querystring: consolidatedQuery, response: { 200: fileResponse(MIME.xlsx, 'Spreadsheet') } } }, async (req, reply) => {
     const { period, input } = await consolidated(userOf(req), req.params.id, req.query)
     const { consolidatedFiguresXlsx } = await import('./documents/consolidated.xlsx.ts')
-    return download(reply, MIME.xlsx, `so-lieu-tong-hop-ky-${period.id}.xlsx`, await consolidatedFiguresXlsx(input))
+    return download(reply, MIME.xlsx, `so-lieu-tong-hop-ky-${period.id}.xlsx`, await documentBuilds.run(async () => consolidatedFiguresXlsx(await input())))
   })
 
   app.get('/api/v1/reports/:id/export.docx', { onRequest: requireUser(REPORT_READ_ROLES), schema: { tags, summary: "A unit's own report (.docx)", params: idParams, response: { 200: fileResponse(MIME.docx, 'Word document') } } }, async (req, reply) => {
     const { report, period } = await reportInScope(db, userOf(req), REPORT_READ_ROLES, req.params.id)
-    const input = await unitReportInput(db, period, report.unitId, today(clock))
     const { unitReportDocx } = await import('./documents/unit-report.docx.ts')
-    return download(reply, MIME.docx, `bao-cao-${report.unitId}-ky-${period.id}.docx`, await unitReportDocx(input))
+    const file = await documentBuilds.run(async () => unitReportDocx(await unitReportInput(db, period, report.unitId, today(clock))))
+    return download(reply, MIME.docx, `bao-cao-${report.unitId}-ky-${period.id}.docx`, file)
   })
 }
