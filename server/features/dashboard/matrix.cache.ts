@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Queryable } from '../../db/types.ts'
+import { jsonCache } from '../../lib/json-cache.ts'
 
 // Computed matrix views, kept as the JSON sent, for as long as the database's matrix epoch
 // (migration 0005: moved by every change a view reads, in the writing transaction) has not moved.
@@ -22,31 +23,10 @@ export interface ViewStamp {
 
 // 32 MB holds the flat view of a 5,000-unit directive (~15 MB, as chunks of 500 rows) twice, and
 // the tree views (60–200 kB) of every directive a board looks at. An entry larger than a quarter
-// of it is computed for its request and not kept.
+// of it is computed for its request and not kept. Concurrent requests for a cold view share one
+// computation (jsonCache).
 export function matrixCache(maxBytes = 32 * 1024 * 1024) {
-  const entries = new Map<string, { epoch: number; body: Buffer }>()
-  // Requests for a view being computed wait for that computation instead of starting their own:
-  // eight clients asking for a cold flat view were eight copies of it in memory at once.
-  const computing = new Map<string, Promise<Buffer>>()
-  let bytes = 0
-
-  const remember = (key: string, epoch: number, body: Buffer) => {
-    const old = entries.get(key)
-    if (old) {
-      bytes -= old.body.length
-      entries.delete(key)
-    }
-    // A view larger than a quarter of the budget would push out every other leader's.
-    if (body.length > maxBytes / 4) return
-    entries.set(key, { epoch, body })
-    bytes += body.length
-    for (const [k, e] of entries) {
-      if (bytes <= maxBytes) break
-      entries.delete(k)
-      bytes -= e.body.length
-    }
-  }
-
+  const kept = jsonCache(maxBytes)
   const cache = {
     /** The epoch now, and the key and ETag of `request` (everything that decides its content). */
     async stamp(db: Queryable, request: unknown): Promise<ViewStamp> {
@@ -56,27 +36,7 @@ export function matrixCache(maxBytes = 32 * 1024 * 1024) {
     },
 
     /** The JSON of `key` at `epoch`: kept, being computed by another request, or computed now. */
-    async bytes(key: string, epoch: number, compute: () => Promise<unknown>): Promise<Buffer> {
-      const hit = entries.get(key)
-      if (hit && hit.epoch === epoch) {
-        // Most recently used last: eviction takes the oldest first.
-        entries.delete(key)
-        entries.set(key, hit)
-        return hit.body
-      }
-      const flight = `${epoch}\u0000${key}`
-      const running = computing.get(flight)
-      if (running) return running
-      const done = (async () => Buffer.from(JSON.stringify(await compute())))()
-      computing.set(flight, done)
-      try {
-        const body = await done
-        remember(key, epoch, body)
-        return body
-      } finally {
-        computing.delete(flight)
-      }
-    },
+    bytes: (key: string, epoch: number, compute: () => Promise<unknown>): Promise<Buffer> => kept.bytes(key, epoch, compute),
 
     /**
      * The view for `request` (everything that decides its content: directive, options, caller's
@@ -85,11 +45,11 @@ export function matrixCache(maxBytes = 32 * 1024 * 1024) {
     async view(db: Queryable, request: unknown, ifNoneMatch: string | undefined, compute: () => Promise<unknown>): Promise<CachedView> {
       const { epoch, key, etag } = await cache.stamp(db, request)
       if (ifNoneMatch === etag) return { etag, body: null }
-      return { etag, body: await cache.bytes(key, epoch, compute) }
+      return { etag, body: await kept.bytes(key, epoch, compute) }
     },
 
     get size() {
-      return { entries: entries.size, bytes, computing: computing.size }
+      return kept.size
     },
   }
   return cache
