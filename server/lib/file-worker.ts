@@ -20,6 +20,11 @@ export interface FilePoolOptions {
   timeoutMs: number
   /** V8 old-generation heap of each thread (resourceLimits.maxOldGenerationSizeMb). */
   heapMb: number
+  /**
+   * V8 young generation of each thread (resourceLimits.maxYoungGenerationSizeMb); V8's default
+   * (tens of MB) when absent. A small one collects a build's short-lived objects sooner.
+   */
+  youngMb?: number
   /** Growth of the process's resident memory allowed per running task before the running tasks are stopped. */
   rssGrowthMb: number
   /** An idle thread ends after this long. */
@@ -112,7 +117,7 @@ export class FileWorkerPool {
     const worker = new Worker(new URL('./file-worker.mjs', import.meta.url), {
       // Plain JavaScript (file-worker.mjs registers tsx itself): none of the main thread's loader flags.
       execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb },
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb, ...(this.opts.youngMb ? { maxYoungGenerationSizeMb: this.opts.youngMb } : {}) },
     })
     const slot: Slot = { worker, task: null }
     this.slots.add(slot)
@@ -196,3 +201,13 @@ export class FileWorkerPool {
 
 /** The server's pool: every route that parses an upload shares it. */
 export const fileWorkers = new FileWorkerPool()
+
+/**
+ * The thread that builds large documents (the consolidated report: thousands of paragraphs as the
+ * docx library's objects, 40–70 MB of heap for a 57 kB file). Built on the main thread, that heap
+ * stayed with the server (V8 keeps what it grew); on a thread with a small young generation that
+ * ends after a quiet spell, it is collected sooner and given back. One thread: the builds are CPU
+ * work, a second one at once would only share the cores. Callers queue (documentBuilds bounds
+ * how many wait here), so the queue is never what refuses.
+ */
+export const documentWorkers = new FileWorkerPool({ size: 1, queue: 1000, timeoutMs: 180_000, heapMb: 512, youngMb: 8, rssGrowthMb: 1024, idleMs: 10_000 })

@@ -14,7 +14,7 @@ import { DASHBOARD_ROLES } from './dashboard.policy.ts'
 import { matrixCache } from './matrix.cache.ts'
 import { matrixCoverage } from './matrix.coverage.ts'
 import { directiveMatrix, flatMatrixChunks, type CoverageFn, type MatrixOptions } from './matrix.service.ts'
-import { FLAT_CHUNK, flatMatrixStream } from './matrix.stream.ts'
+import { FLAT_CHUNK, flatMatrixParts } from './matrix.stream.ts'
 
 const tags = ['dashboard']
 
@@ -44,10 +44,13 @@ export function dashboardRoutes(fastify: FastifyInstance, { db, clock }: AppDeps
     // The browser keeps the answer and asks again with its ETag each time: unchanged views cost a 304.
     reply.header('etag', stamp.etag).header('cache-control', 'private, no-cache')
     if (req.headers['if-none-match'] === stamp.etag) return reply.code(304).send(null)
-    // Every row of a flat view: written a chunk at a time, never held whole (5,000 units: ~15 MB).
-    if (opts.flat && opts.limit === undefined) {
-      const stream = await flatMatrixStream(cache, stamp, rdb, user, id, opts, coverage)
-      if (stream) return reply.type('application/json; charset=utf-8').send(stream as never)
+    // Every row of a flat view: written a chunk at a time, never held whole (5,000 units: ~15 MB);
+    // its pages of FLAT_CHUNK rows (the web's) from the same kept chunks.
+    const offset = opts.offset ?? 0
+    if (opts.flat && (opts.limit === undefined || (opts.limit === FLAT_CHUNK && offset % FLAT_CHUNK === 0))) {
+      const viewKey = JSON.stringify({ ...request, opts: { ...opts, offset: undefined, limit: undefined } })
+      const parts = await flatMatrixParts(cache, viewKey, stamp.epoch, rdb, user, id, opts, coverage)
+      if (parts) return reply.type('application/json; charset=utf-8').send((opts.limit === undefined ? parts.whole() : await parts.page(offset)) as never)
     }
     const body = await cache.bytes(stamp.key, stamp.epoch, () => directiveMatrix(rdb, user, id, opts, coverage))
     // The cached bytes were serialized (and checked against matrixDto) when the view was computed.

@@ -6,7 +6,7 @@ import { matrixCache } from './matrix.cache.ts'
 import { matrixCoverage } from './matrix.coverage.ts'
 import { rollMatrices } from './matrix.rollup.ts'
 import { directiveMatrix, type MatrixOptions } from './matrix.service.ts'
-import { flatMatrixStream } from './matrix.stream.ts'
+import { flatMatrixParts } from './matrix.stream.ts'
 
 // The whole flat view is written a chunk of rows at a time (never held whole); it must say exactly
 // what the view built whole says, rows in the same order.
@@ -53,12 +53,24 @@ describe('streamed flat matrix', () => {
     expect(whole.rows.length).toBe(3)
     for (const chunk of [1, 2, 500]) {
       const cache = matrixCache()
-      const stream = await flatMatrixStream(cache, await stampOf(cache, { chunk }), t.db, boardUser, dir.id, flat, matrixCoverage, chunk)
-      expect(stream, `chunks of ${chunk}`).not.toBeNull()
-      expect(await read(stream!), `chunks of ${chunk}`).toEqual(whole)
+      const { epoch } = await stampOf(cache, {})
+      const parts = await flatMatrixParts(cache, 'view', epoch, t.db, boardUser, dir.id, flat, matrixCoverage, chunk)
+      expect(parts, `chunks of ${chunk}`).not.toBeNull()
+      expect(await read(parts!.whole()), `chunks of ${chunk}`).toEqual(whole)
       // Kept as a head and one entry per chunk: a second request at the same epoch computes nothing.
       expect(cache.size.entries).toBe(1 + Math.ceil(3 / chunk))
     }
+  })
+
+  it('answers a page of a chunk\'s rows from the same kept chunks, as directiveMatrix pages it', async () => {
+    const cache = matrixCache()
+    const { epoch } = await stampOf(cache, {})
+    const parts = (await flatMatrixParts(cache, 'view', epoch, t.db, boardUser, dir.id, flat, matrixCoverage, 2))!
+    for (const offset of [0, 2, 4]) {
+      const paged = await directiveMatrix(t.db, boardUser, dir.id, { ...flat, offset, limit: 2 }, matrixCoverage)
+      expect(await read(await parts.page(offset)), `offset ${offset}`).toEqual(paged)
+    }
+    expect(cache.size.entries).toBe(1 + 2)
   })
 
   it('answers GET …matrix?flat=1 as a stream (no length up front) with the view built whole', async () => {
@@ -71,16 +83,20 @@ describe('streamed flat matrix', () => {
     // The ETag still answers 304.
     const again = await t.call(board, 'GET', `/api/v1/directives/${dir.id}/matrix?flat=1&asOf=${asOf}`, undefined, { 'if-none-match': res.headers.etag as string })
     expect(again.statusCode).toBe(304)
-    // A page is one answer with its length, as before.
-    const page = await t.call(board, 'GET', `/api/v1/directives/${dir.id}/matrix?flat=1&asOf=${asOf}&limit=2`)
-    expect(page.headers['content-length']).toBeDefined()
-    expect(page.json().rows).toEqual(whole.rows.slice(0, 2))
+    // The web's pages (500 rows) come from the same chunks; any other page is cut as before.
+    const page = await t.call(board, 'GET', `/api/v1/directives/${dir.id}/matrix?flat=1&asOf=${asOf}&limit=500`)
+    expect(page.headers['content-length']).toBeUndefined()
+    expect(page.json()).toEqual({ ...whole, page: { offset: 0, limit: 500, total: 3 } })
+    const other = await t.call(board, 'GET', `/api/v1/directives/${dir.id}/matrix?flat=1&asOf=${asOf}&limit=2`)
+    expect(other.headers['content-length']).toBeDefined()
+    expect(other.json().rows).toEqual(whole.rows.slice(0, 2))
   })
 
   it('builds filtered and ranked views and days before the rollups whole, as before', async () => {
     const cache = matrixCache()
     for (const opts of [{ ...flat, kind: 'hospital' }, { ...flat, sort: 'overdue' as const }, { ...flat, overdueOnly: true }, { ...flat, asOf: '2026-01-01' }]) {
-      expect(await flatMatrixStream(cache, await stampOf(cache, opts), t.db, boardUser, dir.id, opts, matrixCoverage)).toBeNull()
+      const { epoch, key } = await stampOf(cache, opts)
+      expect(await flatMatrixParts(cache, key, epoch, t.db, boardUser, dir.id, opts, matrixCoverage)).toBeNull()
     }
     const res = await t.call(board, 'GET', `/api/v1/directives/${dir.id}/matrix?flat=1&asOf=${asOf}&sort=overdue`)
     expect(res.statusCode).toBe(200)
