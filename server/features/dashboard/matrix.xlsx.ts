@@ -1,9 +1,9 @@
-import { PassThrough, type Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { MatrixDto, MatrixRow } from '../../../contract/dashboard.ts'
 import { CELL_STATUS_LABELS, CELL_STATUSES } from '../../../contract/timeliness.ts'
 import { PLAN_STATUS_LABELS, type PlanStatus } from '../../../contract/plans.ts'
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../contract/units.ts'
+import { streamedWorkbook } from '../../lib/xlsx-stream.ts'
 
 const FILL: Record<string, string> = {
   none: 'FFEFEFEF', planned: 'FFDCEBFA', done_on_time: 'FFC8E6C9', done_late: 'FFFFE0B2', in_progress_on_time: 'FFFFF9C4', overdue: 'FFFFCDD2',
@@ -17,18 +17,10 @@ const fmtDate = (iso: string | null) => (iso ? iso.slice(0, 10).split('-').rever
  * not the whole sheet's cell objects (the in-memory Workbook took tens of MB).
  */
 export async function matrixWorkbook(view: Pick<MatrixDto, 'asOf' | 'requirements' | 'totals'>, rowChunks: AsyncIterable<MatrixRow[]> | Iterable<MatrixRow[]>, title: string): Promise<Buffer> {
-  const out = new PassThrough()
-  const parts: Buffer[] = []
-  out.on('data', (part: Buffer) => parts.push(part))
-  const ended = new Promise<void>((resolve, reject) => out.once('end', resolve).once('error', reject))
-  await writeMatrixWorkbook(out, view, rowChunks, title)
-  await ended
-  return Buffer.concat(parts)
+  return streamedWorkbook((wb) => writeSheets(wb, view, rowChunks, title))
 }
 
-async function writeMatrixWorkbook(out: Writable, view: Pick<MatrixDto, 'asOf' | 'requirements' | 'totals'>, rowChunks: AsyncIterable<MatrixRow[]> | Iterable<MatrixRow[]>, title: string): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
-  wb.creator = 'BVCT'
+async function writeSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, view: Pick<MatrixDto, 'asOf' | 'requirements' | 'totals'>, rowChunks: AsyncIterable<MatrixRow[]> | Iterable<MatrixRow[]>, title: string): Promise<void> {
   const ws = wb.addWorksheet('Ma trận', { views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }] })
   const head = ['Mã', 'Đơn vị', 'Loại', 'Ngày tiếp nhận', 'Tỷ lệ quán triệt', 'Kế hoạch', ...view.requirements.map((r) => `Yêu cầu ${r.label}`),
     'Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Đang thực hiện, trong hạn', 'Quá hạn', 'Phát hiện chưa khắc phục', 'Khắc phục quá hạn']
@@ -66,5 +58,4 @@ async function writeMatrixWorkbook(out: Writable, view: Pick<MatrixDto, 'asOf' |
     totals.addRow([req.label, req.text, ...CELL_STATUSES.map((s) => t.counts[s] ?? 0)]).commit()
   }
   totals.commit()
-  await wb.commit()
 }
