@@ -210,4 +210,8 @@ export const fileWorkers = new FileWorkerPool()
  * work, a second one at once would only share the cores. Callers queue (documentBuilds bounds
  * how many wait here), so the queue is never what refuses.
  */
-export const documentWorkers = new FileWorkerPool({ size: 1, queue: 1000, timeoutMs: 180_000, heapMb: 512, youngMb: 8, rssGrowthMb: 1024, idleMs: 10_000 })
+// The heap ceiling is the main thread's (V8's default), not an upload's: a report over every unit
+// of a ministry is a legitimate build, however large. Measured at 5,000 units (a 200-unit period,
+// 1,350 accounts): each build ~110 MB resident while it runs, and back after the thread ends,
+// where four builds in a row on the main thread left it 187 MB larger.
+export const documentWorkers = new FileWorkerPool({ size: 1, queue: 1000, timeoutMs: 180_000, heapMb: 2048, youngMb: 8, rssGrowthMb: 4096, idleMs: 10_000 })
