@@ -14,12 +14,13 @@ import os from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { freePort, memoryOf } from './server.ts'
+import { SERVER_ENV, SERVER_NODE_FLAGS, freePort, memoryOf } from './server.ts'
 import { median, round } from './stats.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 // What `npm start` runs once its web build step is done (tsx's CLI runs the same in a child process).
-const SERVER = ['--import', 'tsx', 'server/main.ts']
+// As npm start runs it (package.json; bench/server.ts).
+const SERVER = [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/main.ts']
 const log = (msg: string) => process.stderr.write(msg + '\n')
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100
 
@@ -58,7 +59,7 @@ class Server {
   private exited: number | null = null
 
   constructor(env: Record<string, string>, nodeArgs: string[]) {
-    this.proc = spawn(process.execPath, [...nodeArgs, ...SERVER], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    this.proc = spawn(process.execPath, [...nodeArgs, ...SERVER], { cwd: ROOT, env: { ...SERVER_ENV, ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     this.proc.stdout!.on('data', (d) => (this.out += d))
     this.proc.stderr!.on('data', (d) => (this.out += d))
     this.proc.once('exit', (code, signal) => (this.exited = code ?? (signal ? 128 : 1)))

@@ -1,5 +1,5 @@
 // npm run bench [-- --quick] [-- --units N --people-per-unit M --directives D …] [--record] [--reset]
-//   [--concurrency C] [--duration SECONDS]
+//   [--concurrency C] [--duration SECONDS] [--only "matrix flat,unit tree"]
 // Fills a database at the chosen scale (or reuses one that holds it), times each endpoint's own
 // functions directly on it, then boots the real server and measures the endpoints over HTTP.
 // Exit status: 0 when every measured request succeeded; 1 when the server failed or any request
@@ -35,7 +35,7 @@ const QUICK: Partial<ScaleOptions> = { units: 50, peoplePerUnit: 30, directives:
 
 function parseArgs(argv: string[]) {
   const isQuick = argv.includes('--quick')
-  const { options, flags, rest } = parseScaleArgs(argv, ['--quick', '--record', '--reset', '--direct-only', '--concurrency', '--duration'], isQuick ? QUICK : FULL)
+  const { options, flags, rest } = parseScaleArgs(argv, ['--quick', '--record', '--reset', '--direct-only', '--concurrency', '--duration', '--only'], isQuick ? QUICK : FULL)
   const concurrency = Number(rest.get('--concurrency') ?? (isQuick ? 4 : 8))
   const duration = Number(rest.get('--duration') ?? (isQuick ? 1 : 10))
   if (!(concurrency >= 1 && duration > 0)) throw new Error('--concurrency and --duration must be positive')
@@ -47,7 +47,12 @@ function parseArgs(argv: string[]) {
   const direct = { budgetMs: isQuick ? 300 : 2000, maxRuns: isQuick ? 5 : 20 }
   // --direct-only: the sql ms column alone (the scale curve at 50,000 units, where the hourly jobs'
   // first run on a new fill takes the better part of an hour and the server would run them at start).
-  return { options, isQuick, isRecord: flags.has('--record'), isReset: flags.has('--reset'), isDirectOnly: flags.has('--direct-only'), load, serial, wide, direct }
+  // --only "matrix flat,unit tree": the endpoints whose names contain one of these (iterating on a few rows).
+  const only = rest.get('--only')?.split(',').map((s) => s.trim()).filter(Boolean)
+  if (only && flags.has('--record')) throw new Error('--only measures a subset: it cannot --record')
+  const endpoints = only ? ENDPOINTS.filter((ep) => only.some((o) => ep.name.includes(o))) : ENDPOINTS
+  if (only && !endpoints.length) throw new Error(`--only ${only.join(',')}: no endpoint's name contains it`)
+  return { options, endpoints, isQuick, isRecord: flags.has('--record'), isReset: flags.has('--reset'), isDirectOnly: flags.has('--direct-only'), load, serial, wide, direct }
 }
 
 async function main(): Promise<number> {
@@ -101,7 +106,7 @@ async function main(): Promise<number> {
         note: vetting ? `${vetting.checked} holders checked, ${vetting.raised} alerts raised` : undefined,
       })
       log(`  hourly jobs: ${(performance.now() - hourlyStarted).toFixed(0)} ms ${JSON.stringify(hourly)}`)
-      for (const ep of ENDPOINTS) {
+      for (const ep of args.endpoints) {
         if (!ep.direct || (ep.available && !ep.available(t))) continue
         const fn = await ep.direct(db, t)
         const ms = await timeDirect(fn, args.direct.budgetMs, ep.name === 'acknowledge' ? Math.min(args.direct.maxRuns, t.ackers.at(-1)!.pool.length - 1) : args.direct.maxRuns)
@@ -146,7 +151,7 @@ async function main(): Promise<number> {
     await new Promise((r) => setTimeout(r, 500))
     report.memory.idle_mb = memoryOf(server.pid)?.rss ?? null
     const sessions = await signIn(http, t, args.load.concurrency)
-    for (const ep of ENDPOINTS) {
+    for (const ep of args.endpoints) {
       if (!exists(ep) || (ep.available && !ep.available(t))) {
         report.skipped.push(`${ep.name} (${ep.route})`)
         continue

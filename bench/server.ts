@@ -15,6 +15,16 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const BENCH_MASTER_KEY = process.env.BVCT_MASTER_KEY ?? createHash('sha256').update('bvct bench master key (throwaway data)').digest('base64')
 
 /**
+ * What `npm start` gives the server (package.json): V8's young generation capped at 2 × 4 MB
+ * (its default grows to 2 × 16 MB under load, and the old generation grew with what it promoted),
+ * and two malloc arenas (glibc makes up to 8 per core for the native threads: argon2, zlib, the
+ * document thread; each kept its peak). At 5,000 units, 8 clients: idle 172 -> 145 MB, peak over
+ * the run 411 -> 291 MB.
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4']
+export const SERVER_ENV: Record<string, string> = { MALLOC_ARENA_MAX: '2' }
+
+/**
  * A free port in 3500–3599 (the range this project's tools may use), or in BENCH_PORTS ("3350-3369")
  * when several people run benches on one machine.
  */
@@ -56,10 +66,10 @@ export interface RunningServer {
 export async function startServer(env: Record<string, string>, logFile: string): Promise<RunningServer> {
   const port = await freePort()
   const log = createWriteStream(logFile)
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     // The bench's own master key (PostgreSQL mode needs one; embedded mode would make a file).
-    env: { BVCT_MASTER_KEY: BENCH_MASTER_KEY, ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', BVCT_DEMO: '0', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
+    env: { BVCT_MASTER_KEY: BENCH_MASTER_KEY, ...SERVER_ENV, ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', BVCT_DEMO: '0', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.pipe(log)

@@ -19,6 +19,7 @@ export function spin(): never { for (;;) {} }
 export function hoardObjects(): never { const all: object[] = []; for (;;) all.push({ n: Math.random(), list: [1, 2, 3] }) }
 export function hoardBuffers(): never { const all: Uint8Array[] = []; for (;;) all.push(new Uint8Array(32 * 1024 * 1024).fill(1)) }
 export const sleep = (ms: number) => new Promise((r) => setTimeout(() => r(ms), ms))
+export const thread = async () => (await import('node:worker_threads')).threadId
 `)
 const TASKS = pathToFileURL(join(dir, 'tasks.mts'))
 const pools: FileWorkerPool[] = []
@@ -66,6 +67,16 @@ describe('the file worker pool', () => {
     const refused = await p.run(TASKS, 'refuse', []).catch((e) => e)
     expect(refused).toBeInstanceOf(FileTaskError)
     expect(refused).toMatchObject({ remoteName: 'RefusedFile', message: 'Không đọc được', props: { code: 'UNREADABLE_FILE', fields: { file: 'fileUnreadable' } } })
+  })
+
+  it('should give each task a fresh thread when asked to (tasksPerThread), queued tasks included', async () => {
+    const p = pool({ queue: 4, tasksPerThread: 1 })
+    const ids = await Promise.all([0, 1, 2].map(() => p.run<number>(TASKS, 'thread', [])))
+    expect(new Set(ids).size).toBe(3)
+    expect(await p.run(TASKS, 'echo', ['và tiếp tục'])).toBe('và tiếp tục')
+    // Without it, one thread serves them all.
+    const reused = pool({ queue: 4 })
+    expect(new Set(await Promise.all([0, 1, 2].map(() => reused.run<number>(TASKS, 'thread', [])))).size).toBe(1)
   })
 
   it('should stop a task past its time by ending its thread, without stalling the main thread, and carry on', async () => {

@@ -8,11 +8,13 @@ import { requireUser, userOf } from '../../http/guard.ts'
 import { readerFor } from '../../http/read-routing.ts'
 import { scopePaths } from '../../http/scope.ts'
 import { today } from '../../lib/dates.ts'
+import { documentBuilds } from '../../lib/semaphore.ts'
 import { visibleDirective } from '../directives/directives.access.ts'
 import { DASHBOARD_ROLES } from './dashboard.policy.ts'
 import { matrixCache } from './matrix.cache.ts'
 import { matrixCoverage } from './matrix.coverage.ts'
-import { directiveMatrix, type CoverageFn, type MatrixOptions } from './matrix.service.ts'
+import { directiveMatrix, flatMatrixChunks, type CoverageFn, type MatrixOptions } from './matrix.service.ts'
+import { FLAT_CHUNK, flatMatrixParts } from './matrix.stream.ts'
 
 const tags = ['dashboard']
 
@@ -38,12 +40,21 @@ export function dashboardRoutes(fastify: FastifyInstance, { db, clock }: AppDeps
     await visibleDirective(rdb, user, id)
     // What decides the view's content: the directive, the options and the caller's scopes.
     const request = { id, opts, scopes: scopePaths(user, DASHBOARD_ROLES).sort() }
-    const view = await cache.view(rdb, request, req.headers['if-none-match'], () => directiveMatrix(rdb, user, id, opts, coverage))
+    const stamp = await cache.stamp(rdb, request)
     // The browser keeps the answer and asks again with its ETag each time: unchanged views cost a 304.
-    reply.header('etag', view.etag).header('cache-control', 'private, no-cache')
-    if (view.body === null) return reply.code(304).send(null)
+    reply.header('etag', stamp.etag).header('cache-control', 'private, no-cache')
+    if (req.headers['if-none-match'] === stamp.etag) return reply.code(304).send(null)
+    // Every row of a flat view: written a chunk at a time, never held whole (5,000 units: ~15 MB);
+    // its pages of FLAT_CHUNK rows (the web's) from the same kept chunks.
+    const offset = opts.offset ?? 0
+    if (opts.flat && (opts.limit === undefined || (opts.limit === FLAT_CHUNK && offset % FLAT_CHUNK === 0))) {
+      const viewKey = JSON.stringify({ ...request, opts: { ...opts, offset: undefined, limit: undefined } })
+      const parts = await flatMatrixParts(cache, viewKey, stamp.epoch, rdb, user, id, opts, coverage)
+      if (parts) return reply.type('application/json; charset=utf-8').send((opts.limit === undefined ? parts.whole() : await parts.page(offset)) as never)
+    }
+    const body = await cache.bytes(stamp.key, stamp.epoch, () => directiveMatrix(rdb, user, id, opts, coverage))
     // The cached bytes were serialized (and checked against matrixDto) when the view was computed.
-    return reply.type('application/json; charset=utf-8').send(view.body as never)
+    return reply.type('application/json; charset=utf-8').send(body as never)
   })
 
   // The same view as a spreadsheet; without `under`, every unit in scope as its own row.
@@ -53,10 +64,22 @@ export function dashboardRoutes(fastify: FastifyInstance, { db, clock }: AppDeps
     const opts = options(req.query)
     const rdb = readerFor(db, req)
     const d = await visibleDirective(rdb, user, id)
-    const m = await directiveMatrix(rdb, user, id, { ...opts, offset: 0, limit: undefined, flat: opts.under ? opts.flat : true }, coverage)
+    const whole = { ...opts, offset: 0, limit: undefined, flat: opts.under ? opts.flat : true }
     // exceljs loads with the first export, not at start (15–25 MB and 0.7 s of start-up CPU).
     const { matrixWorkbook } = await import('./matrix.xlsx.ts')
-    const file = await matrixWorkbook(m, `Tình hình thực hiện văn bản ${d.number ?? ''}: ${d.subject}`)
+    const title = `Tình hình thực hiện văn bản ${d.number ?? ''}: ${d.subject}`
+    // Within a place among the process's document builds; every unit of a flat view a chunk at a time.
+    const file = await documentBuilds.run(async () => {
+      const chunks = await flatMatrixChunks(rdb, user, id, whole, coverage)
+      if (!chunks) {
+        const m = await directiveMatrix(rdb, user, id, whole, coverage)
+        return matrixWorkbook(m, [m.rows], title)
+      }
+      async function* rows() {
+        for (let offset = 0; offset < chunks!.total; offset += FLAT_CHUNK) yield await chunks!.rows(offset, FLAT_CHUNK)
+      }
+      return matrixWorkbook(chunks.head, rows(), title)
+    })
     const name = `ma-tran-${(d.number ?? String(id)).replace(/[^A-Za-z0-9-]+/g, '-')}-${opts.asOf}.xlsx`
     return reply.header('content-type', MIME.xlsx).header('content-disposition', `attachment; filename="${name}"`).send(file)
   })

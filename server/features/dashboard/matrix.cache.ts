@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Queryable } from '../../db/types.ts'
+import { jsonCache } from '../../lib/json-cache.ts'
 
 // Computed matrix views, kept as the JSON sent, for as long as the database's matrix epoch
 // (migration 0005: moved by every change a view reads, in the writing transaction) has not moved.
@@ -13,52 +14,43 @@ export interface CachedView {
   body: Buffer | null
 }
 
-// 32 MB holds the flat view of a 5,000-unit directive (5 MB) several times over, and the tree
-// views (60–200 kB) of every directive a board looks at.
+/** The epoch a request is answered at, its cache key and its ETag. */
+export interface ViewStamp {
+  epoch: number
+  key: string
+  etag: string
+}
+
+// 32 MB holds the flat view of a 5,000-unit directive (~15 MB, as chunks of 500 rows) twice, and
+// the tree views (60–200 kB) of every directive a board looks at. An entry larger than a quarter
+// of it is computed for its request and not kept. Concurrent requests for a cold view share one
+// computation (jsonCache).
 export function matrixCache(maxBytes = 32 * 1024 * 1024) {
-  const entries = new Map<string, { epoch: number; body: Buffer }>()
-  let bytes = 0
+  const kept = jsonCache(maxBytes)
+  const cache = {
+    /** The epoch now, and the key and ETag of `request` (everything that decides its content). */
+    async stamp(db: Queryable, request: unknown): Promise<ViewStamp> {
+      const key = JSON.stringify(request)
+      const [{ n: epoch }] = await db.query<{ n: number }>('SELECT n FROM matrix_epoch WHERE id = 1')
+      return { epoch, key, etag: `"m${epoch}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"` }
+    },
 
-  const remember = (key: string, epoch: number, body: Buffer) => {
-    const old = entries.get(key)
-    if (old) {
-      bytes -= old.body.length
-      entries.delete(key)
-    }
-    // A view larger than a quarter of the budget would push out every other leader's.
-    if (body.length > maxBytes / 4) return
-    entries.set(key, { epoch, body })
-    bytes += body.length
-    for (const [k, e] of entries) {
-      if (bytes <= maxBytes) break
-      entries.delete(k)
-      bytes -= e.body.length
-    }
-  }
+    /** The JSON of `key` at `epoch`: kept, being computed by another request, or computed now. */
+    bytes: (key: string, epoch: number, compute: () => Promise<unknown>): Promise<Buffer> => kept.bytes(key, epoch, compute),
 
-  return {
     /**
      * The view for `request` (everything that decides its content: directive, options, caller's
      * scopes). body is null when the caller already holds this ETag.
      */
     async view(db: Queryable, request: unknown, ifNoneMatch: string | undefined, compute: () => Promise<unknown>): Promise<CachedView> {
-      const key = JSON.stringify(request)
-      const [{ n: epoch }] = await db.query<{ n: number }>('SELECT n FROM matrix_epoch WHERE id = 1')
-      const etag = `"m${epoch}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`
+      const { epoch, key, etag } = await cache.stamp(db, request)
       if (ifNoneMatch === etag) return { etag, body: null }
-      const hit = entries.get(key)
-      if (hit && hit.epoch === epoch) {
-        // Most recently used last: eviction takes the oldest first.
-        entries.delete(key)
-        entries.set(key, hit)
-        return { etag, body: hit.body }
-      }
-      const body = Buffer.from(JSON.stringify(await compute()))
-      remember(key, epoch, body)
-      return { etag, body }
+      return { etag, body: await kept.bytes(key, epoch, compute) }
     },
+
     get size() {
-      return { entries: entries.size, bytes }
+      return kept.size
     },
   }
+  return cache
 }

@@ -1,4 +1,4 @@
-import type { MatrixDto } from '../../../contract/dashboard.ts'
+import type { MatrixDto, MatrixRow } from '../../../contract/dashboard.ts'
 import type { CellStatus } from '../../../contract/timeliness.ts'
 import type { Queryable } from '../../db/types.ts'
 import type { CurrentUser } from '../../http/current-user.ts'
@@ -36,46 +36,99 @@ export type CoverageFn = (db: Queryable, directiveId: number, rows: { id: number
  */
 export async function directiveMatrix(db: Queryable, user: CurrentUser, directiveId: number, opts: MatrixOptions, coverage?: CoverageFn): Promise<MatrixDto> {
   const scopes = scopePaths(user, DASHBOARD_ROLES)
-  const aggregate = !opts.flat
   const units = await rowUnitsOf(db, user, directiveId, scopes, opts)
-  const requirements = await requirementsOf(db, directiveId)
-  const requirementIds = requirements.map((r) => r.id)
-  // The precomputed figures answer any day from their own on; an earlier day is computed live.
-  const state = await rollupState(db, directiveId)
-  const isRollup = rollupAnswers(state, opts.asOf)
+  const basis = await basisOf(db, directiveId, opts, scopes, coverage)
   const page = opts.flat && opts.limit ? { offset: opts.offset ?? 0, limit: opts.limit } : null
-
-  const build = async (rowUnits: RowUnit[]) => {
-    const figures = isRollup
-      ? await rollupRows(db, directiveId, opts.asOf, state, rowUnits, requirementIds, aggregate)
-      : await aggregateRows(db, directiveId, opts.asOf, scopes, rowUnits, requirementIds, aggregate)
-    const shown = rowUnits.filter((u) => figures.has(u.id))
-    // The rollups carry coverage; the live figures get it from dissemination.
-    const cov = isRollup
-      ? new Map(shown.map((u) => [u.id, figures.get(u.id)!.coverage ?? null]))
-      : coverage ? await coverage(db, directiveId, shown, aggregate) : new Map<number, number | null>()
-    const rowKinds = shown.map((u) => ({ id: u.id, path: u.path, isAggregate: isAggregateRow(u, figures.get(u.id)!, aggregate) }))
-    const reports = await reportColumn(db, directiveId, rowKinds, opts.asOf)
-    // Open findings and overdue corrective actions: the unit's, whatever directive they came from.
-    // Read under the rows' own subtrees, not the caller's whole scope: a subtree view of 165 units
-    // counted the ministry's 5,000 (half its cold time).
-    const inspections = await inspectionColumns(db, outermost(shown.map((u) => u.path)), rowKinds, opts.asOf)
-    return matrixView({ units: shown, figures, coverage: cov, reports, inspections, requirementIds, aggregate }, opts)
-  }
 
   // A page of the plain flat view costs its own rows: the order comes from the units alone, and the
   // totals over every row are the scope roots' precomputed subtree sums (each addressee once).
   // Filters and the overdue ranking need every row's figures first: those pages are cut from the whole.
-  if (page && isRollup && !opts.kind && !opts.status && !opts.overdueOnly && opts.sort === 'tree') {
-    const totals = await scopeTotals(db, directiveId, opts.asOf, state, scopes, requirementIds)
+  if (page && isChunkable(basis, opts)) {
+    const totals = await scopeTotals(db, directiveId, opts.asOf, basis.state, scopes, basis.requirementIds)
     if (totals) {
-      const { rows } = await build(units.slice(page.offset, page.offset + page.limit))
-      return { directiveId, asOf: opts.asOf, requirements, rows, totals, page: { ...page, total: units.length } }
+      const { rows } = await buildRows(basis, units.slice(page.offset, page.offset + page.limit))
+      return { directiveId, asOf: opts.asOf, requirements: basis.requirements, rows, totals, page: { ...page, total: units.length } }
     }
   }
-  const { rows, totals } = await build(units)
-  if (!page) return { directiveId, asOf: opts.asOf, requirements, rows, totals }
-  return { directiveId, asOf: opts.asOf, requirements, rows: rows.slice(page.offset, page.offset + page.limit), totals, page: { ...page, total: rows.length } }
+  const { rows, totals } = await buildRows(basis, units)
+  if (!page) return { directiveId, asOf: opts.asOf, requirements: basis.requirements, rows, totals }
+  return { directiveId, asOf: opts.asOf, requirements: basis.requirements, rows: rows.slice(page.offset, page.offset + page.limit), totals, page: { ...page, total: rows.length } }
+}
+
+/** The whole plain flat view a chunk of rows at a time: what it says before its rows, and each chunk on demand. */
+export interface FlatChunks {
+  head: Omit<MatrixDto, 'rows' | 'page'>
+  /** Rows in the view (every addressee unit in scope). */
+  total: number
+  /** Rows offset … offset + limit − 1, as directiveMatrix would list them. */
+  rows(offset: number, limit: number): Promise<MatrixRow[]>
+}
+
+/**
+ * The plain flat view (no filter, tree order, a day the rollups answer) in chunks, so that no one
+ * request holds every row's objects at once (5,000 units: ~15 MB of JSON, several times that as
+ * objects). Null when the view has to be built whole: filters and the overdue ranking need every
+ * row's figures first, and so do the totals when an inactive unit in scope is an addressee.
+ */
+export async function flatMatrixChunks(db: Queryable, user: CurrentUser, directiveId: number, opts: MatrixOptions, coverage?: CoverageFn): Promise<FlatChunks | null> {
+  if (!opts.flat) return null
+  const scopes = scopePaths(user, DASHBOARD_ROLES)
+  const basis = await basisOf(db, directiveId, opts, scopes, coverage)
+  if (!isChunkable(basis, opts)) return null
+  const totals = await scopeTotals(db, directiveId, opts.asOf, basis.state, scopes, basis.requirementIds)
+  if (!totals) return null
+  const units = await flatRows(db, directiveId, scopes)
+  return {
+    head: { directiveId, asOf: opts.asOf, requirements: basis.requirements, totals },
+    total: units.length,
+    rows: async (offset, limit) => (await buildRows(basis, units.slice(offset, offset + limit))).rows,
+  }
+}
+
+/** What every row of one view is built from: the directive's requirements and where its figures come from. */
+interface MatrixBasis {
+  db: Queryable
+  directiveId: number
+  opts: MatrixOptions
+  scopes: string[]
+  requirements: MatrixDto['requirements']
+  requirementIds: number[]
+  state: Awaited<ReturnType<typeof rollupState>>
+  /** The precomputed figures answer any day from their own on; an earlier day is computed live. */
+  isRollup: boolean
+  aggregate: boolean
+  coverage?: CoverageFn
+}
+
+async function basisOf(db: Queryable, directiveId: number, opts: MatrixOptions, scopes: string[], coverage?: CoverageFn): Promise<MatrixBasis> {
+  const requirements = await requirementsOf(db, directiveId)
+  const state = await rollupState(db, directiveId)
+  return {
+    db, directiveId, opts, scopes, requirements, requirementIds: requirements.map((r) => r.id), state,
+    isRollup: rollupAnswers(state, opts.asOf), aggregate: !opts.flat, coverage,
+  }
+}
+
+/** A flat view whose rows do not depend on one another (no filter, tree order) and whose totals the rollups give. */
+const isChunkable = (b: MatrixBasis, opts: MatrixOptions) => !!opts.flat && b.isRollup && !opts.kind && !opts.status && !opts.overdueOnly && opts.sort === 'tree'
+
+async function buildRows(b: MatrixBasis, rowUnits: RowUnit[]) {
+  const { db, directiveId, opts, aggregate } = b
+  const figures = b.isRollup
+    ? await rollupRows(db, directiveId, opts.asOf, b.state, rowUnits, b.requirementIds, aggregate)
+    : await aggregateRows(db, directiveId, opts.asOf, b.scopes, rowUnits, b.requirementIds, aggregate)
+  const shown = rowUnits.filter((u) => figures.has(u.id))
+  // The rollups carry coverage; the live figures get it from dissemination.
+  const cov = b.isRollup
+    ? new Map(shown.map((u) => [u.id, figures.get(u.id)!.coverage ?? null]))
+    : b.coverage ? await b.coverage(db, directiveId, shown, aggregate) : new Map<number, number | null>()
+  const rowKinds = shown.map((u) => ({ id: u.id, path: u.path, isAggregate: isAggregateRow(u, figures.get(u.id)!, aggregate) }))
+  const reports = await reportColumn(db, directiveId, rowKinds, opts.asOf)
+  // Open findings and overdue corrective actions: the unit's, whatever directive they came from.
+  // Read under the rows' own subtrees, not the caller's whole scope: a subtree view of 165 units
+  // counted the ministry's 5,000 (half its cold time).
+  const inspections = await inspectionColumns(db, outermost(shown.map((u) => u.path)), rowKinds, opts.asOf)
+  return matrixView({ units: shown, figures, coverage: cov, reports, inspections, requirementIds: b.requirementIds, aggregate }, opts)
 }
 
 /**

@@ -16,6 +16,7 @@ import { readerFor } from '../../http/read-routing.ts'
 import { idempotencyKeyOf, reply } from '../../http/idempotency.ts'
 import { scopePaths } from '../../http/scope.ts'
 import { today } from '../../lib/dates.ts'
+import { documentBuilds } from '../../lib/semaphore.ts'
 import { downloadHeaders } from '../../lib/file-types.ts'
 import { thresholdsOf, unitGapsOf } from '../positions/readiness.service.ts'
 import { unitInScope } from '../units/units.access.ts'
@@ -79,10 +80,14 @@ export function officerRoutes(fastify: FastifyInstance, { db, clock, config }: A
     const day = today(clock)
     // An export: from the read replica when there is one that holds the caller's writes.
     const rdb = readerFor(db, req)
-    const gaps = await gapsOf(rdb, user, req.query.under, day, config, rule)
-    const res = await listOfficers(rdb, { scopes: scopePaths(user, OFFICER_READ_ROLES), underPath: await underPath(rdb, user, req.query.under), day, rule })
+    const under = await underPath(rdb, user, req.query.under)
     const { officersWorkbook } = await import('./officers.xlsx.ts')
-    const file = await officersWorkbook(res.items.map((o) => toOfficerDto(o, day, rule)), gaps, 'Đội ngũ cán bộ làm công tác bảo vệ chính trị nội bộ')
+    // The roster is read inside the place among the document builds: it is most of the memory.
+    const file = await documentBuilds.run(async () => {
+      const gaps = await gapsOf(rdb, user, req.query.under, day, config, rule)
+      const res = await listOfficers(rdb, { scopes: scopePaths(user, OFFICER_READ_ROLES), underPath: under, day, rule })
+      return officersWorkbook(res.items.map((o) => toOfficerDto(o, day, rule)), gaps, 'Đội ngũ cán bộ làm công tác bảo vệ chính trị nội bộ')
+    })
     return reply.header('content-type', MIME.xlsx).header('content-disposition', `attachment; filename="can-bo-bvctnb-${day}.xlsx"`).send(file)
   })
 

@@ -6,6 +6,7 @@ import type { AppDeps } from '../../deps.ts'
 import { requireUser, userOf } from '../../http/guard.ts'
 import { readerFor } from '../../http/read-routing.ts'
 import { today } from '../../lib/dates.ts'
+import { documentBuilds } from '../../lib/semaphore.ts'
 import { OVERVIEW_ROLES } from './overview.policy.ts'
 import { overviewCache } from './overview.cache.ts'
 import { cachedIndicatorUnits, cachedOverview, overviewDepsOf, scopeName } from './overview.service.ts'
@@ -33,7 +34,8 @@ export function overviewRoutes(fastify: FastifyInstance, { db, clock, config }: 
     const deps = depsFor(req)
     const overview = await cachedOverview(deps, cache, user, req.query, day)
     const { overviewWorkbook } = await import('./overview.xlsx.ts')
-    const file = await overviewWorkbook(overview, await scopeName(deps, user, overview.unitId))
+    const name = await scopeName(deps, user, overview.unitId)
+    const file = await documentBuilds.run(() => overviewWorkbook(overview, name))
     return reply.header('content-type', MIME.xlsx).header('content-disposition', `attachment; filename="tong-quan-bvctnb-${day}.xlsx"`).send(file)
   })
 
@@ -43,7 +45,8 @@ export function overviewRoutes(fastify: FastifyInstance, { db, clock, config }: 
     const deps = depsFor(req)
     const overview = await cachedOverview(deps, cache, user, req.query, day)
     const { overviewBrief } = await import('./overview.docx.ts')
-    const file = await overviewBrief(overview, await scopeName(deps, user, overview.unitId))
+    const name = await scopeName(deps, user, overview.unitId)
+    const file = await documentBuilds.run(() => overviewBrief(overview, name))
     return reply.header('content-type', MIME.docx).header('content-disposition', `attachment; filename="bao-cao-tom-tat-bvctnb-${day}.docx"`).send(file)
   })
 

@@ -15,6 +15,7 @@ import { readerFor } from '../../http/read-routing.ts'
 import { idempotencyKeyOf, reply } from '../../http/idempotency.ts'
 import { scopePaths } from '../../http/scope.ts'
 import { today } from '../../lib/dates.ts'
+import { documentBuilds } from '../../lib/semaphore.ts'
 import { fileWorkerAnswer } from '../../lib/file-worker-errors.ts'
 import { FileTaskError, fileWorkers } from '../../lib/file-worker.ts'
 import { unitInScope } from '../units/units.access.ts'
@@ -87,10 +88,14 @@ export function positionRoutes(fastify: FastifyInstance, { db, clock, config, ke
     const day = today(clock)
     // An export: from the read replica when there is one that holds the caller's writes.
     const rdb = readerFor(db, req)
-    const res = await listPositions(rdb, await filterOf(rdb, userOf(req), req.query, day, expiringDays))
+    const filter = await filterOf(rdb, userOf(req), req.query, day, expiringDays)
     // exceljs loads with the first export, not at start.
     const { registerWorkbook } = await import('./register.xlsx.ts')
-    const file = await registerWorkbook(res.items.map((p) => ({ ...toPositionDto(p, day, expiringDays), unitCode: p.unitCode })), 'Sổ vị trí trọng yếu, cơ mật', day)
+    // The register (~50,000 positions at 5,000 units) is read inside the place among the document builds.
+    const file = await documentBuilds.run(async () => {
+      const res = await listPositions(rdb, filter)
+      return registerWorkbook(res.items.map((p) => ({ ...toPositionDto(p, day, expiringDays), unitCode: p.unitCode })), 'Sổ vị trí trọng yếu, cơ mật', day)
+    })
     return reply.header('content-type', MIME.xlsx).header('content-disposition', `attachment; filename="vi-tri-trong-yeu-${day}.xlsx"`).send(file)
   })
 

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { documentBuilds } from '../../lib/semaphore.ts'
 import { seedDirective } from '../../db/seed/builders.ts'
 import { createTestApp, seedFixture, type Fixture, type Session, type TestApp } from '../../../test/app.ts'
 
@@ -157,6 +158,42 @@ describe('official-format documents', () => {
     const cells = wb.worksheets[0].getSheetValues().flat().map(String)
     expect(cells).toEqual(expect.arrayContaining(['Bệnh viện Alpha', 'Bệnh viện Beta']))
     expect((await t.call(await t.login('unitOfficer.a'), 'GET', `/api/v1/report-periods/${periodId}/consolidated.docx`)).statusCode).toBe(403)
+    t.clock.set(new Date('2026-03-20T08:00:00Z'))
+    board = await t.login('board')
+  })
+
+  it('makes a third export at once wait for a place among the document builds, then answers it in full', async () => {
+    t.clock.set(new Date('2026-04-11T08:00:00Z'))
+    board = await t.login('board')
+    // Two builds in progress (the process's limit): a third waits, it does not fail.
+    const gates = [0, 1].map(() => {
+      let open!: () => void
+      return { held: new Promise<void>((r) => (open = r)), open: () => open() }
+    })
+    const holding = gates.map((g) => documentBuilds.run(() => g.held))
+    let isAnswered = false
+    const third = t.call(board, 'GET', `/api/v1/report-periods/${periodId}/consolidated.docx`).then((res) => {
+      isAnswered = true
+      return res
+    })
+    await vi.waitFor(() => expect(documentBuilds.state).toEqual({ active: 2, waiting: 1 }), { timeout: 5000 })
+    await new Promise((r) => setTimeout(r, 100))
+    expect(isAnswered).toBe(false)
+    gates[0].open()
+    const res = await third
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200)
+    expect(res.headers['content-type']).toContain('wordprocessingml')
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK')
+    gates[1].open()
+    await Promise.all(holding)
+    expect(documentBuilds.state).toEqual({ active: 0, waiting: 0 })
+    // A refused caller is told so at once, without waiting for a place.
+    const refused = documentBuilds.run(() => new Promise<void>((r) => setTimeout(r, 2000)))
+    const officer = await t.login('unitOfficer.a')
+    await documentBuilds.run(async () => {
+      expect((await t.call(officer, 'GET', `/api/v1/report-periods/${periodId}/consolidated.docx`)).statusCode).toBe(403)
+    })
+    await refused
     t.clock.set(new Date('2026-03-20T08:00:00Z'))
     board = await t.login('board')
   })

@@ -5,9 +5,10 @@ import { createUnitInput, moveUnitInput, unitChildrenDto, unitChildrenQuery, uni
 import type { AppDeps } from '../../deps.ts'
 import { actorOf, requireUser, userOf } from '../../http/guard.ts'
 import { scopePaths } from '../../http/scope.ts'
+import { jsonCache } from '../../lib/json-cache.ts'
 import { unitInScope } from './units.access.ts'
 import { UNIT_READ_ROLES, UNIT_WRITE_ROLES } from './units.policy.ts'
-import { listUnitLevel, listUnitsInScope, toUnitDto } from './units.queries.ts'
+import { listUnitLevel, listUnitsInScope, toUnitDto, unitsEpoch } from './units.queries.ts'
 import { createUnit, moveUnit, setUnitActive, updateUnit } from './units.service.ts'
 
 const tags = ['units']
@@ -17,9 +18,21 @@ export function unitRoutes(fastify: FastifyInstance, { db, clock }: AppDeps) {
   const readers = requireUser(UNIT_READ_ROLES)
   const writers = requireUser(UNIT_WRITE_ROLES)
 
-  app.get('/api/v1/units', { onRequest: readers, schema: { tags, summary: 'Units in scope, in tree order', querystring: unitListQuery, response: { 200: unitListDto } } }, async (req) => {
-    const units = await listUnitsInScope(db, scopePaths(userOf(req), UNIT_READ_ROLES), { q: req.query.q, includeInactive: req.query.includeInactive === '1' })
-    return { items: units.map(toUnitDto) }
+  // The whole list (what the web's pickers read) is kept as its JSON for each scope until a unit
+  // changes, and computed once for requests that come while it is computed: at 5,000 units it is a
+  // 1 MB answer, and eight clients building it at once took the server from 170 to 320 MB.
+  const lists = jsonCache(16 * 1024 * 1024)
+
+  app.get('/api/v1/units', { onRequest: readers, schema: { tags, summary: 'Units in scope, in tree order', querystring: unitListQuery, response: { 200: unitListDto } } }, async (req, reply) => {
+    const scopes = scopePaths(userOf(req), UNIT_READ_ROLES)
+    const opts = { q: req.query.q, includeInactive: req.query.includeInactive === '1' }
+    const list = async () => ({ items: (await listUnitsInScope(db, scopes, opts)).map(toUnitDto) })
+    // A search answers a few units: computed each time.
+    if (opts.q) return list()
+    const epoch = await unitsEpoch(db)
+    // Checked against the route's schema as the serializer would (the bytes bypass it).
+    const body = await lists.bytes(JSON.stringify({ scopes: [...scopes].sort(), includeInactive: opts.includeInactive }), epoch, async () => unitListDto.parse(await list()))
+    return reply.type('application/json; charset=utf-8').send(body as never)
   })
 
   app.get('/api/v1/units/children', {

@@ -43,6 +43,24 @@ describe('unit tree', () => {
     expect((await level(admin, `?parentId=${f.unitB.id}&includeInactive=1`)).map((u) => [u.code, u.isActive])).toEqual([['HB-TMP', false]])
   })
 
+  it('should keep the whole list until a unit changes, the same answer for requests that come together', async () => {
+    const url = '/api/v1/units?includeInactive=1'
+    const together = await Promise.all([0, 1, 2].map(() => t.call(admin, 'GET', url)))
+    expect(together.map((r) => r.statusCode)).toEqual([200, 200, 200])
+    expect(new Set(together.map((r) => r.body)).size).toBe(1)
+    expect(together[0].headers['content-type']).toBe('application/json; charset=utf-8')
+    const before = together[0].json().items as any[]
+    expect(before.find((u) => u.id === f.unitB.id).name).toBe('Bệnh viện Beta')
+    // Any write to a unit (here straight in the database) is in the next answer.
+    await t.db.query(`UPDATE unit SET name = 'Bệnh viện Beta mới' WHERE id = $1`, [f.unitB.id])
+    const after = (await t.call(admin, 'GET', url)).json().items as any[]
+    expect(after.find((u) => u.id === f.unitB.id).name).toBe('Bệnh viện Beta mới')
+    expect(after.map((u) => u.id)).toEqual(before.map((u) => u.id))
+    await t.db.query(`UPDATE unit SET name = 'Bệnh viện Beta' WHERE id = $1`, [f.unitB.id])
+    // Each scope has its own list: a unit officer of A is never given the ministry's.
+    expect((await unitsOf(await t.login('unitOfficer.a'), '?includeInactive=1')).map((u) => u.code).sort()).toEqual(['HA', 'HA-K1'])
+  })
+
   it('should find units by name without diacritics', async () => {
     const found = await unitsOf(admin, '?q=' + encodeURIComponent('benh vien beta'))
     expect(found.map((u) => u.code)).toEqual(['HB'])
