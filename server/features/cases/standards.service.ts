@@ -4,7 +4,7 @@
 import { REVIEW_OUTCOMES } from '../../../contract/cases.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
 import type { Keyring } from '../../lib/keyring.ts'
-import { blindRef } from '../keys/keys.service.ts'
+import { blindIndexer } from '../keys/keys.service.ts'
 
 export interface StandardsStanding {
   outcome: (typeof REVIEW_OUTCOMES)[number]
@@ -15,7 +15,9 @@ export interface StandardsStanding {
 export async function standardsStanding(db: Queryable, keys: Keyring, personIds: number[]): Promise<Map<number, StandardsStanding>> {
   const out = new Map<number, StandardsStanding>()
   if (!personIds.length) return out
-  const refs = await Promise.all(personIds.map(async (id) => ({ id, ref: await blindRef(db, keys, 'person', id) })))
+  // The blind index's key opened once for every person (not a query each, at once on one transaction's client).
+  const index = await blindIndexer(db, keys)
+  const refs = personIds.map((id) => ({ id, ref: index('person', id) }))
   const rows = await db.query<{ subject_ref: Uint8Array; outcome: StandardsStanding['outcome']; valid_until: string }>(
     `SELECT DISTINCT ON (subject_ref) subject_ref, outcome, valid_until FROM conf_case
      WHERE kind = 'standards_review' AND approved_at IS NOT NULL AND subject_ref IN (SELECT decode(x, 'hex') FROM unnest($1::text[]) x)

@@ -71,7 +71,7 @@ export async function rollupRows(
   // Both lists come as one text value each, "a,b,c;a,b,c": a flat view has ~5,000 rows and ~45,000
   // cells, and splitting one string costs far less than the driver decoding that many rows (or
   // PostgreSQL building that much JSON: 15 ms against 90 ms at 5,000 units).
-  const [{ units }] = await db.query<{ units: string | null }>(
+  const unitsRead = db.query<{ units: string | null }>(
     aggregate
       ? `SELECT string_agg(concat_ws(',', s.unit_id, s.addressees, s.acknowledged, s.ack_late, coalesce((extract(epoch FROM s.max_ack_at) * 1000)::bigint::text, ''),
            s.active_people, s.reached, coalesce((SELECT up.status FROM unit_plan up WHERE up.directive_id = $1 AND up.unit_id = s.unit_id), '')), ';') AS units
@@ -82,16 +82,7 @@ export async function rollupRows(
          WHERE m.directive_id = $1 AND m.unit_id = ANY($2::int[])`,
     [directiveId, ids],
   )
-  for (const [unitId, addressees, acknowledged, ackLate, ackAt, active, reached, planStatus] of records(units)) {
-    out.set(Number(unitId), {
-      addressees: Number(addressees), acknowledged: Number(acknowledged), ackLate: Number(ackLate),
-      acknowledgedAt: ackAt ? new Date(Number(ackAt)).toISOString() : null, planStatus: (planStatus || null) as PlanStatus | null,
-      cells: new Map(requirementIds.map((id) => [id, {}])),
-      actions: { done_on_time: 0, done_late: 0, in_progress_on_time: 0, overdue: 0 },
-      coverage: Number(active) ? Number(reached) / Number(active) : null,
-    })
-  }
-  const [{ cells }] = await db.query<{ cells: string | null }>(
+  const cellsRead = db.query<{ cells: string | null }>(
     aggregate
       ? `SELECT string_agg(concat_ws(',', unit_id, requirement_id, c_planned, c_progress, c_overdue, c_done_late, c_done_on_time,
            a_done_on_time, a_done_late, a_open, a_overdue), ';') AS cells
@@ -102,6 +93,17 @@ export async function rollupRows(
                WHERE directive_id = $1 AND unit_id = ANY($2::int[])) c`,
     [directiveId, ids],
   )
+  // Both read at once (the matrix reads through a pool's connections).
+  const [[{ units }], [{ cells }]] = await Promise.all([unitsRead, cellsRead])
+  for (const [unitId, addressees, acknowledged, ackLate, ackAt, active, reached, planStatus] of records(units)) {
+    out.set(Number(unitId), {
+      addressees: Number(addressees), acknowledged: Number(acknowledged), ackLate: Number(ackLate),
+      acknowledgedAt: ackAt ? new Date(Number(ackAt)).toISOString() : null, planStatus: (planStatus || null) as PlanStatus | null,
+      cells: new Map(requirementIds.map((id) => [id, {}])),
+      actions: { done_on_time: 0, done_late: 0, in_progress_on_time: 0, overdue: 0 },
+      coverage: Number(active) ? Number(reached) / Number(active) : null,
+    })
+  }
   const c = integers(cells)
   for (let k = 0; k < c.length; k += 11) {
     const row = out.get(c[k])

@@ -36,8 +36,8 @@ export type CoverageFn = (db: Queryable, directiveId: number, rows: { id: number
  */
 export async function directiveMatrix(db: Queryable, user: CurrentUser, directiveId: number, opts: MatrixOptions, coverage?: CoverageFn): Promise<MatrixDto> {
   const scopes = scopePaths(user, DASHBOARD_ROLES)
-  const units = await rowUnitsOf(db, user, directiveId, scopes, opts)
-  const basis = await basisOf(db, directiveId, opts, scopes, coverage)
+  // The rows' units and what the figures stand on do not depend on each other: read at once.
+  const [units, basis] = await Promise.all([rowUnitsOf(db, user, directiveId, scopes, opts), basisOf(db, directiveId, opts, scopes, coverage)])
   const page = opts.flat && opts.limit ? { offset: opts.offset ?? 0, limit: opts.limit } : null
 
   // A page of the plain flat view costs its own rows: the order comes from the units alone, and the
@@ -101,8 +101,7 @@ interface MatrixBasis {
 }
 
 async function basisOf(db: Queryable, directiveId: number, opts: MatrixOptions, scopes: string[], coverage?: CoverageFn): Promise<MatrixBasis> {
-  const requirements = await requirementsOf(db, directiveId)
-  const state = await rollupState(db, directiveId)
+  const [requirements, state] = await Promise.all([requirementsOf(db, directiveId), rollupState(db, directiveId)])
   return {
     db, directiveId, opts, scopes, requirements, requirementIds: requirements.map((r) => r.id), state,
     isRollup: rollupAnswers(state, opts.asOf), aggregate: !opts.flat, coverage,
@@ -123,11 +122,15 @@ async function buildRows(b: MatrixBasis, rowUnits: RowUnit[]) {
     ? new Map(shown.map((u) => [u.id, figures.get(u.id)!.coverage ?? null]))
     : b.coverage ? await b.coverage(db, directiveId, shown, aggregate) : new Map<number, number | null>()
   const rowKinds = shown.map((u) => ({ id: u.id, path: u.path, isAggregate: isAggregateRow(u, figures.get(u.id)!, aggregate) }))
-  const reports = await reportColumn(db, directiveId, rowKinds, opts.asOf)
-  // Open findings and overdue corrective actions: the unit's, whatever directive they came from.
-  // Read under the rows' own subtrees, not the caller's whole scope: a subtree view of 165 units
+  // The report column, and open findings and overdue corrective actions (the unit's, whatever
+  // directive they came from), read at once: independent reads on the pool's connections (the
+  // matrix is only read through a pool, never a transaction's one client). Inspections are read
+  // under the rows' own subtrees, not the caller's whole scope: a subtree view of 165 units
   // counted the ministry's 5,000 (half its cold time).
-  const inspections = await inspectionColumns(db, outermost(shown.map((u) => u.path)), rowKinds, opts.asOf)
+  const [reports, inspections] = await Promise.all([
+    reportColumn(db, directiveId, rowKinds, opts.asOf),
+    inspectionColumns(db, outermost(shown.map((u) => u.path)), rowKinds, opts.asOf),
+  ])
   return matrixView({ units: shown, figures, coverage: cov, reports, inspections, requirementIds: b.requirementIds, aggregate }, opts)
 }
 

@@ -32,8 +32,10 @@ export async function inspectionColumns(
       }
     }
   }
-  add(await openFindingsByUnit(db, scopes), 'openFindings')
-  add(await overdueByUnit(db, scopes, asOf), 'overdueCorrectiveActions')
+  // Two independent counts at once (the matrix reads through a pool).
+  const [findings, overdue] = await Promise.all([openFindingsByUnit(db, scopes), overdueByUnit(db, scopes, asOf)])
+  add(findings, 'openFindings')
+  add(overdue, 'overdueCorrectiveActions')
   return out
 }
 
@@ -53,22 +55,21 @@ export interface InspectionFigures {
 export async function inspectionFigures(db: Queryable, unitIds: number[], directiveIds: number[], asOf: string): Promise<Map<number, Map<number, InspectionFigures>>> {
   const out = new Map<number, Map<number, InspectionFigures>>(unitIds.map((u) => [u, new Map(directiveIds.map((d) => [d, { directiveId: d, inspectionsHeld: 0, correctiveActionsClosed: 0, inspections: [] }]))]))
   if (!directiveIds.length || !unitIds.length) return out
-  const [held, closed] = await Promise.all([
-    db.query<{ unit_id: number; directive_id: number; id: number; number: string; decision_number: string; concluded_on: string }>(
+  // One after another: `db` may be a transaction's one client.
+  const held = await db.query<{ unit_id: number; directive_id: number; id: number; number: string; decision_number: string; concluded_on: string }>(
       `SELECT iu.unit_id, d AS directive_id, i.id, i.number, i.decision_number, i.concluded_on
        FROM inspection i JOIN inspection_unit iu ON iu.inspection_id = i.id AND iu.unit_id = ANY($1::int[]) CROSS JOIN LATERAL unnest(i.directive_ids) AS d
        WHERE d = ANY($2::int[]) AND i.concluded_on IS NOT NULL AND i.concluded_on <= $3::date ORDER BY i.concluded_on, i.id`,
       [arrayLiteral(unitIds), arrayLiteral(directiveIds), asOf],
-    ),
-    db.query<{ unit_id: number; directive_id: number; n: number }>(
+    )
+  const closed = await db.query<{ unit_id: number; directive_id: number; n: number }>(
       `SELECT ca.unit_id, d.id AS directive_id, count(DISTINCT ca.id)::int AS n
        FROM unnest($2::int[]) AS d(id) JOIN corrective_action ca ON ca.unit_id = ANY($1::int[]) AND ca.status = 'closed' AND ca.closed_on <= $3::date
        LEFT JOIN inspection i ON i.id = ca.inspection_id LEFT JOIN requirement r ON r.id = ca.requirement_id
        WHERE r.directive_id = d.id OR d.id = ANY(i.directive_ids)
        GROUP BY ca.unit_id, d.id`,
       [arrayLiteral(unitIds), arrayLiteral(directiveIds), asOf],
-    ),
-  ])
+    )
   for (const h of held) {
     const f = out.get(h.unit_id)!.get(h.directive_id)!
     f.inspectionsHeld++

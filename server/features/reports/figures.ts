@@ -20,30 +20,30 @@ export async function unitFigures(db: Queryable, unitId: number, directiveIds: n
 export async function unitsFigures(db: Queryable, unitIds: number[], directiveIds: number[], asOf: string): Promise<Map<number, DirectiveFigures[]>> {
   const out = new Map<number, DirectiveFigures[]>(unitIds.map((id) => [id, []]))
   if (!directiveIds.length || !unitIds.length) return out
-  const [rows, inspections, coverage] = await Promise.all([
-    db.query<{
-      unit_id: number; id: number; number: string | null; acknowledged_at: Date | string | null; sessions: number
-      total: number; done: number; overdue: number; done_no_evidence: number
-    }>(
-      `SELECT x.unit_id, d.id, d.number, a.acknowledged_at,
-         (SELECT count(*)::int FROM dissemination_session s WHERE s.directive_id = d.id AND s.unit_id = x.unit_id) AS sessions,
-         pa.total, pa.done, pa.overdue, pa.done_no_evidence
-       FROM unnest($1::int[]) AS x(unit_id) CROSS JOIN directive d
-       LEFT JOIN directive_addressee a ON a.directive_id = d.id AND a.unit_id = x.unit_id
-       CROSS JOIN LATERAL (
-         SELECT count(*)::int AS total,
-           count(*) FILTER (WHERE t.cls IN ('done_on_time', 'done_late'))::int AS done,
-           count(*) FILTER (WHERE t.cls = 'overdue')::int AS overdue,
-           -- A subset of done (same rule), so "done without evidence" never exceeds "done" beside it.
-           count(*) FILTER (WHERE t.cls IN ('done_on_time', 'done_late') AND NOT EXISTS (SELECT 1 FROM action_evidence e WHERE e.action_id = pa.id))::int AS done_no_evidence
-         FROM plan_action pa CROSS JOIN LATERAL (SELECT action_timeliness(pa.status, pa.completed_on, pa.effective_due_date, $3::date) AS cls) t
-         WHERE pa.directive_id = d.id AND pa.unit_id = x.unit_id) pa
-       WHERE d.id = ANY($2::int[]) ORDER BY x.unit_id, d.date, d.id`,
-      [arrayLiteral(unitIds), arrayLiteral(directiveIds), asOf],
-    ),
-    inspectionFigures(db, unitIds, directiveIds, asOf),
-    Promise.all(directiveIds.map(async (d) => [d, new Map((await coverageOf(db, d, unitIds)).map((c) => [c.unitId, c]))] as const)).then((e) => new Map(e)),
-  ])
+  // One after another: `db` may be a transaction's one client (a report's submission).
+  const rows = await db.query<{
+    unit_id: number; id: number; number: string | null; acknowledged_at: Date | string | null; sessions: number
+    total: number; done: number; overdue: number; done_no_evidence: number
+  }>(
+    `SELECT x.unit_id, d.id, d.number, a.acknowledged_at,
+       (SELECT count(*)::int FROM dissemination_session s WHERE s.directive_id = d.id AND s.unit_id = x.unit_id) AS sessions,
+       pa.total, pa.done, pa.overdue, pa.done_no_evidence
+     FROM unnest($1::int[]) AS x(unit_id) CROSS JOIN directive d
+     LEFT JOIN directive_addressee a ON a.directive_id = d.id AND a.unit_id = x.unit_id
+     CROSS JOIN LATERAL (
+       SELECT count(*)::int AS total,
+         count(*) FILTER (WHERE t.cls IN ('done_on_time', 'done_late'))::int AS done,
+         count(*) FILTER (WHERE t.cls = 'overdue')::int AS overdue,
+         -- A subset of done (same rule), so "done without evidence" never exceeds "done" beside it.
+         count(*) FILTER (WHERE t.cls IN ('done_on_time', 'done_late') AND NOT EXISTS (SELECT 1 FROM action_evidence e WHERE e.action_id = pa.id))::int AS done_no_evidence
+       FROM plan_action pa CROSS JOIN LATERAL (SELECT action_timeliness(pa.status, pa.completed_on, pa.effective_due_date, $3::date) AS cls) t
+       WHERE pa.directive_id = d.id AND pa.unit_id = x.unit_id) pa
+     WHERE d.id = ANY($2::int[]) ORDER BY x.unit_id, d.date, d.id`,
+    [arrayLiteral(unitIds), arrayLiteral(directiveIds), asOf],
+  )
+  const inspections = await inspectionFigures(db, unitIds, directiveIds, asOf)
+  const coverage = new Map<number, Map<number, Awaited<ReturnType<typeof coverageOf>>[number]>>()
+  for (const d of directiveIds) coverage.set(d, new Map((await coverageOf(db, d, unitIds)).map((c) => [c.unitId, c])))
   for (const r of rows) {
     const insp = inspections.get(r.unit_id)!.get(r.id)!
     const cov = coverage.get(r.id)!.get(r.unit_id)
