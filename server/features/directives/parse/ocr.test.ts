@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -68,10 +68,21 @@ describe('a scanned letter read with OCR', () => {
   }, 60_000)
 
   it('leaves no temporary folder behind', async () => {
-    const before = readdirSync(tmpdir()).filter((f) => f.startsWith('bvct-ocr-')).length
-    await parseDirectiveFile(new Uint8Array(readFileSync(join(scans, 'party-huong-dan-header-photo.jpg'))), 'a.jpg')
-    await extractText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'broken.png').catch(() => null)
-    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('bvct-ocr-')).length).toBe(before)
+    // A temporary folder of this test's own (os.tmpdir() reads TMPDIR): other test files read scans
+    // at the same time, and their folders in the shared one came and went under a count of it.
+    const own = mkdtempSync(join(tmpdir(), 'bvct-ocr-test-'))
+    const saved = process.env.TMPDIR
+    process.env.TMPDIR = own
+    try {
+      await parseDirectiveFile(new Uint8Array(readFileSync(join(scans, 'party-huong-dan-header-photo.jpg'))), 'a.jpg')
+      await extractText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'broken.png').catch(() => null)
+      expect(tmpdir()).toBe(own)
+      expect(readdirSync(own)).toEqual([])
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR
+      else process.env.TMPDIR = saved
+      rmSync(own, { recursive: true, force: true })
+    }
   }, 60_000)
 })
 
