@@ -124,12 +124,13 @@ async function buildRows(b: MatrixBasis, rowUnits: RowUnit[]) {
   const rowKinds = shown.map((u) => ({ id: u.id, path: u.path, isAggregate: isAggregateRow(u, figures.get(u.id)!, aggregate) }))
   // The report column, and open findings and overdue corrective actions (the unit's, whatever
   // directive they came from), read at once: independent reads on the pool's connections (the
-  // matrix is only read through a pool, never a transaction's one client). Inspections are read
-  // under the rows' own subtrees, not the caller's whole scope: a subtree view of 165 units
-  // counted the ministry's 5,000 (half its cold time).
+  // matrix is only read through a pool, never a transaction's one client). Both are read under the
+  // rows' own subtrees, not the caller's whole scope: a subtree view of 165 units counted the
+  // ministry's 5,000 (half its cold time).
+  const under = outermost(shown.map((u) => u.path))
   const [reports, inspections] = await Promise.all([
-    reportColumn(db, directiveId, rowKinds, opts.asOf),
-    inspectionColumns(db, outermost(shown.map((u) => u.path)), rowKinds, opts.asOf),
+    reportColumn(db, directiveId, rowKinds, opts.asOf, under),
+    inspectionColumns(db, under, rowKinds, opts.asOf),
   ])
   return matrixView({ units: shown, figures, coverage: cov, reports, inspections, requirementIds: b.requirementIds, aggregate }, opts)
 }

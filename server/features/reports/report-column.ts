@@ -1,7 +1,6 @@
 import type { ReportStatus } from '../../../contract/reports.ts'
 import type { Queryable } from '../../db/types.ts'
-import { periodUnits } from './periods.queries.ts'
-import { findPeriod } from './periods.queries.ts'
+import { openPeriodsOf, periodUnits } from './periods.queries.ts'
 
 export interface ReportCell {
   periodId: number
@@ -13,15 +12,12 @@ export interface ReportCell {
 }
 
 /** The dashboard's report column: for each open period covering the directive, each row's status. */
-export async function reportColumn(db: Queryable, directiveId: number, rows: { id: number; path: string; isAggregate: boolean }[], asOf: string) {
+export async function reportColumn(db: Queryable, directiveId: number, rows: { id: number; path: string; isAggregate: boolean }[], asOf: string, under: string[]) {
   const out = new Map<number, ReportCell[]>(rows.map((r) => [r.id, []]))
-  const periods = await db.query<{ id: number }>(
-    `SELECT p.id FROM report_period p JOIN report_period_directive d ON d.period_id = p.id WHERE d.directive_id = $1 AND p.status = 'open' ORDER BY p.deadline`,
-    [directiveId],
-  )
-  for (const { id } of periods) {
-    const period = (await findPeriod(db, id))!
-    const units = await periodUnits(db, period, null, asOf)
+  // Only the period's units under the rows (`under`: their subtrees, each once) are read: a subtree
+  // view of 165 units read the ministry's 200 reporting units with their labels.
+  for (const period of await openPeriodsOf(db, directiveId)) {
+    const units = await periodUnits(db, period, under, asOf)
     // A unit's own row looks itself up; only subtree rows (a few dozen) scan the list.
     const byUnit = new Map(units.map((u) => [u.unitId, u]))
     for (const r of rows) {
@@ -29,7 +25,7 @@ export async function reportColumn(db: Queryable, directiveId: number, rows: { i
       const mine = r.isAggregate ? units.filter((u) => u.path === r.path || u.path.startsWith(r.path + '.')) : own ? [own] : []
       const counts: Partial<Record<ReportStatus, number>> = {}
       for (const u of mine) counts[u.status] = (counts[u.status] ?? 0) + 1
-      out.get(r.id)!.push({ periodId: id, title: period.title, deadline: period.deadline, status: r.isAggregate ? null : mine[0]?.status ?? null, counts })
+      out.get(r.id)!.push({ periodId: period.id, title: period.title, deadline: period.deadline, status: r.isAggregate ? null : mine[0]?.status ?? null, counts })
     }
   }
   return out

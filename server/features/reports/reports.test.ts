@@ -119,6 +119,11 @@ describe('a unit report from draft to accepted', () => {
     expect(byUnit[f.unitB.id][0].status).toBe('notDue')
     const top = (await t.call(board, 'GET', `/api/v1/directives/${dir.id}/matrix`)).json()
     expect(top.rows.find((r: any) => r.unitId === f.root.id).reports[0]).toMatchObject({ status: null, counts: { accepted: 1, notDue: 1 } })
+    // Expanded a level, each row counts the period's units under it (read under the rows' subtrees only).
+    const sub = (await t.call(board, 'GET', `/api/v1/directives/${dir.id}/matrix?under=${f.root.id}&depth=1`)).json()
+    const counts = Object.fromEntries(sub.rows.map((r: any) => [r.unitId, r.reports[0]?.counts]))
+    expect(counts[f.unitA.id]).toEqual({ accepted: 1 })
+    expect(counts[f.unitB.id]).toEqual({ notDue: 1 })
   })
 
   it('shows late and missing reports after the deadline', async () => {
