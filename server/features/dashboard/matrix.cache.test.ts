@@ -77,10 +77,13 @@ describe('matrix view cache', () => {
   it('keeps at most its byte budget, evicting the least recently used view', async () => {
     const cache = matrixCache(4_000)
     let computed = 0
-    const view = (n: number) => cache.view(t.db, { n }, undefined, async () => {
-      computed++
-      return { n, pad: 'x'.repeat(900) }
-    })
+    const view = async (n: number) => {
+      const { key, epoch } = await cache.stamp(t.db, { n })
+      return cache.bytes(key, epoch, async () => {
+        computed++
+        return { n, pad: 'x'.repeat(900) }
+      })
+    }
     for (const n of [1, 2, 3, 4]) await view(n) // four fit (each is under a quarter of the budget)
     expect(computed).toBe(4)
     await view(1) // used again: now the most recent

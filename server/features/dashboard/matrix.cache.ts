@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { matrixEpoch } from '../../db/epoch.ts'
 import type { Queryable } from '../../db/types.ts'
 import { jsonCache } from '../../lib/json-cache.ts'
 
@@ -7,12 +8,6 @@ import { jsonCache } from '../../lib/json-cache.ts'
 // The epoch is read before computing, so an entry is never older than the epoch it is filed under;
 // servers sharing one database each keep their own entries and never serve a stale one.
 // The ETag is the epoch and the request, so a browser's revalidation is answered without computing.
-
-export interface CachedView {
-  etag: string
-  /** The JSON as UTF-8 bytes (half the memory of a JS string of Vietnamese text); null: not modified. */
-  body: Buffer | null
-}
 
 /** The epoch a request is answered at, its cache key and its ETag. */
 export interface ViewStamp {
@@ -31,22 +26,12 @@ export function matrixCache(maxBytes = 32 * 1024 * 1024) {
     /** The epoch now, and the key and ETag of `request` (everything that decides its content). */
     async stamp(db: Queryable, request: unknown): Promise<ViewStamp> {
       const key = JSON.stringify(request)
-      const [{ n: epoch }] = await db.query<{ n: number }>('SELECT n FROM matrix_epoch WHERE id = 1')
+      const epoch = await matrixEpoch(db)
       return { epoch, key, etag: `"m${epoch}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"` }
     },
 
     /** The JSON of `key` at `epoch`: kept, being computed by another request, or computed now. */
     bytes: (key: string, epoch: number, compute: () => Promise<unknown>): Promise<Buffer> => kept.bytes(key, epoch, compute),
-
-    /**
-     * The view for `request` (everything that decides its content: directive, options, caller's
-     * scopes). body is null when the caller already holds this ETag.
-     */
-    async view(db: Queryable, request: unknown, ifNoneMatch: string | undefined, compute: () => Promise<unknown>): Promise<CachedView> {
-      const { epoch, key, etag } = await cache.stamp(db, request)
-      if (ifNoneMatch === etag) return { etag, body: null }
-      return { etag, body: await kept.bytes(key, epoch, compute) }
-    },
 
     get size() {
       return kept.size

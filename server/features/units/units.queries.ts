@@ -40,16 +40,6 @@ export async function listUnitsInScope(db: Queryable, scopes: string[], opts: { 
 }
 
 /**
- * A number that moves with every write to the unit table, in the writing transaction: migration
- * 0005's matrix_view_unit trigger moves the matrix epoch on any INSERT, UPDATE or DELETE of a unit.
- * The kept unit lists are filed under it.
- */
-export async function unitsEpoch(db: Queryable): Promise<number> {
-  const [{ n }] = await db.query<{ n: number }>('SELECT n FROM matrix_epoch WHERE id = 1')
-  return n
-}
-
-/**
  * One level of the tree with each unit's child count: the children of `parentId`, or the top of
  * the scopes (units at a scope's path that no other scope contains). The whole tree of 5,000 units
  * was one 1 MB answer (20 ms of SQL, 40–75 ms served); a level is a few dozen rows read by

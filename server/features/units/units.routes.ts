@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { idParams, versionInput } from '../../../contract/common.ts'
 import { createUnitInput, moveUnitInput, unitChildrenDto, unitChildrenQuery, unitDto, unitListDto, unitListQuery, updateUnitInput } from '../../../contract/units.ts'
+import { matrixEpoch } from '../../db/epoch.ts'
 import type { AppDeps } from '../../deps.ts'
 import { actorOf, requireUser, userOf } from '../../http/guard.ts'
 import { scopePaths } from '../../http/scope.ts'
 import { jsonCache } from '../../lib/json-cache.ts'
 import { unitInScope } from './units.access.ts'
 import { UNIT_READ_ROLES, UNIT_WRITE_ROLES } from './units.policy.ts'
-import { listUnitLevel, listUnitsInScope, toUnitDto, unitsEpoch } from './units.queries.ts'
+import { listUnitLevel, listUnitsInScope, toUnitDto } from './units.queries.ts'
 import { createUnit, moveUnit, setUnitActive, updateUnit } from './units.service.ts'
 
 const tags = ['units']
@@ -19,7 +20,8 @@ export function unitRoutes(fastify: FastifyInstance, { db, clock }: AppDeps) {
   const writers = requireUser(UNIT_WRITE_ROLES)
 
   // The whole list (what the web's pickers read) is kept as its JSON for each scope until a unit
-  // changes, and computed once for requests that come while it is computed: at 5,000 units it is a
+  // changes (migration 0005's matrix_view_unit trigger moves the matrix epoch on any write to
+  // unit), and computed once for requests that come while it is computed: at 5,000 units it is a
   // 1 MB answer, and eight clients building it at once took the server from 170 to 320 MB.
   const lists = jsonCache(16 * 1024 * 1024)
 
@@ -29,7 +31,7 @@ export function unitRoutes(fastify: FastifyInstance, { db, clock }: AppDeps) {
     const list = async () => ({ items: (await listUnitsInScope(db, scopes, opts)).map(toUnitDto) })
     // A search answers a few units: computed each time.
     if (opts.q) return list()
-    const epoch = await unitsEpoch(db)
+    const epoch = await matrixEpoch(db)
     // Checked against the route's schema as the serializer would (the bytes bypass it).
     const body = await lists.bytes(JSON.stringify({ scopes: [...scopes].sort(), includeInactive: opts.includeInactive }), epoch, async () => unitListDto.parse(await list()))
     return reply.type('application/json; charset=utf-8').send(body as never)
