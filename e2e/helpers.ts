@@ -183,25 +183,46 @@ export async function openSignedIn(browser: Browser, url: string, username: stri
   return { context, page, errors }
 }
 
+let failures = 0
+
 /**
  * For an afterEach: when the step failed, a picture of every page still open in `contexts`, to see
  * what the person would have seen.
  */
 export async function screenshotOnFailure(ctx: { task: { result?: { state?: string } } }, contexts: BrowserContext[], prefix: string) {
   if (ctx.task.result?.state !== 'fail') return
+  // Numbered by failure, so a later failing step does not overwrite the first one's pictures.
+  const failure = ++failures
   const pages = contexts.flatMap((c) => c.pages())
-  for (const [i, p] of pages.entries()) await p.screenshot({ path: join(SCREENSHOT_DIR, `${prefix}-failed-${i}.png`) }).catch(() => undefined)
+  for (const [i, p] of pages.entries()) await p.screenshot({ path: join(SCREENSHOT_DIR, `${prefix}-failed-${failure}-${i}.png`) }).catch(() => undefined)
 }
 
 /**
  * Picks an option of an antd select after typing into it (empty `typed`: from the list as it opens).
- * The option is looked for in that select's own list (`<input id>_list`), never another open one.
+ * The option is looked for in that select's own list (`<input id>_list`), never another open one,
+ * and the pick is checked: an option already chosen (a multiple select) is left as it is.
  */
 export async function chooseOption(page: Page, select: Locator, typed: string, option: string | RegExp) {
-  await select.click()
   // A select found by its label is its search input; one found by test id is the box around it.
   const id = await select.evaluate((el) => (el.matches('input') ? el : el.querySelector('input'))?.id)
-  if (typed) await page.keyboard.type(typed)
   const list = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${id}_list"]`) })
-  await list.locator('.ant-select-item-option', { hasText: option }).first().click()
+  const chosen = list.locator('.ant-select-item-option-selected', { hasText: option })
+  for (let attempt = 1; ; attempt++) {
+    await select.click()
+    if (typed) await page.keyboard.type(typed)
+    const item = list.locator('.ant-select-item-option', { hasText: option }).first()
+    await item.waitFor({ state: 'visible' })
+    if (await item.evaluate((el) => el.classList.contains('ant-select-item-option-selected'))) return
+    // The list opens with a motion. A click while it still moves can press on the option and be
+    // released beside it, and nothing is chosen (seen on a slow CI machine): wait for it to settle.
+    await list.and(page.locator('.ant-select-dropdown:not([class*="-appear"]):not([class*="-enter"])')).waitFor()
+    await item.click()
+    try {
+      await chosen.first().waitFor({ state: 'attached', timeout: 3_000 })
+      return
+    } catch (e) {
+      if (attempt === 3) throw e
+    }
+    await page.keyboard.press('Escape')
+  }
 }
