@@ -55,6 +55,8 @@ describe('parseDistribution', () => {
   it('reports the first line after the list and signature that it did not read', () => {
     expect(read('Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nĐỗ Xuân Tuyên\n\nPHỤ LỤC\nDanh sách đơn vị').leftover).toBe('PHỤ LỤC')
     expect(read('Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nĐỗ Xuân Tuyên').leftover).toBeNull()
+    // A web copy's borders and rule, and an authority broken over lines, are not what is left.
+    expect(read('Nơi nhận:\n- Lưu Văn phòng Trung ương Đảng.\n|\nK/T CHÁNH\nVĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG THƯỜNG TRỰC\nLâm Thị Phương Thanh\n|\n___________________\n[1] Gồm các đồng chí').leftover).toBe('[1] Gồm các đồng chí')
   })
 
   it('keeps entries written inline after the heading', () => {

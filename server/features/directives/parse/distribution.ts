@@ -43,10 +43,22 @@ export function parseDistribution(lines: string[], start: number): Distribution 
     } else if (isNameLine(line)) {
       continue
     } else {
-      leftover = queue.slice(at).map(squash).find((l) => l && !isSignatureLine(l) && !isNameLine(l)) ?? null
+      leftover = leftoverAfter(queue.slice(at).map(squash))
       break
     }
     gap = false
   }
   return { entries: entries.map(trimEntryPunctuation).filter(Boolean), leftover }
+}
+
+/**
+ * The first words after the list that are not the signature: a cell border "|" or a rule "_____"
+ * that a web copy leaves is skipped, and so is a signature block that ends with the signer's
+ * name, capitals broken over lines ("K/T CHÁNH" + "VĂN PHÒNG") included.
+ */
+function leftoverAfter(lines: string[]): string | null {
+  const signer = lines.findIndex(isNameLine)
+  const isBlock = signer >= 0 && lines.slice(0, signer).every((l) => !/\p{Ll}/u.test(l))
+  const rest = isBlock ? lines.slice(signer + 1) : lines
+  return rest.find((l) => /[\p{L}\p{N}]/u.test(l) && !isSignatureLine(l) && !isNameLine(l)) ?? null
 }

@@ -148,6 +148,19 @@ describe('header', () => {
     expect(p.warnings).toEqual(expect.arrayContaining(['NO_NUMBER', 'NO_DATE', 'NO_ISSUER', 'NO_ADDRESSEES']))
   })
 
+  it('reads the letterhead below a web page\'s properties table, however far down', () => {
+    const properties = ['Đang tải văn bản...', '#', 'Số hiệu:', '|', '432-TB/VPTW', '|', 'Loại văn bản:', '|', 'Thông báo', '|',
+      'Nơi ban hành:', '|', 'Văn phòng Ban Chấp hành Trung ương', '|', 'Ngày ban hành:', '|', '26/11/2025', '|',
+      ...Array.from({ length: 30 }, () => '|'), 'Tình trạng:', '|', 'Đã biết', '|']
+    const letterhead = ['BAN CHẤP HÀNH', 'TRUNG ƯƠNG', 'VĂN PHÒNG', '*', '|', 'ĐẢNG CỘNG', 'SẢN VIỆT NAM', '|', 'Số 432-TB/VPTW', '|',
+      'Hà Nội, ngày', '26 tháng 11 năm 2025', '|', 'THÔNG BÁO KẾT LUẬN', 'CỦA ĐỒNG CHÍ TỔNG BÍ THƯ', '-----']
+    const p = header([...properties, ...letterhead].join('\n'))
+    expect(p).toMatchObject({
+      parentBody: 'BAN CHẤP HÀNH TRUNG ƯƠNG', issuer: 'VĂN PHÒNG', number: '432-TB/VPTW', documentType: 'TB',
+      place: 'Hà Nội', date: '2025-11-26', subject: 'KẾT LUẬN CỦA ĐỒNG CHÍ TỔNG BÍ THƯ',
+    })
+  })
+
   it('warns about a blank number and an impossible date', () => {
     const p = header('BỘ Y TẾ\nSố:     /BYT-KCB\nHà Nội, ngày 31 tháng 2 năm 2024\nV/v x\nKính gửi: Các đơn vị')
     expect(p.number).toBe('/BYT-KCB')

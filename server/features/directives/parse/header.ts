@@ -76,11 +76,12 @@ interface LineScan {
 }
 
 export function parseHeader(original: string[], limit: number): HeaderParts {
-  const lines = joinSplitHeaderLines(original, limit)
-  const anchor = firstAnchor(lines, limit)
+  const top = propertiesEnd(original, limit)
+  const lines = joinSplitHeaderLines(original.map((line, at) => (at < top ? '' : line)), top, limit)
+  const anchor = firstAnchor(lines, top, limit)
   const r = startReading(anchor)
   let i = letterheadStart(lines, anchor)
-  if (anchor < 0) i = Math.max(i, titleStart(lines, limit))
+  if (anchor < 0) i = Math.max(i, titleStart(lines, top, limit))
   for (; i < limit; i++) {
     const raw = lines[i]
     if (isBlank(raw)) {
@@ -138,12 +139,12 @@ function startReading(anchor: number): HeaderReading {
  * "CỘNG" + "HÒA XÃ HỘI…", "ĐẢNG CỘNG SẢN" + "VIỆT NAM", "Số:" + "80/NQ-CP", "Hà" + "Nội, ngày 25 tháng 07" + "năm 2016".
  * Such lines are joined onto the first one (the others left blank, so line numbers hold).
  */
-function joinSplitHeaderLines(lines: string[], limit: number): string[] {
+function joinSplitHeaderLines(lines: string[], top: number, limit: number): string[] {
   const out = [...lines]
-  const end = Math.min(limit, 40)
+  const end = Math.min(limit, top + HEADER_REACH)
   // search() ignores the global flag's lastIndex, which test() would carry between calls.
   const whole = (text: string) => text.search(QUOC_HIEU) >= 0 || text.search(MOTTO) >= 0 || text.search(PARTY_HEADER) >= 0
-  for (let i = 0; i < end; i++) {
+  for (let i = top; i < end; i++) {
     if (isBlank(out[i])) continue
     for (let take = 1; take <= 2 && i + take < end; take++) {
       const parts = out.slice(i, i + take + 1)
@@ -245,9 +246,9 @@ function letterheadStart(lines: string[], anchor: number): number {
  * 00:37"), are the page's. They are cut only when they carry such a stamp: a header typed in mixed
  * case ("Ban cán sự đảng Bộ Y tế") has none, and stays.
  */
-function titleStart(lines: string[], limit: number): number {
-  const end = Math.min(limit, 40)
-  for (let i = 0; i < end; i++) {
+function titleStart(lines: string[], top: number, limit: number): number {
+  const end = Math.min(limit, top + HEADER_REACH)
+  for (let i = top; i < end; i++) {
     if (subjectOpening(squash(lines[i]))?.kind !== 'title') continue
     const above = lines.slice(0, i)
     return above.some((line) => PAGE_STAMP.test(line)) ? i : 0
@@ -257,10 +258,42 @@ function titleStart(lines: string[], limit: number): number {
 
 const PAGE_STAMP = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b\d{1,2}:\d{2}\b/u
 
+// How far below the top (or below a web page's properties table) the letterhead is looked for.
+const HEADER_REACH = 40
+
+// The labels of the properties table a legal-document site sets above the letter ("Số hiệu:" |
+// "432-TB/VPTW", "Loại văn bản:" | "Thông báo", "Nơi ban hành:" …).
+const PROPERTY_LABEL = /^(?:Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày công báo|Số công báo|Tình trạng|Lĩnh vực)\s*:/u
+
+/**
+ * The line after a web page's table of the document's properties, 0 if there is none. The table
+ * restates the number, the issuing body and the date in its own words ("Văn phòng Ban Chấp hành
+ * Trung ương", "26/11/2025") and may run past the first 40 lines; the letterhead is below it, so
+ * the header is read from there. Three labels near the top make a table: a letter has none.
+ */
+function propertiesEnd(lines: string[], limit: number): number {
+  let labels = 0
+  let end = 0
+  for (let i = 0; i < Math.min(limit, 120); i++) {
+    const line = squash(lines[i]).replace(/^[|#\s]+/, '')
+    if (!PROPERTY_LABEL.test(line)) continue
+    labels++
+    // "Tình trạng: Đã biết" holds its value; "Số hiệu:" alone has it on a later line.
+    end = /:\s*[|\s]*$/u.test(line) ? valueEnd(lines, i + 1, limit) : i + 1
+  }
+  return labels >= 3 ? end : 0
+}
+
+/** The line after a property's value: the first line with words below its label (cell borders "|" skipped). */
+function valueEnd(lines: string[], from: number, limit: number): number {
+  for (let i = from; i < limit; i++) if (/[\p{L}\p{N}]/u.test(lines[i])) return i + 1
+  return from
+}
+
 /** Index of the first line holding the number or the place and date; -1 if none near the top. */
-function firstAnchor(lines: string[], limit: number): number {
-  const end = Math.min(limit, 40)
-  for (let i = 0; i < end; i++) {
+function firstAnchor(lines: string[], top: number, limit: number): number {
+  const end = Math.min(limit, top + HEADER_REACH)
+  for (let i = top; i < end; i++) {
     const text = lines[i].replace(QUOC_HIEU, ' ').replace(MOTTO, ' ')
     // A date without a place before it is a date in running text (a web page's summary above
     // the letter: "Công văn 2928/SGDĐT-KHTC ngày 21/09/2022 …"), not the header's.

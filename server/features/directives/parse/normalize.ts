@@ -10,9 +10,7 @@ const LINE_BREAKS = /\r\n?|[\u2028\u2029\f\v\u0085]/g
 const PAGE_NUMBER = /^(?:[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}(?:\s*\/\s*\d{1,3})?|trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?)$/i
 
 export function normalizeLines(raw: string): string[] {
-  const text = raw
-    .normalize('NFC')
-    .replace(LINE_BREAKS, '\n')
+  const text = withoutMarkdown(raw.normalize('NFC').replace(LINE_BREAKS, '\n'))
     .replace(INVISIBLE, '')
     .replace(ODD_SPACES, ' ')
     // PDF and HTML conversions run the end mark and the distribution heading together.
@@ -23,6 +21,31 @@ export function normalizeLines(raw: string): string[] {
     .split('\n')
     .map((line) => line.replace(/[ \t]+$/, '').replace(/^[ \t]+/, ''))
     .map((line) => (PAGE_NUMBER.test(line) ? '' : line))
+}
+
+// A web page saved as Markdown marks its bold text "**…**" (often across a line break:
+// "**ĐẢNG CỘNG" + "SẢN VIỆT NAM**"); that is the sign the copy went through a converter.
+const MARKDOWN_BOLD = /\*\*[^\s*]|[^\s*]\*\*/u
+const MARKDOWN_HEADING = /^#{1,6}(?:[ \t]+|$)/u
+
+/**
+ * Takes a Markdown copy's formatting off the letter's words: bold "**", underline "__" on a word
+ * ("__Nơi nhận__:"), italics "*" ("*Hà Nội, ngày" + "26 tháng 11 năm 2025*") and "#" headings.
+ * Kept: a line of stars alone (the Party header's "*", bold "*****" becomes "*"), a "* " bullet
+ * opening a line, "(*)" and a run of "_" (a rule or a blank to fill). Text with no bold marks is
+ * not touched: a lone "*" or "* Khoản 11" in a plain copy is the letter's own.
+ */
+export function withoutMarkdown(text: string): string {
+  if (!MARKDOWN_BOLD.test(text)) return text
+  return text
+    .split('\n')
+    .map((line) => {
+      const plain = line.replace(/\*\*/g, '').replace(/(?<=\p{L})__(?!_)|(?<!_)__(?=\p{L})/gu, '').replace(MARKDOWN_HEADING, '')
+      if (/^\s*\*+\s*$/.test(plain)) return plain
+      const bullet = /^\s*\*\s+/.exec(plain)?.[0] ?? ''
+      return bullet + plain.slice(bullet.length).replace(/(?<!\()\*(?!\))/g, '')
+    })
+    .join('\n')
 }
 
 /** Collapses runs of spaces and tabs; used once a line's column layout no longer matters. */

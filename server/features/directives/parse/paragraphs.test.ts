@@ -60,6 +60,20 @@ describe('toParagraphs', () => {
     ])
   })
 
+  it('goes on after a comma or after an office named without its owner ("Văn phòng", "Trụ sở")', () => {
+    expect(paragraphsOf('nhân rộng các mô hình như "mẹ đỡ đầu", "con nuôi công an xã",\n"con nuôi bộ đội biên phòng"...')).toEqual([
+      'nhân rộng các mô hình như "mẹ đỡ đầu", "con nuôi công an xã", "con nuôi bộ đội biên phòng"...',
+    ])
+    expect(paragraphsOf('Ngày 24/11/2025, tại Trụ sở\nTrung ương Đảng, đồng chí Tổng Bí thư kết luận.\n4.6. Văn phòng\nTrung ương Đảng theo dõi.')).toEqual([
+      'Ngày 24/11/2025, tại Trụ sở Trung ương Đảng, đồng chí Tổng Bí thư kết luận.',
+      '4.6. Văn phòng Trung ương Đảng theo dõi.',
+    ])
+  })
+
+  it('does not run a ground ending in a comma into the title in capitals under it', () => {
+    expect(paragraphsOf('Xét đề nghị của Sở Y tế,\nQUYẾT ĐỊNH:')).toEqual(['Xét đề nghị của Sở Y tế,', 'QUYẾT ĐỊNH:'])
+  })
+
   it('gives a bare "Chương I" line the title on the next line', () => {
     expect(paragraphsOf('Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi')).toEqual(['Chương I NHỮNG QUY ĐỊNH CHUNG', 'Điều 1. Phạm vi'])
   })

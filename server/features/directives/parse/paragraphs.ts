@@ -38,7 +38,9 @@ export function toParagraphs(lines: string[]): string[] {
 const FULL_LINE = 55
 
 // Words that never end a heading or a sentence, so a line ending on one was wrapped.
-const ENDS_MID_PHRASE = /(?:^|\s)(?:của|và|các|với|về|theo|trong|tại|cho|là|có|được|những|số|ngày|tháng|năm|Ban|Bộ|Sở|Ủy|Uỷ)$/u
+// "Văn phòng" and "Trụ sở" capitalised name an office that its owner follows ("Văn phòng" +
+// "Trung ương Đảng", "tại Trụ sở" + "Trung ương Đảng"), as "Ban" and "Bộ" do.
+const ENDS_MID_PHRASE = /(?:^|\s)(?:của|và|các|với|về|theo|trong|tại|cho|là|có|được|những|số|ngày|tháng|năm|Ban|Bộ|Sở|Ủy|Uỷ|Văn phòng|Trụ sở)$/u
 
 function isParenOpen(line: string): boolean {
   return (line.match(/\(/g) ?? []).length > (line.match(/\)/g) ?? []).length
@@ -54,6 +56,8 @@ function continues(paragraph: string, lastLine: string, line: string, afterBlank
   if (startsLowercase(line)) return true
   // A line cannot end on "của", "số", "Ban": the next line goes on with it ("của Ban" + "Chấp hành").
   if (!afterBlank && ENDS_MID_PHRASE.test(lastLine)) return true
+  // Nor on a comma: a list inside a sentence goes on ('"con nuôi công an xã",' + '"con nuôi bộ đội …"').
+  if (!afterBlank && /,["”’)]*$/u.test(lastLine) && !isAllCaps(line)) return true
   if (afterBlank) return false
   // "Chương I" / "1." alone on a line: its text is on the next line.
   const marker = detectMarker(paragraph)

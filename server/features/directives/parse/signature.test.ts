@@ -34,6 +34,12 @@ describe('readSignature', () => {
     expect(readSignature(['BÍ THƯ', 'Hoàng Văn Quân'])).toEqual({ authority: null, title: 'BÍ THƯ', name: 'Hoàng Văn Quân' })
   })
 
+  it('joins an authority whose body name a copy broke over lines', () => {
+    expect(readSignature(['K/T CHÁNH', 'VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG THƯỜNG TRỰC', 'Lâm Thị Phương Thanh'])).toEqual({
+      authority: 'K/T CHÁNH VĂN PHÒNG', title: 'PHÓ CHÁNH VĂN PHÒNG THƯỜNG TRỰC', name: 'Lâm Thị Phương Thanh',
+    })
+  })
+
   it('is null when the letter stops at the distribution', () => {
     expect(readSignature(['Nơi nhận:', '- Như trên,', '- Lưu: VP BCSD.'])).toBeNull()
   })

@@ -1,4 +1,4 @@
-import { squash } from './normalize.ts'
+import { isAllCaps, squash } from './normalize.ts'
 
 // The signature block (authority, title, name) sits beside or below "Nơi nhận". PDF extraction
 // interleaves it with the distribution lines, so it has to be recognised and cut out.
@@ -50,13 +50,22 @@ export function readSignature(lines: string[]): Signature | null {
   const authorities: string[] = []
   let title: string | null = null
   let name: string | null = null
+  let afterAuthority = false
   for (const [at, piece] of pieces.entries()) {
     if (SIGNED_NOTE.test(piece) || (at > 0 && BARE_AUTHORITY.test(pieces[at - 1]))) continue
     const authority = BARE_AUTHORITY.test(piece) && pieces[at + 1] ? `${piece} ${pieces[at + 1]}` : SIGN_LINE.test(piece) ? piece : AUTHORITY_TAIL.exec(piece)?.[1]
     if (authority && title === null) {
       authorities.push(authority)
+      afterAuthority = true
       continue
     }
+    // "K/T CHÁNH" + "VĂN PHÒNG": a copy breaks the authority's body name over lines; capitals
+    // that are no title ("PHÓ CHÁNH VĂN PHÒNG …") and no new authority go on with it.
+    if (afterAuthority && title === null && isAuthorityWrap(piece)) {
+      authorities[authorities.length - 1] += ` ${piece}`
+      continue
+    }
+    afterAuthority = false
     const titled = TITLE_LINE.test(piece) ? piece : TITLE_TAIL.exec(piece)?.[1]
     if (titled && title === null) {
       title = titled
@@ -71,6 +80,10 @@ export function readSignature(lines: string[]): Signature | null {
   }
   if (authorities.length === 0 && title === null) return null
   return { authority: authorities.length ? authorities.join(', ') : null, title, name }
+}
+
+function isAuthorityWrap(piece: string): boolean {
+  return isAllCaps(piece) && !/\p{N}/u.test(piece) && !TITLE_LINE.test(piece) && !SIGN_LINE.test(piece) && !BARE_AUTHORITY.test(piece)
 }
 
 export function isSignatureLine(line: string): boolean {
