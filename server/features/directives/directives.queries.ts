@@ -1,6 +1,7 @@
 import type { AddresseeDto, DirectiveDto, DirectiveProgressDto, DirectiveSummaryDto, RequirementDto, RequirementInput } from '../../../contract/directives.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
 import { vnDay } from '../../lib/dates.ts'
+import { rollupAnswers } from '../dashboard/matrix.rollup.ts'
 
 export interface DirectiveRow extends Omit<DirectiveDto, 'requirements' | 'addresseeCount'> {
   ownerPath: string
@@ -91,13 +92,74 @@ export async function listDirectives(
   return { items: rows.map((r) => ({ ...r, progress: progress.get(r.id) ?? null })), total }
 }
 
+type ProgressRow = { id: number; addressees: number; acknowledged: number; accepted: number; overdue: number; next_deadline: string | null }
+
+const progressOf = (rows: ProgressRow[]) =>
+  rows.map((r): [number, DirectiveProgressDto] => [r.id, { addressees: r.addressees, acknowledged: r.acknowledged, plansAccepted: r.accepted, overdueActions: r.overdue, nextDeadline: r.next_deadline }])
+
 /**
  * For each directive, where its addressee units under `scopes` stand on `asOf`: the board sees all
- * of its units, a unit only itself. One query for the page, each figure over the directive's own rows.
+ * of its units, a unit only itself. Read from the matrix rollups where they answer for `asOf` (the
+ * board's home page and the directive list at 5,000 units: 150 ms of scanning every action against
+ * ~20 ms), otherwise by scanning the directive's rows.
  */
 export async function directiveProgress(db: Queryable, ids: number[], scopes: string[], asOf: string): Promise<Map<number, DirectiveProgressDto>> {
   if (!ids.length || !scopes.length) return new Map()
-  const rows = await db.query<{ id: number; addressees: number; acknowledged: number; accepted: number; overdue: number; next_deadline: string | null }>(
+  const states = await db.query<{ directive_id: number; as_of: string; max_completed_on: string | null }>(
+    'SELECT directive_id, as_of::text, max_completed_on::text FROM matrix_rollup_state WHERE directive_id = ANY($1::int[])', [ids],
+  )
+  const rolled = states.filter((s) => rollupAnswers({ asOf: s.as_of, maxCompletedOn: s.max_completed_on }, asOf))
+  const rest = ids.filter((id) => !rolled.some((s) => s.directive_id === id))
+  // One after the other: a caller's transaction has one client.
+  const fromRollups = await progressFromRollups(db, rolled.map((s) => s.directive_id), rolled.map((s) => s.as_of), scopes, asOf)
+  const scanned = await progressScanned(db, rest, scopes, asOf)
+  return new Map([...fromRollups, ...scanned])
+}
+
+/**
+ * Addressees, acknowledgements and overdue actions summed from the subtree rollups of the scopes'
+ * top units (a scope inside another counted once), plus actions that fell due between the rollup
+ * day and `asOf`; accepted plans and the next deadline from the directive's own rows.
+ */
+export async function progressFromRollups(db: Queryable, ids: number[], rolledOn: string[], scopes: string[], asOf: string): Promise<Map<number, DirectiveProgressDto>> {
+  if (!ids.length) return new Map()
+  const rows = await db.query<ProgressRow>(
+    `WITH scoped AS MATERIALIZED (SELECT id FROM unit WHERE path <@ ANY($3::ltree[])),
+     roots AS MATERIALIZED (
+       SELECT u.id FROM unit u WHERE u.path = ANY($3::ltree[]) AND NOT EXISTS (SELECT 1 FROM unnest($3::ltree[]) s WHERE s @> u.path AND s <> u.path)
+     ),
+     accepted AS MATERIALIZED (
+       SELECT p.directive_id, count(*)::int AS n FROM unit_plan p
+       WHERE p.directive_id = ANY($1::int[]) AND p.status = 'accepted' AND p.unit_id IN (SELECT id FROM scoped) GROUP BY 1
+     ),
+     open AS MATERIALIZED (
+       SELECT a.directive_id,
+         min(a.ack_due_date) FILTER (WHERE a.acknowledged_at IS NULL AND a.ack_due_date >= $4::date) AS next_ack,
+         min(a.plan_due_date) FILTER (WHERE (p.status IS NULL OR p.status IN ('draft', 'returned')) AND a.plan_due_date >= $4::date) AS next_plan
+       FROM directive_addressee a LEFT JOIN unit_plan p ON p.directive_id = a.directive_id AND p.unit_id = a.unit_id
+       WHERE a.directive_id = ANY($1::int[]) AND (a.ack_due_date >= $4::date OR a.plan_due_date >= $4::date) AND a.unit_id IN (SELECT id FROM scoped)
+       GROUP BY 1
+     )
+     SELECT d.id,
+       coalesce((SELECT sum(s.addressees) FROM matrix_subtree_unit s WHERE s.directive_id = d.id AND s.unit_id IN (SELECT id FROM roots)), 0)::int AS addressees,
+       coalesce((SELECT sum(s.acknowledged) FROM matrix_subtree_unit s WHERE s.directive_id = d.id AND s.unit_id IN (SELECT id FROM roots)), 0)::int AS acknowledged,
+       coalesce((SELECT n FROM accepted WHERE accepted.directive_id = d.id), 0) AS accepted,
+       (coalesce((SELECT sum(c.a_overdue) FROM matrix_subtree_cell c WHERE c.directive_id = d.id AND c.unit_id IN (SELECT id FROM roots)), 0)
+         + (SELECT count(*) FROM plan_action pa WHERE pa.directive_id = d.id AND pa.status <> 'done' AND pa.effective_due_date >= d.rolled
+              AND pa.effective_due_date < $4::date AND pa.unit_id IN (SELECT id FROM scoped)))::int AS overdue,
+       least(o.next_ack, o.next_plan,
+         (SELECT pa.effective_due_date FROM plan_action pa WHERE pa.directive_id = d.id AND pa.status <> 'done' AND pa.effective_due_date >= $4::date
+            AND pa.unit_id IN (SELECT id FROM scoped) ORDER BY pa.effective_due_date LIMIT 1))::text AS next_deadline
+     FROM unnest($1::int[], $2::date[]) AS d(id, rolled) LEFT JOIN open o ON o.directive_id = d.id`,
+    [ids, rolledOn, arrayLiteral(scopes), asOf],
+  )
+  return new Map(progressOf(rows))
+}
+
+/** The same figures counted from every addressee and open action of the directives (no rollups). */
+export async function progressScanned(db: Queryable, ids: number[], scopes: string[], asOf: string): Promise<Map<number, DirectiveProgressDto>> {
+  if (!ids.length) return new Map()
+  const rows = await db.query<ProgressRow>(
     `WITH a AS (
        SELECT a.directive_id, a.unit_id, a.acknowledged_at, a.ack_due_date, a.plan_due_date, p.status AS plan_status
        FROM directive_addressee a JOIN unit u ON u.id = a.unit_id
@@ -125,7 +187,7 @@ export async function directiveProgress(db: Queryable, ids: number[], scopes: st
      FROM unnest($1::int[]) AS d(id) LEFT JOIN ag ON ag.directive_id = d.id LEFT JOIN xg ON xg.directive_id = d.id`,
     [ids, arrayLiteral(scopes), asOf],
   )
-  return new Map(rows.map((r) => [r.id, { addressees: r.addressees, acknowledged: r.acknowledged, plansAccepted: r.accepted, overdueActions: r.overdue, nextDeadline: r.next_deadline }]))
+  return new Map(progressOf(rows))
 }
 
 export async function listRequirements(db: Queryable, directiveId: number): Promise<RequirementDto[]> {

@@ -77,10 +77,16 @@ export async function boardSections(db: Queryable, scopes: string[], asOf: strin
   const s = arrayLiteral(scopes)
   const [directives, plans, reports, extensions, overdue] = await Promise.all([
     directivesFollowed(db, scopes, asOf),
+    // Thousands of plans may wait at 5,000 units: the earliest sent (ties kept) are named, all counted.
     section(db, 'plansToReview',
-      `SELECT d.id AS directive_id, d.number, d.subject AS title, u.id AS unit_id, ${UNIT_LABEL} AS unit_name, p.submitted_at::date::text AS due_date, p.status AS state, count(*) OVER ()::int AS total
-       FROM unit_plan p JOIN directive d ON d.id = p.directive_id JOIN unit o ON o.id = d.owner_unit_id JOIN unit u ON u.id = p.unit_id ${PARENT}
-       WHERE p.status = 'submitted' AND o.path <@ ANY($1::ltree[]) ORDER BY p.submitted_at, u.name LIMIT ${N}`,
+      `WITH waiting AS MATERIALIZED (
+         SELECT p.directive_id, p.unit_id, p.submitted_at, p.status FROM unit_plan p
+         WHERE p.status = 'submitted' AND p.directive_id IN (SELECT d.id FROM directive d JOIN unit o ON o.id = d.owner_unit_id WHERE o.path <@ ANY($1::ltree[]))
+       ), first AS (SELECT * FROM waiting ORDER BY submitted_at FETCH FIRST ${N} ROWS WITH TIES)
+       SELECT d.id AS directive_id, d.number, d.subject AS title, u.id AS unit_id, ${UNIT_LABEL} AS unit_name, p.submitted_at::date::text AS due_date, p.status AS state,
+         (SELECT count(*) FROM waiting)::int AS total
+       FROM first p JOIN directive d ON d.id = p.directive_id JOIN unit u ON u.id = p.unit_id ${PARENT}
+       ORDER BY p.submitted_at, u.name LIMIT ${N}`,
       [s], planLink),
     section(db, 'reportsToReview',
       `SELECT NULL::int AS directive_id, NULL AS number, p.title, u.id AS unit_id, ${UNIT_LABEL} AS unit_name, p.deadline::text AS due_date, r.status AS state, p.id AS period_id, count(*) OVER ()::int AS total
@@ -88,38 +94,74 @@ export async function boardSections(db: Queryable, scopes: string[], asOf: strin
        WHERE r.status = 'submitted' AND o.path <@ ANY($1::ltree[]) ORDER BY p.deadline, u.name LIMIT ${N}`,
       [s], (r) => `/reports/${(r as Row & { period_id: number }).period_id}/units/${r.unit_id}`),
     section(db, 'extensionsToDecide',
-      `SELECT d.id AS directive_id, d.number, coalesce(pa.title, q.label || ' ' || left(q.text, 80)) AS title, u.id AS unit_id, ${UNIT_LABEL} AS unit_name,
-              x.requested_due_date::text AS due_date, x.status AS state, count(*) OVER ()::int AS total
-       FROM deadline_extension x JOIN unit_plan p ON p.id = x.plan_id JOIN directive d ON d.id = p.directive_id JOIN unit o ON o.id = d.owner_unit_id JOIN unit u ON u.id = p.unit_id ${PARENT}
+      `WITH waiting AS MATERIALIZED (
+         SELECT x.action_id, x.requirement_id, x.requested_due_date, x.status, x.requested_at, p.directive_id, p.unit_id
+         FROM deadline_extension x JOIN unit_plan p ON p.id = x.plan_id
+         WHERE x.status = 'pending' AND p.directive_id IN (SELECT d.id FROM directive d JOIN unit o ON o.id = d.owner_unit_id WHERE o.path <@ ANY($1::ltree[]))
+       ), first AS (SELECT * FROM waiting ORDER BY requested_at FETCH FIRST ${N} ROWS WITH TIES)
+       SELECT d.id AS directive_id, d.number, coalesce(pa.title, q.label || ' ' || left(q.text, 80)) AS title, u.id AS unit_id, ${UNIT_LABEL} AS unit_name,
+              x.requested_due_date::text AS due_date, x.status AS state, (SELECT count(*) FROM waiting)::int AS total
+       FROM first x JOIN directive d ON d.id = x.directive_id JOIN unit u ON u.id = x.unit_id ${PARENT}
        LEFT JOIN plan_action pa ON pa.id = x.action_id LEFT JOIN requirement q ON q.id = x.requirement_id
-       WHERE x.status = 'pending' AND o.path <@ ANY($1::ltree[]) ORDER BY x.requested_at, u.name LIMIT ${N}`,
+       ORDER BY x.requested_at, u.name LIMIT ${N}`,
       [s], planLink),
     // The overdue worklist of the addressee units under the board's scope, as the overdue list has it.
-    // Tens of thousands of items at 5,000 units: the first N are found and counted on ids and dates
-    // alone, and only they are named (labels built and sorted for 50,000 rows cost 400 ms).
-    section(db, 'overdue',
-      `WITH o AS (
-         SELECT 'acknowledgement' AS state, a.directive_id, a.unit_id, NULL::int AS action_id, a.ack_due_date AS due
-         FROM directive_addressee a JOIN directive d ON d.id = a.directive_id AND d.status = 'issued' JOIN unit u ON u.id = a.unit_id
-         WHERE a.acknowledged_at IS NULL AND a.ack_due_date < $2::date AND u.path <@ ANY($1::ltree[])
-         UNION ALL
-         SELECT 'plan', a.directive_id, a.unit_id, NULL, a.plan_due_date
-         FROM directive_addressee a JOIN directive d ON d.id = a.directive_id AND d.status = 'issued' JOIN unit u ON u.id = a.unit_id
-         LEFT JOIN unit_plan p ON p.directive_id = a.directive_id AND p.unit_id = a.unit_id
-         WHERE a.plan_due_date < $2::date AND (p.id IS NULL OR p.status IN ('draft', 'returned')) AND u.path <@ ANY($1::ltree[])
-         UNION ALL
-         SELECT 'action', pa.directive_id, pa.unit_id, pa.id, pa.effective_due_date
-         FROM plan_action pa JOIN directive d ON d.id = pa.directive_id AND d.status = 'issued' JOIN unit u ON u.id = pa.unit_id
-         WHERE pa.status <> 'done' AND pa.effective_due_date < $2::date AND u.path <@ ANY($1::ltree[])
-       ), first AS (
-         SELECT o.*, count(*) OVER ()::int AS total FROM o ORDER BY due, unit_id, action_id LIMIT ${N}
-       )
-       SELECT f.directive_id, d.number, coalesce(pa.title, d.subject) AS title, f.unit_id, ${UNIT_LABEL} AS unit_name, f.due::text AS due_date, f.state, f.total
-       FROM first f JOIN directive d ON d.id = f.directive_id JOIN unit u ON u.id = f.unit_id ${PARENT} LEFT JOIN plan_action pa ON pa.id = f.action_id
-       ORDER BY f.due, unit_name`,
-      [s, asOf], (r) => (r.state === 'acknowledgement' ? `/directives/${r.directive_id}` : planLink(r))),
+    overdueSection(db, scopes, asOf),
   ])
   return [directives, plans, reports, extensions, overdue]
+}
+
+/**
+ * Tens of thousands of overdue items at 5,000 units: the first N of each kind are read in due order
+ * (actions from each directive's index of open actions) and only they are named; the total counts
+ * overdue actions from the matrix rollups (their sum on the rollup day, plus what fell due since)
+ * where those answer for the day. A board over the whole tree filters no unit at all.
+ */
+async function overdueSection(db: Queryable, scopes: string[], asOf: string): Promise<WorkSectionDto> {
+  const [{ all }] = await db.query<{ all: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM unit WHERE parent_id IS NULL AND NOT path <@ ANY($1::ltree[])) AS all', [arrayLiteral(scopes)])
+  const inScope = (column: string) => (all ? 'true' : `${column} IN (SELECT id FROM scoped)`)
+  return section(db, 'overdue',
+    `WITH scoped AS MATERIALIZED (SELECT id FROM unit WHERE path <@ ANY($1::ltree[])),
+     roots AS MATERIALIZED (
+       SELECT u.id FROM unit u WHERE u.path = ANY($1::ltree[]) AND NOT EXISTS (SELECT 1 FROM unnest($1::ltree[]) s WHERE s @> u.path AND s <> u.path)
+     ),
+     issued AS MATERIALIZED (
+       SELECT d.id, s.as_of AS rolled, coalesce(s.as_of <= $2::date AND (s.max_completed_on IS NULL OR s.max_completed_on <= $2::date), false) AS answers
+       FROM directive d LEFT JOIN matrix_rollup_state s ON s.directive_id = d.id WHERE d.status = 'issued'
+     ),
+     acks AS MATERIALIZED (
+       SELECT a.directive_id, a.unit_id, a.ack_due_date AS due FROM issued d JOIN directive_addressee a ON a.directive_id = d.id
+       WHERE a.acknowledged_at IS NULL AND a.ack_due_date < $2::date AND ${inScope('a.unit_id')}
+     ),
+     plans AS MATERIALIZED (
+       SELECT a.directive_id, a.unit_id, a.plan_due_date AS due FROM issued d JOIN directive_addressee a ON a.directive_id = d.id
+       WHERE a.plan_due_date < $2::date AND ${inScope('a.unit_id')}
+         -- No plan yet, or one still being written: none sent (submitted or accepted).
+         AND NOT EXISTS (SELECT 1 FROM unit_plan p WHERE p.directive_id = a.directive_id AND p.unit_id = a.unit_id AND p.status NOT IN ('draft', 'returned'))
+     ),
+     actions AS (
+       SELECT (SELECT count(*) FROM plan_action pa WHERE pa.directive_id = d.id AND pa.status <> 'done' AND pa.effective_due_date < $2::date
+                 AND pa.effective_due_date >= CASE WHEN d.answers THEN d.rolled ELSE '-infinity'::date END AND ${inScope('pa.unit_id')})
+            + CASE WHEN d.answers THEN coalesce((SELECT sum(c.a_overdue) FROM matrix_subtree_cell c WHERE c.directive_id = d.id AND c.unit_id IN (SELECT id FROM roots)), 0) ELSE 0 END AS n
+       FROM issued d
+     ),
+     first AS (
+       SELECT * FROM (
+         (SELECT 'acknowledgement' AS state, directive_id, unit_id, NULL::int AS action_id, due FROM acks ORDER BY due, unit_id LIMIT ${N})
+         UNION ALL
+         (SELECT 'plan', directive_id, unit_id, NULL, due FROM plans ORDER BY due, unit_id LIMIT ${N})
+         UNION ALL
+         (SELECT 'action', x.directive_id, x.unit_id, x.id, x.effective_due_date FROM issued d CROSS JOIN LATERAL (
+            SELECT pa.directive_id, pa.unit_id, pa.id, pa.effective_due_date FROM plan_action pa
+            WHERE pa.directive_id = d.id AND pa.status <> 'done' AND pa.effective_due_date < $2::date AND ${inScope('pa.unit_id')}
+            ORDER BY pa.effective_due_date, pa.unit_id, pa.id LIMIT ${N}) x)
+       ) o ORDER BY due, unit_id, action_id LIMIT ${N}
+     )
+     SELECT f.directive_id, d.number, coalesce(pa.title, d.subject) AS title, f.unit_id, ${UNIT_LABEL} AS unit_name, f.due::text AS due_date, f.state,
+       ((SELECT count(*) FROM acks) + (SELECT count(*) FROM plans) + (SELECT coalesce(sum(n), 0) FROM actions))::int AS total
+     FROM first f JOIN directive d ON d.id = f.directive_id JOIN unit u ON u.id = f.unit_id ${PARENT} LEFT JOIN plan_action pa ON pa.id = f.action_id
+     ORDER BY f.due, unit_name`,
+    [arrayLiteral(scopes), asOf], (r) => (r.state === 'acknowledgement' ? `/directives/${r.directive_id}` : planLink(r)))
 }
 
 /** The issued directives owned under the scope, newest first, each with where its units stand. */

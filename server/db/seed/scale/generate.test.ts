@@ -7,6 +7,10 @@ import { DatabaseNotEmptyError, generateScale, recordedScale } from './generate.
 import { defaultScale } from './options.ts'
 import { aggregateRows, rowsById } from '../../../features/dashboard/matrix.queries.ts'
 import { rollupRows, rollupState } from '../../../features/dashboard/matrix.rollup.ts'
+import { directiveProgress, progressFromRollups, progressScanned } from '../../../features/directives/directives.queries.ts'
+import { boardSections } from '../../../features/home/work.queries.ts'
+import { listOverdue } from '../../../features/notifications/overdue.queries.ts'
+import { HOME_SECTION_ITEMS } from '../../../../contract/home.ts'
 import { caseOnList } from '../../../features/cases/cases.access.ts'
 import { caseDetail, listCases } from '../../../features/cases/cases.service.ts'
 import { REVIEW_STEPS, VIOLATION_STEPS } from '../../../../contract/cases.ts'
@@ -150,6 +154,43 @@ describe('scale generator', () => {
       expect(fromRollup.size).toBeGreaterThan(0)
       expect(fromRollup).toEqual(live)
     }
+  })
+
+  it('counts each directive\'s progress from the rollups as the scan of its rows does: the ministry, a subtree, nested scopes; on its day and later', async () => {
+    const ids = (await db.query<{ id: number }>('SELECT id FROM directive ORDER BY id')).map((d) => d.id)
+    const [sub] = await db.query<{ path: string; inner: string }>(
+      `SELECT u.path::text AS path, (SELECT c.path::text FROM unit c WHERE c.parent_id = u.id ORDER BY c.id LIMIT 1) AS inner
+       FROM unit u WHERE nlevel(u.path) = 2 AND EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id) ORDER BY u.id LIMIT 1`,
+    )
+    const later = (days: number) => new Date(Date.parse(SCALE.asOf) + days * 86_400_000).toISOString().slice(0, 10)
+    const rolled = ids.map(() => SCALE.asOf)
+    let overdueSeen = 0
+    for (const scopes of [['1'], [sub.path], [sub.path, sub.inner], [sub.inner]]) {
+      for (const asOf of [SCALE.asOf, later(3), later(40)]) {
+        const fromRollups = await progressFromRollups(db, ids, rolled, scopes, asOf)
+        expect(fromRollups).toEqual(await progressScanned(db, ids, scopes, asOf))
+        expect(await directiveProgress(db, ids, scopes, asOf)).toEqual(fromRollups)
+        for (const p of fromRollups.values()) overdueSeen += p.overdueActions
+      }
+    }
+    expect(overdueSeen).toBeGreaterThan(0)
+    // A day before the rollups' own is answered by the scan.
+    expect(await directiveProgress(db, ids, ['1'], later(-10))).toEqual(await progressScanned(db, ids, ['1'], later(-10)))
+  })
+
+  it('gives the board\'s home page the overdue worklist the full list has: the same total, the same first deadlines; the ministry and a subtree, on its day and later', async () => {
+    const [sub] = await db.query<{ path: string }>('SELECT path::text AS path FROM unit WHERE nlevel(path) = 2 ORDER BY id LIMIT 1')
+    const later = (days: number) => new Date(Date.parse(SCALE.asOf) + days * 86_400_000).toISOString().slice(0, 10)
+    for (const scopes of [['1'], [sub.path]]) {
+      for (const asOf of [SCALE.asOf, later(3), later(40), later(-10)]) {
+        const overdue = (await boardSections(db, scopes, asOf)).find((x) => x.key === 'overdue')!
+        const all = await listOverdue(db, asOf, scopes)
+        expect(overdue.total).toBe(all.length)
+        expect(overdue.items.map((i) => i.dueDate)).toEqual(all.slice(0, overdue.items.length).map((i) => i.dueDate))
+        expect(overdue.items.length).toBe(Math.min(all.length, HOME_SECTION_ITEMS))
+      }
+    }
+    expect((await listOverdue(db, later(40), ['1'])).length).toBeGreaterThan(HOME_SECTION_ITEMS)
   })
 
   it('writes an audit chain that verifies, and records its scale', async () => {
