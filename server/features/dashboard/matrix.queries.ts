@@ -1,6 +1,7 @@
 import type { PlanStatus } from '../../../contract/plans.ts'
 import type { CellStatus } from '../../../contract/timeliness.ts'
 import { CUSTOM_PLAN, arrayLiteral, type Queryable } from '../../db/types.ts'
+import { topOfScopes } from './matrix.rollup.ts'
 
 /**
  * Each (unit, requirement) cell on day $2, straight from the actions: each action classed by
@@ -81,7 +82,7 @@ export async function scopeRootUnits(db: Queryable, directiveId: number, scopes:
     [directiveId, arrayLiteral(scopes)],
   )
   if (inactive) return null
-  return rowUnits(db, 'u.path = ANY($1::ltree[]) AND NOT EXISTS (SELECT 1 FROM unnest($1::ltree[]) s WHERE s @> u.path AND s <> u.path)', [arrayLiteral(scopes)])
+  return rowUnits(db, topOfScopes('$1'), [arrayLiteral(scopes)])
 }
 
 /** The unit's path ('1.4.9'), or null when there is no such unit. */

@@ -28,6 +28,17 @@ export async function rollupState(db: Queryable, directiveId: number): Promise<R
 export const rollupAnswers = (s: RollupState, asOf: string) =>
   (s.asOf === '-infinity' || s.asOf <= asOf) && (s.maxCompletedOn === null || s.maxCompletedOn <= asOf)
 
+/**
+ * SQL condition on `u` (a unit): it is at the top of the scopes in the ltree[] parameter `param`,
+ * a scope inside another left out. Summing these units' subtree rollups counts each unit once.
+ */
+export const topOfScopes = (param: string) =>
+  `u.path = ANY(${param}::ltree[]) AND NOT EXISTS (SELECT 1 FROM unnest(${param}::ltree[]) s WHERE s @> u.path AND s <> u.path)`
+
+/** rollupAnswers in SQL, over a matrix_rollup_state row `s` (false when there is none). */
+export const rollupAnswersSql = (s: string, asOf: string) =>
+  `coalesce(${s}.as_of <= ${asOf} AND (${s}.max_completed_on IS NULL OR ${s}.max_completed_on <= ${asOf}), false)`
+
 // The order of the c_* columns in matrix_subtree_cell.
 const CLASSES: CellStatus[] = ['planned', 'in_progress_on_time', 'overdue', 'done_late', 'done_on_time']
 

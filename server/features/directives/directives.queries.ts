@@ -1,7 +1,7 @@
 import type { AddresseeDto, DirectiveDto, DirectiveProgressDto, DirectiveSummaryDto, RequirementDto, RequirementInput } from '../../../contract/directives.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
 import { vnDay } from '../../lib/dates.ts'
-import { rollupAnswers } from '../dashboard/matrix.rollup.ts'
+import { rollupAnswers, topOfScopes } from '../dashboard/matrix.rollup.ts'
 
 export interface DirectiveRow extends Omit<DirectiveDto, 'requirements' | 'addresseeCount'> {
   ownerPath: string
@@ -109,7 +109,8 @@ export async function directiveProgress(db: Queryable, ids: number[], scopes: st
     'SELECT directive_id, as_of::text, max_completed_on::text FROM matrix_rollup_state WHERE directive_id = ANY($1::int[])', [ids],
   )
   const rolled = states.filter((s) => rollupAnswers({ asOf: s.as_of, maxCompletedOn: s.max_completed_on }, asOf))
-  const rest = ids.filter((id) => !rolled.some((s) => s.directive_id === id))
+  const fromRollup = new Set(rolled.map((s) => s.directive_id))
+  const rest = ids.filter((id) => !fromRollup.has(id))
   // One after the other: a caller's transaction has one client.
   const fromRollups = await progressFromRollups(db, rolled.map((s) => s.directive_id), rolled.map((s) => s.as_of), scopes, asOf)
   const scanned = await progressScanned(db, rest, scopes, asOf)
@@ -126,7 +127,7 @@ export async function progressFromRollups(db: Queryable, ids: number[], rolledOn
   const rows = await db.query<ProgressRow>(
     `WITH scoped AS MATERIALIZED (SELECT id FROM unit WHERE path <@ ANY($3::ltree[])),
      roots AS MATERIALIZED (
-       SELECT u.id FROM unit u WHERE u.path = ANY($3::ltree[]) AND NOT EXISTS (SELECT 1 FROM unnest($3::ltree[]) s WHERE s @> u.path AND s <> u.path)
+       SELECT u.id FROM unit u WHERE ${topOfScopes('$3')}
      ),
      accepted AS MATERIALIZED (
        SELECT p.directive_id, count(*)::int AS n FROM unit_plan p

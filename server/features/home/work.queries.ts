@@ -3,6 +3,7 @@
 // same pass (count(*) OVER ()), so a home page costs one round trip per section at any scale.
 import { HOME_SECTION_ITEMS, type HomeSection, type WorkItemDto, type WorkSectionDto } from '../../../contract/home.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
+import { rollupAnswersSql, topOfScopes } from '../dashboard/matrix.rollup.ts'
 import { directiveProgress } from '../directives/directives.service.ts'
 import { parentJoin, unitLabel } from '../units/unit-label.ts'
 
@@ -123,10 +124,10 @@ async function overdueSection(db: Queryable, scopes: string[], asOf: string): Pr
   return section(db, 'overdue',
     `WITH scoped AS MATERIALIZED (SELECT id FROM unit WHERE path <@ ANY($1::ltree[])),
      roots AS MATERIALIZED (
-       SELECT u.id FROM unit u WHERE u.path = ANY($1::ltree[]) AND NOT EXISTS (SELECT 1 FROM unnest($1::ltree[]) s WHERE s @> u.path AND s <> u.path)
+       SELECT u.id FROM unit u WHERE ${topOfScopes('$1')}
      ),
      issued AS MATERIALIZED (
-       SELECT d.id, s.as_of AS rolled, coalesce(s.as_of <= $2::date AND (s.max_completed_on IS NULL OR s.max_completed_on <= $2::date), false) AS answers
+       SELECT d.id, s.as_of AS rolled, ${rollupAnswersSql('s', '$2::date')} AS answers
        FROM directive d LEFT JOIN matrix_rollup_state s ON s.directive_id = d.id WHERE d.status = 'issued'
      ),
      acks AS MATERIALIZED (
