@@ -1,23 +1,13 @@
 // One thread of the file worker pool (file-worker.ts): it runs an exported function of a module on
 // the bytes of an upload and posts the answer back. Plain JavaScript, like db/pglite-worker.mjs,
-// so the thread starts with no loader flags; TypeScript modules are loaded through tsx, registered
-// here on the first task rather than inherited, which works the same under `npm start` (tsx),
-// vitest and plain node, and costs the server nothing until a file is uploaded.
+// so the thread starts with no loader flags; the pool hands it JavaScript only (a TypeScript module
+// arrives bundled, worker-module.ts), so no loader is registered here either.
 import { parentPort } from 'node:worker_threads'
 
 const modules = new Map()
-let tsx = null
 
 function load(href) {
-  if (!modules.has(href)) {
-    modules.set(href, (async () => {
-      if (/\.[mc]?tsx?$/.test(new URL(href).pathname)) {
-        tsx ??= import('tsx/esm/api').then(({ register }) => register())
-        await tsx
-      }
-      return import(href)
-    })())
-  }
+  if (!modules.has(href)) modules.set(href, import(href))
   return modules.get(href)
 }
 

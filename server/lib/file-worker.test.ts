@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { FileTaskError, FileWorkerError, FileWorkerPool } from './file-worker.ts'
+import { workerModule } from './worker-module.ts'
 
 // Tasks as a parser might misbehave, in a TypeScript module, loaded the way the routes' are.
 const dir = mkdtempSync(join(tmpdir(), 'bvct-file-worker-'))
@@ -20,6 +21,7 @@ export function hoardObjects(): never { const all: object[] = []; for (;;) all.p
 export function hoardBuffers(): never { const all: Uint8Array[] = []; for (;;) all.push(new Uint8Array(32 * 1024 * 1024).fill(1)) }
 export const sleep = (ms: number) => new Promise((r) => setTimeout(() => r(ms), ms))
 export const thread = async () => (await import('node:worker_threads')).threadId
+export const loadedFrom = () => import.meta.url
 `)
 const TASKS = pathToFileURL(join(dir, 'tasks.mts'))
 const pools: FileWorkerPool[] = []
@@ -121,5 +123,23 @@ describe('the file worker pool', () => {
     await new Promise((r) => setTimeout(r, 50))
     await p.close()
     expect((await settled).map(reason)).toEqual(['closed', 'closed'])
+  })
+
+  it('should run a TypeScript module from one plain JavaScript bundle, built once per process and again after a failed build', async () => {
+    const p = pool({})
+    const bundle = await workerModule(TASKS)
+    // The thread loaded the bundle, not the source through a loader of its own.
+    expect(await p.run(TASKS, 'loadedFrom', [])).toBe(bundle)
+    expect(bundle).toMatch(/\/node_modules\/\.cache\/bvct-workers\/tasks-[0-9a-f]{16}\.mjs$/)
+    const code = readFileSync(fileURLToPath(bundle), 'utf8')
+    expect(code).toContain('UNREADABLE_FILE')
+    expect(code).not.toContain('Record<string, string>')
+    expect(await workerModule(TASKS)).toBe(bundle)
+
+    const broken = join(dir, 'broken.mts')
+    writeFileSync(broken, 'export const answer = (: number => 42\n')
+    await expect(p.run(pathToFileURL(broken), 'answer', [])).rejects.toThrow(/Expected|Unexpected/)
+    writeFileSync(broken, 'export const answer = (): number => 42\n')
+    expect(await p.run(pathToFileURL(broken), 'answer', [])).toBe(42)
   })
 })

@@ -10,6 +10,7 @@
 // - at most `size` threads and `queue` waiting tasks; beyond that a task is refused at once.
 // Threads start on the first task (an idle server pays nothing) and end after a quiet minute.
 import { Worker } from 'node:worker_threads'
+import { workerModule } from './worker-module.ts'
 
 export interface FilePoolOptions {
   /** Worker threads at most. */
@@ -86,6 +87,8 @@ export class FileWorkerPool {
   private readonly slots = new Set<Slot>()
   private readonly waiting: Task[] = []
   private nextId = 1
+  /** Threads retired and still ending: they count against `size` until they have. */
+  private retiring = 0
   private watch?: NodeJS.Timeout
   private baselineRss = 0
 
@@ -101,14 +104,16 @@ export class FileWorkerPool {
    * Calls `fn(...args)` exported by `module` on a worker thread. The arguments and the answer are
    * copied between threads (structured clone: a Buffer arrives as a Uint8Array). Rejects with
    * FileTaskError for what the task threw, FileWorkerError when the pool could not answer.
-   * `timeoutMs` replaces the pool's wall-clock limit for this task.
+   * `timeoutMs` replaces the pool's wall-clock limit for this task. A TypeScript module is run
+   * from its bundle (worker-module.ts), built before the task is queued.
    */
-  run<T>(module: URL, fn: string, args: unknown[], opts: { timeoutMs?: number } = {}): Promise<T> {
+  async run<T>(module: URL, fn: string, args: unknown[], opts: { timeoutMs?: number } = {}): Promise<T> {
+    const href = await workerModule(module)
     return new Promise<T>((resolve, reject) => {
-      const task: Task = { id: this.nextId++, timeoutMs: opts.timeoutMs ?? this.opts.timeoutMs, module: module.href, fn, args, resolve: resolve as (v: unknown) => void, reject }
+      const task: Task = { id: this.nextId++, timeoutMs: opts.timeoutMs ?? this.opts.timeoutMs, module: href, fn, args, resolve: resolve as (v: unknown) => void, reject }
       const free = [...this.slots].find((s) => !s.task)
       if (free) this.start(free, task)
-      else if (this.slots.size < this.opts.size) this.start(this.spawn(), task)
+      else if (this.slots.size + this.retiring < this.opts.size) this.start(this.spawn(), task)
       else if (this.waiting.length < this.opts.queue) this.waiting.push(task)
       else reject(new FileWorkerError('busy'))
     })
@@ -122,7 +127,7 @@ export class FileWorkerPool {
 
   private spawn(): Slot {
     const worker = new Worker(new URL('./file-worker.mjs', import.meta.url), {
-      // Plain JavaScript (file-worker.mjs registers tsx itself): none of the main thread's loader flags.
+      // Plain JavaScript (a TypeScript module arrives bundled, worker-module.ts): none of the main thread's loader flags.
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb, ...(this.opts.youngMb ? { maxYoungGenerationSizeMb: this.opts.youngMb } : {}) },
     })
@@ -153,13 +158,20 @@ export class FileWorkerPool {
     this.next(slot)
   }
 
-  /** Ends a thread that has done its share of tasks; the next waiting task starts on a fresh one. */
+  /**
+   * Ends a thread that has done its share of tasks; the next waiting task starts on a fresh one once
+   * the old one has ended: a thread's heap is freed when it ends, and starting the next one before
+   * held both (the consolidated report's: ~100 MB each, under 8 clients).
+   */
   private retire(slot: Slot) {
     this.slots.delete(slot)
     clearTimeout(slot.idle)
-    void slot.worker.terminate()
-    const task = this.waiting.shift()
-    if (task) this.start(this.spawn(), task)
+    this.retiring++
+    void slot.worker.terminate().finally(() => {
+      this.retiring--
+      const task = this.waiting.shift()
+      if (task) this.start(this.spawn(), task)
+    })
   }
 
   /** Hands the thread the next waiting task, or lets it idle (and end after a while). */
@@ -229,7 +241,9 @@ export const fileWorkers = new FileWorkerPool()
  */
 // The heap ceiling is the main thread's (V8's default), not an upload's: a report over every unit
 // of a ministry is a legitimate build, however large. Measured at 5,000 units (a 200-unit period,
-// 1,350 accounts): each build ~110 MB resident while it runs, and back after the thread ends,
-// where four builds in a row on the main thread left it 187 MB larger. A fresh thread per build:
+// 1,350 accounts): each build ~110 MB resident while it ran (the source through tsx, the accounts
+// as docx objects), +48–54 MB since (a bundle, the accounts as XML: worker-module.ts,
+// paragraph-xml.ts), and back after the thread ends, where four builds in a row on the main
+// thread left it 187 MB larger. A fresh thread per build, started once the last one has ended:
 // under the bench's 8 clients one thread building back to back grew to +230 MB.
 export const documentWorkers = new FileWorkerPool({ size: 1, queue: 1000, timeoutMs: 180_000, heapMb: 2048, youngMb: 8, rssGrowthMb: 4096, idleMs: 10_000, tasksPerThread: 1 })

@@ -1,6 +1,7 @@
-import { Paragraph, TextRun, type ParagraphChild } from 'docx'
+import { Paragraph, TextRun } from 'docx'
 import type { DirectiveSection, RequirementSection, SectionNarrative } from '../../../../contract/report-documents.ts'
 import { body, heading } from './docx-layout.ts'
+import type { ParagraphSpec, RunSpec } from './paragraph-xml.ts'
 import { directiveReference, sentence } from './vn-format.ts'
 
 // Pieces of the body that the consolidated report and a unit's report share.
@@ -26,17 +27,18 @@ export const hasNarrative = (n: SectionNarrative) => FIELDS.some(([k]) => n[k].t
 
 /**
  * One unit's account in the consolidated report, attributed: "- <Unit>: <done> <results> Hạn chế: …
- * Nguyên nhân: … Đề xuất: …", what it did run together and the weaknesses under italic labels.
+ * Nguyên nhân: … Đề xuất: …", what it did run together and the weaknesses under italic labels. Plain
+ * data, written as XML (paragraph-xml.ts): a report has one per unit and requirement.
  */
-export function attributedNarrative(n: SectionNarrative): Paragraph {
-  const runs: ParagraphChild[] = [new TextRun('- '), new TextRun({ text: n.unitName.trim(), bold: true }), new TextRun(': ')]
+export function attributedNarrative(n: SectionNarrative): ParagraphSpec {
+  const runs: RunSpec[] = [{ text: '- ' }, { text: n.unitName.trim(), bold: true }, { text: ': ' }]
   const did = [sentence(n.done), sentence(n.results)].filter(Boolean).join(' ')
-  if (did) runs.push(new TextRun(did))
+  if (did) runs.push({ text: did })
   for (const [key, label] of FIELDS.slice(2)) {
     const text = sentence(n[key])
-    if (text) runs.push(new TextRun({ text: `${runs.length > 3 ? ' ' : ''}${label}`, italics: true }), new TextRun(text))
+    if (text) runs.push({ text: `${runs.length > 3 ? ' ' : ''}${label}`, italics: true }, { text })
   }
-  return body(runs)
+  return { style: 'body', runs }
 }
 
 /** One unit's account in its own report: a paragraph per field that has text, under an italic label. */

@@ -4,8 +4,9 @@ import {
   ROMAN, attributedNarrative, reportAbout, closingSentence, directiveHeading, hasNarrative, proposalParagraphs, requirementHeading,
 } from './body-parts.ts'
 import { closingBlock, headerBlock, spacer, titleBlock } from './docx-blocks.ts'
-import { body, contentWidth, heading, lead, packDocument } from './docx-layout.ts'
+import { body, contentWidth, heading, lead, packDocument, xmlParts, type XmlParts } from './docx-layout.ts'
 import { figuresTable, totals } from './figures-table.ts'
+import { paragraphXml } from './paragraph-xml.ts'
 import { daysBetween, vnDay } from '../../../lib/dates.ts'
 import { basisSentence, directiveReference, ddmmyyyy, vnPercent, vnTextDate } from './vn-format.ts'
 
@@ -22,6 +23,7 @@ const SENT: UnitFigures['reportStatus'][] = ['submitted', 'returned', 'accepted'
 export async function consolidatedReportDocx(input: ConsolidatedReportInput): Promise<Buffer> {
   const margins = input.margins ?? DEFAULT_MARGINS
   const width = contentWidth(margins)
+  const parts = xmlParts()
   const children: FileChild[] = [
     headerBlock(input.header, width),
     ...titleBlock(input.title, input.subtitle),
@@ -31,7 +33,7 @@ export async function consolidatedReportDocx(input: ConsolidatedReportInput): Pr
     heading('1. Tình hình tiếp nhận, quán triệt và báo cáo của các đơn vị'),
     ...overview(input),
     heading('2. Kết quả thực hiện các nội dung yêu cầu'),
-    ...requirementsBody(input),
+    ...requirementsBody(input, parts),
     heading('3. Số liệu của các đơn vị'),
     body(`${basisSentence(input.basis, input.header.date)}; nhiệm vụ là các nhiệm vụ trong kế hoạch triển khai của đơn vị.`),
     figuresTable(input.figures, width, input.deadline),
@@ -46,7 +48,7 @@ export async function consolidatedReportDocx(input: ConsolidatedReportInput): Pr
     spacer(),
     closingBlock(input.distribution, input.signature, width),
   ]
-  return packDocument(children, { title: `${input.title} ${input.subtitle}`, margins })
+  return packDocument(children, { title: `${input.title} ${input.subtitle}`, margins, parts })
 }
 
 function defaultIntro(input: ConsolidatedReportInput): string {
@@ -75,8 +77,8 @@ function overview(input: ConsolidatedReportInput): Paragraph[] {
   return [body(reporting), body(work)]
 }
 
-/** Per directive and requirement: how many units reported on it, then each unit's account. */
-function requirementsBody(input: ConsolidatedReportInput): Paragraph[] {
+/** Per directive and requirement: how many units reported on it, then each unit's account (as XML, in `parts`). */
+function requirementsBody(input: ConsolidatedReportInput, parts: XmlParts): Paragraph[] {
   const out: Paragraph[] = []
   const n = input.figures.length
   input.directives.forEach((d, i) => {
@@ -87,7 +89,7 @@ function requirementsBody(input: ConsolidatedReportInput): Paragraph[] {
       const withShortcomings = told.filter((x) => x.shortcomings.trim()).length
       out.push(body(`Có ${told.length}/${n} đơn vị báo cáo kết quả thực hiện nội dung này`
         + (withShortcomings ? `; ${withShortcomings} đơn vị nêu hạn chế.` : '.'), { keepNext: told.length > 0 }))
-      out.push(...told.map(attributedNarrative))
+      if (told.length) out.push(parts.add(told.map((n) => paragraphXml(attributedNarrative(n))).join('')))
       const toldBy = new Set(told.map((x) => x.unitName))
       const silent = input.figures.map((u) => u.unitName).filter((u) => !toldBy.has(u))
       if (silent.length && silent.length <= LIST_MISSING_UP_TO) out.push(body(lead('Chưa có nội dung báo cáo: ', `${silent.join('; ')}.`)))

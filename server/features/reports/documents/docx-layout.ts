@@ -2,6 +2,8 @@ import {
   AlignmentType, Document, Header, LineRuleType, Packer, PageNumber, Paragraph, TextRun,
   type FileChild, type IParagraphStyleOptions, type IRunOptions, type ParagraphChild,
 } from 'docx'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { randomUUID } from 'node:crypto'
 import { DEFAULT_MARGINS, type Margins } from '../../../../contract/report-documents.ts'
 
 // Page, type and paragraph settings shared by every report document, following Guidance 36-HD/VPTW:
@@ -85,8 +87,45 @@ export function cellText(text: string, opts: { head?: boolean; bold?: boolean; a
   })
 }
 
-/** The document: one A4 section, the given margins, the page number centred in the header from page 2 on. */
-export async function packDocument(children: FileChild[], opts: { title: string; margins?: Margins }): Promise<Buffer> {
+/**
+ * Paragraphs written as XML (paragraph-xml.ts) instead of docx objects: `add` puts a stand-in
+ * paragraph in the document, and packDocument writes the XML in its place. The stand-in's text
+ * carries a key no one's text can hold (a random one per document).
+ */
+export function xmlParts() {
+  const key = randomUUID()
+  const parts: string[] = []
+  return {
+    add(xml: string): Paragraph {
+      parts.push(xml)
+      return new Paragraph({ children: [new TextRun(`${key}:${parts.length - 1}`)] })
+    },
+    /** document.xml with each stand-in paragraph replaced by its XML. */
+    splice(documentXml: string): string {
+      const out: string[] = []
+      let from = 0
+      parts.forEach((xml, i) => {
+        const at = documentXml.indexOf(`${key}:${i}<`, from)
+        if (at < 0) throw new Error(`xmlParts: stand-in ${i} is not in the document`)
+        const start = documentXml.lastIndexOf('<w:p>', at)
+        out.push(documentXml.slice(from, start), xml)
+        from = documentXml.indexOf('</w:p>', at) + '</w:p>'.length
+      })
+      out.push(documentXml.slice(from))
+      return out.join('')
+    },
+    get size() {
+      return parts.length
+    },
+  }
+}
+export type XmlParts = ReturnType<typeof xmlParts>
+
+/**
+ * The document: one A4 section, the given margins, the page number centred in the header from
+ * page 2 on; `parts` written where their stand-ins are.
+ */
+export async function packDocument(children: FileChild[], opts: { title: string; margins?: Margins; parts?: XmlParts }): Promise<Buffer> {
   const m = opts.margins ?? DEFAULT_MARGINS
   const doc = new Document({
     title: opts.title,
@@ -112,5 +151,10 @@ export async function packDocument(children: FileChild[], opts: { title: string;
       children,
     }],
   })
-  return Packer.toBuffer(doc)
+  const packed = await Packer.toBuffer(doc)
+  if (!opts.parts?.size) return packed
+  // The package as docx zipped it (fflate, docx's own zip library, its default level), document.xml spliced.
+  const files = unzipSync(packed)
+  files['word/document.xml'] = strToU8(opts.parts.splice(strFromU8(files['word/document.xml'])))
+  return Buffer.from(zipSync(files))
 }
