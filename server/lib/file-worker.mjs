@@ -1,13 +1,23 @@
 // One thread of the file worker pool (file-worker.ts): it runs an exported function of a module on
 // the bytes of an upload and posts the answer back. Plain JavaScript, like db/pglite-worker.mjs,
-// so the thread starts with no loader flags; the pool hands it JavaScript only (a TypeScript module
-// arrives bundled, worker-module.ts), so no loader is registered here either.
+// so the thread starts with no loader flags. The pool hands it a TypeScript module as a plain
+// bundle (worker-module.ts); only where the bundle could not be written does the source arrive,
+// and tsx is registered for it here, on that first task.
 import { parentPort } from 'node:worker_threads'
 
 const modules = new Map()
+let tsx = null
 
 function load(href) {
-  if (!modules.has(href)) modules.set(href, import(href))
+  if (!modules.has(href)) {
+    modules.set(href, (async () => {
+      if (/\.[mc]?tsx?$/.test(new URL(href).pathname)) {
+        tsx ??= import('tsx/esm/api').then(({ register }) => register())
+        await tsx
+      }
+      return import(href)
+    })())
+  }
   return modules.get(href)
 }
 

@@ -142,4 +142,14 @@ describe('the file worker pool', () => {
     writeFileSync(broken, 'export const answer = (): number => 42\n')
     expect(await p.run(pathToFileURL(broken), 'answer', [])).toBe(42)
   })
+
+  it('should run the TypeScript source on the thread when its bundle cannot be written', async () => {
+    // A cache folder under a file: not writable, whoever runs the test.
+    writeFileSync(join(dir, 'a-file'), '')
+    const source = pathToFileURL(join(dir, 'unwritable.mts'))
+    writeFileSync(source, 'export const answer = (): number => 7\nexport const loadedFrom = () => import.meta.url\n')
+    expect(await workerModule(source, join(dir, 'a-file', 'cache'))).toBe(source.href)
+    expect(await pool({}).run(source, 'answer', [])).toBe(7)
+    expect(await pool({}).run(source, 'loadedFrom', [])).toBe(source.href)
+  })
 })

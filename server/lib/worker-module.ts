@@ -22,22 +22,23 @@ const bundles = new Map<string, Promise<string>>()
 
 /**
  * The address a worker thread imports for `module`: the module itself when it is JavaScript, else
- * its bundle (built on the first call in this process; a failed build is tried again next time).
+ * its bundle (built on the first call in this process; a failed build is tried again next time),
+ * or the source when the bundle cannot be written.
  * The process compiles each module once: a change to the source takes a restart, as for the rest
  * of the server.
  */
-export function workerModule(module: URL): Promise<string> {
+export function workerModule(module: URL, cacheDir = CACHE_DIR): Promise<string> {
   if (!TYPESCRIPT.test(module.pathname)) return Promise.resolve(module.href)
   let href = bundles.get(module.href)
   if (!href) {
-    href = bundle(module)
+    href = bundle(module, cacheDir)
     bundles.set(module.href, href)
     href.catch(() => bundles.delete(module.href))
   }
   return href
 }
 
-async function bundle(module: URL): Promise<string> {
+async function bundle(module: URL, cacheDir: string): Promise<string> {
   const { outputFiles } = await build({
     entryPoints: [fileURLToPath(module)], bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20',
     // keepNames: an error's class name crosses back to the server (FileTaskError.remoteName) as written.
@@ -47,12 +48,18 @@ async function bundle(module: URL): Promise<string> {
   // Named by content: processes (cluster workers, test files) that build the same code share one
   // file, and a file once written is never changed under a thread that is loading it.
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16)
-  const file = join(CACHE_DIR, `${basename(module.pathname).replace(TYPESCRIPT, '')}-${hash}.mjs`)
-  if (!existsSync(file)) {
-    mkdirSync(CACHE_DIR, { recursive: true })
-    const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`
-    writeFileSync(partial, code)
-    renameSync(partial, file)
+  const file = join(cacheDir, `${basename(module.pathname).replace(TYPESCRIPT, '')}-${hash}.mjs`)
+  try {
+    if (!existsSync(file)) {
+      mkdirSync(cacheDir, { recursive: true })
+      const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`
+      writeFileSync(partial, code)
+      renameSync(partial, file)
+    }
+  } catch {
+    // An installation whose node_modules cannot be written (a read-only image): the thread loads
+    // the source through tsx (file-worker.mjs), slower and larger but the same answer.
+    return module.href
   }
   return pathToFileURL(file).href
 }
