@@ -62,9 +62,27 @@ const SIBLING_ORDER = `(lpad(array_position(ARRAY['ministry','committee','board'
 export const scopeRows = (db: Queryable, scopes: string[]) =>
   rowUnits(db, 'EXISTS (SELECT 1 FROM unnest($1::ltree[]) s WHERE u.path = s OR (u.path <@ s AND nlevel(u.path) = nlevel(s) + 1))', [arrayLiteral(scopes)])
 
-/** The units `depth` levels down under the unit at `basePath` (not the unit itself). */
-export const rowsUnder = (db: Queryable, basePath: string, depth: number) =>
-  rowUnits(db, 'u.path <@ $1::ltree AND nlevel(u.path) BETWEEN nlevel($1::ltree) + 1 AND nlevel($1::ltree) + $2', [basePath, depth])
+/**
+ * The units `depth` levels down under unit `unitId` (not the unit itself), with the unit's path for
+ * the caller's reach check (null: no such unit). One round of reads: the unit's chain of sibling
+ * keys (the rows' order starts with it) and the rows at once, where reading the path first and the
+ * ancestors' keys after the rows took three one after another.
+ */
+export async function rowsUnder(db: Queryable, unitId: number, depth: number): Promise<{ path: string | null; rows: RowUnit[] }> {
+  const [chain, rows] = await Promise.all([
+    db.query<{ id: number; key: string; path: string }>(
+      `SELECT u.id, ${SIBLING_ORDER} AS key, b.path::text AS path FROM unit b JOIN unit u ON u.id = ANY(string_to_array(b.path::text, '.')::int[]) WHERE b.id = $1`,
+      [unitId],
+    ),
+    db.query<RowUnitRecord>(
+      `${ROW_COLUMNS} FROM unit u, (SELECT path FROM unit WHERE id = $1) b
+       WHERE u.is_active AND u.path <@ b.path AND nlevel(u.path) BETWEEN nlevel(b.path) + 1 AND nlevel(b.path) + $2`,
+      [unitId, depth],
+    ),
+  ])
+  if (!chain.length) return { path: null, rows: [] }
+  return { path: chain[0].path, rows: inTreeOrder(rows, new Map(chain.map((a) => [a.id, a.key]))) }
+}
 
 /** Every addressee unit of the directive in the scopes, each its own row. */
 export const flatRows = (db: Queryable, directiveId: number, scopes: string[]) =>
@@ -83,12 +101,6 @@ export async function scopeRootUnits(db: Queryable, directiveId: number, scopes:
   )
   if (inactive) return null
   return rowUnits(db, topOfScopes('$1'), [arrayLiteral(scopes)])
-}
-
-/** The unit's path ('1.4.9'), or null when there is no such unit. */
-export async function unitPath(db: Queryable, unitId: number): Promise<string | null> {
-  const [u] = await db.query<{ path: string }>('SELECT path::text AS path FROM unit WHERE id = $1', [unitId])
-  return u?.path ?? null
 }
 
 /** The directive's addressee units under any of `paths` (a subtree row's units), with their paths. */
@@ -121,17 +133,23 @@ export const rowsById = (db: Queryable, ids: number[]) => rowUnits(db, 'u.id = A
  * (matrix.rollup.test.ts, seed/scale/generate.test.ts).
  */
 async function rowUnits(db: Queryable, where: string, params: unknown[]): Promise<RowUnit[]> {
-  const rows = await db.query<RowUnitRecord>(
-    `SELECT u.id, u.parent_id, u.name, u.code, u.kind, u.path::text AS path, nlevel(u.path) AS depth, ${SIBLING_ORDER} AS key,
-            EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id AND c.is_active) AS has_children
-     FROM unit u WHERE u.is_active AND ${where}`,
-    params,
-  )
-  const keyOf = new Map<number, string>(rows.map((r) => [r.id, r.key]))
-  const missing = [...new Set(rows.flatMap((r) => r.path.split('.').map(Number)))].filter((id) => !keyOf.has(id))
+  const rows = await db.query<RowUnitRecord>(`${ROW_COLUMNS} FROM unit u WHERE u.is_active AND ${where}`, params)
+  const keyOf = new Map<number, string>()
+  const isRow = new Set(rows.map((r) => r.id))
+  const missing = [...new Set(rows.flatMap((r) => r.path.split('.').map(Number)))].filter((id) => !isRow.has(id))
   if (missing.length) {
     for (const a of await db.query<{ id: number; key: string }>(`SELECT u.id, ${SIBLING_ORDER} AS key FROM unit u WHERE u.id = ANY($1::int[])`, [missing])) keyOf.set(a.id, a.key)
   }
+  return inTreeOrder(rows, keyOf)
+}
+
+const ROW_COLUMNS = `SELECT u.id, u.parent_id, u.name, u.code, u.kind, u.path::text AS path, nlevel(u.path) AS depth, ${SIBLING_ORDER} AS key,
+  EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id AND c.is_active) AS has_children`
+
+/** The rows in tree order, given the sibling keys of their ancestors that are not rows themselves. */
+function inTreeOrder(rows: RowUnitRecord[], ancestorKeys: Map<number, string>): RowUnit[] {
+  const keyOf = new Map<number, string>(ancestorKeys)
+  for (const r of rows) keyOf.set(r.id, r.key)
   const chain = new Map<number, string[]>(rows.map((r) => [r.id, r.path.split('.').map((id) => keyOf.get(Number(id)) ?? '')]))
   const byTree = (a: RowUnitRecord, b: RowUnitRecord) => {
     const x = chain.get(a.id)!

@@ -8,7 +8,7 @@ import { requirementsOf } from '../directives/directives.service.ts'
 import { inspectionColumns } from '../inspections/inspection-figures.service.ts'
 import { reportColumn } from '../reports/report-column.ts'
 import { DASHBOARD_ROLES } from './dashboard.policy.ts'
-import { aggregateRows, flatRows, rowsUnder, scopeRootUnits, scopeRows, unitPath, type RowUnit } from './matrix.queries.ts'
+import { aggregateRows, flatRows, rowsUnder, scopeRootUnits, scopeRows, type RowUnit } from './matrix.queries.ts'
 import { rollupAnswers, rollupRows, rollupState } from './matrix.rollup.ts'
 import { isAggregateRow, matrixView } from './matrix.view.ts'
 
@@ -113,26 +113,35 @@ const isChunkable = (b: MatrixBasis, opts: MatrixOptions) => !!opts.flat && b.is
 
 async function buildRows(b: MatrixBasis, rowUnits: RowUnit[]) {
   const { db, directiveId, opts, aggregate } = b
+  // The report column, and open findings and overdue corrective actions (the unit's, whatever
+  // directive they came from), are read while the figures are: independent reads on the pool's
+  // connections (the matrix is only read through a pool, never a transaction's one client). Which
+  // rows are shown, and which stand for their subtree, is known once the figures are: the columns
+  // take those rows as a promise. Both are read under the rows' own subtrees, not the caller's
+  // whole scope: a subtree view of 165 units counted the ministry's 5,000 (half its cold time).
+  const under = outermost(rowUnits.map((u) => u.path))
+  const shaped = rowFigures(b, rowUnits)
+  const kinds = shaped.then(({ shown, figures }) => shown.map((u) => ({ id: u.id, path: u.path, isAggregate: isAggregateRow(u, figures.get(u.id)!, aggregate) })))
+  const [{ shown, figures, coverage }, reports, inspections] = await Promise.all([
+    shaped,
+    reportColumn(db, directiveId, kinds, opts.asOf, under),
+    inspectionColumns(db, under, kinds, opts.asOf),
+  ])
+  return matrixView({ units: shown, figures, coverage, reports, inspections, requirementIds: b.requirementIds, aggregate }, opts)
+}
+
+/** The rows' figures and coverage; rows without figures (no addressee in them) are not shown. */
+async function rowFigures(b: MatrixBasis, rowUnits: RowUnit[]) {
+  const { db, directiveId, opts, aggregate } = b
   const figures = b.isRollup
     ? await rollupRows(db, directiveId, opts.asOf, b.state, rowUnits, b.requirementIds, aggregate)
     : await aggregateRows(db, directiveId, opts.asOf, b.scopes, rowUnits, b.requirementIds, aggregate)
   const shown = rowUnits.filter((u) => figures.has(u.id))
   // The rollups carry coverage; the live figures get it from dissemination.
-  const cov = b.isRollup
+  const coverage = b.isRollup
     ? new Map(shown.map((u) => [u.id, figures.get(u.id)!.coverage ?? null]))
     : b.coverage ? await b.coverage(db, directiveId, shown, aggregate) : new Map<number, number | null>()
-  const rowKinds = shown.map((u) => ({ id: u.id, path: u.path, isAggregate: isAggregateRow(u, figures.get(u.id)!, aggregate) }))
-  // The report column, and open findings and overdue corrective actions (the unit's, whatever
-  // directive they came from), read at once: independent reads on the pool's connections (the
-  // matrix is only read through a pool, never a transaction's one client). Both are read under the
-  // rows' own subtrees, not the caller's whole scope: a subtree view of 165 units counted the
-  // ministry's 5,000 (half its cold time).
-  const under = outermost(shown.map((u) => u.path))
-  const [reports, inspections] = await Promise.all([
-    reportColumn(db, directiveId, rowKinds, opts.asOf, under),
-    inspectionColumns(db, under, rowKinds, opts.asOf),
-  ])
-  return matrixView({ units: shown, figures, coverage: cov, reports, inspections, requirementIds: b.requirementIds, aggregate }, opts)
+  return { figures, shown, coverage }
 }
 
 /**
@@ -155,9 +164,9 @@ async function scopeTotals(db: Queryable, directiveId: number, asOf: string, sta
 async function rowUnitsOf(db: Queryable, user: CurrentUser, directiveId: number, scopes: string[], opts: MatrixOptions): Promise<RowUnit[]> {
   if (opts.flat) return flatRows(db, directiveId, scopes)
   if (opts.under) {
-    const path = await unitPath(db, opts.under)
+    const { path, rows } = await rowsUnder(db, opts.under, opts.depth)
     if (!path || !canReach(user, DASHBOARD_ROLES, path)) throw notFound()
-    return rowsUnder(db, path, opts.depth)
+    return rows
   }
   return scopeRows(db, scopes)
 }

@@ -121,6 +121,9 @@ describe('directive matrix', () => {
     expect(m.rows.map((r: any) => r.unitId)).toEqual([f.unitA.id, f.subA.id])
     expect((await matrix(officer, '?flat=1')).rows.map((r: any) => r.unitId).sort()).toEqual([f.unitA.id, f.subA.id].sort())
     expect((await t.call(officer, 'GET', `/api/v1/directives/${dir.id}/matrix?under=${f.unitB.id}`)).statusCode).toBe(404)
+    // A unit that does not exist answers the same as one out of reach.
+    expect((await t.call(officer, 'GET', `/api/v1/directives/${dir.id}/matrix?under=987654`)).statusCode).toBe(404)
+    expect((await matrix(officer, `?under=${f.unitA.id}`)).rows.map((r: any) => r.unitId)).toEqual([f.subA.id])
     expect((await t.call(await t.login('staff.a'), 'GET', `/api/v1/directives/${dir.id}/matrix`)).statusCode).toBe(403)
   })
 })

@@ -10,6 +10,8 @@ export interface UnitInspectionFigures {
   overdueCorrectiveActions: number
 }
 
+type ColumnRow = { id: number; isAggregate: boolean }
+
 /**
  * Each row's open findings and overdue corrective actions on `asOf`: the row's own unit, or (for a
  * row standing for its subtree) every unit below it, counting only units under `scopes`. Two grouped
@@ -17,11 +19,16 @@ export interface UnitInspectionFigures {
  * walking each counted unit's path (its ancestors are the ids in it).
  */
 export async function inspectionColumns(
-  db: Queryable, scopes: string[], rows: { id: number; isAggregate: boolean }[], asOf: string,
+  db: Queryable, scopes: string[], rows: ColumnRow[] | Promise<ColumnRow[]>, asOf: string,
 ): Promise<Map<number, UnitInspectionFigures>> {
-  const out = new Map<number, UnitInspectionFigures>(rows.map((r) => [r.id, { openFindings: 0, overdueCorrectiveActions: 0 }]))
-  if (!rows.length || !scopes.length) return out
-  const aggregate = new Set(rows.filter((r) => r.isAggregate).map((r) => r.id))
+  // Two independent counts at once (the matrix reads through a pool), and the rows may still be
+  // coming (a promise): the matrix works out which rows stand for a subtree while these are read.
+  const none: { path: string; n: number }[] = []
+  const [list, findings, overdue] = await Promise.all([
+    rows, scopes.length ? openFindingsByUnit(db, scopes) : none, scopes.length ? overdueByUnit(db, scopes, asOf) : none,
+  ])
+  const out = new Map<number, UnitInspectionFigures>(list.map((r) => [r.id, { openFindings: 0, overdueCorrectiveActions: 0 }]))
+  const aggregate = new Set(list.filter((r) => r.isAggregate).map((r) => r.id))
   const add = (counts: { path: string; n: number }[], key: keyof UnitInspectionFigures) => {
     for (const c of counts) {
       const ids = c.path.split('.').map(Number)
@@ -32,8 +39,6 @@ export async function inspectionColumns(
       }
     }
   }
-  // Two independent counts at once (the matrix reads through a pool).
-  const [findings, overdue] = await Promise.all([openFindingsByUnit(db, scopes), overdueByUnit(db, scopes, asOf)])
   add(findings, 'openFindings')
   add(overdue, 'overdueCorrectiveActions')
   return out
