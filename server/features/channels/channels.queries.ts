@@ -246,35 +246,51 @@ export async function countChannels(
   return new Map(rows.map((r) => [r.path, { path: r.path, total: r.total, reviewOverdue: r.review_overdue, reviewDueSoon: r.review_due_soon, neverReviewed: r.never_reviewed, twoFactorMissing: r.two_factor_missing }]))
 }
 
-/** Active channels whose next review is due on or before `latest` (a reminder may be due for them). */
+/**
+ * Active channels whose next review is due on or before `latest` (a reminder may be due for them),
+ * with the stages already sent for that due date: the job skips those without asking again.
+ */
 export async function channelsNearDue(db: Queryable, latest: string, defaultMonths: number, firstReviewDays: number) {
   const due = nextReviewDue('$2', '$3')
-  return db.query<{ id: number; name: string; address: string; unit_id: number; unit_name: string; due_on: string; responsible_person_id: number }>(
-    `SELECT c.id, c.name, c.address, c.unit_id, u.name AS unit_name, ${due}::text AS due_on, c.responsible_person_id
+  return db.query<{ id: number; name: string; address: string; unit_id: number; unit_name: string; due_on: string; responsible_person_id: number; sent: string[] }>(
+    `SELECT c.id, c.name, c.address, c.unit_id, u.name AS unit_name, ${due}::text AS due_on, c.responsible_person_id,
+       ARRAY(SELECT r.stage FROM channel_review_reminder r WHERE r.channel_id = c.id AND r.due_on = ${due}) AS sent
      FROM channel c JOIN unit u ON u.id = c.unit_id WHERE c.status = 'active' AND ${due} <= $1::date ORDER BY c.id`,
     [latest, defaultMonths, firstReviewDays],
   )
 }
 
-/** The active accounts that hold `roles` on the unit itself, and the account of `personId`, with their e-mail. */
-export async function reminderRecipients(db: Queryable, unitId: number, personId: number, roles: readonly string[]) {
-  return db.query<{ account_id: number; email: string | null }>(
-    `SELECT DISTINCT a.id AS account_id, pe.email FROM account a LEFT JOIN person pe ON pe.id = a.person_id
-     WHERE a.is_active AND (a.person_id = $2 OR EXISTS (SELECT 1 FROM role_grant g WHERE g.account_id = a.id AND g.unit_id = $1 AND g.role = ANY($3::text[])))
-     ORDER BY a.id`,
-    [unitId, personId, arrayLiteral(roles)],
+/**
+ * For each channel, the active accounts that hold `roles` on its unit itself, and the account of its
+ * responsible person, with their e-mail, in account order: whom its review reminder goes to.
+ */
+export async function reminderRecipients(db: Queryable, channels: { id: number; unitId: number; personId: number }[], roles: readonly string[]) {
+  const byChannel = new Map<number, { account_id: number; email: string | null }[]>(channels.map((c) => [c.id, []]))
+  if (!channels.length) return byChannel
+  const rows = await db.query<{ channel_id: number; account_id: number; email: string | null }>(
+    `SELECT DISTINCT k.channel_id, a.id AS account_id, pe.email
+     FROM unnest($1::int[], $2::int[], $3::int[]) AS k(channel_id, unit_id, person_id)
+     JOIN LATERAL (SELECT x.id FROM account x WHERE x.person_id = k.person_id
+                   UNION SELECT g.account_id FROM role_grant g WHERE g.unit_id = k.unit_id AND g.role = ANY($4::text[])) r ON true
+     JOIN account a ON a.id = r.id AND a.is_active LEFT JOIN person pe ON pe.id = a.person_id
+     ORDER BY k.channel_id, a.id`,
+    [channels.map((c) => c.id), channels.map((c) => c.unitId), channels.map((c) => c.personId), arrayLiteral(roles)],
   )
+  for (const r of rows) byChannel.get(r.channel_id)!.push({ account_id: r.account_id, email: r.email })
+  return byChannel
 }
 
-/** Claims a reminder stage for a channel's due date; false when it was sent already. */
-export async function claimReminder(db: Queryable, r: { channelId: number; dueOn: string; stage: string; now: Date; recipients: number; emails: number }) {
-  const rows = await db.query(
-    'INSERT INTO channel_review_reminder (channel_id, due_on, stage, sent_at, recipients, emails) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING RETURNING 1',
-    [r.channelId, r.dueOn, r.stage, r.now, r.recipients, r.emails],
+/**
+ * Claims reminder stages in one statement; returns the channels whose stage this call claimed (the
+ * others were sent already, by an earlier run or a run in another process).
+ */
+export async function claimReminders(db: Queryable, rs: { channelId: number; dueOn: string; stage: string; recipients: number; emails: number }[], now: Date): Promise<Set<number>> {
+  if (!rs.length) return new Set()
+  const rows = await db.query<{ channel_id: number }>(
+    `INSERT INTO channel_review_reminder (channel_id, due_on, stage, sent_at, recipients, emails)
+     SELECT k.channel_id, k.due_on, k.stage, $6, k.recipients, k.emails FROM unnest($1::int[], $2::date[], $3::text[], $4::int[], $5::int[]) AS k(channel_id, due_on, stage, recipients, emails)
+     ON CONFLICT DO NOTHING RETURNING channel_id`,
+    [rs.map((r) => r.channelId), rs.map((r) => r.dueOn), rs.map((r) => r.stage), rs.map((r) => r.recipients), rs.map((r) => r.emails), now],
   )
-  return rows.length > 0
-}
-
-export async function isReminderSent(db: Queryable, channelId: number, dueOn: string, stage: string) {
-  return (await db.query('SELECT 1 FROM channel_review_reminder WHERE channel_id = $1 AND due_on = $2 AND stage = $3', [channelId, dueOn, stage])).length > 0
+  return new Set(rows.map((r) => r.channel_id))
 }

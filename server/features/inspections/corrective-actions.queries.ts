@@ -180,3 +180,18 @@ export async function remindable(db: Queryable, until: string, lastStage: string
     [until, lastStage],
   )
 }
+
+/**
+ * Claims reminder stages of actions in one statement; returns the actions whose stage this call
+ * claimed (the others were sent already, by an earlier run or a run in another process).
+ */
+export async function claimReminders(db: Queryable, rs: { actionId: number; dueDate: string; stage: string; recipients: number; emails: number }[], now: Date): Promise<Set<number>> {
+  if (!rs.length) return new Set()
+  const rows = await db.query<{ corrective_action_id: number }>(
+    `INSERT INTO corrective_action_reminder (corrective_action_id, due_date, stage, sent_at, recipients, emails)
+     SELECT k.id, k.due_date, k.stage, $6, k.recipients, k.emails FROM unnest($1::int[], $2::date[], $3::text[], $4::int[], $5::int[]) AS k(id, due_date, stage, recipients, emails)
+     ON CONFLICT DO NOTHING RETURNING corrective_action_id`,
+    [rs.map((r) => r.actionId), rs.map((r) => r.dueDate), rs.map((r) => r.stage), rs.map((r) => r.recipients), rs.map((r) => r.emails), now],
+  )
+  return new Set(rows.map((r) => r.corrective_action_id))
+}

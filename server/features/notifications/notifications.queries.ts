@@ -16,16 +16,20 @@ export interface NewNotification {
   email?: boolean
 }
 
-/** Inserts many notifications in one statement; returns how many were new. */
+/**
+ * Inserts many notifications in one statement, their ids in the order given (a reader's list, newest
+ * id first, shows a batch as it would have shown them raised one by one); returns how many were new.
+ */
 export async function raiseNotifications(db: Queryable, items: NewNotification[], now: Date): Promise<number> {
   if (!items.length) return 0
   const rows = await db.query(
     `INSERT INTO notification (account_id, kind, title, body, link, dedupe_key, params, email_status, created_at)
      SELECT n.account_id, n.kind, n.title, n.body, n.link, n.dedupe_key, n.params::jsonb,
             CASE WHEN n.email AND coalesce(pe.email, '') <> '' AND coalesce(np.email, true) THEN 'pending' END, $9::timestamptz
-     FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bool[]) AS n(account_id, kind, title, body, link, dedupe_key, params, email)
+     FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bool[]) WITH ORDINALITY AS n(account_id, kind, title, body, link, dedupe_key, params, email, ord)
      LEFT JOIN account a ON a.id = n.account_id LEFT JOIN person pe ON pe.id = a.person_id
      LEFT JOIN notification_preference np ON np.account_id = n.account_id AND np.kind = n.kind
+     ORDER BY n.ord
      ON CONFLICT (account_id, dedupe_key) DO NOTHING RETURNING id`,
     [
       items.map((i) => i.accountId), items.map((i) => i.kind), items.map((i) => i.title), items.map((i) => i.body ?? ''), items.map((i) => i.link ?? null),

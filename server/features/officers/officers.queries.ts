@@ -138,16 +138,38 @@ export async function officersToRemind(db: Queryable, day: string, rule: Trainin
   return rows.map((r) => ({ ...toRow(r), status: r.status, accountId: r.account_id, email: r.email }))
 }
 
-/** The head of a unit, or for a department without one the nearest head above it, with their e-mail. */
-export async function nearestHeads(db: Queryable, unitPath: string) {
-  const rows = await db.query<{ account_id: number; depth: number; email: string | null }>(
-    `SELECT DISTINCT g.account_id, nlevel(gu.path) AS depth, pe.email
-     FROM role_grant g JOIN unit gu ON gu.id = g.unit_id JOIN account a ON a.id = g.account_id AND a.is_active LEFT JOIN person pe ON pe.id = a.person_id
-     WHERE g.role = 'unitHead' AND gu.path @> $1::ltree`,
-    [unitPath],
+/**
+ * For each unit path, the unit's head, or for a department without one the nearest head above it,
+ * with their e-mail, in account order.
+ */
+export async function nearestHeads(db: Queryable, unitPaths: string[]) {
+  const byPath = new Map<string, { accountId: number; email: string | null }[]>(unitPaths.map((p) => [p, []]))
+  if (!unitPaths.length) return byPath
+  const rows = await db.query<{ path: string; account_id: number; depth: number; email: string | null }>(
+    `SELECT DISTINCT k.path::text AS path, g.account_id, nlevel(gu.path) AS depth, pe.email
+     FROM unnest($1::ltree[]) AS k(path) JOIN unit gu ON gu.path @> k.path JOIN role_grant g ON g.unit_id = gu.id AND g.role = 'unitHead'
+     JOIN account a ON a.id = g.account_id AND a.is_active LEFT JOIN person pe ON pe.id = a.person_id
+     ORDER BY 1, 2`,
+    [arrayLiteral(unitPaths)],
   )
-  const depth = Math.max(-1, ...rows.map((r) => r.depth))
-  return rows.filter((r) => r.depth === depth).map((r) => ({ accountId: r.account_id, email: r.email }))
+  const deepest = new Map<string, number>()
+  for (const r of rows) deepest.set(r.path, Math.max(r.depth, deepest.get(r.path) ?? -1))
+  for (const r of rows) if (r.depth === deepest.get(r.path)) byPath.get(r.path)?.push({ accountId: r.account_id, email: r.email })
+  return byPath
+}
+
+/** The readiness reminders among `keys` that were sent already. */
+export async function sentReminders(db: Queryable, keys: string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set()
+  const rows = await db.query<{ key: string }>('SELECT key FROM readiness_reminder WHERE key = ANY($1::text[])', [keys])
+  return new Set(rows.map((r) => r.key))
+}
+
+/** Claims readiness reminders in one statement; returns the keys this call claimed (not sent before, by any run). */
+export async function claimReminders(db: Queryable, keys: string[], now: Date): Promise<Set<string>> {
+  if (!keys.length) return new Set()
+  const rows = await db.query<{ key: string }>('INSERT INTO readiness_reminder (key, sent_at) SELECT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING RETURNING key', [keys, now])
+  return new Set(rows.map((r) => r.key))
 }
 
 /** A person of the unit or one of its sub-units: whether they are under it and still active. */
