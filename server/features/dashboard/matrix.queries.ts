@@ -58,9 +58,13 @@ export interface RowAggregate {
 // then by Vietnamese name.
 const SIBLING_ORDER = `(lpad(array_position(ARRAY['ministry','committee','board','department','hospital','institute','university','company','center','subunit'], u.kind)::text, 2, '0') || '|' || u.sort_key || '|' || lpad(u.id::text, 10, '0')) COLLATE "C"`
 
-/** The top two levels of the caller's scopes: each scope's root unit and its sub-units. */
+/**
+ * The top two levels of the caller's scopes: each scope's root unit and its sub-units, found by
+ * their ids (matching every unit's path against the scopes took 2–3 ms at 5,000 units, this 0.35).
+ */
 export const scopeRows = (db: Queryable, scopes: string[]) =>
-  rowUnits(db, 'EXISTS (SELECT 1 FROM unnest($1::ltree[]) s WHERE u.path = s OR (u.path <@ s AND nlevel(u.path) = nlevel(s) + 1))', [arrayLiteral(scopes)])
+  rowUnits(db, `u.id IN (SELECT s.id FROM unit s WHERE s.path = ANY($1::ltree[])
+                         UNION ALL SELECT c.id FROM unit s JOIN unit c ON c.parent_id = s.id WHERE s.path = ANY($1::ltree[]))`, [arrayLiteral(scopes)])
 
 /**
  * The units `depth` levels down under unit `unitId` (not the unit itself), with the unit's path for

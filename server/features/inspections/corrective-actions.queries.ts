@@ -163,7 +163,7 @@ export async function findCorrectiveExtension(db: Queryable, id: number) {
 export async function overdueByUnit(db: Queryable, scopes: string[], asOf: string) {
   return db.query<{ path: string; n: number }>(
     `SELECT u.path::text AS path, count(*)::int AS n FROM corrective_action ca JOIN unit u ON u.id = ca.unit_id
-     WHERE ca.status <> 'closed' AND ca.effective_due_date < $2::date AND u.path <@ ANY($1::ltree[]) GROUP BY u.path`,
+     WHERE ca.status <> 'closed' AND ca.effective_due_date < $2::date AND u.path <@ ANY($1::ltree[]) GROUP BY u.id`,
     [arrayLiteral(scopes), asOf],
   )
 }
