@@ -167,11 +167,12 @@ export class FileWorkerPool {
     this.slots.delete(slot)
     clearTimeout(slot.idle)
     this.retiring++
-    void slot.worker.terminate().finally(() => {
+    const ended = () => {
       this.retiring--
       const task = this.waiting.shift()
       if (task) this.start(this.spawn(), task)
-    })
+    }
+    slot.worker.terminate().then(ended, ended)
   }
 
   /** Hands the thread the next waiting task, or lets it idle (and end after a while). */
