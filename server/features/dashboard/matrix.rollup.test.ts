@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDirective, seedPerson, seedUnit, type SeededUnit } from '../../db/seed/builders.ts'
+import { seedAccount, seedDirective, seedPerson, seedUnit, userFor, type SeededUnit } from '../../db/seed/builders.ts'
+import type { Queryable } from '../../db/types.ts'
 import { createTestApp, type TestApp } from '../../../test/app.ts'
 import { matrixCoverage } from './matrix.coverage.ts'
+import { directiveMatrix } from './matrix.service.ts'
 import { aggregateRows, rowsById, type RowAggregate, type RowUnit } from './matrix.queries.ts'
 import { rollMatrices, rollupAnswers, rollupRows, rollupState } from './matrix.rollup.ts'
 
@@ -131,7 +133,8 @@ async function compare(asOf: string) {
   for (const aggregate of [true, false]) {
     const state = await rollupState(t.db, directive.id)
     if (!rollupAnswers(state, asOf)) continue
-    const fromRollup = await rollupRows(t.db, directive.id, asOf, state, rows, directive.requirementIds, aggregate)
+    const fromRollup = (await rollupRows(t.db, directive.id, asOf, rows, directive.requirementIds, aggregate))!
+    expect(fromRollup).not.toBeNull()
     const live = await aggregateRows(t.db, directive.id, asOf, [units[0].path], rows, directive.requirementIds, aggregate)
     const shown = rows.filter((r) => live.has(r.id))
     const liveCoverage = await matrixCoverage(t.db, directive.id, shown, aggregate)
@@ -181,5 +184,44 @@ describe('matrix rollups', () => {
     expect(kept.cells.length).toBeGreaterThan(5)
     await t.db.transaction((tx) => tx.query('SELECT matrix_rebuild($1)', [directive.id]))
     expect(await snapshot()).toEqual(kept)
+  })
+
+  it('a view read while the day rolls counts each deadline passed since the rollup day once', async () => {
+    // A directive of its own, never rolled: its rollups answer from "-infinity", every deadline passed since added on reading.
+    const d = await seedDirective(t.db, { ownerUnitId: units[0].id, unitIds: [units[1].id, units[3].id], requirements: 2, ackDueDate: day(BASE, 2) })
+    for (const [i, unitId] of [units[1].id, units[3].id].entries()) {
+      await t.db.query('INSERT INTO unit_plan (directive_id, unit_id) VALUES ($1, $2)', [d.id, unitId])
+      const [p] = await t.db.query<{ id: number }>('SELECT id FROM unit_plan WHERE directive_id = $1 AND unit_id = $2', [d.id, unitId])
+      for (let k = 0; k < 2 + i; k++) {
+        await t.db.query(
+          `INSERT INTO plan_action (plan_id, directive_id, unit_id, requirement_id, title, due_date, effective_due_date, status) VALUES ($1,$2,$3,$4,'Việc',$5,$5,'inProgress')`,
+          [p.id, d.id, unitId, d.requirementIds[k % 2], day(BASE, 3 + k)],
+        )
+      }
+    }
+    const asOf = day(BASE, 20)
+    const account = await seedAccount(t.db, { username: 'board.roll', password: 'Mat-khau-dai-1', roles: [{ role: 'board', unitId: units[0].id }] })
+    const user = await userFor(t.db, account.id)
+    const opts = { depth: 1, asOf, flat: true, sort: 'overdue' as const, overdueOnly: false }
+    const overdue = (m: Awaited<ReturnType<typeof directiveMatrix>>) => Object.fromEntries(m.rows.map((r) => [r.unitId, r.actionCounts.overdue]))
+    const before = overdue(await directiveMatrix(t.db, user, d.id, opts, matrixCoverage))
+    expect(before).toEqual({ [units[1].id]: 2, [units[3].id]: 3 })
+
+    // The daily roll commits right after the view has read the rollup day, before it reads the sums.
+    let rolled = false
+    const rollingDb = {
+      query: async (sql: string, params?: unknown[]) => {
+        const rows = await t.db.query(sql, params)
+        if (!rolled && /FROM matrix_rollup_state WHERE directive_id = \$1$/.test(sql.trim())) {
+          rolled = true
+          expect(await rollMatrices(t.db, asOf)).toBeGreaterThan(0)
+        }
+        return rows
+      },
+    } as Queryable
+    const during = overdue(await directiveMatrix(rollingDb, user, d.id, opts, matrixCoverage))
+    expect(rolled).toBe(true)
+    expect(during).toEqual(before)
+    expect(overdue(await directiveMatrix(t.db, user, d.id, opts, matrixCoverage))).toEqual(before)
   })
 })

@@ -133,12 +133,12 @@ async function buildRows(b: MatrixBasis, rowUnits: RowUnit[]) {
 /** The rows' figures and coverage; rows without figures (no addressee in them) are not shown. */
 async function rowFigures(b: MatrixBasis, rowUnits: RowUnit[]) {
   const { db, directiveId, opts, aggregate } = b
-  const figures = b.isRollup
-    ? await rollupRows(db, directiveId, opts.asOf, b.state, rowUnits, b.requirementIds, aggregate)
-    : await aggregateRows(db, directiveId, opts.asOf, b.scopes, rowUnits, b.requirementIds, aggregate)
+  // The rollups, when they answered the day as the view began and still do as they are read.
+  const rolled = b.isRollup ? await rollupRows(db, directiveId, opts.asOf, rowUnits, b.requirementIds, aggregate) : null
+  const figures = rolled ?? await aggregateRows(db, directiveId, opts.asOf, b.scopes, rowUnits, b.requirementIds, aggregate)
   const shown = rowUnits.filter((u) => figures.has(u.id))
   // The rollups carry coverage; the live figures get it from dissemination.
-  const coverage = b.isRollup
+  const coverage = rolled
     ? new Map(shown.map((u) => [u.id, figures.get(u.id)!.coverage ?? null]))
     : b.coverage ? await b.coverage(db, directiveId, shown, aggregate) : new Map<number, number | null>()
   return { figures, shown, coverage }
@@ -152,7 +152,8 @@ async function rowFigures(b: MatrixBasis, rowUnits: RowUnit[]) {
 async function scopeTotals(db: Queryable, directiveId: number, asOf: string, state: Awaited<ReturnType<typeof rollupState>>, scopes: string[], requirementIds: number[]): Promise<MatrixDto['totals'] | null> {
   const roots = await scopeRootUnits(db, directiveId, scopes)
   if (!roots) return null
-  const sums = await rollupRows(db, directiveId, asOf, state, roots, requirementIds, true)
+  const sums = await rollupRows(db, directiveId, asOf, roots, requirementIds, true)
+  if (!sums) return null
   return requirementIds.map((id) => {
     const counts: Record<string, number> = {}
     for (const r of sums.values()) for (const [s, n] of Object.entries(r.cells.get(id) ?? {})) counts[s] = (counts[s] ?? 0) + (n ?? 0)

@@ -1,7 +1,7 @@
 import type { AddresseeDto, DirectiveDto, DirectiveProgressDto, DirectiveSummaryDto, RequirementDto, RequirementInput } from '../../../contract/directives.ts'
 import { arrayLiteral, type Queryable } from '../../db/types.ts'
 import { vnDay } from '../../lib/dates.ts'
-import { rollupAnswers, topOfScopes } from '../dashboard/matrix.rollup.ts'
+import { rollupAnswers, rollupAnswersSql, topOfScopes } from '../dashboard/matrix.rollup.ts'
 
 export interface DirectiveRow extends Omit<DirectiveDto, 'requirements' | 'addresseeCount'> {
   ownerPath: string
@@ -112,8 +112,9 @@ export async function directiveProgress(db: Queryable, ids: number[], scopes: st
   const fromRollup = new Set(rolled.map((s) => s.directive_id))
   const rest = ids.filter((id) => !fromRollup.has(id))
   // One after the other: a caller's transaction has one client.
-  const fromRollups = await progressFromRollups(db, rolled.map((s) => s.directive_id), rolled.map((s) => s.as_of), scopes, asOf)
-  const scanned = await progressScanned(db, rest, scopes, asOf)
+  const fromRollups = await progressFromRollups(db, rolled.map((s) => s.directive_id), scopes, asOf)
+  // A directive whose day rolled past `asOf` in between (a past day asked for) is scanned too.
+  const scanned = await progressScanned(db, [...rest, ...rolled.map((s) => s.directive_id).filter((id) => !fromRollups.has(id))], scopes, asOf)
   return new Map([...fromRollups, ...scanned])
 }
 
@@ -122,9 +123,12 @@ export async function directiveProgress(db: Queryable, ids: number[], scopes: st
  * top units (a scope inside another counted once), plus actions that fell due between the rollup
  * day and `asOf`; accepted plans and the next deadline from the directive's own rows.
  */
-export async function progressFromRollups(db: Queryable, ids: number[], rolledOn: string[], scopes: string[], asOf: string): Promise<Map<number, DirectiveProgressDto>> {
+export async function progressFromRollups(db: Queryable, ids: number[], scopes: string[], asOf: string): Promise<Map<number, DirectiveProgressDto>> {
   if (!ids.length) return new Map()
-  const rows = await db.query<ProgressRow>(
+  // The rollup day is read in the same statement as the sums (one snapshot): the daily roll rewrites
+  // both at once, and a day read before it with sums read after counted the deadlines between twice.
+  // A directive whose rollups no longer answer `asOf` is left out (the caller scans it).
+  const rows = await db.query<ProgressRow & { answers: boolean }>(
     `WITH scoped AS MATERIALIZED (SELECT id FROM unit WHERE path <@ ANY($3::ltree[])),
      roots AS MATERIALIZED (
        SELECT u.id FROM unit u WHERE ${topOfScopes('$3')}
@@ -135,26 +139,28 @@ export async function progressFromRollups(db: Queryable, ids: number[], rolledOn
      ),
      open AS MATERIALIZED (
        SELECT a.directive_id,
-         min(a.ack_due_date) FILTER (WHERE a.acknowledged_at IS NULL AND a.ack_due_date >= $4::date) AS next_ack,
-         min(a.plan_due_date) FILTER (WHERE (p.status IS NULL OR p.status IN ('draft', 'returned')) AND a.plan_due_date >= $4::date) AS next_plan
+         min(a.ack_due_date) FILTER (WHERE a.acknowledged_at IS NULL AND a.ack_due_date >= $2::date) AS next_ack,
+         min(a.plan_due_date) FILTER (WHERE (p.status IS NULL OR p.status IN ('draft', 'returned')) AND a.plan_due_date >= $2::date) AS next_plan
        FROM directive_addressee a LEFT JOIN unit_plan p ON p.directive_id = a.directive_id AND p.unit_id = a.unit_id
-       WHERE a.directive_id = ANY($1::int[]) AND (a.ack_due_date >= $4::date OR a.plan_due_date >= $4::date) AND a.unit_id IN (SELECT id FROM scoped)
+       WHERE a.directive_id = ANY($1::int[]) AND (a.ack_due_date >= $2::date OR a.plan_due_date >= $2::date) AND a.unit_id IN (SELECT id FROM scoped)
        GROUP BY 1
      )
-     SELECT d.id,
+     SELECT d.id, d.answers,
        coalesce((SELECT sum(s.addressees) FROM matrix_subtree_unit s WHERE s.directive_id = d.id AND s.unit_id IN (SELECT id FROM roots)), 0)::int AS addressees,
        coalesce((SELECT sum(s.acknowledged) FROM matrix_subtree_unit s WHERE s.directive_id = d.id AND s.unit_id IN (SELECT id FROM roots)), 0)::int AS acknowledged,
        coalesce((SELECT n FROM accepted WHERE accepted.directive_id = d.id), 0) AS accepted,
        (coalesce((SELECT sum(c.a_overdue) FROM matrix_subtree_cell c WHERE c.directive_id = d.id AND c.unit_id IN (SELECT id FROM roots)), 0)
          + (SELECT count(*) FROM plan_action pa WHERE pa.directive_id = d.id AND pa.status <> 'done' AND pa.effective_due_date >= d.rolled
-              AND pa.effective_due_date < $4::date AND pa.unit_id IN (SELECT id FROM scoped)))::int AS overdue,
+              AND pa.effective_due_date < $2::date AND pa.unit_id IN (SELECT id FROM scoped)))::int AS overdue,
        least(o.next_ack, o.next_plan,
-         (SELECT pa.effective_due_date FROM plan_action pa WHERE pa.directive_id = d.id AND pa.status <> 'done' AND pa.effective_due_date >= $4::date
+         (SELECT pa.effective_due_date FROM plan_action pa WHERE pa.directive_id = d.id AND pa.status <> 'done' AND pa.effective_due_date >= $2::date
             AND pa.unit_id IN (SELECT id FROM scoped) ORDER BY pa.effective_due_date LIMIT 1))::text AS next_deadline
-     FROM unnest($1::int[], $2::date[]) AS d(id, rolled) LEFT JOIN open o ON o.directive_id = d.id`,
-    [ids, rolledOn, arrayLiteral(scopes), asOf],
+     FROM (SELECT u.id, coalesce(st.as_of, '-infinity'::date) AS rolled, ${rollupAnswersSql('st', '$2::date')} OR st.directive_id IS NULL AS answers
+           FROM unnest($1::int[]) AS u(id) LEFT JOIN matrix_rollup_state st ON st.directive_id = u.id) d
+     LEFT JOIN open o ON o.directive_id = d.id`,
+    [ids, asOf, arrayLiteral(scopes)],
   )
-  return new Map(progressOf(rows))
+  return new Map(progressOf(rows.filter((r) => r.answers)))
 }
 
 /** The same figures counted from every addressee and open action of the directives (no rollups). */
