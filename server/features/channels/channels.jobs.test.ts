@@ -11,6 +11,7 @@ import { PASSWORD, seedFixture } from '../../../test/app.ts'
 import { verifyAuditChain } from '../audit/audit.verify.ts'
 import { runChannelReviewReminders } from './channels.jobs.ts'
 import { reviewRulesOf } from './channels.policy.ts'
+import { writeBeforeFirstTransaction } from '../../../test/interleave.ts'
 
 let db: Db
 const mails: Mail[] = []
@@ -85,17 +86,7 @@ describe('review reminders in chunks', () => {
   it('sends only what its chunk claimed when another process claimed one first', async () => {
     // The other process commits its claim of the second channel between this run's list and its first chunk.
     const beaten = channels[1].id
-    let isFirst = true
-    const racing: Db = {
-      ...db,
-      transaction: async (fn) => {
-        if (isFirst) {
-          isFirst = false
-          await db.query(`INSERT INTO channel_review_reminder (channel_id, due_on, stage, sent_at, recipients, emails) VALUES ($1, '2026-04-15', 'on', now(), 2, 2)`, [beaten])
-        }
-        return db.transaction(fn)
-      },
-    }
+    const racing = writeBeforeFirstTransaction(db, () => db.query(`INSERT INTO channel_review_reminder (channel_id, due_on, stage, sent_at, recipients, emails) VALUES ($1, '2026-04-15', 'on', now(), 2, 2)`, [beaten]))
     mails.length = 0
     expect(await run('2026-04-15', racing)).toEqual({ sent: 4, emails: 8 })
     const others = channels.filter((c) => c.id !== beaten).map((c) => c.id)

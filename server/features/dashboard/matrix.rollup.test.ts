@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedAccount, seedDirective, seedPerson, seedUnit, userFor, type SeededUnit } from '../../db/seed/builders.ts'
-import type { Queryable } from '../../db/types.ts'
+import { writeAfterQuery } from '../../../test/interleave.ts'
 import { createTestApp, type TestApp } from '../../../test/app.ts'
 import { matrixCoverage } from './matrix.coverage.ts'
 import { directiveMatrix } from './matrix.service.ts'
@@ -208,19 +208,9 @@ describe('matrix rollups', () => {
     expect(before).toEqual({ [units[1].id]: 2, [units[3].id]: 3 })
 
     // The daily roll commits right after the view has read the rollup day, before it reads the sums.
-    let rolled = false
-    const rollingDb = {
-      query: async (sql: string, params?: unknown[]) => {
-        const rows = await t.db.query(sql, params)
-        if (!rolled && /FROM matrix_rollup_state WHERE directive_id = \$1$/.test(sql.trim())) {
-          rolled = true
-          expect(await rollMatrices(t.db, asOf)).toBeGreaterThan(0)
-        }
-        return rows
-      },
-    } as Queryable
+    const rollingDb = writeAfterQuery(t.db, /FROM matrix_rollup_state WHERE directive_id = \$1\s*$/, async () => expect(await rollMatrices(t.db, asOf)).toBeGreaterThan(0))
     const during = overdue(await directiveMatrix(rollingDb, user, d.id, opts, matrixCoverage))
-    expect(rolled).toBe(true)
+    expect(rollingDb.wrote()).toBe(true)
     expect(during).toEqual(before)
     expect(overdue(await directiveMatrix(t.db, user, d.id, opts, matrixCoverage))).toEqual(before)
   })

@@ -44,7 +44,7 @@ export async function directiveMatrix(db: Queryable, user: CurrentUser, directiv
   // totals over every row are the scope roots' precomputed subtree sums (each addressee once).
   // Filters and the overdue ranking need every row's figures first: those pages are cut from the whole.
   if (page && isChunkable(basis, opts)) {
-    const totals = await scopeTotals(db, directiveId, opts.asOf, basis.state, scopes, basis.requirementIds)
+    const totals = await scopeTotals(db, directiveId, opts.asOf, scopes, basis.requirementIds)
     if (totals) {
       const { rows } = await buildRows(basis, units.slice(page.offset, page.offset + page.limit))
       return { directiveId, asOf: opts.asOf, requirements: basis.requirements, rows, totals, page: { ...page, total: units.length } }
@@ -75,7 +75,7 @@ export async function flatMatrixChunks(db: Queryable, user: CurrentUser, directi
   const scopes = scopePaths(user, DASHBOARD_ROLES)
   const basis = await basisOf(db, directiveId, opts, scopes, coverage)
   if (!isChunkable(basis, opts)) return null
-  const totals = await scopeTotals(db, directiveId, opts.asOf, basis.state, scopes, basis.requirementIds)
+  const totals = await scopeTotals(db, directiveId, opts.asOf, scopes, basis.requirementIds)
   if (!totals) return null
   const units = await flatRows(db, directiveId, scopes)
   return {
@@ -93,7 +93,6 @@ interface MatrixBasis {
   scopes: string[]
   requirements: MatrixDto['requirements']
   requirementIds: number[]
-  state: Awaited<ReturnType<typeof rollupState>>
   /** The precomputed figures answer any day from their own on; an earlier day is computed live. */
   isRollup: boolean
   aggregate: boolean
@@ -103,7 +102,7 @@ interface MatrixBasis {
 async function basisOf(db: Queryable, directiveId: number, opts: MatrixOptions, scopes: string[], coverage?: CoverageFn): Promise<MatrixBasis> {
   const [requirements, state] = await Promise.all([requirementsOf(db, directiveId), rollupState(db, directiveId)])
   return {
-    db, directiveId, opts, scopes, requirements, requirementIds: requirements.map((r) => r.id), state,
+    db, directiveId, opts, scopes, requirements, requirementIds: requirements.map((r) => r.id),
     isRollup: rollupAnswers(state, opts.asOf), aggregate: !opts.flat, coverage,
   }
 }
@@ -149,7 +148,7 @@ async function rowFigures(b: MatrixBasis, rowUnits: RowUnit[]) {
  * subtree rollups: what a flat view's totals add up to. Null when the subtree sums would not be
  * the flat rows' sums (an inactive addressee unit in scope: the flat view leaves it out).
  */
-async function scopeTotals(db: Queryable, directiveId: number, asOf: string, state: Awaited<ReturnType<typeof rollupState>>, scopes: string[], requirementIds: number[]): Promise<MatrixDto['totals'] | null> {
+async function scopeTotals(db: Queryable, directiveId: number, asOf: string, scopes: string[], requirementIds: number[]): Promise<MatrixDto['totals'] | null> {
   const roots = await scopeRootUnits(db, directiveId, scopes)
   if (!roots) return null
   const sums = await rollupRows(db, directiveId, asOf, roots, requirementIds, true)

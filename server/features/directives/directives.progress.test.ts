@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/app.ts'
 import { seedDirective, seedUnit } from '../../db/seed/builders.ts'
-import type { Queryable } from '../../db/types.ts'
+import { writeAfterQuery } from '../../../test/interleave.ts'
 import { rollMatrices } from '../dashboard/matrix.rollup.ts'
 import { directiveProgress, progressFromRollups, progressScanned } from './directives.queries.ts'
 
@@ -46,19 +46,9 @@ describe('directive progress from the rollups', () => {
     expect(await directiveProgress(t.db, [directiveId], [scope], asOf)).toEqual(scanned)
 
     // The daily roll commits right after the rollup day was read, before the sums are.
-    let rolled = false
-    const rollingDb = {
-      query: async (sql: string, params?: unknown[]) => {
-        const rows = await t.db.query(sql, params)
-        if (!rolled && sql.includes('FROM matrix_rollup_state WHERE directive_id = ANY')) {
-          rolled = true
-          expect(await rollMatrices(t.db, asOf)).toBe(1)
-        }
-        return rows
-      },
-    } as Queryable
+    const rollingDb = writeAfterQuery(t.db, /FROM matrix_rollup_state WHERE directive_id = ANY/, async () => expect(await rollMatrices(t.db, asOf)).toBe(1))
     expect(await directiveProgress(rollingDb, [directiveId], [scope], asOf)).toEqual(scanned)
-    expect(rolled).toBe(true)
+    expect(rollingDb.wrote()).toBe(true)
     // Still from the rollups, now as of the new day.
     expect(await progressFromRollups(t.db, [directiveId], [scope], asOf)).toEqual(scanned)
     // A day before the rollups' own is not theirs to answer: left to the scan.

@@ -10,6 +10,7 @@ import { createTestDb } from '../../../test/db.ts'
 import { PASSWORD, seedFixture } from '../../../test/app.ts'
 import { verifyAuditChain } from '../audit/audit.verify.ts'
 import { runCorrectiveReminders } from './corrective-reminders.job.ts'
+import { writeBeforeFirstTransaction } from '../../../test/interleave.ts'
 
 let db: Db
 const mails: Mail[] = []
@@ -87,17 +88,7 @@ describe('corrective action reminders in chunks', () => {
 
   it('sends only what its chunk claimed when another process claimed one first', async () => {
     const beaten = actions[1].id
-    let isFirst = true
-    const racing: Db = {
-      ...db,
-      transaction: async (fn) => {
-        if (isFirst) {
-          isFirst = false
-          await db.query(`INSERT INTO corrective_action_reminder (corrective_action_id, due_date, stage, sent_at, recipients, emails) VALUES ($1, '2026-04-09', 'on', now(), 1, 1)`, [beaten])
-        }
-        return db.transaction(fn)
-      },
-    }
+    const racing = writeBeforeFirstTransaction(db, () => db.query(`INSERT INTO corrective_action_reminder (corrective_action_id, due_date, stage, sent_at, recipients, emails) VALUES ($1, '2026-04-09', 'on', now(), 1, 1)`, [beaten]))
     mails.length = 0
     const others = all().filter((id) => id !== beaten)
     expect(await run('2026-04-09', racing)).toEqual({ sent: 4, emails: 5 })

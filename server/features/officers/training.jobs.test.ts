@@ -10,6 +10,7 @@ import { createTestDb } from '../../../test/db.ts'
 import { PASSWORD, seedFixture } from '../../../test/app.ts'
 import { verifyAuditChain } from '../audit/audit.verify.ts'
 import { runTrainingReminders } from './training.jobs.ts'
+import { writeBeforeFirstTransaction } from '../../../test/interleave.ts'
 
 let db: Db
 const mails: Mail[] = []
@@ -97,17 +98,7 @@ describe('refresher reminders in chunks', () => {
     // Trained again on 2028-03-20: due 2030-03-20, "due" from 2029-12-20.
     await db.query(`UPDATE training_attendance SET completed_on = '2028-03-20'`)
     const beaten = officers[0].id
-    let isFirst = true
-    const racing: Db = {
-      ...db,
-      transaction: async (fn) => {
-        if (isFirst) {
-          isFirst = false
-          await db.query(`INSERT INTO readiness_reminder (key, sent_at) VALUES ($1, now())`, [`training:${beaten}:due:2030-03-20`])
-        }
-        return db.transaction(fn)
-      },
-    }
+    const racing = writeBeforeFirstTransaction(db, () => db.query(`INSERT INTO readiness_reminder (key, sent_at) VALUES ($1, now())`, [`training:${beaten}:due:2030-03-20`]))
     mails.length = 0
     const others = all().filter((id) => id !== beaten)
     expect(await run('2029-12-20', racing)).toEqual({ due: 5, reminded: 4, emails: 8 })
