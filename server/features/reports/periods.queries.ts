@@ -51,16 +51,6 @@ export async function findPeriod(db: Queryable, id: number): Promise<PeriodRow |
   return r ? toPeriod(r) : null
 }
 
-/** The open periods covering the directive, soonest deadline first (the dashboard's report column). */
-export async function openPeriodsOf(db: Queryable, directiveId: number): Promise<PeriodRow[]> {
-  const rows = await db.query<PeriodRecord>(
-    `${SELECT} WHERE p.status = 'open' AND EXISTS (SELECT 1 FROM report_period_directive d WHERE d.period_id = p.id AND d.directive_id = $1)
-     ORDER BY p.deadline, p.id`,
-    [directiveId],
-  )
-  return rows.map(toPeriod)
-}
-
 /** Periods the user runs (owner in manage scope) or owes a report in (a period unit in read scope). */
 export async function listPeriods(db: Queryable, manageScopes: string[], readScopes: string[]) {
   const rows = await db.query<PeriodRecord>(
