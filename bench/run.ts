@@ -20,6 +20,7 @@ import { createMailer } from '../server/mail/mailer.ts'
 import { BENCH_PASSWORD, BENCH_TOTP_SECRET, benchKeys, benchTarget, ensureScale, openBenchDb, prepareTargets, setAcks, type Targets } from './database.ts'
 import { ENDPOINTS, type Caller, type Endpoint, type LoopState } from './endpoints.ts'
 import { HttpClient, type Session } from './http.ts'
+import { startupJobsSettled } from './jobs-settle.ts'
 import { runLoad, timeDirect, type LoadPlan } from './load.ts'
 import { describeScale, recordMarkdown, tableLines, writeJson, type BenchReport, type ResultRow } from './report.ts'
 import { BENCH_MASTER_KEY, memoryOf, startServer } from './server.ts'
@@ -148,9 +149,10 @@ async function main(): Promise<number> {
       const [method, path] = ep.route.split(' ')
       return !!paths[path]?.[method.toLowerCase()]
     }
-    await new Promise((r) => setTimeout(r, 500))
-    report.memory.idle_mb = memoryOf(server.pid)?.rss ?? null
     const sessions = await signIn(http, t, args.load.concurrency)
+    const settled = await startupJobsSettled(http, sessions.admin[0]!, { since: server.startedAt, quietMs: 3_000, timeoutMs: 10 * 60_000 })
+    log(`  the server's start-up jobs: ${settled.runs} runs, settled ${(settled.waitedMs / 1000).toFixed(1)} s after signing in`)
+    report.memory.idle_mb = memoryOf(server.pid)?.rss ?? null
     for (const ep of args.endpoints) {
       if (!exists(ep) || (ep.available && !ep.available(t))) {
         report.skipped.push(`${ep.name} (${ep.route})`)

@@ -57,6 +57,8 @@ export function memoryOf(pid: number): { rss: number; peak: number } | null {
 export interface RunningServer {
   port: number
   pid: number
+  /** When it was started (its start-up jobs run from then on). */
+  startedAt: Date
   /** Largest VmRSS seen since the last reset, sampled every 50 ms. */
   sampledPeak(): number
   resetPeak(): void
@@ -66,6 +68,7 @@ export interface RunningServer {
 export async function startServer(env: Record<string, string>, logFile: string): Promise<RunningServer> {
   const port = await freePort()
   const log = createWriteStream(logFile)
+  const startedAt = new Date()
   const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     // The bench's own master key (PostgreSQL mode needs one; embedded mode would make a file).
@@ -101,6 +104,7 @@ export async function startServer(env: Record<string, string>, logFile: string):
   return {
     port,
     pid: child.pid!,
+    startedAt,
     sampledPeak: () => peak,
     resetPeak: () => (peak = memoryOf(child.pid!)?.rss ?? 0),
     async stop() {
