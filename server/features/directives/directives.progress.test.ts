@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../../test/app.ts'
 import { seedDirective, seedUnit } from '../../db/seed/builders.ts'
 import { writeAfterQuery } from '../../../test/interleave.ts'
 import { rollMatrices } from '../dashboard/matrix.rollup.ts'
+import { scopesCoverAll } from '../units/units.service.ts'
 import { directiveProgress, progressFromRollups, progressScanned } from './directives.queries.ts'
 
 // A directive's progress (the directive list, the board's home page) comes from the matrix rollups
@@ -13,6 +14,7 @@ const BASE = '2026-03-01'
 const day = (n: number) => new Date(Date.parse(BASE + 'T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10)
 let directiveId = 0
 let scope = ''
+let branch = ''
 
 beforeAll(async () => {
   t = await createTestApp()
@@ -20,6 +22,7 @@ beforeAll(async () => {
   const a = await seedUnit(t.db, { parent: root, name: 'Vụ A' })
   const b = await seedUnit(t.db, { parent: root, name: 'Vụ B' })
   scope = root.path
+  branch = b.path
   const d = await seedDirective(t.db, { ownerUnitId: root.id, unitIds: [a.id, b.id], requirements: 2, ackDueDate: day(2) })
   directiveId = d.id
   for (const [i, unitId] of [a.id, b.id].entries()) {
@@ -55,5 +58,15 @@ describe('directive progress from the rollups', () => {
     expect((await progressFromRollups(t.db, [directiveId], [scope], day(10))).size).toBe(0)
     expect(await directiveProgress(t.db, [directiveId], [scope], day(10))).toEqual(await progressScanned(t.db, [directiveId], [scope], day(10)))
     expect(await directiveProgress(t.db, [directiveId], [scope], asOf)).toEqual(scanned)
+  })
+
+  it('counts only the units in scope when the scope is not the whole tree', async () => {
+    const asOf = day(20)
+    expect(await scopesCoverAll(t.db, [scope])).toBe(true)
+    expect(await scopesCoverAll(t.db, [branch])).toBe(false)
+    const scanned = await progressScanned(t.db, [directiveId], [branch], asOf)
+    // Vụ B alone: one addressee, its three actions overdue.
+    expect(scanned.get(directiveId)).toMatchObject({ addressees: 1, overdueActions: 3 })
+    expect(await progressFromRollups(t.db, [directiveId], [branch], asOf)).toEqual(scanned)
   })
 })

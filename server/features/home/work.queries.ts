@@ -6,6 +6,7 @@ import { arrayLiteral, type Queryable } from '../../db/types.ts'
 import { rollupAnswersSql, topOfScopes } from '../dashboard/matrix.rollup.ts'
 import { directiveProgress } from '../directives/directives.service.ts'
 import { parentJoin, unitLabel } from '../units/unit-label.ts'
+import { scopesCoverAll } from '../units/units.service.ts'
 
 interface Row {
   directive_id: number | null
@@ -119,7 +120,7 @@ export async function boardSections(db: Queryable, scopes: string[], asOf: strin
  * where those answer for the day. A board over the whole tree filters no unit at all.
  */
 async function overdueSection(db: Queryable, scopes: string[], asOf: string): Promise<WorkSectionDto> {
-  const [{ all }] = await db.query<{ all: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM unit WHERE parent_id IS NULL AND NOT path <@ ANY($1::ltree[])) AS all', [arrayLiteral(scopes)])
+  const all = await scopesCoverAll(db, scopes)
   const inScope = (column: string) => (all ? 'true' : `${column} IN (SELECT id FROM scoped)`)
   return section(db, 'overdue',
     `WITH scoped AS MATERIALIZED (SELECT id FROM unit WHERE path <@ ANY($1::ltree[])),

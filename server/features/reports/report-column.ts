@@ -28,7 +28,7 @@ export async function reportColumn(db: Queryable, directiveId: number, rows: Col
      LEFT JOIN (SELECT pu.period_id, pu.unit_id, u.path::text AS path, r.status, r.submitted_versions
                 FROM report_period_unit pu JOIN unit u ON u.id = pu.unit_id AND u.path <@ ANY($2::ltree[])
                 LEFT JOIN unit_report r ON r.period_id = pu.period_id AND r.unit_id = pu.unit_id) pu ON pu.period_id = p.id
-     WHERE p.status = 'open' ORDER BY p.deadline, p.id`,
+     WHERE p.status = 'open' ORDER BY p.deadline, p.id, pu.unit_id`,
     [directiveId, arrayLiteral(under)],
   )
   const periods = new Map<number, { id: number; title: string; deadline: string; units: { unitId: number; path: string; status: ReportStatus }[] }>()

@@ -89,3 +89,6 @@ export async function setUnitActive(db: Db, user: CurrentUser, actor: Actor, id:
     return saved(tx, id)
   })
 }
+
+/** For other features' queries: whether the scopes hold every unit (nothing to filter). */
+export { scopesCoverAll } from './units.queries.ts'
