@@ -19,7 +19,8 @@ const mailer = { send: async (m: Mail) => void sent.push(m) }
 
 const accountId = async (username: string) => (await t.db.query<{ id: number }>('SELECT id FROM account WHERE username = $1', [username]))[0].id
 const today = () => t.clock().toISOString().slice(0, 10)
-const job = (day = today()) => runVettingJob({ db: t.db, keys: t.keys, mailer, thresholds: thresholdsOf(t.config) }, day, t.clock())
+// One holding per page: every page of the job's reads and alert transactions is exercised.
+const job = (day = today()) => runVettingJob({ db: t.db, keys: t.keys, mailer, thresholds: thresholdsOf(t.config) }, day, t.clock(), 1)
 
 /** A standards review of `personId` taken through Regulation 58's steps and approved by the committee, as the cases feature does it. */
 async function conclude(personId: number, outcome: 'meets' | 'doesNotMeet' | 'meetsWithConditions', validUntil: string) {

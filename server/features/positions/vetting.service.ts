@@ -7,6 +7,7 @@ import { ALERT_STATUSES, classifyVetting, type AlertStatus, type Standing } from
 import type { Db, Queryable } from '../../db/types.ts'
 import type { Actor } from '../../http/current-user.ts'
 import type { Keyring } from '../../lib/keyring.ts'
+import { chunksOf } from '../../lib/chunks.ts'
 import type { Mail, Mailer } from '../../mail/mailer.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { standardsStanding } from '../cases/standards.service.ts'
@@ -20,6 +21,12 @@ const fmt = (iso: string) => iso.split('-').reverse().join('/')
 const SYSTEM = (now: Date): Actor => ({ id: null, username: 'system', ip: null, now })
 /** People asked about in one call of the narrow standards call. */
 const STANDING_BATCH = 500
+/**
+ * Holdings the hourly job reads at once (and evaluates in one transaction). At 50,000 units (410,000
+ * holdings) the job took 4.4 s and +276 MB reading them all; a page of 5,000 6.7 s, of 10,000
+ * 6.2 s, of 20,000 5.3 s, each +86–100 MB (what stays is the heap V8 has not yet given back).
+ */
+export const VETTING_PAGE = 10_000
 
 const sameStanding = (a: Standing | null, b: Standing | null) => (a?.outcome ?? null) === (b?.outcome ?? null) && (a?.validUntil ?? null) === (b?.validUntil ?? null)
 
@@ -139,16 +146,31 @@ export async function reevaluateHoldings(tx: Queryable, keys: Keyring, holdingId
  * The hourly job: moves the readiness figures to today, re-reads every holder's standing (a review
  * concluded since is picked up here), then raises and clears alerts, and sends their e-mails.
  */
-export async function runVettingJob(deps: { db: Db; keys: Keyring; mailer: Mailer; thresholds: ReadinessThresholds }, day: string, now: Date) {
+export async function runVettingJob(deps: { db: Db; keys: Keyring; mailer: Mailer; thresholds: ReadinessThresholds }, day: string, now: Date, pageSize = VETTING_PAGE) {
   const { db, keys } = deps
   await ensureReadinessDay(db, day, deps.thresholds)
-  const holdings = await holdingsToCheck(db)
-  let changed = 0
-  for (let i = 0; i < holdings.length; i += STANDING_BATCH) {
-    const batch = holdings.slice(i, i + STANDING_BATCH)
-    changed += await db.transaction((tx) => refreshStandings(tx, keys, batch, now))
+  const ctx = { today: day, expiringDays: deps.thresholds.expiringDays, actor: SYSTEM(now) }
+  const totals = { checked: 0, changed: 0, raised: 0, cleared: 0, emails: 0 }
+  // A page of holdings at a time, in id order, so that the job holds one page, not every holding;
+  // each page's alerts are one transaction (not one for all: the audit chain's lock was held for
+  // the whole evaluation), whose e-mails go once it has committed.
+  for (let afterId = 0; ;) {
+    const holdings = await holdingsToCheck(db, { afterId, limit: pageSize })
+    if (!holdings.length) break
+    for (const batch of chunksOf(holdings, STANDING_BATCH)) totals.changed += await db.transaction((tx) => refreshStandings(tx, keys, batch, now))
+    totals.checked += holdings.length
+    afterId = holdings.at(-1)!.id
   }
-  const outcome = await db.transaction(async (tx) => evaluateAlerts(tx, await alertCandidates(tx), { today: day, expiringDays: deps.thresholds.expiringDays, actor: SYSTEM(now) }))
-  const emails = await sendMails(deps.mailer, outcome.mails)
-  return { checked: holdings.length, changed, raised: outcome.raised, cleared: outcome.cleared, emails }
+  for (let afterId = 0; ;) {
+    const page = await db.transaction(async (tx) => {
+      const candidates = await alertCandidates(tx, { afterId, limit: pageSize })
+      return { last: candidates.at(-1)?.holdingId, outcome: await evaluateAlerts(tx, candidates, ctx) }
+    })
+    if (page.last === undefined) break
+    totals.raised += page.outcome.raised
+    totals.cleared += page.outcome.cleared
+    totals.emails += await sendMails(deps.mailer, page.outcome.mails)
+    afterId = page.last
+  }
+  return totals
 }

@@ -365,6 +365,8 @@ describe('scale generator', () => {
     const job = await runVettingJob({ db, keys: KEYS, mailer: { send: async () => {} }, thresholds: READINESS_THRESHOLDS }, SCALE.asOf, new Date(`${SCALE.asOf}T05:00:00Z`))
     expect(job).toMatchObject({ changed: 0, raised: 0, cleared: 0 })
     expect(job.checked).toBeGreaterThan(n.positions * 0.7)
+    // Read a page at a time, the job checks the same holdings.
+    expect(await runVettingJob({ db, keys: KEYS, mailer: { send: async () => {} }, thresholds: READINESS_THRESHOLDS }, SCALE.asOf, new Date(`${SCALE.asOf}T05:00:00Z`), 97)).toEqual(job)
   })
 
   it('registers about three official channels per unit in every review state, and incidents in every timeliness class', async () => {
