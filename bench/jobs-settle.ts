@@ -7,7 +7,7 @@ import type { HttpClient, Session } from './http.ts'
 
 /**
  * Resolves once no job run is in progress and none has started for `quietMs` (the server's worker
- * runs the jobs waiting one after another, then polls the queue); how many runs it saw and how long
+ * asks the queue for the next job every BVCT_JOBS_POLL_SECONDS); how many runs it saw and how long
  * it waited. Throws when they have not settled within `timeoutMs`.
  */
 export async function startupJobsSettled(http: HttpClient, admin: Session, opts: { since: Date; quietMs: number; timeoutMs: number }) {

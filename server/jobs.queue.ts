@@ -61,12 +61,7 @@ export async function startQueue(deps: JobDeps, log: JobLog, opts: QueueOptions 
   const retryDelay = opts.retryDelaySeconds ?? 60
   const byName = new Map(jobs.map((j) => [j.name, j]))
 
-  // pg-boss waits a whole polling interval after every fetch, even one that found a job: with one job
-  // per fetch, the 16 jobs a server offers as it starts ran 5 s apart (80 s for ~30 s of work at
-  // 50,000 units). After a run, and after a tick's offers, the worker is told to ask at once; it
-  // waits only once the queue has nothing for it.
-  let workerId: string | null = null
-  workerId = await boss.work<JobData>(QUEUE, { batchSize: 1, pollingIntervalSeconds: opts.pollSeconds ?? 5, includeMetadata: true }, async ([qj]) => {
+  await boss.work<JobData>(QUEUE, { batchSize: 1, pollingIntervalSeconds: opts.pollSeconds ?? 5, includeMetadata: true }, async ([qj]) => {
     const job = byName.get(qj.data.job)
     // Offered by a process running another version of BVCT: done, nothing to run here.
     if (!job) return { skipped: 'unknown job' }
@@ -80,8 +75,6 @@ export async function startQueue(deps: JobDeps, log: JobLog, opts: QueueOptions 
     } catch (e) {
       log.error(e, `job ${job.name} failed (try ${qj.retryCount + 1} of ${qj.retryLimit + 1})`)
       throw e
-    } finally {
-      if (workerId) boss.notifyWorker(workerId)
     }
   })
 
@@ -97,8 +90,6 @@ export async function startQueue(deps: JobDeps, log: JobLog, opts: QueueOptions 
         deadLetter: DEAD_LETTER_QUEUE,
       }).catch((e) => log.error(e, `job ${job.name} could not be offered`))
     }
-    // What this tick let in is asked for now, not at the worker's next poll.
-    if (workerId) boss.notifyWorker(workerId)
   }
   let ticking: Promise<void> = tick()
   const timer = setInterval(() => (ticking = ticking.then(tick)), opts.tickMs ?? 60_000)

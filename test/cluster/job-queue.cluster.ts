@@ -38,20 +38,4 @@ describe('job queue', () => {
     const [dead] = await database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data->>'job' = 'alwaysFails'`, [DEAD_LETTER_QUEUE])
     expect(dead.n).toBe(1)
   })
-
-  it('runs the jobs waiting in the queue one after another, not one per polling interval', async () => {
-    await database.db.query('DELETE FROM job_run')
-    const job = (name: string): Job => ({ name, label: { vi: name, en: name }, description: { vi: 'cho phép thử này', en: 'for this test' }, everyMs: 3_600_000, run: async () => ({ ran: name }) })
-    const jobs = ['first', 'second', 'third', 'fourth'].map(job)
-    const deps = { db: database.db, config: {} as never, mailer: null as never, keys: null as never }
-    // A minute between polls: the four offered at the start would take three minutes one per poll.
-    const queue = await startQueue(deps, quiet, { jobs, pollSeconds: 60, tickMs: 3_600_000 })
-    try {
-      await waitFor(async () => (await database.db.query(`SELECT 1 FROM job_run WHERE state = 'completed'`)).length === 4, 30_000, 'the four runs')
-    } finally {
-      await queue.stop()
-    }
-    const runs = await database.db.query<{ job: string; state: string }>('SELECT job, state FROM job_run ORDER BY id')
-    expect(runs.map((r) => r.job).sort()).toEqual(['first', 'fourth', 'second', 'third'])
-  })
 })
